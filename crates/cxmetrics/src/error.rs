@@ -1,0 +1,184 @@
+//! The one error type of the crate.
+
+use std::fmt;
+
+/// Everything that can go wrong in `cxmetrics`.
+///
+/// Every variant has a stable snake_case [`code`](Error::code) that the Python and
+/// JavaScript bindings expose as `.code`, and a message that says what was wrong and
+/// what to do. No public function panics; each returns one of these instead.
+///
+/// | code | when |
+/// |---|---|
+/// | `empty` | no valid response is left to compute on |
+/// | `out_of_scale` | a score outside the scale's `min..=max` |
+/// | `not_integer` | a non-integer score on an integer scale |
+/// | `not_finite` | a score of ±∞ |
+/// | `invalid_weight` | a negative or non-finite weight, or a total weight of zero |
+/// | `length_mismatch` | scores and weights of different lengths |
+/// | `scale_mismatch` | a metric or merge that needs another scale |
+/// | `invalid_scale` | a scale with fewer than 2 or more than 101 points |
+/// | `invalid_argument` | an option outside its domain (threshold, buckets, …) |
+/// | `invalid_format` | a serialized tally that cannot be read back |
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{nps, Error, Scale, Tally};
+/// let err = Tally::from_scores(Scale::NPS, &[9.0, 8.5]).unwrap_err();
+/// assert_eq!(err.code(), "not_integer");
+/// assert!(matches!(err, Error::NotInteger { index: 1, .. }));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// No valid response was left to compute on (all missing, all skipped, or none given).
+    #[error(
+        "no valid responses: n = 0 (missing = {missing}, invalid = {invalid}); a metric of nothing is undefined, not 0"
+    )]
+    Empty {
+        /// Responses that were missing (NaN / None / null).
+        missing: u64,
+        /// Responses that were invalid and skipped.
+        invalid: u64,
+    },
+    /// A score outside the scale.
+    #[error(
+        "score {value} at index {index} is outside the scale {min}–{max}; fix the data, declare the right scale, or pass on_invalid=\"skip\""
+    )]
+    OutOfScale {
+        /// Position of the first offending score in the input.
+        index: usize,
+        /// The offending value.
+        value: f64,
+        /// Scale minimum.
+        min: i32,
+        /// Scale maximum.
+        max: i32,
+    },
+    /// A non-integer score on an integer scale.
+    #[error(
+        "score {value} at index {index} is not an integer; scales have integer points only (round it yourself if that is what the survey meant, or pass on_invalid=\"skip\")"
+    )]
+    NotInteger {
+        /// Position of the first offending score.
+        index: usize,
+        /// The offending value.
+        value: f64,
+    },
+    /// A score of ±∞.
+    #[error(
+        "score {value} at index {index} is not finite; use NaN / None / null for a missing answer"
+    )]
+    NotFinite {
+        /// Position of the first offending score.
+        index: usize,
+        /// The offending value.
+        value: f64,
+    },
+    /// A weight that is negative or not finite, or weights that sum to zero.
+    #[error("{}", invalid_weight_message(*.index, *.value))]
+    InvalidWeight {
+        /// Position of the first offending weight, or `None` when the total weight is zero.
+        index: Option<usize>,
+        /// The offending weight (0 for a zero total).
+        value: f64,
+    },
+    /// Two inputs that must have the same length do not.
+    #[error("{what}: lengths differ ({left} vs {right}); pass one weight per score")]
+    LengthMismatch {
+        /// Which inputs.
+        what: &'static str,
+        /// Length of the first input.
+        left: usize,
+        /// Length of the second input.
+        right: usize,
+    },
+    /// A metric or operation needs a different scale.
+    #[error("{0}")]
+    ScaleMismatch(String),
+    /// A scale that cannot be built.
+    #[error("invalid scale {min}–{max}: {reason}")]
+    InvalidScale {
+        /// Requested minimum.
+        min: i64,
+        /// Requested maximum.
+        max: i64,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// An option outside its domain.
+    #[error("invalid argument `{name}`: {message}")]
+    InvalidArgument {
+        /// The option's name.
+        name: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A serialized state that cannot be read back.
+    #[error("invalid serialized tally: {0}")]
+    InvalidFormat(String),
+}
+
+fn invalid_weight_message(index: Option<usize>, value: f64) -> String {
+    match index {
+        Some(i) => {
+            format!("weight {value} at index {i} is invalid; weights must be finite and >= 0")
+        }
+        None => "the total weight of the valid responses is zero; at least one weight must be > 0"
+            .to_owned(),
+    }
+}
+
+impl Error {
+    /// The stable snake_case code of this error (`"empty"`, `"out_of_scale"`, …).
+    ///
+    /// Codes never change between releases; messages may be improved.
+    ///
+    /// # Examples
+    /// ```
+    /// let e = cxmetrics::Scale::new(3, 3).unwrap_err();
+    /// assert_eq!(e.code(), "invalid_scale");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Empty { .. } => "empty",
+            Error::OutOfScale { .. } => "out_of_scale",
+            Error::NotInteger { .. } => "not_integer",
+            Error::NotFinite { .. } => "not_finite",
+            Error::InvalidWeight { .. } => "invalid_weight",
+            Error::LengthMismatch { .. } => "length_mismatch",
+            Error::ScaleMismatch(_) => "scale_mismatch",
+            Error::InvalidScale { .. } => "invalid_scale",
+            Error::InvalidArgument { .. } => "invalid_argument",
+            Error::InvalidFormat(_) => "invalid_format",
+        }
+    }
+
+    /// The input position this error refers to, when it refers to one.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{Scale, Tally};
+    /// let e = Tally::from_scores(Scale::NPS, &[1u8, 2, 11]).unwrap_err();
+    /// assert_eq!(e.index(), Some(2));
+    /// ```
+    pub fn index(&self) -> Option<usize> {
+        match self {
+            Error::OutOfScale { index, .. }
+            | Error::NotInteger { index, .. }
+            | Error::NotFinite { index, .. } => Some(*index),
+            Error::InvalidWeight { index, .. } => *index,
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid_argument(name: &'static str, message: impl fmt::Display) -> Self {
+        Error::InvalidArgument {
+            name,
+            message: message.to_string(),
+        }
+    }
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,55 @@
+//! # cxmetrics
+//!
+//! Customer-experience metrics — NPS, CSAT, CES and box scores — computed correctly,
+//! with explicit conventions and mergeable state.
+//!
+//! Every survey metric is a formula over a [`Tally`]: counts (and weight sums) per
+//! point of a [`Scale`], built in one validating pass and mergeable across chunks,
+//! threads and files. Results are never rounded.
+//!
+//! ```
+//! use cxmetrics::{nps, csat, CsatOptions, Scale, Tally};
+//!
+//! let ltr = [10.0, 9.0, f64::NAN, 8.0, 6.0, 10.0];          // NaN = unanswered
+//! let r = nps(&Tally::from_scores(Scale::NPS, &ltr)?)?;
+//! assert_eq!((r.n, r.missing), (5, 1));
+//! assert!((r.score - 40.0).abs() < 1e-12);
+//!
+//! let sat = Tally::from_scores(Scale::ONE_TO_FIVE, &[5u8, 4, 3, 5])?;
+//! assert_eq!(csat(&sat, CsatOptions::default())?.score, 75.0);
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
+//!
+//! ## Conventions
+//!
+//! - **Units.** NPS in points (−100…100); rates in percent (0…100); means in scale
+//!   units; shares inside a result (`promoters`, `shares`) in fractions (0…1).
+//! - **Missing vs invalid.** NaN is *missing*: counted in `missing`, excluded from
+//!   every denominator. Out-of-scale, non-integer and infinite scores and negative or
+//!   non-finite weights are *invalid*: an error naming the first index and value by
+//!   default, or counted in `invalid` and excluded with [`OnInvalid::Skip`].
+//! - **Empty is an error**, never 0: [`Error::Empty`].
+//! - **Weights** are optional; weighted results report Σw and the Kish effective
+//!   sample size `n_eff = (Σw)²/Σw²`.
+//!
+//! ## Errors and panics
+//!
+//! Every fallible function returns [`Result`] with the one [`Error`] enum, whose
+//! [`Error::code`] is stable. No public function panics on any input.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod error;
+mod scale;
+mod sum;
+mod survey;
+mod tally;
+
+pub use error::{Error, Result};
+pub use scale::{MAX_POINTS, Scale};
+pub use survey::{
+    BoxResult, CesMethod, CesOptions, CesResult, CsatMethod, CsatOptions, CsatResult, Distribution,
+    MeanResult, NpsBuckets, NpsOptions, NpsResult, bottom_box, ces, csat, distribution, mean, nps,
+    nps_with, top_box,
+};
+pub use tally::{Classified, OnInvalid, Score, Tally};

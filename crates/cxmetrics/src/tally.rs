@@ -1,0 +1,759 @@
+//! [`Tally`]: the mergeable sufficient statistics of survey responses.
+
+use crate::error::{Error, Result};
+use crate::scale::Scale;
+use crate::sum::NeumaierSum;
+
+/// What to do with an invalid score or weight.
+///
+/// Invalid means: outside the scale, not an integer, ±∞, or (for a weight) negative
+/// or not finite. Missing values (NaN) are never invalid: they are counted as
+/// `missing` whatever the policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum OnInvalid {
+    /// Stop at the first invalid value with an error naming its index and value (default).
+    #[default]
+    Error,
+    /// Count the row in `invalid` and leave it out of every denominator.
+    Skip,
+}
+
+impl OnInvalid {
+    /// Parses `"error"` or `"skip"` (the spelling used by the Python and JS bindings).
+    ///
+    /// # Errors
+    /// `invalid_argument` for any other string.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::OnInvalid;
+    /// assert_eq!(OnInvalid::parse("skip")?, OnInvalid::Skip);
+    /// assert_eq!(OnInvalid::parse("drop").unwrap_err().code(), "invalid_argument");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn parse(s: &str) -> Result<OnInvalid> {
+        match s {
+            "error" => Ok(OnInvalid::Error),
+            "skip" => Ok(OnInvalid::Skip),
+            other => Err(Error::invalid_argument(
+                "on_invalid",
+                format!("expected \"error\" or \"skip\", got {other:?}"),
+            )),
+        }
+    }
+
+    /// The binding spelling: `"error"` or `"skip"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OnInvalid::Error => "error",
+            OnInvalid::Skip => "skip",
+        }
+    }
+}
+
+/// How one input value relates to a scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[doc(hidden)]
+pub enum Classified {
+    /// A valid point, as an index `0..scale.points()`.
+    Point(usize),
+    /// A missing answer (NaN).
+    Missing,
+    /// Outside the scale.
+    OutOfScale(f64),
+    /// Not an integer.
+    NotInteger(f64),
+    /// ±∞.
+    NotFinite(f64),
+}
+
+impl Classified {
+    fn into_error(self, index: usize, scale: Scale) -> Error {
+        match self {
+            Classified::OutOfScale(value) => Error::OutOfScale {
+                index,
+                value,
+                min: scale.min(),
+                max: scale.max(),
+            },
+            Classified::NotInteger(value) => Error::NotInteger { index, value },
+            Classified::NotFinite(value) => Error::NotFinite { index, value },
+            Classified::Point(_) | Classified::Missing => {
+                unreachable!("only invalid classifications become errors")
+            }
+        }
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A numeric type that can hold survey scores: `u8`, `u16`, `u32`, `u64`, `i8`, `i16`,
+/// `i32`, `i64`, `f32` and `f64`.
+///
+/// For floats, NaN means *missing*; ±∞ is `not_finite`; a fractional value is
+/// `not_integer`. Integers are never missing.
+pub trait Score: Copy + sealed::Sealed {
+    /// Classifies this value against `scale`.
+    #[doc(hidden)]
+    fn classify(self, scale: Scale) -> Classified;
+}
+
+macro_rules! int_score {
+    ($($t:ty),*) => {$(
+        impl sealed::Sealed for $t {}
+        impl Score for $t {
+            #[inline]
+            fn classify(self, scale: Scale) -> Classified {
+                let k = (self as i128) - i128::from(scale.min());
+                if k >= 0 && k < scale.points() as i128 {
+                    Classified::Point(k as usize)
+                } else {
+                    Classified::OutOfScale(self as f64)
+                }
+            }
+        }
+    )*};
+}
+int_score!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+macro_rules! float_score {
+    ($($t:ty),*) => {$(
+        impl sealed::Sealed for $t {}
+        impl Score for $t {
+            #[inline]
+            fn classify(self, scale: Scale) -> Classified {
+                let x = f64::from(self);
+                if x.is_nan() {
+                    return Classified::Missing;
+                }
+                if x.is_infinite() {
+                    return Classified::NotFinite(x);
+                }
+                let k = x - f64::from(scale.min());
+                if k >= 0.0 && k < scale.points() as f64 {
+                    if k.fract() == 0.0 {
+                        Classified::Point(k as usize)
+                    } else {
+                        Classified::NotInteger(x)
+                    }
+                } else {
+                    Classified::OutOfScale(x)
+                }
+            }
+        }
+    )*};
+}
+float_score!(f32, f64);
+
+/// Σw and Σw² of one scale point, compensated.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct PointWeight {
+    pub(crate) sum: NeumaierSum,
+    pub(crate) sum_sq: NeumaierSum,
+}
+
+impl PointWeight {
+    fn add(&mut self, w: f64) {
+        self.sum.add(w);
+        self.sum_sq.add(w * w);
+    }
+
+    fn merge(&mut self, other: PointWeight) {
+        self.sum.merge(other.sum);
+        self.sum_sq.merge(other.sum_sq);
+    }
+
+    fn unit(count: u64) -> PointWeight {
+        let c = count as f64;
+        PointWeight {
+            sum: NeumaierSum { sum: c, comp: 0.0 },
+            sum_sq: NeumaierSum { sum: c, comp: 0.0 },
+        }
+    }
+}
+
+/// Mergeable sufficient statistics of survey responses on one [`Scale`].
+///
+/// A `Tally` holds, per scale point, the count of responses and (when weighted)
+/// the compensated sums Σw and Σw²; plus how many inputs were `missing` and
+/// `invalid` (skipped). Every survey metric ([`nps`](crate::nps),
+/// [`csat`](crate::csat), [`ces`](crate::ces), [`mean`](crate::mean), …) is a
+/// formula over a tally, so tallies built from chunks, threads or files can be
+/// [`merge`](Tally::merge)d and give exactly the result of one pass over all the data.
+///
+/// # Formula
+/// ```text
+/// counts[k]  = #{ i : score_i = min + k }
+/// Σw[k]      = Σ_{i : score_i = min + k} w_i        (w_i = 1 when unweighted)
+/// Σw²[k]     = Σ_{i : score_i = min + k} w_i²
+/// n          = Σ counts,   n_eff = (Σ Σw)² / Σ Σw²  (Kish)
+/// ```
+///
+/// # Edge cases
+/// - A tally may be empty; metrics over an empty tally return `empty`, never 0.
+/// - Counts merge exactly in any order. Weight sums use Neumaier summation and
+///   agree with one pass within 1e-12 relative.
+/// - Mixing weighted and unweighted data treats unweighted responses as weight 1.
+/// - A failed `extend` leaves the tally unchanged (validation is all-or-nothing).
+/// - The weight of a row whose score is missing is ignored.
+///
+/// # Errors
+/// `out_of_scale`, `not_integer`, `not_finite` (scores), `invalid_weight`,
+/// `length_mismatch` when adding data; `scale_mismatch` when merging tallies of
+/// different scales; `invalid_format` when reading a serialized tally.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{nps, Scale, Tally};
+/// let mut a = Tally::from_scores(Scale::NPS, &[10u8, 9, 7])?;
+/// let b = Tally::from_scores(Scale::NPS, &[f64::NAN, 3.0, 10.0])?;
+/// a.merge(&b)?;
+/// assert_eq!((a.n(), a.missing()), (5, 1));
+/// let whole = Tally::from_scores(Scale::NPS, &[10.0, 9.0, 7.0, f64::NAN, 3.0, 10.0])?;
+/// assert_eq!(a, whole);
+/// assert_eq!(nps(&a)?.score, 40.0);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    scale: Scale,
+    counts: Vec<u64>,
+    weights: Option<Vec<PointWeight>>,
+    missing: u64,
+    invalid: u64,
+}
+
+impl Tally {
+    /// An empty tally on `scale`.
+    pub fn new(scale: Scale) -> Tally {
+        Tally {
+            scale,
+            counts: vec![0; scale.points()],
+            weights: None,
+            missing: 0,
+            invalid: 0,
+        }
+    }
+
+    /// Tallies `scores` in one pass, refusing any invalid score.
+    ///
+    /// # Errors
+    /// The first invalid score, by index: `out_of_scale`, `not_integer`, `not_finite`.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{Scale, Tally};
+    /// let t = Tally::from_scores(Scale::ONE_TO_FIVE, &[5, 4, 4, 2])?;
+    /// assert_eq!(t.counts(), &[0, 1, 0, 2, 1]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_scores<T: Score>(scale: Scale, scores: &[T]) -> Result<Tally> {
+        Tally::from_scores_with(scale, scores, None, OnInvalid::Error)
+    }
+
+    /// Tallies `scores` with optional `weights` and an invalid-value policy.
+    ///
+    /// # Errors
+    /// `length_mismatch` when `weights` has another length than `scores`; with
+    /// [`OnInvalid::Error`], the first invalid score or weight by index.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{OnInvalid, Scale, Tally};
+    /// let t = Tally::from_scores_with(
+    ///     Scale::NPS, &[10.0, 11.0, f64::NAN, 0.0], Some(&[2.0, 1.0, 1.0, 1.0]), OnInvalid::Skip)?;
+    /// assert_eq!((t.n(), t.missing(), t.invalid()), (2, 1, 1));
+    /// assert_eq!(t.sum_weights(), 3.0);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_scores_with<T: Score>(
+        scale: Scale,
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+    ) -> Result<Tally> {
+        let mut t = Tally::new(scale);
+        t.extend_with(scores, weights, on_invalid)?;
+        Ok(t)
+    }
+
+    /// A tally from counts per point (`counts[k]` responses scored `min + k`).
+    ///
+    /// # Errors
+    /// `length_mismatch` unless `counts.len() == scale.points()`.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{nps, Scale, Tally};
+    /// // 1 detractor (score 0), 2 passives (7), 3 promoters (10)
+    /// let t = Tally::from_counts(Scale::NPS, &[1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 3])?;
+    /// assert!((nps(&t)?.score - 100.0 / 3.0).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_counts(scale: Scale, counts: &[u64]) -> Result<Tally> {
+        if counts.len() != scale.points() {
+            return Err(Error::LengthMismatch {
+                what: "counts and scale points",
+                left: counts.len(),
+                right: scale.points(),
+            });
+        }
+        Ok(Tally {
+            scale,
+            counts: counts.to_vec(),
+            weights: None,
+            missing: 0,
+            invalid: 0,
+        })
+    }
+
+    /// Adds one score (weight 1 when the tally is weighted).
+    ///
+    /// # Errors
+    /// As [`Tally::push_with`] with no weight and [`OnInvalid::Error`]; the error's
+    /// index is the number of rows this tally has seen before (`n + missing + invalid`).
+    pub fn push<T: Score>(&mut self, score: T) -> Result<()> {
+        self.push_with(score, None, OnInvalid::Error)
+    }
+
+    /// Adds one score with an optional weight and a policy.
+    ///
+    /// # Errors
+    /// With [`OnInvalid::Error`]: `out_of_scale`, `not_integer`, `not_finite`,
+    /// `invalid_weight`, indexed by the rows seen before.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{OnInvalid, Scale, Tally};
+    /// let mut t = Tally::new(Scale::NPS);
+    /// t.push(9u8)?;
+    /// t.push_with(3.0, Some(2.0), OnInvalid::Error)?;
+    /// assert_eq!(t.push(12u8).unwrap_err().index(), Some(2));
+    /// assert_eq!((t.n(), t.sum_weights()), (2, 3.0));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn push_with<T: Score>(
+        &mut self,
+        score: T,
+        weight: Option<f64>,
+        on_invalid: OnInvalid,
+    ) -> Result<()> {
+        let seen = self.rows_seen();
+        let seen = usize::try_from(seen).unwrap_or(usize::MAX);
+        match weight {
+            None => self.extend_inner(&[score], None, on_invalid, seen),
+            Some(w) => self.extend_inner(&[score], Some(&[w]), on_invalid, seen),
+        }
+    }
+
+    /// Adds many scores, refusing any invalid one.
+    ///
+    /// # Errors
+    /// As [`Tally::extend_with`]; the tally is unchanged on error.
+    pub fn extend<T: Score>(&mut self, scores: &[T]) -> Result<()> {
+        self.extend_with(scores, None, OnInvalid::Error)
+    }
+
+    /// Adds many scores with optional weights and a policy, in one pass.
+    ///
+    /// Error indices are positions in `scores`. On error the tally is unchanged.
+    ///
+    /// # Errors
+    /// `length_mismatch`; with [`OnInvalid::Error`] the first invalid score or weight.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{OnInvalid, Scale, Tally};
+    /// let mut t = Tally::new(Scale::ONE_TO_FIVE);
+    /// let err = t.extend_with(&[5, 9, 4], None, OnInvalid::Error).unwrap_err();
+    /// assert_eq!((err.code(), err.index()), ("out_of_scale", Some(1)));
+    /// assert_eq!(t.n(), 0); // unchanged
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn extend_with<T: Score>(
+        &mut self,
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+    ) -> Result<()> {
+        self.extend_inner(scores, weights, on_invalid, 0)
+    }
+
+    fn extend_inner<T: Score>(
+        &mut self,
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+        index_base: usize,
+    ) -> Result<()> {
+        let scale = self.scale;
+        let skip = on_invalid == OnInvalid::Skip;
+        let mut missing = 0u64;
+        let mut invalid = 0u64;
+        match weights {
+            None => {
+                let mut counts = vec![0u64; scale.points()];
+                for (i, &s) in scores.iter().enumerate() {
+                    match s.classify(scale) {
+                        Classified::Point(k) => counts[k] += 1,
+                        Classified::Missing => missing += 1,
+                        bad if skip => {
+                            let _ = bad;
+                            invalid += 1;
+                        }
+                        bad => return Err(bad.into_error(index_base + i, scale)),
+                    }
+                }
+                self.add_counts(&counts, None);
+            }
+            Some(ws) => {
+                if ws.len() != scores.len() {
+                    return Err(Error::LengthMismatch {
+                        what: "scores and weights",
+                        left: scores.len(),
+                        right: ws.len(),
+                    });
+                }
+                let mut counts = vec![0u64; scale.points()];
+                let mut pw = vec![PointWeight::default(); scale.points()];
+                for (i, (&s, &w)) in scores.iter().zip(ws).enumerate() {
+                    match s.classify(scale) {
+                        Classified::Point(k) => {
+                            if w.is_finite() && w >= 0.0 {
+                                counts[k] += 1;
+                                pw[k].add(w);
+                            } else if skip {
+                                invalid += 1;
+                            } else {
+                                return Err(Error::InvalidWeight {
+                                    index: Some(index_base + i),
+                                    value: w,
+                                });
+                            }
+                        }
+                        Classified::Missing => missing += 1,
+                        _ if skip => invalid += 1,
+                        bad => return Err(bad.into_error(index_base + i, scale)),
+                    }
+                }
+                self.add_counts(&counts, Some(&pw));
+            }
+        }
+        self.missing += missing;
+        self.invalid += invalid;
+        Ok(())
+    }
+
+    fn add_counts(&mut self, counts: &[u64], pw: Option<&[PointWeight]>) {
+        match (pw, &mut self.weights) {
+            (None, None) => {}
+            (None, Some(mine)) => {
+                for (m, &c) in mine.iter_mut().zip(counts) {
+                    m.merge(PointWeight::unit(c));
+                }
+            }
+            (Some(theirs), mine @ None) => {
+                let mut w: Vec<PointWeight> =
+                    self.counts.iter().map(|&c| PointWeight::unit(c)).collect();
+                for (m, t) in w.iter_mut().zip(theirs) {
+                    m.merge(*t);
+                }
+                *mine = Some(w);
+            }
+            (Some(theirs), Some(mine)) => {
+                for (m, t) in mine.iter_mut().zip(theirs) {
+                    m.merge(*t);
+                }
+            }
+        }
+        for (m, &c) in self.counts.iter_mut().zip(counts) {
+            *m += c;
+        }
+    }
+
+    /// Adds another tally's responses to this one.
+    ///
+    /// Counts merge exactly; `merge` is commutative and associative on counts, and an
+    /// empty tally is its identity.
+    ///
+    /// # Errors
+    /// `scale_mismatch` when the scales differ (merging 0–10 with 1–10 would mix
+    /// meanings).
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{Scale, Tally};
+    /// let mut a = Tally::from_scores(Scale::ONE_TO_FIVE, &[5, 4])?;
+    /// a.merge(&Tally::from_scores(Scale::ONE_TO_FIVE, &[1])?)?;
+    /// assert_eq!(a.n(), 3);
+    /// let b = Tally::new(Scale::NPS);
+    /// assert_eq!(a.merge(&b).unwrap_err().code(), "scale_mismatch");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: &Tally) -> Result<()> {
+        if self.scale != other.scale {
+            return Err(Error::ScaleMismatch(format!(
+                "cannot merge a tally on scale {} into one on scale {}; tallies merge only on the same scale",
+                other.scale, self.scale
+            )));
+        }
+        let theirs: Option<Vec<PointWeight>> = match (&other.weights, &self.weights) {
+            (Some(w), _) => Some(w.clone()),
+            (None, Some(_)) => Some(other.counts.iter().map(|&c| PointWeight::unit(c)).collect()),
+            (None, None) => None,
+        };
+        self.add_counts(&other.counts, theirs.as_deref());
+        self.missing += other.missing;
+        self.invalid += other.invalid;
+        Ok(())
+    }
+
+    /// The scale.
+    pub fn scale(&self) -> Scale {
+        self.scale
+    }
+
+    /// Responses per point: `counts()[k]` were scored `scale.min() + k`.
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
+    /// Valid responses (the denominator of unweighted metrics).
+    pub fn n(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// Missing inputs (NaN / None / null), excluded from every denominator.
+    pub fn missing(&self) -> u64 {
+        self.missing
+    }
+
+    /// Invalid inputs skipped under [`OnInvalid::Skip`].
+    pub fn invalid(&self) -> u64 {
+        self.invalid
+    }
+
+    /// Whether any weights were given.
+    pub fn is_weighted(&self) -> bool {
+        self.weights.is_some()
+    }
+
+    /// Σw per point (equal to the counts when unweighted).
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{OnInvalid, Scale, Tally};
+    /// let t = Tally::from_scores_with(Scale::BINARY, &[1, 1, 0], Some(&[0.5, 2.0, 1.0]), OnInvalid::Error)?;
+    /// assert_eq!(t.point_weights(), vec![1.0, 2.5]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn point_weights(&self) -> Vec<f64> {
+        match &self.weights {
+            Some(w) => w.iter().map(|p| p.sum.value()).collect(),
+            None => self.counts.iter().map(|&c| c as f64).collect(),
+        }
+    }
+
+    /// Σw over all valid responses (`n` when unweighted).
+    pub fn sum_weights(&self) -> f64 {
+        match &self.weights {
+            Some(w) => total(w.iter().map(|p| p.sum)),
+            None => self.n() as f64,
+        }
+    }
+
+    /// Σw² over all valid responses (`n` when unweighted).
+    pub fn sum_weights_sq(&self) -> f64 {
+        match &self.weights {
+            Some(w) => total(w.iter().map(|p| p.sum_sq)),
+            None => self.n() as f64,
+        }
+    }
+
+    /// Kish effective sample size `(Σw)² / Σw²` (`n` when unweighted; 0 when empty).
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{OnInvalid, Scale, Tally};
+    /// let t = Tally::from_scores_with(Scale::NPS, &[1, 2, 3, 4, 5], Some(&[1.0, 1.0, 2.0, 2.0, 4.0]), OnInvalid::Error)?;
+    /// assert!((t.n_eff() - 100.0 / 26.0).abs() < 1e-12); // 3.846…
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn n_eff(&self) -> f64 {
+        let sq = self.sum_weights_sq();
+        if sq > 0.0 {
+            let s = self.sum_weights();
+            s * s / sq
+        } else {
+            0.0
+        }
+    }
+
+    fn rows_seen(&self) -> u64 {
+        self.n() + self.missing + self.invalid
+    }
+}
+
+fn total(sums: impl Iterator<Item = NeumaierSum>) -> f64 {
+    let mut acc = NeumaierSum::default();
+    for s in sums {
+        acc.merge(s);
+    }
+    acc.value()
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    //! The versioned serialized form `cxmetrics.tally` v1.
+    use super::{NeumaierSum, PointWeight, Tally};
+    use crate::error::{Error, Result};
+    use crate::scale::Scale;
+    use serde::{Deserialize, Serialize};
+
+    const FORMAT: &str = "cxmetrics.tally";
+    const VERSION: u32 = 1;
+
+    #[derive(Serialize, Deserialize)]
+    struct RawWeights {
+        sum: Vec<f64>,
+        sum_comp: Vec<f64>,
+        sum_sq: Vec<f64>,
+        sum_sq_comp: Vec<f64>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct Raw {
+        format: String,
+        version: u32,
+        scale: Scale,
+        counts: Vec<u64>,
+        missing: u64,
+        invalid: u64,
+        weights: Option<RawWeights>,
+    }
+
+    impl Serialize for Tally {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            let weights = self.weights.as_ref().map(|w| RawWeights {
+                sum: w.iter().map(|p| p.sum.sum).collect(),
+                sum_comp: w.iter().map(|p| p.sum.comp).collect(),
+                sum_sq: w.iter().map(|p| p.sum_sq.sum).collect(),
+                sum_sq_comp: w.iter().map(|p| p.sum_sq.comp).collect(),
+            });
+            Raw {
+                format: FORMAT.to_owned(),
+                version: VERSION,
+                scale: self.scale,
+                counts: self.counts.clone(),
+                missing: self.missing,
+                invalid: self.invalid,
+                weights,
+            }
+            .serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Tally {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            let raw = Raw::deserialize(d)?;
+            from_raw(raw).map_err(serde::de::Error::custom)
+        }
+    }
+
+    fn from_raw(raw: Raw) -> Result<Tally> {
+        let bad = |m: String| Err(Error::InvalidFormat(m));
+        if raw.format != FORMAT {
+            return bad(format!("format is {:?}, expected {FORMAT:?}", raw.format));
+        }
+        if raw.version != VERSION {
+            return bad(format!(
+                "version {} is not supported (this build reads version {VERSION})",
+                raw.version
+            ));
+        }
+        let p = raw.scale.points();
+        if raw.counts.len() != p {
+            return bad(format!(
+                "{} counts for a scale of {p} points",
+                raw.counts.len()
+            ));
+        }
+        let weights = match raw.weights {
+            None => None,
+            Some(w) => {
+                if [
+                    w.sum.len(),
+                    w.sum_comp.len(),
+                    w.sum_sq.len(),
+                    w.sum_sq_comp.len(),
+                ]
+                .iter()
+                .any(|&l| l != p)
+                {
+                    return bad(format!("weight arrays must have {p} entries each"));
+                }
+                let mut out = Vec::with_capacity(p);
+                for k in 0..p {
+                    let pw = PointWeight {
+                        sum: NeumaierSum {
+                            sum: w.sum[k],
+                            comp: w.sum_comp[k],
+                        },
+                        sum_sq: NeumaierSum {
+                            sum: w.sum_sq[k],
+                            comp: w.sum_sq_comp[k],
+                        },
+                    };
+                    let ok = [pw.sum.value(), pw.sum_sq.value()]
+                        .iter()
+                        .all(|v| v.is_finite() && *v >= 0.0);
+                    if !ok {
+                        return bad(format!("weight sums of point {k} must be finite and >= 0"));
+                    }
+                    out.push(pw);
+                }
+                Some(out)
+            }
+        };
+        Ok(Tally {
+            scale: raw.scale,
+            counts: raw.counts,
+            weights,
+            missing: raw.missing,
+            invalid: raw.invalid,
+        })
+    }
+
+    impl Tally {
+        /// The tally as JSON in the versioned `cxmetrics.tally` format (version 1).
+        ///
+        /// The format stores counts, the compensated weight sums (with their
+        /// compensation terms), `missing` and `invalid`, so a round trip is exact.
+        ///
+        /// # Examples
+        /// ```
+        /// use cxmetrics::{Scale, Tally};
+        /// let t = Tally::from_scores(Scale::ONE_TO_FIVE, &[5, 4, 1])?;
+        /// let back = Tally::from_json(&t.to_json())?;
+        /// assert_eq!(back, t);
+        /// # Ok::<(), cxmetrics::Error>(())
+        /// ```
+        pub fn to_json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_else(|e| unreachable!("tally serializes: {e}"))
+        }
+
+        /// Reads a tally written by [`Tally::to_json`] (in any language binding).
+        ///
+        /// # Errors
+        /// `invalid_format` for malformed JSON, another format or version, arrays of
+        /// the wrong length, or negative / non-finite weight sums; `invalid_scale`
+        /// inside the message when the stored scale is not valid.
+        pub fn from_json(s: &str) -> Result<Tally> {
+            let raw: Raw =
+                serde_json::from_str(s).map_err(|e| Error::InvalidFormat(e.to_string()))?;
+            from_raw(raw)
+        }
+    }
+}
