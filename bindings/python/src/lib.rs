@@ -1,0 +1,1 @@
+//! Python bindings of cxmetrics (placeholder; being written).
