@@ -72,7 +72,7 @@ impl Scale {
                 reason: "max must be greater than min (a scale needs at least 2 points)",
             });
         }
-        if max - min + 1 > i64::from(MAX_POINTS) {
+        if i128::from(max) - i128::from(min) + 1 > i128::from(MAX_POINTS) {
             return Err(Error::InvalidScale {
                 min,
                 max,
