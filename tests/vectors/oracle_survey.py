@@ -75,6 +75,15 @@ def _is_int(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
+def _default_top(lo: int, hi: int) -> int:
+    """Top two points; the top point alone on 2- and 3-point scales (decision in CHANGELOG)."""
+    return hi if hi - lo + 1 <= 3 else hi - 1
+
+
+def _default_bottom(lo: int, hi: int) -> int:
+    return lo if hi - lo + 1 <= 3 else lo + 1
+
+
 def _ces_default_threshold(lo: int, hi: int, hib: bool) -> int:
     # points strictly beyond the midpoint (lo+hi)/2 on the easy side
     if hib:
@@ -198,8 +207,8 @@ def oracle(fn: str, scores: list, weights: list | None, opts: dict) -> dict:
             relevant.add("bottom_threshold")
         if extra - relevant:
             raise VectorBug(f"irrelevant options for csat/{method}: {extra - relevant}")
-        thr = opts.get("threshold", hi - 1)
-        bot = opts.get("bottom_threshold", lo + 1)
+        thr = opts.get("threshold", _default_top(lo, hi))
+        bot = opts.get("bottom_threshold", _default_bottom(lo, hi))
         if method in ("top_box", "net") and not on_scale(thr):
             raise OracleError("invalid_argument")
         if method == "net":
@@ -224,7 +233,7 @@ def oracle(fn: str, scores: list, weights: list | None, opts: dict) -> dict:
     elif fn in ("top_box", "bottom_box"):
         if extra - {"threshold"}:
             raise VectorBug(f"irrelevant options for {fn}: {extra}")
-        thr = opts.get("threshold", hi - 1 if fn == "top_box" else lo + 1)
+        thr = opts.get("threshold", _default_top(lo, hi) if fn == "top_box" else _default_bottom(lo, hi))
         if not on_scale(thr):
             raise OracleError("invalid_argument")
     else:  # mean, distribution
@@ -727,6 +736,14 @@ def hand_cases():
          check={"counts": [1, 2, 0], "shares": [0.5, 0.5, 0.0]})
     case("distribution/negative-scale", "distribution", [-3, 3, 0, 0], scale=[-3, 3],
          check={"points": [-3, -2, -1, 0, 1, 2, 3], "counts": [1, 0, 0, 2, 0, 0, 1]})
+    # default boxes on 2- and 3-point scales: the single top / bottom point
+    case("top_box/default-0-1", "top_box", [1, 1, 0, None], scale=[0, 1],
+         note="on 2-3 point scales the default top box is the top point alone",
+         check={"score": 200 / 3})
+    case("bottom_box/default-1-3", "bottom_box", [1, 2, 3, 3], scale=[1, 3], check={"score": 25.0})
+    case("csat/net-default-1-3", "csat", [3, 3, 2, 1], scale=[1, 3], method="net",
+         note="great/okay/bad: great% - bad%", check={"score": 25.0})
+    case("csat/top-box-default-0-1", "csat", [1, 0, 1, 1], scale=[0, 1], check={"score": 75.0})
     case("distribution/0-1", "distribution", [0, 1, 1, None], scale=[0, 1],
          check={"counts": [1, 2], "missing": 1})
     case("distribution/skip", "distribution", [1, 9, 2.5, 2], scale=[1, 5], on_invalid="skip",

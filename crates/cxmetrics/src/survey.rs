@@ -97,6 +97,20 @@ fn point_on_scale(name: &'static str, value: i64, scale: Scale) -> Result<i32> {
     }
 }
 
+/// Default top-box threshold: the top two points, or the top point alone on scales of
+/// 2 or 3 points (good / bad, great / okay / bad), where "top two" would be (nearly) everyone.
+fn default_top(scale: Scale) -> i64 {
+    let k = if scale.points() <= 3 { 0 } else { 1 };
+    i64::from(scale.max()) - k
+}
+
+/// Default bottom-box threshold: the bottom two points, or the bottom point alone on
+/// scales of 2 or 3 points.
+fn default_bottom(scale: Scale) -> i64 {
+    let k = if scale.points() <= 3 { 0 } else { 1 };
+    i64::from(scale.min()) + k
+}
+
 macro_rules! base_fields {
     ($(#[$m:meta])* $vis:vis struct $name:ident { $($body:tt)* }) => {
         $(#[$m])*
@@ -354,9 +368,11 @@ impl CsatMethod {
 pub struct CsatOptions {
     /// The formula (default [`CsatMethod::TopBox`]).
     pub method: CsatMethod,
-    /// Lowest satisfied score, inclusive (default `max − 1`: the top two points).
+    /// Lowest satisfied score, inclusive (default `max − 1`: the top two points; on
+    /// scales of 2–3 points, `max`).
     pub threshold: Option<i64>,
-    /// Highest dissatisfied score for `Net`, inclusive (default `min + 1`).
+    /// Highest dissatisfied score for `Net`, inclusive (default `min + 1`; on scales of
+    /// 2–3 points, `min`).
     pub bottom_threshold: Option<i64>,
 }
 
@@ -399,6 +415,8 @@ pub struct CsatResult {
 /// # Edge cases
 /// - Neutral answers stay in the denominator; missing ones never do.
 /// - On 1–5 the default top box is 4–5 (`≥ 4`, inclusive), Zendesk's convention.
+/// - On 2- and 3-point scales the defaults are the top and bottom point alone
+///   (good vs bad; great vs bad), since "top two" would count (nearly) everyone.
 /// - percent_of_max of all-minimum answers on 1–5 is 20, not 0 (SmartSurvey's formula).
 ///
 /// # Errors
@@ -418,12 +436,12 @@ pub struct CsatResult {
 pub fn csat(tally: &Tally, options: CsatOptions) -> Result<CsatResult> {
     let scale = tally.scale();
     let top = |o: Option<i64>| {
-        point_on_scale("threshold", o.unwrap_or(i64::from(scale.max()) - 1), scale)
+        point_on_scale("threshold", o.unwrap_or(default_top(scale)), scale)
     };
     let bottom = |o: Option<i64>| {
         point_on_scale(
             "bottom_threshold",
-            o.unwrap_or(i64::from(scale.min()) + 1),
+            o.unwrap_or(default_bottom(scale)),
             scale,
         )
     };
@@ -722,7 +740,8 @@ base_fields! {
     }
 }
 
-/// Percent of responses at or above `threshold` (default: the top two points).
+/// Percent of responses at or above `threshold` (default: the top two points; the top
+/// point alone on scales of 2–3 points).
 ///
 /// # Formula
 /// ```text
@@ -747,13 +766,14 @@ pub fn top_box(tally: &Tally, threshold: Option<i64>) -> Result<BoxResult> {
     let scale = tally.scale();
     let t = point_on_scale(
         "threshold",
-        threshold.unwrap_or(i64::from(scale.max()) - 1),
+        threshold.unwrap_or(default_top(scale)),
         scale,
     )?;
     boxed(tally, t, |x| x >= t)
 }
 
-/// Percent of responses at or below `threshold` (default: the bottom two points).
+/// Percent of responses at or below `threshold` (default: the bottom two points; the
+/// bottom point alone on scales of 2–3 points).
 ///
 /// # Formula
 /// ```text
@@ -777,7 +797,7 @@ pub fn bottom_box(tally: &Tally, threshold: Option<i64>) -> Result<BoxResult> {
     let scale = tally.scale();
     let t = point_on_scale(
         "threshold",
-        threshold.unwrap_or(i64::from(scale.min()) + 1),
+        threshold.unwrap_or(default_bottom(scale)),
         scale,
     )?;
     boxed(tally, t, |x| x <= t)
