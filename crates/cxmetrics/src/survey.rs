@@ -100,14 +100,14 @@ fn point_on_scale(name: &'static str, value: i64, scale: Scale) -> Result<i32> {
 /// Default top-box threshold: the top two points, or the top point alone on scales of
 /// 2 or 3 points (good / bad, great / okay / bad), where "top two" would be (nearly) everyone.
 fn default_top(scale: Scale) -> i64 {
-    let k = if scale.points() <= 3 { 0 } else { 1 };
+    let k = i64::from(scale.points() > 3);
     i64::from(scale.max()) - k
 }
 
 /// Default bottom-box threshold: the bottom two points, or the bottom point alone on
 /// scales of 2 or 3 points.
 fn default_bottom(scale: Scale) -> i64 {
-    let k = if scale.points() <= 3 { 0 } else { 1 };
+    let k = i64::from(scale.points() > 3);
     i64::from(scale.min()) + k
 }
 
@@ -435,9 +435,7 @@ pub struct CsatResult {
 /// ```
 pub fn csat(tally: &Tally, options: CsatOptions) -> Result<CsatResult> {
     let scale = tally.scale();
-    let top = |o: Option<i64>| {
-        point_on_scale("threshold", o.unwrap_or(default_top(scale)), scale)
-    };
+    let top = |o: Option<i64>| point_on_scale("threshold", o.unwrap_or(default_top(scale)), scale);
     let bottom = |o: Option<i64>| {
         point_on_scale(
             "bottom_threshold",
@@ -764,11 +762,7 @@ base_fields! {
 /// ```
 pub fn top_box(tally: &Tally, threshold: Option<i64>) -> Result<BoxResult> {
     let scale = tally.scale();
-    let t = point_on_scale(
-        "threshold",
-        threshold.unwrap_or(default_top(scale)),
-        scale,
-    )?;
+    let t = point_on_scale("threshold", threshold.unwrap_or(default_top(scale)), scale)?;
     boxed(tally, t, |x| x >= t)
 }
 
