@@ -53,3 +53,8 @@ pub use survey::{
     nps_with, top_box,
 };
 pub use tally::{Classified, OnInvalid, Score, Tally};
+
+/// The README's Rust snippets, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
