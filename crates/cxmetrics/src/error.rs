@@ -20,6 +20,7 @@ use std::fmt;
 /// | `invalid_scale` | a scale with fewer than 2 or more than 101 points |
 /// | `invalid_argument` | an option outside its domain (threshold, buckets, …) |
 /// | `invalid_format` | a serialized tally that cannot be read back |
+/// | `insufficient_data` | too few responses (or no variance) for the statistic asked for |
 ///
 /// # Examples
 /// ```
@@ -114,6 +115,10 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// Too little data for the requested statistic (e.g. a t interval from one response,
+    /// or a comparison of two groups with no variance).
+    #[error("insufficient data: {0}")]
+    InsufficientData(String),
     /// A serialized state that cannot be read back.
     #[error("invalid serialized tally: {0}")]
     InvalidFormat(String),
@@ -151,6 +156,7 @@ impl Error {
             Error::InvalidScale { .. } => "invalid_scale",
             Error::InvalidArgument { .. } => "invalid_argument",
             Error::InvalidFormat(_) => "invalid_format",
+            Error::InsufficientData(_) => "insufficient_data",
         }
     }
 

@@ -41,12 +41,19 @@
 
 mod error;
 mod scale;
+mod stats;
 mod sum;
 mod survey;
 mod tally;
 
 pub use error::{Error, Result};
 pub use scale::{MAX_POINTS, Scale};
+pub use stats::{
+    CompareMethod, Comparison, Estimate, Interval, IntervalMethod, PAdjust, PairedNpsResult,
+    adjust_p_values, compare, nps_interval, paired_nps, proportion_interval, sample_size_mean,
+    sample_size_nps, sample_size_nps_difference, sample_size_proportion,
+    sample_size_proportion_difference,
+};
 pub use survey::{
     BoxResult, CesMethod, CesOptions, CesResult, CsatMethod, CsatOptions, CsatResult, Distribution,
     MeanResult, NpsBuckets, NpsOptions, NpsResult, bottom_box, ces, csat, distribution, mean, nps,

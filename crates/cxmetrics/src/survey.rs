@@ -4,6 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::scale::Scale;
+use crate::stats::{Estimate, Interval, IntervalMethod};
 use crate::tally::Tally;
 
 /// The sample behind a result: who was counted, who was not, and the weight base.
@@ -86,6 +87,53 @@ fn moments(t: &Tally, b: &Base) -> (f64, Option<f64>) {
     });
     (m, sd)
 }
+
+fn mean_estimate(t: &Tally, b: &Base, factor: f64) -> Estimate {
+    let (mean, sd) = moments(t, b);
+    Estimate::Mean {
+        mean,
+        sd,
+        n: b.n_eff,
+        min: f64::from(t.scale().min()),
+        max: f64::from(t.scale().max()),
+        factor,
+    }
+}
+
+/// `interval`, `margin_of_error` and `estimate` for a result with an `estimate` field.
+macro_rules! inference {
+    ($($name:ident),*) => {$(
+        impl $name {
+            /// The sufficient statistics for inference (shares or mean, sd and n; `n_eff`
+            /// when weighted).
+            pub fn estimate(&self) -> Estimate {
+                self.estimate
+            }
+
+            /// A confidence interval at `level` (e.g. 0.95) by `method` (`None`: adjusted
+            /// Wald for net scores, Wilson for proportions, t for means); see
+            /// [`Estimate::interval`] for the formulas.
+            ///
+            /// # Errors
+            /// `invalid_argument` for a level outside (0, 1) or a method that does not
+            /// apply; `insufficient_data` for a t interval from one response.
+            pub fn interval(&self, level: f64, method: Option<IntervalMethod>) -> Result<Interval> {
+                self.estimate.interval(level, method)
+            }
+
+            /// The margin of error at `level`: half-width of the default interval, in the
+            /// metric's unit; see [`Estimate::margin_of_error`].
+            ///
+            /// # Errors
+            /// As [`Self::interval`].
+            pub fn margin_of_error(&self, level: f64) -> Result<f64> {
+                self.estimate.margin_of_error(level)
+            }
+        }
+    )*};
+}
+
+inference!(NpsResult, CsatResult, CesResult, MeanResult, BoxResult);
 
 fn point_on_scale(name: &'static str, value: i64, scale: Scale) -> Result<i32> {
     match i32::try_from(value) {
@@ -207,6 +255,7 @@ pub struct NpsResult {
     pub n_eff: f64,
     /// Whether weights were given.
     pub weighted: bool,
+    estimate: Estimate,
 }
 
 /// Net Promoter Score with the standard 0–6 / 7–8 / 9–10 buckets on the 0–10 scale.
@@ -305,6 +354,11 @@ pub fn nps_with(tally: &Tally, options: NpsOptions) -> Result<NpsResult> {
         n_passives: count(tally, is_pas),
         n_detractors: count(tally, is_det),
         buckets,
+        estimate: Estimate::Net {
+            plus: promoters,
+            minus: detractors,
+            n: b.n_eff,
+        },
         n: b.n,
         missing: b.missing,
         invalid: b.invalid,
@@ -400,6 +454,7 @@ pub struct CsatResult {
     pub n_eff: f64,
     /// Whether weights were given.
     pub weighted: bool,
+    estimate: Estimate,
 }
 
 /// Customer satisfaction score by an explicit method.
@@ -468,24 +523,30 @@ pub fn csat(tally: &Tally, options: CsatOptions) -> Result<CsatResult> {
         CsatMethod::Mean => (None, None),
     };
     let b = base(tally)?;
-    let score = match options.method {
-        CsatMethod::TopBox => 100.0 * share(tally, b.sum_weights, |x| Some(x) >= threshold),
-        CsatMethod::Mean => moments(tally, &b).0,
-        CsatMethod::PercentOfMax => 100.0 * moments(tally, &b).0 / f64::from(scale.max()),
+    let estimate = match options.method {
+        CsatMethod::TopBox => Estimate::Proportion {
+            p: share(tally, b.sum_weights, |x| Some(x) >= threshold),
+            n: b.n_eff,
+        },
+        CsatMethod::Mean => mean_estimate(tally, &b, 1.0),
+        CsatMethod::PercentOfMax => mean_estimate(tally, &b, 100.0 / f64::from(scale.max())),
         CsatMethod::Net => {
             let (t, bt) = (threshold.unwrap_or(0), bottom_threshold.unwrap_or(0));
-            100.0
-                * (share(tally, b.sum_weights, |x| x >= t)
-                    - share(tally, b.sum_weights, |x| x <= bt))
+            Estimate::Net {
+                plus: share(tally, b.sum_weights, |x| x >= t),
+                minus: share(tally, b.sum_weights, |x| x <= bt),
+                n: b.n_eff,
+            }
         }
     };
     Ok(fill_base!(
         b,
         CsatResult {
-            score: score,
+            score: estimate.value(),
             method: options.method,
             threshold: threshold,
             bottom_threshold: bottom_threshold,
+            estimate: estimate,
         }
     ))
 }
@@ -583,6 +644,7 @@ pub struct CesResult {
     pub n_eff: f64,
     /// Whether weights were given.
     pub weighted: bool,
+    estimate: Estimate,
 }
 
 /// Customer Effort Score with explicit scale polarity and method.
@@ -657,20 +719,26 @@ pub fn ces(tally: &Tally, options: CesOptions) -> Result<CesResult> {
         }
     };
     let b = base(tally)?;
-    let score = match options.method {
-        CesMethod::Mean => moments(tally, &b).0,
-        CesMethod::PercentAgree => 100.0 * share(tally, b.sum_weights, easy),
-        CesMethod::NetEffort => {
-            100.0 * (share(tally, b.sum_weights, easy) - share(tally, b.sum_weights, difficult))
-        }
+    let estimate = match options.method {
+        CesMethod::Mean => mean_estimate(tally, &b, 1.0),
+        CesMethod::PercentAgree => Estimate::Proportion {
+            p: share(tally, b.sum_weights, easy),
+            n: b.n_eff,
+        },
+        CesMethod::NetEffort => Estimate::Net {
+            plus: share(tally, b.sum_weights, easy),
+            minus: share(tally, b.sum_weights, difficult),
+            n: b.n_eff,
+        },
     };
     Ok(fill_base!(
         b,
         CesResult {
-            score: score,
+            score: estimate.value(),
             method: options.method,
             higher_is_better: hib,
             threshold: threshold,
+            estimate: estimate,
         }
     ))
 }
@@ -687,6 +755,7 @@ base_fields! {
         /// Sample standard deviation (n − 1 denominator; weighted: Kish-corrected),
         /// `None` when `n_eff ≤ 1`.
         pub std_dev: Option<f64>,
+        estimate: Estimate,
     }
 }
 
@@ -719,7 +788,8 @@ pub fn mean(tally: &Tally) -> Result<MeanResult> {
         b,
         MeanResult {
             score: m,
-            std_dev: sd
+            std_dev: sd,
+            estimate: mean_estimate(tally, &b, 1.0),
         }
     ))
 }
@@ -735,6 +805,7 @@ base_fields! {
         pub threshold: i32,
         /// Responses in the box (unweighted count).
         pub count: u64,
+        estimate: Estimate,
     }
 }
 
@@ -799,12 +870,14 @@ pub fn bottom_box(tally: &Tally, threshold: Option<i64>) -> Result<BoxResult> {
 
 fn boxed(tally: &Tally, t: i32, pred: impl Fn(i32) -> bool + Copy) -> Result<BoxResult> {
     let b = base(tally)?;
+    let p = share(tally, b.sum_weights, pred);
     Ok(fill_base!(
         b,
         BoxResult {
-            score: 100.0 * share(tally, b.sum_weights, pred),
+            score: 100.0 * p,
             threshold: t,
             count: count(tally, pred),
+            estimate: Estimate::Proportion { p, n: b.n_eff },
         }
     ))
 }

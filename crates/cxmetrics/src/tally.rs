@@ -68,7 +68,7 @@ pub enum Classified {
 }
 
 impl Classified {
-    fn into_error(self, index: usize, scale: Scale) -> Error {
+    pub(crate) fn into_error(self, index: usize, scale: Scale) -> Error {
         match self {
             Classified::OutOfScale(value) => Error::OutOfScale {
                 index,
