@@ -259,6 +259,12 @@ impl Estimate {
     /// - Clopper–Pearson's lower limit is 0 when x = 0 and its upper limit 100 when x = n
     ///   (likewise Jeffreys).
     /// - Zero variance of a mean gives the point interval `[m, m]`.
+    /// - The adjusted-Wald interval is centred on the shrunken estimate c′, not on the
+    ///   raw score: with every answer in one category it can exclude the raw score at
+    ///   tiny n (n = 1 at 95 %, n < 5 at 90 %, or at levels below ~84 %).
+    /// - Wilson's coverage oscillates with n and p around the nominal level (exactly
+    ///   92.98 % at n = 30, p = 0.3; 95.72 % at p = 0.5); Clopper–Pearson never
+    ///   undercovers, at the cost of width.
     ///
     /// # Errors
     /// `invalid_argument` for a level outside (0, 1) or a method that does not apply to
