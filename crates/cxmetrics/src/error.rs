@@ -20,6 +20,10 @@ use std::fmt;
 /// | `invalid_scale` | a scale with fewer than 2 or more than 101 points |
 /// | `invalid_argument` | an option outside its domain (threshold, buckets, …) |
 /// | `invalid_format` | a serialized tally that cannot be read back |
+/// | `unknown_time_zone` | a time-zone name not in the tz database |
+/// | `empty_schedule` | a business schedule without opening windows |
+/// | `overlapping_windows` | two opening windows that share time |
+/// | `out_of_order` | an event before the one it must follow (e.g. solved before created) |
 /// | `insufficient_data` | too few responses (or no variance) for the statistic asked for |
 ///
 /// # Examples
@@ -114,11 +118,42 @@ pub enum Error {
         name: &'static str,
         /// What is wrong with it.
         message: String,
+        /// The offending position when the argument is a list (e.g. a p-value).
+        index: Option<usize>,
     },
     /// Too little data for the requested statistic (e.g. a t interval from one response,
     /// or a comparison of two groups with no variance).
     #[error("insufficient data: {0}")]
     InsufficientData(String),
+    /// A time-zone name that is not in the tz database.
+    #[error(
+        "unknown time zone {name:?}: {reason}; use an IANA name such as \"America/New_York\" or \"UTC\""
+    )]
+    UnknownTimeZone {
+        /// The name given.
+        name: String,
+        /// Why the lookup failed.
+        reason: String,
+    },
+    /// A schedule without any opening window.
+    #[error("the schedule has no opening windows; give at least one (weekday, start, end)")]
+    EmptySchedule,
+    /// Two opening windows of a schedule share time.
+    #[error("opening windows {first} and {second} overlap; merge them into one window")]
+    OverlappingWindows {
+        /// Position of one window in the input.
+        first: usize,
+        /// Position of the other.
+        second: usize,
+    },
+    /// Events out of order, e.g. a resolution before the ticket's creation.
+    #[error("{}", out_of_order_message(.what, *.index))]
+    OutOfOrder {
+        /// Which events.
+        what: &'static str,
+        /// The ticket (row) position, when there is one.
+        index: Option<usize>,
+    },
     /// A serialized state that cannot be read back.
     #[error("invalid serialized tally: {0}")]
     InvalidFormat(String),
@@ -131,6 +166,15 @@ fn invalid_weight_message(index: Option<usize>, value: f64) -> String {
         }
         None => "the total weight of the valid responses is zero; at least one weight must be > 0"
             .to_owned(),
+    }
+}
+
+fn out_of_order_message(what: &str, index: Option<usize>) -> String {
+    match index {
+        Some(i) => format!(
+            "ticket at index {i}: {what}; events must not precede the ticket's creation (check time zones and column order)"
+        ),
+        None => format!("{what}; the end of a duration must not precede its start"),
     }
 }
 
@@ -157,6 +201,10 @@ impl Error {
             Error::InvalidArgument { .. } => "invalid_argument",
             Error::InvalidFormat(_) => "invalid_format",
             Error::InsufficientData(_) => "insufficient_data",
+            Error::UnknownTimeZone { .. } => "unknown_time_zone",
+            Error::EmptySchedule => "empty_schedule",
+            Error::OverlappingWindows { .. } => "overlapping_windows",
+            Error::OutOfOrder { .. } => "out_of_order",
         }
     }
 
@@ -173,7 +221,9 @@ impl Error {
             Error::OutOfScale { index, .. }
             | Error::NotInteger { index, .. }
             | Error::NotFinite { index, .. } => Some(*index),
-            Error::InvalidWeight { index, .. } => *index,
+            Error::InvalidWeight { index, .. }
+            | Error::OutOfOrder { index, .. }
+            | Error::InvalidArgument { index, .. } => *index,
             _ => None,
         }
     }
@@ -182,6 +232,7 @@ impl Error {
         Error::InvalidArgument {
             name,
             message: message.to_string(),
+            index: None,
         }
     }
 }

@@ -39,6 +39,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod calendar;
 mod error;
 mod scale;
 mod stats;
@@ -46,7 +47,11 @@ mod sum;
 mod survey;
 mod tally;
 
+pub use calendar::{Schedule, Window};
 pub use error::{Error, Result};
+/// Re-export of the `jiff` crate, whose `Timestamp`, `civil` and `tz` types the calendar
+/// and service APIs use.
+pub use jiff;
 pub use scale::{MAX_POINTS, Scale};
 pub use stats::{
     CompareMethod, Comparison, Estimate, Interval, IntervalMethod, PAdjust, PairedNpsResult,

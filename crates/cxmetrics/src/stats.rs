@@ -242,7 +242,7 @@ impl Estimate {
     /// prop wald:          p ± z √(p(1−p)/n)
     /// prop agresti_coull: ñ = n + z², p̃ = (pn + z²/2)/ñ,  p̃ ± z √(p̃(1−p̃)/ñ)
     /// prop clopper_pearson: [B⁻¹(α/2; x, n−x+1), B⁻¹(1−α/2; x+1, n−x)], x = pn
-    /// prop jeffreys:      [B⁻¹(α/2; x+½, n−x+½), B⁻¹(1−α/2; x+½, n−x+½)]
+    /// prop jeffreys:      [B⁻¹(α/2; x+½, n−x+½), B⁻¹(1−α/2; x+½, n−x+½)]  (no pinning at 0 / n)
     /// mean t:             m ± t₍ₙ₋₁₎ s/√n
     /// ```
     /// Proportions are reported ×100; everything is clamped to the metric's range.
@@ -256,8 +256,9 @@ impl Estimate {
     /// # Edge cases
     /// - n = 1 or all answers in one category: adjusted Wald, Wilson, Clopper–Pearson
     ///   and Jeffreys still give informative intervals; Wald collapses to a point.
-    /// - Clopper–Pearson's lower limit is 0 when x = 0 and its upper limit 100 when x = n
-    ///   (likewise Jeffreys).
+    /// - Clopper–Pearson's lower limit is 0 when x = 0 and its upper limit 100 when x = n.
+    ///   Jeffreys is the plain beta quantiles (statsmodels' convention), so at x = 0 its
+    ///   lower limit is small but above 0.
     /// - Zero variance of a mean gives the point interval `[m, m]`.
     /// - The adjusted-Wald interval is centred on the shrunken estimate c′, not on the
     ///   raw score: with every answer in one category it can exclude the raw score at
@@ -267,8 +268,10 @@ impl Estimate {
     ///   undercovers, at the cost of width.
     ///
     /// # Errors
-    /// `invalid_argument` for a level outside (0, 1) or a method that does not apply to
-    /// this kind of estimate; `insufficient_data` for a t interval with `n ≤ 1`.
+    /// `invalid_argument` for a level outside (0, 1), a method that does not apply to
+    /// this kind of estimate, or an incoherent hand-built estimate (a share outside
+    /// [0, 1], n ≤ 0, a mean off its range); `insufficient_data` for a t interval with
+    /// `n ≤ 1`.
     ///
     /// # Examples
     /// ```
@@ -283,6 +286,7 @@ impl Estimate {
     /// ```
     pub fn interval(&self, level: f64, method: Option<IntervalMethod>) -> Result<Interval> {
         let level = check_level(level)?;
+        self.validate()?;
         let method = method.unwrap_or_else(|| self.default_method());
         let z = z_crit(level);
         let (lower, upper) = match *self {
@@ -353,6 +357,7 @@ impl Estimate {
     /// ```
     pub fn margin_of_error(&self, level: f64) -> Result<f64> {
         let level = check_level(level)?;
+        self.validate()?;
         let z = z_crit(level);
         Ok(match *self {
             Estimate::Net { plus, minus, n } => {
@@ -365,6 +370,60 @@ impl Estimate {
             }
             Estimate::Mean { sd, n, factor, .. } => factor * t_half_width(sd, n, level)?,
         })
+    }
+
+    /// Checks that hand-built estimates are coherent (shares in [0, 1], n > 0, …), so
+    /// no formula is ever fed values that would produce NaN or a wrong number.
+    fn validate(&self) -> Result<()> {
+        let bad = |name: &'static str, msg: String| Err(Error::invalid_argument(name, msg));
+        let share = |v: f64| v.is_finite() && (0.0..=1.0).contains(&v);
+        let n = self.n();
+        if !(n.is_finite() && n > 0.0) {
+            return bad(
+                "n",
+                format!("the sample size must be finite and > 0, got {n}"),
+            );
+        }
+        match *self {
+            Estimate::Net { plus, minus, .. } => {
+                if !(share(plus) && share(minus) && plus + minus <= 1.0 + 1e-12) {
+                    return bad(
+                        "plus",
+                        format!(
+                            "shares must lie in [0, 1] and sum to at most 1, got {plus} and {minus}"
+                        ),
+                    );
+                }
+            }
+            Estimate::Proportion { p, .. } => {
+                if !share(p) {
+                    return bad("p", format!("the share must lie in [0, 1], got {p}"));
+                }
+            }
+            Estimate::Mean {
+                mean,
+                sd,
+                min,
+                max,
+                factor,
+                ..
+            } => {
+                let ok = [mean, min, max, factor].iter().all(|v| v.is_finite())
+                    && min < max
+                    && (min..=max).contains(&mean)
+                    && factor > 0.0
+                    && sd.is_none_or(|s| s.is_finite() && s >= 0.0);
+                if !ok {
+                    return bad(
+                        "mean",
+                        format!(
+                            "need min < max, min ≤ mean ≤ max, sd ≥ 0 and factor > 0 (mean {mean}, sd {sd:?}, range {min}–{max}, factor {factor})"
+                        ),
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     fn kind(&self) -> &'static str {
@@ -421,19 +480,10 @@ fn proportion_limits(
             };
             (lo, hi)
         }
-        IntervalMethod::Jeffreys => {
-            let lo = if x <= 0.0 {
-                0.0
-            } else {
-                beta_ppf(alpha / 2.0, x + 0.5, n - x + 0.5)
-            };
-            let hi = if x >= n {
-                1.0
-            } else {
-                beta_ppf(1.0 - alpha / 2.0, x + 0.5, n - x + 0.5)
-            };
-            (lo, hi)
-        }
+        IntervalMethod::Jeffreys => (
+            beta_ppf(alpha / 2.0, x + 0.5, n - x + 0.5),
+            beta_ppf(1.0 - alpha / 2.0, x + 0.5, n - x + 0.5),
+        ),
         m => {
             return Err(wrong_method(
                 m,
@@ -654,6 +704,8 @@ pub fn compare(
     method: Option<CompareMethod>,
 ) -> Result<Comparison> {
     let level = check_level(level)?;
+    a.validate()?;
+    b.validate()?;
     let zc = z_crit(level);
     let wrong = |m: CompareMethod, allowed: &str| {
         Error::invalid_argument(
@@ -1220,10 +1272,11 @@ pub fn adjust_p_values(p_values: &[f64], method: PAdjust) -> Result<Vec<f64>> {
         .enumerate()
         .find(|(_, p)| !(0.0..=1.0).contains(*p))
     {
-        return Err(Error::invalid_argument(
-            "p_values",
-            format!("p-value {p} at index {i} is not in [0, 1]"),
-        ));
+        return Err(Error::InvalidArgument {
+            name: "p_values",
+            message: format!("p-value {p} at index {i} is not in [0, 1]"),
+            index: Some(i),
+        });
     }
     let m = p_values.len();
     let mut order: Vec<usize> = (0..m).collect();
