@@ -1,0 +1,61 @@
+"""cxmetrics: customer-experience metrics computed correctly.
+
+NPS, CSAT, CES, box scores, means and distributions over survey responses, from a
+pure Rust core. Inputs can be lists, tuples, numpy arrays (read without copying),
+pandas Series or polars Series; missing answers (None, NaN, ``pd.NA``, null) are
+counted and excluded, invalid ones raise :class:`CxMetricsError` naming the first
+offending position. Nothing is rounded.
+
+>>> import cxmetrics as cx
+>>> r = cx.nps([10, 9, 9, 8, 7, 3, None])
+>>> r.score == 100 / 3, r.n, r.missing
+(True, 6, 1)
+>>> cx.csat([5, 4, 3, 2, 5], method="top_box").score
+60.0
+>>> t = cx.Tally(cx.Scale.nps(), [10, 9]) + cx.Tally(cx.Scale.nps(), [3])
+>>> round(cx.nps(t).score, 6)
+33.333333
+
+Every metric also accepts a :class:`Tally`, the mergeable state behind every metric:
+tally chunks, files or partitions separately, merge them, then compute.
+"""
+
+from ._cxmetrics import (
+    BoxResult,
+    CesResult,
+    CsatResult,
+    CxMetricsError,
+    Distribution,
+    MeanResult,
+    NpsResult,
+    Scale,
+    Tally,
+    __version__,
+    bottom_box,
+    ces,
+    csat,
+    distribution,
+    mean,
+    nps,
+    top_box,
+)
+
+__all__ = [
+    "BoxResult",
+    "CesResult",
+    "CsatResult",
+    "CxMetricsError",
+    "Distribution",
+    "MeanResult",
+    "NpsResult",
+    "Scale",
+    "Tally",
+    "__version__",
+    "bottom_box",
+    "ces",
+    "csat",
+    "distribution",
+    "mean",
+    "nps",
+    "top_box",
+]

@@ -1,0 +1,585 @@
+//! Python inputs → Rust slices, and option parsing.
+//!
+//! Nothing here computes a metric: it only turns Python containers into slices the core
+//! tallies (zero-copy for contiguous numpy arrays of a native numeric dtype) and options
+//! into the core's option types.
+
+use cxmetrics::{NpsBuckets, OnInvalid, Scale, Score, Tally};
+use numpy::{
+    Element, PyArray1, PyArrayDescrMethods, PyArrayMethods, PyReadonlyArray1, PyUntypedArray,
+    PyUntypedArrayMethods,
+};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+
+use crate::errors::{core_err, cx_error, invalid_argument, type_error, type_name};
+use crate::scale::PyScale;
+
+/// Inputs longer than this are tallied with the GIL released (the thread detached).
+pub(crate) const DETACH_THRESHOLD: usize = 1 << 16;
+
+/// A 1-D column of `T`: a zero-copy view of a contiguous numpy array, or an owned copy.
+pub(crate) enum Column<'py, T: Element> {
+    /// Borrowed from a contiguous numpy array (checked when built).
+    View(PyReadonlyArray1<'py, T>),
+    /// Copied (lists, non-contiguous views, converted dtypes).
+    Owned(Vec<T>),
+}
+
+impl<T: Element> Column<'_, T> {
+    pub(crate) fn as_slice(&self) -> &[T] {
+        match self {
+            // A `View` is only built when `as_slice` succeeded, and contiguity cannot change
+            // while we hold the read-only borrow, so the fallback is never taken.
+            Column::View(a) => a.as_slice().unwrap_or_default(),
+            Column::Owned(v) => v,
+        }
+    }
+
+    /// Whether this column borrows the caller's memory (no copy was made).
+    pub(crate) fn is_view(&self) -> bool {
+        matches!(self, Column::View(_))
+    }
+}
+
+fn column<'py, T: Element + Copy>(arr: &Bound<'py, PyAny>) -> PyResult<Column<'py, T>> {
+    let typed = arr.cast::<PyArray1<T>>()?;
+    let ro = typed.try_readonly()?;
+    if ro.as_slice().is_ok() {
+        Ok(Column::View(ro))
+    } else {
+        Ok(Column::Owned(ro.as_array().iter().copied().collect()))
+    }
+}
+
+/// Scores in one of the numeric types the core tallies natively.
+pub(crate) enum Scores<'py> {
+    I8(Column<'py, i8>),
+    I16(Column<'py, i16>),
+    I32(Column<'py, i32>),
+    I64(Column<'py, i64>),
+    U8(Column<'py, u8>),
+    U16(Column<'py, u16>),
+    U32(Column<'py, u32>),
+    U64(Column<'py, u64>),
+    F32(Column<'py, f32>),
+    F64(Column<'py, f64>),
+}
+
+/// Runs `$body` with `$s` bound to the scores' slice, whatever its element type.
+macro_rules! with_slice {
+    ($scores:expr, $s:ident => $body:expr) => {
+        match $scores {
+            Scores::I8(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+            Scores::I16(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+            Scores::I32(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+            Scores::I64(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+            Scores::U8(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+            Scores::U16(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+            Scores::U32(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+            Scores::U64(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+            Scores::F32(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+            Scores::F64(c) => {
+                let $s = c.as_slice();
+                $body
+            }
+        }
+    };
+}
+
+impl Scores<'_> {
+    /// Whether the scores borrow the caller's memory (used by the tests via `_is_zero_copy`).
+    pub(crate) fn is_view(&self) -> bool {
+        match self {
+            Scores::I8(c) => c.is_view(),
+            Scores::I16(c) => c.is_view(),
+            Scores::I32(c) => c.is_view(),
+            Scores::I64(c) => c.is_view(),
+            Scores::U8(c) => c.is_view(),
+            Scores::U16(c) => c.is_view(),
+            Scores::U32(c) => c.is_view(),
+            Scores::U64(c) => c.is_view(),
+            Scores::F32(c) => c.is_view(),
+            Scores::F64(c) => c.is_view(),
+        }
+    }
+
+    /// Tallies these scores on `scale`, detached from the interpreter for large inputs.
+    pub(crate) fn tally(
+        &self,
+        py: Python<'_>,
+        scale: Scale,
+        weights: Option<&Column<'_, f64>>,
+        on_invalid: OnInvalid,
+    ) -> PyResult<Tally> {
+        let w = weights.map(Column::as_slice);
+        with_slice!(self, s => tally_slice(py, scale, s, w, on_invalid))
+    }
+}
+
+fn tally_slice<T: Score + Sync>(
+    py: Python<'_>,
+    scale: Scale,
+    scores: &[T],
+    weights: Option<&[f64]>,
+    on_invalid: OnInvalid,
+) -> PyResult<Tally> {
+    let run = || Tally::from_scores_with(scale, scores, weights, on_invalid);
+    let result = if scores.len() > DETACH_THRESHOLD {
+        py.detach(run)
+    } else {
+        run()
+    };
+    result.map_err(core_err)
+}
+
+/// Which input is being converted, for messages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Scores,
+    Weights,
+}
+
+impl Role {
+    fn name(self) -> &'static str {
+        match self {
+            Role::Scores => "scores",
+            Role::Weights => "weights",
+        }
+    }
+
+    fn item(self) -> &'static str {
+        match self {
+            Role::Scores => "score",
+            Role::Weights => "weight",
+        }
+    }
+}
+
+/// Converts a score (or weight) container into [`Scores`].
+pub(crate) fn extract_scores<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Scores<'py>> {
+    match extract_column(obj, Role::Scores, true)? {
+        Extracted::Scores(s) => Ok(s),
+        Extracted::Floats(c) => Ok(Scores::F64(c)),
+    }
+}
+
+/// Converts a weights container into a float64 column (zero-copy for contiguous float64).
+pub(crate) fn extract_weights<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Column<'py, f64>> {
+    match extract_column(obj, Role::Weights, true)? {
+        Extracted::Floats(c) => Ok(c),
+        Extracted::Scores(_) => Err(type_error("weights must be floats")),
+    }
+}
+
+enum Extracted<'py> {
+    Scores(Scores<'py>),
+    Floats(Column<'py, f64>),
+}
+
+fn extract_column<'py>(
+    obj: &Bound<'py, PyAny>,
+    role: Role,
+    allow_adapter: bool,
+) -> PyResult<Extracted<'py>> {
+    if let Ok(list) = obj.cast::<PyList>() {
+        let mut out = Vec::with_capacity(list.len());
+        for (i, item) in list.iter().enumerate() {
+            out.push(scalar_to_f64(&item, role, Some(i))?);
+        }
+        return Ok(Extracted::Floats(Column::Owned(out)));
+    }
+    if let Ok(tuple) = obj.cast::<PyTuple>() {
+        let mut out = Vec::with_capacity(tuple.len());
+        for (i, item) in tuple.iter().enumerate() {
+            out.push(scalar_to_f64(&item, role, Some(i))?);
+        }
+        return Ok(Extracted::Floats(Column::Owned(out)));
+    }
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Err(type_error(format!(
+            "{} must be a sequence of numbers, not a {}",
+            role.name(),
+            type_name(obj)
+        )));
+    }
+    if numpy_loaded(obj.py())? && obj.is_instance_of::<PyUntypedArray>() {
+        return from_ndarray(obj, role);
+    }
+    if allow_adapter {
+        let module = obj.get_type().module()?.to_string();
+        let root = module.split('.').next().unwrap_or_default();
+        if matches!(root, "pandas" | "polars" | "pyarrow") {
+            let converted = adapter(obj.py())?.call1((obj, role.name()))?;
+            return extract_column(&converted, role, false);
+        }
+        if obj.hasattr("__array__")? {
+            let arr = obj.py().import("numpy")?.call_method1("asarray", (obj,))?;
+            return extract_column(&arr, role, false);
+        }
+    }
+    Err(type_error(format!(
+        "{} must be a list, tuple, numpy array, pandas Series or polars Series{}, not {}",
+        role.name(),
+        if role == Role::Scores {
+            " (or a cxmetrics.Tally)"
+        } else {
+            ""
+        },
+        type_name(obj)
+    )))
+}
+
+/// Whether numpy is imported. An ndarray cannot exist otherwise, and checking for one
+/// would import numpy's C API (which must not be attempted when numpy is absent).
+fn numpy_loaded(py: Python<'_>) -> PyResult<bool> {
+    py.import("sys")?.getattr("modules")?.contains("numpy")
+}
+
+/// `cxmetrics._convert.to_array`: pandas / polars / pyarrow columns → numpy array or list.
+fn adapter(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static ADAPTER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    ADAPTER.import(py, "cxmetrics._convert", "to_array")
+}
+
+fn from_ndarray<'py>(obj: &Bound<'py, PyAny>, role: Role) -> PyResult<Extracted<'py>> {
+    let arr = obj.cast::<PyUntypedArray>()?;
+    if arr.ndim() != 1 {
+        let shape: Vec<String> = arr.shape().iter().map(ToString::to_string).collect();
+        return Err(invalid_argument(
+            if role == Role::Scores {
+                "scores"
+            } else {
+                "weights"
+            },
+            format!(
+                "expected a one-dimensional array, got {} dimensions (shape ({})); pass one column, e.g. arr[:, 0] or arr.ravel()",
+                arr.ndim(),
+                shape.join(", ")
+            ),
+        ));
+    }
+    let dtype = arr.dtype();
+    let kind = dtype.kind();
+    let size = dtype.itemsize();
+    let native = dtype.is_native_byteorder().unwrap_or(true);
+    match kind {
+        b'b' => Err(type_error(format!(
+            "{} must be numbers, not booleans (dtype bool); convert with .astype(int) if 0/1 is meant",
+            role.name()
+        ))),
+        b'O' => extract_column(&obj.call_method0("tolist")?, role, false),
+        b'i' | b'u' | b'f' => {
+            if role == Role::Weights {
+                if kind == b'f' && size == 8 && native {
+                    return Ok(Extracted::Floats(column::<f64>(obj)?));
+                }
+                let converted = obj.call_method1("astype", ("float64",))?;
+                return Ok(Extracted::Floats(column::<f64>(&converted)?));
+            }
+            let scores = match (kind, size, native) {
+                (b'i', 1, _) => Scores::I8(column(obj)?),
+                (b'i', 2, true) => Scores::I16(column(obj)?),
+                (b'i', 4, true) => Scores::I32(column(obj)?),
+                (b'i', 8, true) => Scores::I64(column(obj)?),
+                (b'u', 1, _) => Scores::U8(column(obj)?),
+                (b'u', 2, true) => Scores::U16(column(obj)?),
+                (b'u', 4, true) => Scores::U32(column(obj)?),
+                (b'u', 8, true) => Scores::U64(column(obj)?),
+                (b'f', 4, true) => Scores::F32(column(obj)?),
+                (b'f', 8, true) => Scores::F64(column(obj)?),
+                // other byte orders and widths (float16, longdouble): one converted copy
+                (b'i', ..) => Scores::I64(column(&obj.call_method1("astype", ("int64",))?)?),
+                (b'u', ..) => Scores::U64(column(&obj.call_method1("astype", ("uint64",))?)?),
+                _ => Scores::F64(column(&obj.call_method1("astype", ("float64",))?)?),
+            };
+            Ok(Extracted::Scores(scores))
+        }
+        _ => Err(type_error(format!(
+            "{} must be numeric; numpy arrays of dtype {} are not supported",
+            role.name(),
+            dtype.str()?
+        ))),
+    }
+}
+
+/// Converts one Python value into a float: `None` and NaN (and `pandas.NA`) are NaN
+/// (missing); `bool` and non-numbers are a `TypeError`.
+pub(crate) fn scalar_to_f64(
+    item: &Bound<'_, PyAny>,
+    role: Role,
+    index: Option<usize>,
+) -> PyResult<f64> {
+    if let Ok(f) = item.cast_exact::<PyFloat>() {
+        return Ok(f.value());
+    }
+    if item.is_none() {
+        return Ok(f64::NAN);
+    }
+    if item.is_instance_of::<PyBool>() || is_numpy_bool(item)? {
+        return Err(bad_item(item, role, index, "booleans are not accepted"));
+    }
+    if let Ok(int) = item.cast::<PyInt>() {
+        return Ok(int_to_f64(int));
+    }
+    if let Ok(f) = item.cast::<PyFloat>() {
+        return Ok(f.value());
+    }
+    let ty = item.get_type();
+    if ty.name()? == "NAType" {
+        return Ok(f64::NAN); // pandas.NA
+    }
+    if item.hasattr("__float__")? || item.hasattr("__index__")? {
+        if let Ok(v) = item.extract::<f64>() {
+            return Ok(v);
+        }
+        if let Ok(int) = item.call_method0("__index__")
+            && let Ok(int) = int.cast::<PyInt>()
+        {
+            return Ok(int_to_f64(int));
+        }
+    }
+    Err(bad_item(item, role, index, "not a number"))
+}
+
+/// An int as f64; ints beyond the f64 range saturate (they are out of every scale anyway).
+fn int_to_f64(int: &Bound<'_, PyInt>) -> f64 {
+    if let Ok(v) = int.extract::<i64>() {
+        return v as f64;
+    }
+    match int.extract::<f64>() {
+        Ok(v) => v,
+        Err(_) if int.lt(0).unwrap_or(false) => f64::MIN,
+        Err(_) => f64::MAX,
+    }
+}
+
+fn is_numpy_bool(item: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let ty = item.get_type();
+    if ty.module()? != "numpy" {
+        return Ok(false);
+    }
+    let name = ty.name()?.to_string();
+    Ok(name == "bool" || name == "bool_")
+}
+
+fn bad_item(item: &Bound<'_, PyAny>, role: Role, index: Option<usize>, why: &str) -> PyErr {
+    let repr = item
+        .repr()
+        .map_or_else(|_| "?".to_owned(), |r| r.to_string());
+    let short: String = repr.chars().take(40).collect();
+    let at = index.map_or_else(String::new, |i| format!(" at index {i}"));
+    type_error(format!(
+        "{item_name}{at} is {short} (a {ty}): {why}; {role_name} must be numbers, with None or NaN for a missing answer",
+        item_name = role.item(),
+        ty = type_name(item),
+        role_name = role.name(),
+    ))
+}
+
+/// An integer option (threshold, scale bound, …): `bool` and floats are a `TypeError`;
+/// ints beyond 64 bits saturate (they are off every scale, and the core says so).
+pub(crate) fn extract_int(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<i64> {
+    Ok(saturating_i64(&py_int(obj, name)?))
+}
+
+/// `obj` as a Python int: ints and objects with `__index__` (numpy integers); a `bool`,
+/// float or anything else is a `TypeError`.
+fn py_int<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, PyInt>> {
+    if obj.is_instance_of::<PyBool>() || is_numpy_bool(obj)? {
+        return Err(type_error(format!("{name} must be an int, not a bool")));
+    }
+    if let Ok(int) = obj.cast::<PyInt>() {
+        return Ok(int.clone());
+    }
+    if obj.hasattr("__index__")?
+        && let Ok(int) = obj.call_method0("__index__")
+        && let Ok(int) = int.cast_into::<PyInt>()
+    {
+        return Ok(int);
+    }
+    Err(type_error(format!(
+        "{name} must be an int, not {}",
+        type_name(obj)
+    )))
+}
+
+fn saturating_i64(int: &Bound<'_, PyInt>) -> i64 {
+    match int.extract::<i64>() {
+        Ok(v) => v,
+        Err(_) if int.lt(0).unwrap_or(false) => i64::MIN,
+        Err(_) => i64::MAX,
+    }
+}
+
+/// A scale: a `cxmetrics.Scale` or a `(min, max)` tuple (a 2-item list is accepted too).
+pub(crate) fn extract_scale(obj: &Bound<'_, PyAny>) -> PyResult<Scale> {
+    if let Ok(s) = obj.cast::<PyScale>() {
+        return Ok(s.get().0);
+    }
+    let pair = if let Ok(t) = obj.cast::<PyTuple>() {
+        Some(t.as_sequence().clone())
+    } else if let Ok(l) = obj.cast::<PyList>() {
+        Some(l.as_sequence().clone())
+    } else {
+        None
+    };
+    match pair {
+        Some(seq) if seq.len()? == 2 => {
+            let min = extract_int(&seq.get_item(0)?, "scale min")?;
+            let max = extract_int(&seq.get_item(1)?, "scale max")?;
+            new_scale(min, max)
+        }
+        _ => Err(type_error(format!(
+            "scale must be a cxmetrics.Scale or a (min, max) tuple of ints, not {}",
+            type_name(obj)
+        ))),
+    }
+}
+
+/// `Scale::new`, refusing bounds outside 32 bits before the core does arithmetic on them.
+pub(crate) fn new_scale(min: i64, max: i64) -> PyResult<Scale> {
+    if i32::try_from(min).is_err() || i32::try_from(max).is_err() {
+        return Err(cx_error(
+            "invalid_scale",
+            format!("invalid scale {min}–{max}: bounds must fit in a 32-bit integer"),
+            None,
+        ));
+    }
+    Scale::new(min, max).map_err(core_err)
+}
+
+/// `on_invalid`: `"error"` (default, also for `None`) or `"skip"`.
+pub(crate) fn extract_on_invalid(obj: Option<&Bound<'_, PyAny>>) -> PyResult<OnInvalid> {
+    match obj {
+        None => Ok(OnInvalid::Error),
+        Some(o) => OnInvalid::parse(&extract_str(o, "on_invalid")?).map_err(core_err),
+    }
+}
+
+/// A string option (`method`, `on_invalid`).
+pub(crate) fn extract_str(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    match obj.cast::<PyString>() {
+        Ok(s) => Ok(s.to_cow()?.into_owned()),
+        Err(_) => Err(type_error(format!(
+            "{name} must be a str, not {}",
+            type_name(obj)
+        ))),
+    }
+}
+
+/// An optional integer option (`threshold`, `bottom_threshold`).
+pub(crate) fn extract_opt_int(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<i64>> {
+    obj.map(|o| extract_int(o, name)).transpose()
+}
+
+/// NPS buckets: a `(detractor_max, promoter_min)` tuple or a dict with exactly those keys.
+pub(crate) fn extract_buckets(obj: &Bound<'_, PyAny>) -> PyResult<NpsBuckets> {
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut detractor_max = None;
+        let mut promoter_min = None;
+        for (k, v) in d.iter() {
+            let key = k.cast::<PyString>().ok().map(ToString::to_string);
+            match key.as_deref() {
+                Some("detractor_max") => {
+                    detractor_max = Some(extract_int(&v, "buckets['detractor_max']")?);
+                }
+                Some("promoter_min") => {
+                    promoter_min = Some(extract_int(&v, "buckets['promoter_min']")?);
+                }
+                _ => {
+                    return Err(invalid_argument(
+                        "buckets",
+                        format!(
+                            "unknown key {}; expected exactly 'detractor_max' and 'promoter_min'",
+                            k.repr()?
+                        ),
+                    ));
+                }
+            }
+        }
+        return match (detractor_max, promoter_min) {
+            (Some(detractor_max), Some(promoter_min)) => Ok(NpsBuckets {
+                detractor_max,
+                promoter_min,
+            }),
+            _ => Err(invalid_argument(
+                "buckets",
+                "a buckets dict needs both 'detractor_max' and 'promoter_min'",
+            )),
+        };
+    }
+    if let Ok(t) = obj.cast::<PyTuple>()
+        && t.len() == 2
+    {
+        return Ok(NpsBuckets {
+            detractor_max: extract_int(&t.get_item(0)?, "buckets[0] (detractor_max)")?,
+            promoter_min: extract_int(&t.get_item(1)?, "buckets[1] (promoter_min)")?,
+        });
+    }
+    Err(type_error(format!(
+        "buckets must be a (detractor_max, promoter_min) tuple or a dict with those keys, not {}",
+        type_name(obj)
+    )))
+}
+
+/// Counts per point for `Tally.from_counts`: non-negative ints (a `bool` or float is a
+/// `TypeError`, a negative count `invalid_argument`).
+pub(crate) fn extract_counts(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyDict>()
+    {
+        return Err(type_error(format!(
+            "counts must be a sequence of ints, not {}",
+            type_name(obj)
+        )));
+    }
+    let items = obj.try_iter().map_err(|_| {
+        type_error(format!(
+            "counts must be a sequence of ints, not {}",
+            type_name(obj)
+        ))
+    })?;
+    let mut out = Vec::new();
+    for (i, item) in items.enumerate() {
+        let item = item?;
+        let int = py_int(&item, &format!("counts[{i}]"))?;
+        let count = int.extract::<u64>().map_err(|_| {
+            invalid_argument(
+                "counts",
+                format!("counts[{i}] is {int}; a count must be an int from 0 to 2**64 - 1"),
+            )
+        })?;
+        out.push(count);
+    }
+    Ok(out)
+}

@@ -1,0 +1,73 @@
+//! `cxmetrics.CxMetricsError` and the mapping of every core [`cxmetrics::Error`] onto it.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+
+pyo3::create_exception!(
+    cxmetrics,
+    CxMetricsError,
+    PyValueError,
+    "Raised for invalid data or options (a ``ValueError`` subclass).\n\n\
+     Attributes:\n\
+     \x20   code (str): a stable snake_case code: ``empty``, ``out_of_scale``, ``not_integer``,\n\
+     \x20       ``not_finite``, ``invalid_weight``, ``length_mismatch``, ``scale_mismatch``,\n\
+     \x20       ``invalid_scale``, ``invalid_argument`` or ``invalid_format``. Codes never\n\
+     \x20       change between releases; messages may be improved.\n\
+     \x20   index (int | None): the position of the offending input value, when the error\n\
+     \x20       refers to one.\n\n\
+     Example:\n\n\
+     >>> import cxmetrics as cx\n\
+     >>> try:\n\
+     ...     cx.nps([10, 9, 8.5])\n\
+     ... except cx.CxMetricsError as e:\n\
+     ...     print(e.code, e.index)\n\
+     not_integer 2\n"
+);
+
+/// Converts a core error into a `CxMetricsError` carrying `.code` and `.index`.
+///
+/// The message is the core error's `Display`, unchanged.
+pub(crate) fn core_err(err: cxmetrics::Error) -> PyErr {
+    cx_error(err.code(), err.to_string(), err.index())
+}
+
+/// A `CxMetricsError` with `code`, `message` and `index`.
+pub(crate) fn cx_error(code: &str, message: String, index: Option<usize>) -> PyErr {
+    Python::attach(|py| {
+        let exc = CxMetricsError::new_err(message);
+        let value = exc.value(py);
+        let annotated = value
+            .setattr("code", code)
+            .and_then(|()| value.setattr("index", index));
+        match annotated {
+            Ok(()) => exc,
+            Err(e) => e,
+        }
+    })
+}
+
+/// An `invalid_argument` error for the option `name`, worded like the core's.
+pub(crate) fn invalid_argument(name: &str, message: impl std::fmt::Display) -> PyErr {
+    cx_error(
+        "invalid_argument",
+        format!("invalid argument `{name}`: {message}"),
+        None,
+    )
+}
+
+/// A Python `TypeError` with `message`.
+pub(crate) fn type_error(message: impl Into<String>) -> PyErr {
+    PyTypeError::new_err(message.into())
+}
+
+/// The Python type name of `obj` (`"str"`, `"numpy.ndarray"`, …) for error messages.
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    let ty = obj.get_type();
+    let name = ty
+        .name()
+        .map_or_else(|_| "object".to_owned(), |n| n.to_string());
+    match ty.module() {
+        Ok(m) if m != "builtins" => format!("{m}.{name}"),
+        _ => name,
+    }
+}

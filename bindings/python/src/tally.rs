@@ -1,0 +1,360 @@
+//! `cxmetrics.Tally`: the core's mergeable sufficient statistics.
+
+use std::fmt::Write as _;
+
+use cxmetrics::{Scale, Tally};
+use pyo3::IntoPyObjectExt;
+use pyo3::prelude::*;
+use pyo3::types::{PyInt, PyNotImplemented, PyTuple, PyType};
+
+use crate::convert::{
+    Role, extract_counts, extract_on_invalid, extract_scale, extract_scores, extract_weights,
+    scalar_to_f64,
+};
+use crate::errors::{core_err, invalid_argument};
+use crate::scale::PyScale;
+
+/// Mergeable sufficient statistics of survey responses on one scale.
+///
+/// A tally holds, per scale point, the count of responses and (when weighted) the
+/// compensated sums Σw and Σw², plus how many inputs were ``missing`` and ``invalid``
+/// (skipped). Every metric function accepts a tally instead of raw scores, so tallies
+/// built from chunks, files, threads or processes can be merged and give exactly the
+/// result of one pass over all the data.
+///
+/// Args:
+///     scale: a :class:`Scale` or a ``(min, max)`` tuple.
+///     scores: optional initial scores (list, tuple, numpy array, pandas or polars
+///         Series). ``None`` / NaN / ``pd.NA`` / null are missing.
+///     weights: optional per-response weights (same containers, floats >= 0).
+///     on_invalid: ``"error"`` (default) raises on the first invalid score or weight;
+///         ``"skip"`` counts it in ``invalid`` and leaves it out.
+///
+/// Raises:
+///     CxMetricsError: ``out_of_scale``, ``not_integer``, ``not_finite``,
+///         ``invalid_weight``, ``length_mismatch``, ``invalid_scale``;
+///         ``invalid_argument`` for weights without scores.
+///     TypeError: for a container or value that is not numeric.
+///
+/// Edge cases:
+///     A failed ``extend`` / ``push`` leaves the tally unchanged. Mixing weighted and
+///     unweighted data treats unweighted responses as weight 1. Tallies pickle (via
+///     :meth:`to_json`), compare with ``==`` and are not hashable (they are mutable).
+///
+/// Example:
+///
+/// >>> import cxmetrics as cx
+/// >>> a = cx.Tally(cx.Scale.nps(), [10, 9, 7])
+/// >>> b = cx.Tally((0, 10), [None, 3, 10])
+/// >>> a.merge(b)
+/// >>> a.n, a.missing
+/// (5, 1)
+/// >>> a == cx.Tally((0, 10), [10, 9, 7, None, 3, 10])
+/// True
+/// >>> cx.nps(a).score
+/// 40.0
+#[pyclass(eq, name = "Tally", module = "cxmetrics")]
+#[derive(Clone, PartialEq)]
+pub struct PyTally {
+    pub(crate) inner: Tally,
+}
+
+/// Builds a tally from raw inputs (scores converted, GIL released for large inputs).
+pub(crate) fn tally_from_raw(
+    py: Python<'_>,
+    scale: Scale,
+    scores: &Bound<'_, PyAny>,
+    weights: Option<&Bound<'_, PyAny>>,
+    on_invalid: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Tally> {
+    let on_invalid = extract_on_invalid(on_invalid)?;
+    let scores = extract_scores(scores)?;
+    let weights = weights.map(extract_weights).transpose()?;
+    scores.tally(py, scale, weights.as_ref(), on_invalid)
+}
+
+#[pymethods]
+impl PyTally {
+    #[new]
+    #[pyo3(
+        signature = (scale, scores = None, *, weights = None, on_invalid = None),
+        text_signature = "(scale, scores=None, *, weights=None, on_invalid='error')"
+    )]
+    fn new(
+        py: Python<'_>,
+        scale: &Bound<'_, PyAny>,
+        scores: Option<&Bound<'_, PyAny>>,
+        weights: Option<&Bound<'_, PyAny>>,
+        on_invalid: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let scale = extract_scale(scale)?;
+        let inner = if let Some(s) = scores {
+            tally_from_raw(py, scale, s, weights, on_invalid)?
+        } else {
+            if weights.is_some() {
+                return Err(invalid_argument(
+                    "weights",
+                    "weights were given without scores",
+                ));
+            }
+            extract_on_invalid(on_invalid)?;
+            Tally::new(scale)
+        };
+        Ok(PyTally { inner })
+    }
+
+    /// A tally from counts per point: ``counts[k]`` responses scored ``scale.min + k``.
+    ///
+    /// Raises:
+    ///     CxMetricsError: ``length_mismatch`` unless ``len(counts) == scale.points``;
+    ///         ``invalid_argument`` for a negative count.
+    ///     TypeError: for a count that is not an int.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.Tally.from_counts((0, 10), [1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 3])
+    /// >>> t.n, round(cx.nps(t).score, 2)
+    /// (6, 33.33)
+    #[classmethod]
+    fn from_counts(
+        _cls: &Bound<'_, PyType>,
+        scale: &Bound<'_, PyAny>,
+        counts: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let scale = extract_scale(scale)?;
+        let counts = extract_counts(counts)?;
+        let inner = Tally::from_counts(scale, &counts).map_err(core_err)?;
+        Ok(PyTally { inner })
+    }
+
+    /// Reads a tally written by :meth:`to_json` (in any language binding).
+    ///
+    /// Raises:
+    ///     CxMetricsError: ``invalid_format`` for malformed JSON, another format or
+    ///         version, arrays of the wrong length or bad weight sums.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.Tally((1, 5), [5, 4, 1])
+    /// >>> cx.Tally.from_json(t.to_json()) == t
+    /// True
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, s: &str) -> PyResult<Self> {
+        let inner = Tally::from_json(s).map_err(core_err)?;
+        Ok(PyTally { inner })
+    }
+
+    /// The tally as JSON in the versioned ``cxmetrics.tally`` format (version 1).
+    ///
+    /// The format stores counts, the compensated weight sums with their compensation
+    /// terms, ``missing`` and ``invalid``, so a round trip is exact.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> cx.Tally((0, 1), [1, 1, 0]).to_json()
+    /// '{"format":"cxmetrics.tally","version":1,"scale":{"min":0,"max":1},"counts":[1,2],"missing":0,"invalid":0,"weights":null}'
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// Adds one score (``None`` / NaN = missing), with an optional weight.
+    ///
+    /// An error's ``index`` is the number of rows this tally had seen before
+    /// (``n + missing + invalid``). On error the tally is unchanged.
+    ///
+    /// Raises:
+    ///     CxMetricsError: with ``on_invalid="error"``: ``out_of_scale``,
+    ///         ``not_integer``, ``not_finite``, ``invalid_weight``.
+    ///     TypeError: for a score that is not a number (or is a bool).
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.Tally((0, 10))
+    /// >>> t.push(9)
+    /// >>> t.push(3, weight=2.0)
+    /// >>> t.n, t.sum_weights
+    /// (2, 3.0)
+    #[pyo3(
+        signature = (score, *, weight = None, on_invalid = None),
+        text_signature = "($self, score, *, weight=None, on_invalid='error')"
+    )]
+    fn push(
+        &mut self,
+        score: &Bound<'_, PyAny>,
+        weight: Option<&Bound<'_, PyAny>>,
+        on_invalid: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let on_invalid = extract_on_invalid(on_invalid)?;
+        let score = scalar_to_f64(score, Role::Scores, None)?;
+        let weight = weight
+            .map(|w| scalar_to_f64(w, Role::Weights, None))
+            .transpose()?;
+        self.inner
+            .push_with(score, weight, on_invalid)
+            .map_err(core_err)
+    }
+
+    /// Adds many scores (with optional weights) in one pass.
+    ///
+    /// Error indices are positions in ``scores``. Validation is all-or-nothing: on
+    /// error the tally is unchanged. Large inputs are tallied without holding the GIL.
+    ///
+    /// Raises:
+    ///     CxMetricsError: ``length_mismatch``; with ``on_invalid="error"`` the first
+    ///         invalid score or weight.
+    ///     TypeError: for a container or value that is not numeric.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.Tally((1, 5))
+    /// >>> t.extend([5, 4, None])
+    /// >>> t.extend([5, 9, 4])
+    /// Traceback (most recent call last):
+    ///     ...
+    /// cxmetrics.CxMetricsError: score 9 at index 1 is outside the scale 1–5; fix the data, declare the right scale, or pass on_invalid="skip"
+    /// >>> t.n, t.missing
+    /// (2, 1)
+    #[pyo3(
+        signature = (scores, *, weights = None, on_invalid = None),
+        text_signature = "($self, scores, *, weights=None, on_invalid='error')"
+    )]
+    fn extend(
+        slf: &Bound<'_, Self>,
+        scores: &Bound<'_, PyAny>,
+        weights: Option<&Bound<'_, PyAny>>,
+        on_invalid: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        // Tally the new rows on their own (without borrowing `slf` while detached), then
+        // merge: the core's merge adds exactly what extend_with would have added.
+        let scale = slf.borrow().inner.scale();
+        let fresh = tally_from_raw(slf.py(), scale, scores, weights, on_invalid)?;
+        slf.borrow_mut().inner.merge(&fresh).map_err(core_err)
+    }
+
+    /// Adds another tally's responses to this one, in place (returns ``None``).
+    ///
+    /// Counts merge exactly in any order; an empty tally is the identity. Use ``a + b``
+    /// for a new tally.
+    ///
+    /// Raises:
+    ///     CxMetricsError: ``scale_mismatch`` when the scales differ.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> a = cx.Tally((1, 5), [5, 4])
+    /// >>> a.merge(cx.Tally((1, 5), [1]))
+    /// >>> a.n
+    /// 3
+    fn merge(slf: &Bound<'_, Self>, other: &Bound<'_, PyTally>) -> PyResult<()> {
+        // Copy first: `t.merge(t)` must not hold two borrows of one object.
+        let theirs = other.borrow().inner.clone();
+        slf.borrow_mut().inner.merge(&theirs).map_err(core_err)
+    }
+
+    fn __add__<'py>(&self, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = other.py();
+        let Ok(other) = other.cast::<PyTally>() else {
+            return Ok(PyNotImplemented::get(py).to_owned().into_any());
+        };
+        let mut inner = self.inner.clone();
+        inner.merge(&other.borrow().inner).map_err(core_err)?;
+        PyTally { inner }.into_bound_py_any(py)
+    }
+
+    /// ``0 + tally`` is a copy, so that ``sum(tallies)`` works.
+    fn __radd__<'py>(&self, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = other.py();
+        let is_zero = other
+            .cast::<PyInt>()
+            .is_ok_and(|i| i.extract::<i64>().is_ok_and(|v| v == 0));
+        if is_zero {
+            self.clone().into_bound_py_any(py)
+        } else {
+            Ok(PyNotImplemented::get(py).to_owned().into_any())
+        }
+    }
+
+    /// A copy of this tally.
+    fn copy(&self) -> Self {
+        self.clone()
+    }
+
+    /// The scale.
+    #[getter]
+    fn scale(&self) -> PyScale {
+        PyScale(self.inner.scale())
+    }
+
+    /// Responses per point (a new list): ``counts[k]`` were scored ``scale.min + k``.
+    #[getter]
+    fn counts(&self) -> Vec<u64> {
+        self.inner.counts().to_vec()
+    }
+
+    /// Σw per point (equal to the counts when unweighted).
+    #[getter]
+    fn point_weights(&self) -> Vec<f64> {
+        self.inner.point_weights()
+    }
+
+    /// Valid responses (the denominator of unweighted metrics).
+    #[getter]
+    fn n(&self) -> u64 {
+        self.inner.n()
+    }
+
+    /// Missing inputs (None / NaN / pd.NA / null), excluded from every denominator.
+    #[getter]
+    fn missing(&self) -> u64 {
+        self.inner.missing()
+    }
+
+    /// Invalid inputs skipped under ``on_invalid="skip"``.
+    #[getter]
+    fn invalid(&self) -> u64 {
+        self.inner.invalid()
+    }
+
+    /// Whether any weights were given.
+    #[getter]
+    fn weighted(&self) -> bool {
+        self.inner.is_weighted()
+    }
+
+    /// Σw over all valid responses (``n`` when unweighted).
+    #[getter]
+    fn sum_weights(&self) -> f64 {
+        self.inner.sum_weights()
+    }
+
+    /// Kish effective sample size ``(Σw)² / Σw²`` (``n`` when unweighted; 0 when empty).
+    #[getter]
+    fn n_eff(&self) -> f64 {
+        self.inner.n_eff()
+    }
+
+    fn __repr__(&self) -> String {
+        let t = &self.inner;
+        let s = t.scale();
+        let mut out = format!(
+            "Tally(Scale({}, {}), n={}, missing={}, invalid={}",
+            s.min(),
+            s.max(),
+            t.n(),
+            t.missing(),
+            t.invalid()
+        );
+        if t.is_weighted() {
+            let _ = write!(
+                out,
+                ", sum_weights={:?}, n_eff={:?}",
+                t.sum_weights(),
+                t.n_eff()
+            );
+        }
+        let _ = write!(out, ", counts={:?})", t.counts());
+        out
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let json = slf.borrow().inner.to_json();
+        let from_json = slf.get_type().getattr("from_json")?;
+        Ok((from_json, PyTuple::new(slf.py(), [json])?))
+    }
+}
