@@ -42,6 +42,7 @@
 mod calendar;
 mod error;
 mod scale;
+mod service;
 mod stats;
 mod sum;
 mod survey;
@@ -53,6 +54,11 @@ pub use error::{Error, Result};
 /// and service APIs use.
 pub use jiff;
 pub use scale::{MAX_POINTS, Scale};
+pub use service::{
+    AhtResult, Clock, DurationMetric, DurationOptions, DurationSummary, FcrDenominator, FcrOptions,
+    FcrResult, ResolutionKind, SlaResult, SlaRow, Ticket, TicketColumns, Tickets, fcr,
+    first_response_time, handle_time, requester_wait_time, resolution_time, sla, ticket_durations,
+};
 pub use stats::{
     CompareMethod, Comparison, Estimate, Interval, IntervalMethod, PAdjust, PairedNpsResult,
     adjust_p_values, compare, nps_interval, paired_nps, proportion_interval, sample_size_mean,

@@ -49,9 +49,9 @@ pub enum Estimate {
         sd: Option<f64>,
         /// Sample size (Kish `n_eff` when weighted).
         n: f64,
-        /// Scale minimum.
+        /// Lower bound of the values (scale minimum; 0 for durations).
         min: f64,
-        /// Scale maximum.
+        /// Upper bound of the values (scale maximum; +∞ for durations).
         max: f64,
         /// Unit conversion: 1 for means, `100 / max` for CSAT `percent_of_max`.
         factor: f64,
@@ -188,8 +188,9 @@ fn net_var(plus: f64, minus: f64) -> f64 {
     (plus + minus - c * c).max(0.0)
 }
 
+/// Clamps both limits to `[min, max]` (never panics, unlike `f64::clamp` on odd bounds).
 fn clamp(lo: f64, hi: f64, min: f64, max: f64) -> (f64, f64) {
-    (lo.clamp(min, max), hi.clamp(min, max))
+    (lo.max(min).min(max), hi.max(min).min(max))
 }
 
 fn wrong_method(method: IntervalMethod, kind: &str, allowed: &str) -> Error {
@@ -408,7 +409,8 @@ impl Estimate {
                 factor,
                 ..
             } => {
-                let ok = [mean, min, max, factor].iter().all(|v| v.is_finite())
+                let ok = mean.is_finite()
+                    && factor.is_finite()
                     && min < max
                     && (min..=max).contains(&mean)
                     && factor > 0.0
