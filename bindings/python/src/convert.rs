@@ -11,7 +11,7 @@ use numpy::{
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PySequence, PyString, PyTuple};
 
 use crate::errors::{core_err, cx_error, invalid_argument, type_error, type_name};
 use crate::scale::PyScale;
@@ -116,8 +116,13 @@ macro_rules! with_slice {
 }
 
 impl Scores<'_> {
-    /// Whether the scores borrow the caller's memory (used by the tests via `_is_zero_copy`).
-    pub(crate) fn is_view(&self) -> bool {
+    /// The address of the caller's memory when the scores are read in place (zero-copy),
+    /// `None` when they were copied. Used by the tests through `_scores_address`.
+    pub(crate) fn borrowed_address(&self) -> Option<usize> {
+        with_slice!(self, s => if self.is_view() { Some(s.as_ptr().addr()) } else { None })
+    }
+
+    fn is_view(&self) -> bool {
         match self {
             Scores::I8(c) => c.is_view(),
             Scores::I16(c) => c.is_view(),
@@ -445,14 +450,7 @@ pub(crate) fn extract_scale(obj: &Bound<'_, PyAny>) -> PyResult<Scale> {
     if let Ok(s) = obj.cast::<PyScale>() {
         return Ok(s.get().0);
     }
-    let pair = if let Ok(t) = obj.cast::<PyTuple>() {
-        Some(t.as_sequence().clone())
-    } else if let Ok(l) = obj.cast::<PyList>() {
-        Some(l.as_sequence().clone())
-    } else {
-        None
-    };
-    match pair {
+    match pair(obj) {
         Some(seq) if seq.len()? == 2 => {
             let min = extract_int(&seq.get_item(0)?, "scale min")?;
             let max = extract_int(&seq.get_item(1)?, "scale max")?;
@@ -462,6 +460,17 @@ pub(crate) fn extract_scale(obj: &Bound<'_, PyAny>) -> PyResult<Scale> {
             "scale must be a cxmetrics.Scale or a (min, max) tuple of ints, not {}",
             type_name(obj)
         ))),
+    }
+}
+
+/// A tuple or list, as a sequence (for `(min, max)` and `(detractor_max, promoter_min)`).
+fn pair<'py>(obj: &Bound<'py, PyAny>) -> Option<Bound<'py, PySequence>> {
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        Some(t.as_sequence().clone())
+    } else if let Ok(l) = obj.cast::<PyList>() {
+        Some(l.as_sequence().clone())
+    } else {
+        None
     }
 }
 
@@ -537,12 +546,12 @@ pub(crate) fn extract_buckets(obj: &Bound<'_, PyAny>) -> PyResult<NpsBuckets> {
             )),
         };
     }
-    if let Ok(t) = obj.cast::<PyTuple>()
-        && t.len() == 2
+    if let Some(seq) = pair(obj)
+        && seq.len()? == 2
     {
         return Ok(NpsBuckets {
-            detractor_max: extract_int(&t.get_item(0)?, "buckets[0] (detractor_max)")?,
-            promoter_min: extract_int(&t.get_item(1)?, "buckets[1] (promoter_min)")?,
+            detractor_max: extract_int(&seq.get_item(0)?, "buckets[0] (detractor_max)")?,
+            promoter_min: extract_int(&seq.get_item(1)?, "buckets[1] (promoter_min)")?,
         });
     }
     Err(type_error(format!(

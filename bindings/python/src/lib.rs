@@ -1,7 +1,7 @@
 //! Python bindings of [`cxmetrics`] (the `cxmetrics._cxmetrics` extension module).
 //!
-//! Thin by design: convert Python inputs ([`convert`]), call the core, map its errors
-//! ([`errors`]) and wrap its results ([`results`]). No metric logic lives here; the
+//! Thin by design: convert Python inputs (module `convert`), call the core, map its
+//! errors (`errors`) and wrap its results (`results`). No metric logic lives here; the
 //! rustdoc of the core crate is the reference for every formula.
 
 use cxmetrics::{CesMethod, CesOptions, CsatMethod, CsatOptions, NpsOptions, Scale, Tally};
@@ -442,11 +442,12 @@ fn distribution(
     .map(PyDistribution)
 }
 
-/// Test hook: whether `scores` would be read without a copy (a contiguous numpy array
-/// of a native integer or float dtype). Not part of the public API.
+/// Test hook: the address of the memory `scores` would be read from when it is read in
+/// place (a contiguous numpy array of a native integer or float dtype), else `None`.
+/// Not part of the public API.
 #[pyfunction]
-fn _is_zero_copy(scores: &Bound<'_, PyAny>) -> PyResult<bool> {
-    Ok(extract_scores(scores)?.is_view())
+fn _scores_address(scores: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
+    Ok(extract_scores(scores)?.borrowed_address())
 }
 
 /// cxmetrics: customer-experience metrics (NPS, CSAT, CES, box scores) computed
@@ -471,6 +472,6 @@ fn _cxmetrics(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(top_box, m)?)?;
     m.add_function(wrap_pyfunction!(bottom_box, m)?)?;
     m.add_function(wrap_pyfunction!(distribution, m)?)?;
-    m.add_function(wrap_pyfunction!(_is_zero_copy, m)?)?;
+    m.add_function(wrap_pyfunction!(_scores_address, m)?)?;
     Ok(())
 }

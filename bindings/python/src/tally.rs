@@ -273,7 +273,7 @@ impl PyTally {
         self.clone()
     }
 
-    /// The scale.
+    /// The response scale of this tally.
     #[getter]
     fn scale(&self) -> PyScale {
         PyScale(self.inner.scale())

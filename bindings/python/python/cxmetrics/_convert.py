@@ -17,6 +17,7 @@ def to_array(obj: Any, role: str = "scores") -> Any:
     """Convert a pandas / polars / pyarrow column to a numpy array or a list.
 
     >>> import pandas as pd
+    >>> from cxmetrics._convert import to_array
     >>> to_array(pd.Series([1, None, 3], dtype="Int64")).tolist()
     [1.0, nan, 3.0]
     """

@@ -232,7 +232,7 @@ class Tally:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
     @property
     def scale(self) -> Scale:
-        """The scale."""
+        """The response scale of this tally."""
     @property
     def counts(self) -> list[int]:
         """Responses per point (a new list): ``counts[k]`` were scored ``scale.min + k``."""
@@ -735,5 +735,5 @@ def distribution(
     >>> cx.distribution([1, 1, 0, 1], scale=(0, 1)).shares
     [0.25, 0.75]
     """
-def _is_zero_copy(scores: _Scores) -> bool:
-    """Test hook: whether ``scores`` would be read without a copy."""
+def _scores_address(scores: _Scores) -> int | None:
+    """Test hook: the address ``scores`` are read from when read in place (zero-copy), else None."""

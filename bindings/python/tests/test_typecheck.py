@@ -1,0 +1,78 @@
+"""The shipped stubs type-check real usage under ``mypy --strict``, and catch misuse."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+
+
+def _mypy(path: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.pop("MYPYPATH", None)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-error-summary",
+            "--cache-dir",
+            str(cache),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=path.parent,  # not the package source dir: mypy must find the installed package
+        env=env,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("mypy-cache")
+
+
+def test_consumer_passes_mypy_strict(cache: Path) -> None:
+    pytest.importorskip("mypy")
+    proc = _mypy(HERE / "typecheck_consumer.py", cache)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_consumer_runs() -> None:
+    proc = subprocess.run([sys.executable, str(HERE / "typecheck_consumer.py")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_mypy_catches_misuse(cache: Path, tmp_path: Path) -> None:
+    pytest.importorskip("mypy")
+    bad = tmp_path / "misuse.py"
+    source = textwrap.dedent(
+            """
+            import cxmetrics as cx
+
+            cx.ces([1, 2], scale=(1, 5))                       # E1: higher_is_better missing
+            cx.mean([1, 2])                                    # E2: scale missing for raw scores
+            cx.csat([5], method="median")                      # E3: not a CSAT method
+            cx.nps([10], on_invalid="drop")                    # E4: not an on_invalid value
+            cx.nps(cx.Tally((0, 10)), scale=(0, 10))           # E5: scale with a Tally
+            s: str = cx.nps([10]).score                        # E6: score is a float
+            cx.nps("10")                                       # E7: a str is not scores
+            cx.Scale(1.0, 5)                                   # E8: bounds are ints
+            """
+    )
+    bad.write_text(source)
+    proc = _mypy(bad, cache)
+    assert proc.returncode != 0
+    lines = [line for line in proc.stdout.splitlines() if ": error:" in line]
+    flagged = {int(line.split(":")[1]) for line in lines}
+    expected = {i for i, line in enumerate(source.splitlines(), 1) if "# E" in line}
+    assert len(expected) == 8
+    assert flagged == expected, proc.stdout
