@@ -39,21 +39,31 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod business;
 mod calendar;
 mod error;
 mod scale;
+mod segment;
 mod service;
 mod stats;
 mod sum;
 mod survey;
 mod tally;
 
+pub use business::{
+    Annualize, ChurnDenominator, ChurnResult, RateResult, churn_rate, clv_from_churn,
+    clv_from_retention, conversion_rate, retention_rate,
+};
 pub use calendar::{Schedule, Window};
 pub use error::{Error, Result};
 /// Re-export of the `jiff` crate, whose `Timestamp`, `civil` and `tz` types the calendar
 /// and service APIs use.
 pub use jiff;
 pub use scale::{MAX_POINTS, Scale};
+pub use segment::{
+    Key, KeyPart, Period, ReportOptions, SegmentReport, SegmentRow, Segments, SurveyMetric, Trend,
+    TrendRow,
+};
 pub use service::{
     AhtResult, Clock, DurationMetric, DurationOptions, DurationSummary, FcrDenominator, FcrOptions,
     FcrResult, ResolutionKind, SlaResult, SlaRow, Ticket, TicketColumns, Tickets, fcr,

@@ -591,6 +591,35 @@ impl Tally {
         }
     }
 
+    /// This tally minus `other` (a part of it): the leave-one-out tally of segment
+    /// impact. Counts subtract exactly; weight sums subtract with compensation.
+    pub(crate) fn without(&self, other: &Tally) -> Tally {
+        let mut out = self.clone();
+        for (m, &c) in out.counts.iter_mut().zip(&other.counts) {
+            *m = m.saturating_sub(c);
+        }
+        if let Some(mine) = &mut out.weights {
+            let theirs: Vec<PointWeight> = match &other.weights {
+                Some(w) => w.clone(),
+                None => other.counts.iter().map(|&c| PointWeight::unit(c)).collect(),
+            };
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                m.sum.add(-t.sum.sum);
+                m.sum.add(-t.sum.comp);
+                m.sum_sq.add(-t.sum_sq.sum);
+                m.sum_sq.add(-t.sum_sq.comp);
+            }
+            for (m, &c) in mine.iter_mut().zip(&out.counts) {
+                if c == 0 {
+                    *m = PointWeight::default();
+                }
+            }
+        }
+        out.missing = out.missing.saturating_sub(other.missing);
+        out.invalid = out.invalid.saturating_sub(other.invalid);
+        out
+    }
+
     fn rows_seen(&self) -> u64 {
         self.n() + self.missing + self.invalid
     }

@@ -1,0 +1,389 @@
+//! Business metrics where CX meets revenue: conversion, churn, retention and lifetime
+//! value, each with an explicit definition.
+
+use crate::error::{Error, Result};
+use crate::stats::{Estimate, Interval, IntervalMethod};
+
+fn count_ok(name: &'static str, v: f64) -> Result<f64> {
+    if v.is_finite() && v >= 0.0 {
+        Ok(v)
+    } else {
+        Err(Error::invalid_argument(
+            name,
+            format!("must be a finite count ≥ 0, got {v}"),
+        ))
+    }
+}
+
+fn money(name: &'static str, v: f64) -> Result<f64> {
+    if v.is_finite() && v >= 0.0 {
+        Ok(v)
+    } else {
+        Err(Error::invalid_argument(
+            name,
+            format!("must be a finite amount ≥ 0, got {v}"),
+        ))
+    }
+}
+
+/// A rate (percent) with its counts; a proportion, so it has intervals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct RateResult {
+    /// The rate in percent, 0…100.
+    pub score: f64,
+    /// Numerator (conversions, churned customers, …).
+    pub count: f64,
+    /// Denominator.
+    pub n: f64,
+    estimate: Estimate,
+}
+
+impl RateResult {
+    fn new(count: f64, n: f64) -> RateResult {
+        let p = count / n;
+        RateResult {
+            score: 100.0 * p,
+            count,
+            n,
+            estimate: Estimate::Proportion { p, n },
+        }
+    }
+
+    /// The proportion estimate (for intervals and comparisons).
+    pub fn estimate(&self) -> Estimate {
+        self.estimate
+    }
+
+    /// A confidence interval (default Wilson), in percent; see [`Estimate::interval`].
+    ///
+    /// # Errors
+    /// `invalid_argument` for a bad level or a non-proportion method.
+    pub fn interval(&self, level: f64, method: Option<IntervalMethod>) -> Result<Interval> {
+        self.estimate.interval(level, method)
+    }
+}
+
+/// Conversion rate: conversions ÷ interactions × 100.
+///
+/// The denominator (sessions, visitors, contacts, trials) is the caller's choice and
+/// should be stated next to the number.
+///
+/// # Formula
+/// ```text
+/// conversion = 100 × conversions / interactions
+/// ```
+///
+/// # Edge cases
+/// 0 conversions is 0 %, not an error.
+///
+/// # Errors
+/// `empty` when `interactions = 0`; `invalid_argument` for negative or non-finite
+/// counts, or more conversions than interactions.
+///
+/// # Examples
+/// ```
+/// let r = cxmetrics::conversion_rate(45.0, 1500.0)?;
+/// assert_eq!(r.score, 3.0);
+/// let ci = r.interval(0.95, None)?;           // Wilson
+/// assert!(ci.lower > 2.2 && ci.upper < 4.0);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn conversion_rate(conversions: f64, interactions: f64) -> Result<RateResult> {
+    let c = count_ok("conversions", conversions)?;
+    let n = count_ok("interactions", interactions)?;
+    if n == 0.0 {
+        return Err(Error::Empty {
+            missing: 0,
+            invalid: 0,
+        });
+    }
+    if c > n {
+        return Err(Error::invalid_argument(
+            "conversions",
+            format!("{c} conversions out of {n} interactions; a conversion needs an interaction"),
+        ));
+    }
+    Ok(RateResult::new(c, n))
+}
+
+/// The denominator of a churn rate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ChurnDenominator {
+    /// Customers at the start of the period (default; new customers of the period are
+    /// not in it, so they cannot dilute the rate).
+    StartOfPeriod,
+    /// Customers whose contract was up for renewal in the period (Displayr): the
+    /// right base for annual contracts.
+    UpForRenewal(f64),
+    /// The average of start and end customers (common in finance dashboards).
+    Average {
+        /// Customers at the end of the period.
+        end: f64,
+    },
+}
+
+/// How a per-period churn rate is annualised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Annualize {
+    /// `1 − (1 − m)^k` for k periods a year (default): churn compounds.
+    #[default]
+    Compound,
+    /// `m × k`: overstates annual churn (12 × 10 % = 120 %).
+    Simple,
+}
+
+impl Annualize {
+    /// Parses `"compound"` or `"simple"`.
+    ///
+    /// # Errors
+    /// `invalid_argument` for any other string.
+    pub fn parse(s: &str) -> Result<Annualize> {
+        match s {
+            "compound" => Ok(Annualize::Compound),
+            "simple" => Ok(Annualize::Simple),
+            other => Err(Error::invalid_argument(
+                "annualize",
+                format!("expected \"compound\" or \"simple\", got {other:?}"),
+            )),
+        }
+    }
+}
+
+/// A churn rate for one period and, if asked, annualised.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct ChurnResult {
+    /// Churn in the period, percent.
+    pub score: f64,
+    /// The annualised churn, percent (when `periods_per_year` was given).
+    pub annualized: Option<f64>,
+    /// Customers lost.
+    pub churned: f64,
+    /// The denominator used.
+    pub n: f64,
+    estimate: Estimate,
+}
+
+impl ChurnResult {
+    /// The proportion estimate.
+    pub fn estimate(&self) -> Estimate {
+        self.estimate
+    }
+
+    /// A confidence interval (default Wilson) for the period's churn, in percent.
+    ///
+    /// # Errors
+    /// As [`Estimate::interval`].
+    pub fn interval(&self, level: f64, method: Option<IntervalMethod>) -> Result<Interval> {
+        self.estimate.interval(level, method)
+    }
+}
+
+/// Customer churn rate for a period, with an explicit denominator.
+///
+/// # Formula
+/// ```text
+/// churn      = 100 × churned / denominator
+///              denominator = start (default) | up for renewal | (start + end) / 2
+/// annualized = 100 × (1 − (1 − churn/100)^k)     compound (default)
+///            = churn × k                           simple
+/// ```
+///
+/// # Edge cases
+/// Customers who join and leave in the same period are not in the start-of-period
+/// base; count them in `churned` only if your definition says so.
+///
+/// # Errors
+/// `empty` for a zero denominator; `invalid_argument` for negative / non-finite
+/// counts, more churned than the denominator, or `periods_per_year ≤ 0`.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{churn_rate, Annualize, ChurnDenominator};
+/// let m = churn_rate(50.0, 1000.0, ChurnDenominator::StartOfPeriod, Some(12.0), Annualize::Compound)?;
+/// assert_eq!(m.score, 5.0);
+/// assert!((m.annualized.unwrap() - 45.96).abs() < 0.01);   // not 60 %
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn churn_rate(
+    churned: f64,
+    start: f64,
+    denominator: ChurnDenominator,
+    periods_per_year: Option<f64>,
+    annualize: Annualize,
+) -> Result<ChurnResult> {
+    let c = count_ok("churned", churned)?;
+    let start = count_ok("start", start)?;
+    let n = match denominator {
+        ChurnDenominator::StartOfPeriod => start,
+        ChurnDenominator::UpForRenewal(r) => count_ok("up_for_renewal", r)?,
+        ChurnDenominator::Average { end } => f64::midpoint(start, count_ok("end", end)?),
+    };
+    if n == 0.0 {
+        return Err(Error::Empty {
+            missing: 0,
+            invalid: 0,
+        });
+    }
+    if c > n {
+        return Err(Error::invalid_argument(
+            "churned",
+            format!("{c} churned of a base of {n}; churn cannot exceed 100 %"),
+        ));
+    }
+    let m = c / n;
+    let annualized = match periods_per_year {
+        None => None,
+        Some(k) if k.is_finite() && k > 0.0 => Some(
+            100.0
+                * match annualize {
+                    Annualize::Compound => 1.0 - (1.0 - m).powf(k),
+                    Annualize::Simple => m * k,
+                },
+        ),
+        Some(k) => {
+            return Err(Error::invalid_argument(
+                "periods_per_year",
+                format!("must be a finite number > 0 (12 for monthly churn), got {k}"),
+            ));
+        }
+    };
+    Ok(ChurnResult {
+        score: 100.0 * m,
+        annualized,
+        churned: c,
+        n,
+        estimate: Estimate::Proportion { p: m, n },
+    })
+}
+
+/// Customer retention rate: `(end − new) ÷ start × 100`.
+///
+/// # Formula
+/// ```text
+/// retention = 100 × (customers_end − new_customers) / customers_start
+/// ```
+///
+/// # Edge cases
+/// Reactivated customers count as retained only if they are not in `new`.
+///
+/// # Errors
+/// `empty` when `start = 0`; `invalid_argument` for negative / non-finite counts,
+/// `new > end`, or more retained than at the start.
+///
+/// # Examples
+/// ```
+/// let r = cxmetrics::retention_rate(1000.0, 1030.0, 80.0)?;
+/// assert_eq!(r.score, 95.0);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn retention_rate(start: f64, end: f64, new: f64) -> Result<RateResult> {
+    let s = count_ok("start", start)?;
+    let e = count_ok("end", end)?;
+    let nw = count_ok("new", new)?;
+    if s == 0.0 {
+        return Err(Error::Empty {
+            missing: 0,
+            invalid: 0,
+        });
+    }
+    if nw > e {
+        return Err(Error::invalid_argument(
+            "new",
+            format!("{nw} new customers but only {e} at the end of the period"),
+        ));
+    }
+    let retained = e - nw;
+    if retained > s {
+        return Err(Error::invalid_argument(
+            "end",
+            format!(
+                "{retained} retained customers (end − new) exceed the {s} at the start; are all new customers counted in `new`?"
+            ),
+        ));
+    }
+    Ok(RateResult::new(retained, s))
+}
+
+/// Customer lifetime value from churn: ARPU × gross margin ÷ churn.
+///
+/// # Formula
+/// ```text
+/// CLV = arpu × margin / (churn/100)        lifetime = 1 / churn periods
+/// ```
+/// `arpu` per period, `margin` as a fraction (0.7 for 70 %), `churn` in percent per
+/// the same period.
+///
+/// # Edge cases
+/// A margin of 1 gives revenue lifetime value.
+///
+/// # Errors
+/// `invalid_argument` for churn = 0 (an infinite lifetime: the simple model does not
+/// apply), churn outside (0, 100], margin outside [0, 1], or a negative ARPU.
+///
+/// # Examples
+/// ```
+/// let v = cxmetrics::clv_from_churn(50.0, 0.8, 4.0)?;
+/// assert_eq!(v, 1000.0);
+/// assert_eq!(cxmetrics::clv_from_churn(50.0, 0.8, 0.0).unwrap_err().code(), "invalid_argument");
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn clv_from_churn(arpu: f64, margin: f64, churn: f64) -> Result<f64> {
+    let arpu = money("arpu", arpu)?;
+    if !(margin.is_finite() && (0.0..=1.0).contains(&margin)) {
+        return Err(Error::invalid_argument(
+            "margin",
+            format!("the gross margin is a fraction in [0, 1] (0.7 for 70 %), got {margin}"),
+        ));
+    }
+    if churn == 0.0 {
+        return Err(Error::invalid_argument(
+            "churn",
+            "churn of 0 means an infinite expected lifetime; the ARPU ÷ churn model does not apply",
+        ));
+    }
+    if !(churn.is_finite() && churn > 0.0 && churn <= 100.0) {
+        return Err(Error::invalid_argument(
+            "churn",
+            format!("churn is a percentage in (0, 100], got {churn}"),
+        ));
+    }
+    Ok(arpu * margin / (churn / 100.0))
+}
+
+/// Customer lifetime value from retention: ARPU ÷ (1 − retention) (ProfitWell).
+///
+/// # Formula
+/// ```text
+/// CLV = arpu / (1 − retention/100)
+/// ```
+///
+/// # Edge cases
+/// Equal to [`clv_from_churn`] with margin 1 and churn = 100 − retention.
+///
+/// # Errors
+/// `invalid_argument` for retention = 100 (infinite lifetime), retention outside
+/// [0, 100), or a negative ARPU.
+///
+/// # Examples
+/// ```
+/// assert!((cxmetrics::clv_from_retention(50.0, 96.0)? - 1250.0).abs() < 1e-9);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn clv_from_retention(arpu: f64, retention: f64) -> Result<f64> {
+    let arpu = money("arpu", arpu)?;
+    if retention == 100.0 {
+        return Err(Error::invalid_argument(
+            "retention",
+            "retention of 100 % means an infinite expected lifetime; the model does not apply",
+        ));
+    }
+    if !(retention.is_finite() && (0.0..100.0).contains(&retention)) {
+        return Err(Error::invalid_argument(
+            "retention",
+            format!("retention is a percentage in [0, 100), got {retention}"),
+        ));
+    }
+    Ok(arpu / (1.0 - retention / 100.0))
+}

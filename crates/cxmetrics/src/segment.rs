@@ -1,0 +1,751 @@
+//! Segments and trends: group responses by key or by calendar period, keep one
+//! mergeable [`Tally`] per group, and compute any survey metric per group plus an
+//! overall row obtained by **merging** the groups — never by averaging their scores.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::Timestamp;
+use jiff::civil::{Date, Weekday};
+use jiff::tz::TimeZone;
+
+use crate::error::{Error, Result};
+use crate::scale::Scale;
+use crate::stats::{CompareMethod, Estimate, IntervalMethod, PAdjust, adjust_p_values, compare};
+use crate::survey::{
+    CesOptions, CsatOptions, NpsOptions, bottom_box, ces, csat, mean, nps_with, top_box,
+};
+use crate::tally::{OnInvalid, Score, Tally};
+
+/// One part of a segment key: an integer or a string.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum KeyPart {
+    /// An integer key (region id, year, …).
+    Int(i64),
+    /// A string key (channel, agent, …).
+    Str(String),
+}
+
+impl std::fmt::Display for KeyPart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyPart::Int(i) => write!(f, "{i}"),
+            KeyPart::Str(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A segment key: one part per grouping column.
+pub type Key = Vec<KeyPart>;
+
+/// A survey metric to compute per group.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum SurveyMetric {
+    /// [`nps_with`](crate::nps_with).
+    Nps(NpsOptions),
+    /// [`csat`](crate::csat).
+    Csat(CsatOptions),
+    /// [`ces`](crate::ces).
+    Ces(CesOptions),
+    /// [`mean`](crate::mean).
+    Mean,
+    /// [`top_box`](crate::top_box) with a threshold.
+    TopBox(Option<i64>),
+    /// [`bottom_box`](crate::bottom_box) with a threshold.
+    BottomBox(Option<i64>),
+}
+
+impl SurveyMetric {
+    /// The metric's value and inference estimate for one tally.
+    ///
+    /// # Errors
+    /// As the metric's function (`empty`, `scale_mismatch`, `invalid_argument`, …).
+    pub fn compute(&self, t: &Tally) -> Result<(f64, Estimate)> {
+        Ok(match self {
+            SurveyMetric::Nps(o) => {
+                let r = nps_with(t, *o)?;
+                (r.score, r.estimate())
+            }
+            SurveyMetric::Csat(o) => {
+                let r = csat(t, *o)?;
+                (r.score, r.estimate())
+            }
+            SurveyMetric::Ces(o) => {
+                let r = ces(t, *o)?;
+                (r.score, r.estimate())
+            }
+            SurveyMetric::Mean => {
+                let r = mean(t)?;
+                (r.score, r.estimate())
+            }
+            SurveyMetric::TopBox(th) => {
+                let r = top_box(t, *th)?;
+                (r.score, r.estimate())
+            }
+            SurveyMetric::BottomBox(th) => {
+                let r = bottom_box(t, *th)?;
+                (r.score, r.estimate())
+            }
+        })
+    }
+}
+
+/// Options of a segment or trend report.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReportOptions {
+    /// Confidence level of the intervals (default 0.95).
+    pub level: f64,
+    /// Interval method (`None`: the metric's default).
+    pub method: Option<IntervalMethod>,
+    /// Groups with fewer valid responses are flagged `low_n` (default 30), and trends
+    /// skip them in period-over-period comparisons.
+    pub min_n: u64,
+    /// Multiple-comparison adjustment of trend p-values (default Holm).
+    pub adjust: PAdjust,
+    /// Significance threshold on adjusted p-values (default 0.05).
+    pub alpha: f64,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            level: 0.95,
+            method: None,
+            min_n: 30,
+            adjust: PAdjust::Holm,
+            alpha: 0.05,
+        }
+    }
+}
+
+/// One row of a segment report.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SegmentRow {
+    /// The segment's key (empty for the overall row).
+    pub key: Key,
+    /// Valid responses.
+    pub n: u64,
+    /// Missing responses.
+    pub missing: u64,
+    /// Invalid responses skipped.
+    pub invalid: u64,
+    /// The segment's share of the overall weight (Σw), 0…1.
+    pub share: f64,
+    /// The metric's value (`None` when the segment has no valid response).
+    pub score: Option<f64>,
+    /// Lower limit of the interval.
+    pub lower: Option<f64>,
+    /// Upper limit of the interval.
+    pub upper: Option<f64>,
+    /// `n < min_n`.
+    pub low_n: bool,
+    /// Leave-one-out impact: overall score − overall score without this segment, in
+    /// the metric's unit (`None` when no other segment has data).
+    pub impact: Option<f64>,
+}
+
+/// A segment report: rows per key (ascending) and the overall row from merged tallies.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SegmentReport {
+    /// One row per segment, sorted by key.
+    pub rows: Vec<SegmentRow>,
+    /// All segments merged.
+    pub overall: SegmentRow,
+}
+
+/// Mergeable per-segment tallies.
+///
+/// # Formula
+/// ```text
+/// tally[k] = Tally of the responses whose key is k;  overall = merge of all tally[k]
+/// impact[k] = metric(overall) − metric(overall without k)
+/// ```
+///
+/// # Edge cases
+/// - The overall row is the metric of the merged counts. It is never the mean of the
+///   segment scores (with segments of 12 and 5,000 responses they differ).
+/// - Segments whose responses are all missing still appear (score `None`).
+///
+/// # Errors
+/// As [`Tally::from_scores_with`], plus `length_mismatch` for keys vs scores and
+/// `scale_mismatch` when merging segment sets on different scales.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{KeyPart, NpsOptions, OnInvalid, ReportOptions, Scale, Segments, SurveyMetric};
+/// let keys: Vec<Vec<KeyPart>> = ["chat", "chat", "email", "email", "email"]
+///     .iter().map(|k| vec![KeyPart::Str((*k).to_owned())]).collect();
+/// let s = Segments::from_keys(Scale::NPS, &keys, &[10u8, 9, 0, 3, 10], None, OnInvalid::Error)?;
+/// let r = s.report(SurveyMetric::Nps(NpsOptions::default()), &ReportOptions::default())?;
+/// assert_eq!(r.rows[0].score, Some(100.0));                 // chat
+/// assert!((r.rows[1].score.unwrap() + 100.0 / 3.0).abs() < 1e-9); // email
+/// let overall = r.overall.score.unwrap();                   // (3 − 2) / 5 = 20, not the
+/// assert!((overall - 20.0).abs() < 1e-9);                   // mean of 100 and −33.3
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segments {
+    scale: Scale,
+    groups: BTreeMap<Key, Tally>,
+}
+
+impl Segments {
+    /// No segments yet.
+    pub fn new(scale: Scale) -> Segments {
+        Segments {
+            scale,
+            groups: BTreeMap::new(),
+        }
+    }
+
+    /// Groups `scores` by `keys` in one pass.
+    ///
+    /// # Errors
+    /// `length_mismatch`; row errors as [`Tally::from_scores_with`] (indices are rows).
+    pub fn from_keys<T: Score>(
+        scale: Scale,
+        keys: &[Key],
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+    ) -> Result<Segments> {
+        let mut codes = Vec::with_capacity(keys.len());
+        let mut labels: Vec<Key> = Vec::new();
+        let mut index: HashMap<&Key, u32> = HashMap::new();
+        for k in keys {
+            let next = labels.len() as u32;
+            let c = *index.entry(k).or_insert_with(|| {
+                labels.push(k.clone());
+                next
+            });
+            codes.push(c);
+        }
+        Segments::from_codes(scale, &codes, &labels, scores, weights, on_invalid)
+    }
+
+    /// Groups `scores` by integer `codes` (`labels[code]` is the key) — the fast path
+    /// for factorised columns.
+    ///
+    /// # Errors
+    /// `length_mismatch` for codes vs scores (or weights); `invalid_argument` for a
+    /// code without a label; row errors as [`Tally::from_scores_with`].
+    pub fn from_codes<T: Score>(
+        scale: Scale,
+        codes: &[u32],
+        labels: &[Key],
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+    ) -> Result<Segments> {
+        if codes.len() != scores.len() {
+            return Err(Error::LengthMismatch {
+                what: "keys and scores",
+                left: codes.len(),
+                right: scores.len(),
+            });
+        }
+        if let Some(w) = weights
+            && w.len() != scores.len()
+        {
+            return Err(Error::LengthMismatch {
+                what: "scores and weights",
+                left: scores.len(),
+                right: w.len(),
+            });
+        }
+        if let Some((i, c)) = codes
+            .iter()
+            .enumerate()
+            .find(|(_, c)| **c as usize >= labels.len())
+        {
+            return Err(Error::InvalidArgument {
+                name: "codes",
+                message: format!(
+                    "code {c} at index {i} has no label ({} labels)",
+                    labels.len()
+                ),
+                index: Some(i),
+            });
+        }
+        let mut tallies: Vec<Tally> = vec![Tally::new(scale); labels.len()];
+        // Rows of each code, gathered so each group is tallied in one validated pass.
+        let mut rows: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
+        for (i, &c) in codes.iter().enumerate() {
+            rows[c as usize].push(i);
+        }
+        let mut first_error: Option<Error> = None;
+        for (g, idx) in rows.iter().enumerate() {
+            let s: Vec<T> = idx.iter().map(|&i| scores[i]).collect();
+            let w: Option<Vec<f64>> = weights.map(|w| idx.iter().map(|&i| w[i]).collect());
+            if let Err(e) = tallies[g].extend_with(&s, w.as_deref(), on_invalid) {
+                // Report the row position in the caller's input, the earliest one.
+                let e = reindex(e, idx);
+                if first_error.as_ref().is_none_or(|f| e.index() < f.index()) {
+                    first_error = Some(e);
+                }
+            }
+        }
+        if let Some(e) = first_error {
+            return Err(e);
+        }
+        let mut groups = BTreeMap::new();
+        for (label, t) in labels.iter().zip(tallies) {
+            groups
+                .entry(label.clone())
+                .or_insert_with(|| Tally::new(scale))
+                .merge(&t)?;
+        }
+        Ok(Segments { scale, groups })
+    }
+
+    /// Adds another set of segments (e.g. from another file or thread).
+    ///
+    /// # Errors
+    /// `scale_mismatch` for a different scale.
+    pub fn merge(&mut self, other: &Segments) -> Result<()> {
+        if self.scale != other.scale {
+            return Err(Error::ScaleMismatch(format!(
+                "cannot merge segments on scale {} into segments on {}",
+                other.scale, self.scale
+            )));
+        }
+        for (k, t) in &other.groups {
+            self.groups
+                .entry(k.clone())
+                .or_insert_with(|| Tally::new(self.scale))
+                .merge(t)?;
+        }
+        Ok(())
+    }
+
+    /// The per-segment tallies.
+    pub fn groups(&self) -> &BTreeMap<Key, Tally> {
+        &self.groups
+    }
+
+    /// All segments merged into one tally.
+    pub fn overall(&self) -> Tally {
+        let mut all = Tally::new(self.scale);
+        for t in self.groups.values() {
+            // same scale by construction
+            let _ = all.merge(t);
+        }
+        all
+    }
+
+    /// The metric per segment and overall, with intervals, `low_n` flags and impact.
+    ///
+    /// # Errors
+    /// Errors of the metric that do not depend on the data (`scale_mismatch`,
+    /// `invalid_argument`), or `empty` when no segment has a valid response.
+    pub fn report(&self, metric: SurveyMetric, options: &ReportOptions) -> Result<SegmentReport> {
+        let overall_tally = self.overall();
+        let overall = row(
+            Vec::new(),
+            &overall_tally,
+            &overall_tally,
+            metric,
+            options,
+            None,
+        )?;
+        let overall_score = overall.score.ok_or(Error::Empty {
+            missing: overall_tally.missing(),
+            invalid: overall_tally.invalid(),
+        })?;
+        let mut rows = Vec::with_capacity(self.groups.len());
+        for (k, t) in &self.groups {
+            let rest = overall_tally.without(t);
+            let impact = metric.compute(&rest).ok().map(|(s, _)| overall_score - s);
+            rows.push(row(k.clone(), t, &overall_tally, metric, options, impact)?);
+        }
+        Ok(SegmentReport { rows, overall })
+    }
+}
+
+fn reindex(e: Error, rows: &[usize]) -> Error {
+    let map = |i: usize| rows.get(i).copied().unwrap_or(i);
+    match e {
+        Error::OutOfScale {
+            index,
+            value,
+            min,
+            max,
+        } => Error::OutOfScale {
+            index: map(index),
+            value,
+            min,
+            max,
+        },
+        Error::NotInteger { index, value } => Error::NotInteger {
+            index: map(index),
+            value,
+        },
+        Error::NotFinite { index, value } => Error::NotFinite {
+            index: map(index),
+            value,
+        },
+        Error::InvalidWeight { index, value } => Error::InvalidWeight {
+            index: index.map(map),
+            value,
+        },
+        other => other,
+    }
+}
+
+fn row(
+    key: Key,
+    t: &Tally,
+    overall: &Tally,
+    metric: SurveyMetric,
+    options: &ReportOptions,
+    impact: Option<f64>,
+) -> Result<SegmentRow> {
+    let computed = match metric.compute(t) {
+        Ok(v) => Some(v),
+        Err(Error::Empty { .. } | Error::InvalidWeight { index: None, .. }) => None,
+        Err(e) => return Err(e),
+    };
+    let interval = match computed {
+        Some((_, est)) => est.interval(options.level, options.method).ok(),
+        None => None,
+    };
+    let total = overall.sum_weights();
+    Ok(SegmentRow {
+        key,
+        n: t.n(),
+        missing: t.missing(),
+        invalid: t.invalid(),
+        share: if total > 0.0 {
+            t.sum_weights() / total
+        } else {
+            0.0
+        },
+        score: computed.map(|(s, _)| s),
+        lower: interval.map(|i| i.lower),
+        upper: interval.map(|i| i.upper),
+        low_n: t.n() < options.min_n,
+        impact,
+    })
+}
+
+// ───────────────────────────── trends ─────────────────────────────
+
+/// A calendar period for trends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Period {
+    /// Local calendar day.
+    Day,
+    /// ISO 8601 week (Monday to Sunday; weeks belong to the ISO week-year).
+    IsoWeek,
+    /// Calendar month.
+    Month,
+    /// Calendar quarter.
+    Quarter,
+}
+
+impl Period {
+    /// Parses `"day"`, `"week"`, `"month"` or `"quarter"`.
+    ///
+    /// # Errors
+    /// `invalid_argument` for any other string.
+    pub fn parse(s: &str) -> Result<Period> {
+        Ok(match s {
+            "day" => Period::Day,
+            "week" => Period::IsoWeek,
+            "month" => Period::Month,
+            "quarter" => Period::Quarter,
+            other => {
+                return Err(Error::invalid_argument(
+                    "period",
+                    format!("expected \"day\", \"week\", \"month\" or \"quarter\", got {other:?}"),
+                ));
+            }
+        })
+    }
+
+    /// The first local date of the period containing `date`.
+    pub fn start(self, date: Date) -> Date {
+        match self {
+            Period::Day => date,
+            Period::IsoWeek => {
+                let back = i64::from(date.weekday().since(Weekday::Monday));
+                date.checked_sub(jiff::Span::new().days(back))
+                    .unwrap_or(date)
+            }
+            Period::Month => date.first_of_month(),
+            Period::Quarter => {
+                let m = (date.month() - 1) / 3 * 3 + 1;
+                Date::new(date.year(), m, 1).unwrap_or(date)
+            }
+        }
+    }
+
+    /// A label for the period starting at `start`: `2026-03-02`, `2026-W10`, `2026-03`
+    /// or `2026-Q1`.
+    pub fn label(self, start: Date) -> String {
+        match self {
+            Period::Day => start.to_string(),
+            Period::IsoWeek => {
+                let w = start.iso_week_date();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Period::Month => format!("{:04}-{:02}", start.year(), start.month()),
+            Period::Quarter => format!("{:04}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
+        }
+    }
+}
+
+/// One period of a trend.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct TrendRow {
+    /// First local date of the period.
+    pub start: Date,
+    /// `2026-W10`, `2026-03`, …
+    pub label: String,
+    /// Valid responses.
+    pub n: u64,
+    /// Missing responses.
+    pub missing: u64,
+    /// The metric (`None` without valid responses).
+    pub score: Option<f64>,
+    /// Lower interval limit.
+    pub lower: Option<f64>,
+    /// Upper interval limit.
+    pub upper: Option<f64>,
+    /// `n < min_n`: shown, but not compared.
+    pub low_n: bool,
+    /// Change from the previous compared period (`score − previous`).
+    pub change: Option<f64>,
+    /// Two-sided p-value of that change (adjusted Wald / pooled z / Welch).
+    pub p_value: Option<f64>,
+    /// The p-value adjusted across all compared periods (Holm or BH).
+    pub p_adjusted: Option<f64>,
+    /// `p_adjusted < alpha`.
+    pub significant: bool,
+}
+
+/// Per-period tallies of timestamped responses.
+///
+/// # Formula
+/// Each response falls in the period containing its local date in `tz`; each period's
+/// change is `compare(this, previous)` where `previous` is the latest earlier period
+/// with `n ≥ min_n`; p-values are then adjusted across the compared periods.
+///
+/// # Edge cases
+/// Periods without any response are not emitted. Low-n periods are shown but neither
+/// compared nor used as the baseline of the next comparison.
+///
+/// # Errors
+/// `length_mismatch` for times vs scores; row errors as [`Tally::from_scores_with`].
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{NpsOptions, OnInvalid, Period, ReportOptions, Scale, SurveyMetric, Trend};
+/// use cxmetrics::jiff::{Timestamp, tz::TimeZone};
+/// let t = |s: &str| s.parse::<Timestamp>().unwrap();
+/// let times = [t("2026-01-05T10:00:00Z"), t("2026-01-20T10:00:00Z"), t("2026-02-03T10:00:00Z")];
+/// let tr = Trend::from_scores(Scale::NPS, &times, &[10u8, 0, 9], None, OnInvalid::Error, Period::Month, TimeZone::UTC)?;
+/// let rows = tr.report(SurveyMetric::Nps(NpsOptions::default()), &ReportOptions { min_n: 1, ..Default::default() })?;
+/// assert_eq!((rows[0].label.as_str(), rows[0].score), ("2026-01", Some(0.0)));
+/// assert_eq!((rows[1].label.as_str(), rows[1].change), ("2026-02", Some(100.0)));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    period: Period,
+    periods: BTreeMap<Date, Tally>,
+}
+
+impl Trend {
+    /// Buckets `scores` by the period of `times` (local dates in `tz`).
+    ///
+    /// # Errors
+    /// `length_mismatch`; row errors as [`Tally::from_scores_with`].
+    pub fn from_scores<T: Score>(
+        scale: Scale,
+        times: &[Timestamp],
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+        period: Period,
+        tz: TimeZone,
+    ) -> Result<Trend> {
+        if times.len() != scores.len() {
+            return Err(Error::LengthMismatch {
+                what: "times and scores",
+                left: times.len(),
+                right: scores.len(),
+            });
+        }
+        let mut labels: Vec<Key> = Vec::new();
+        let mut codes = Vec::with_capacity(times.len());
+        let mut index: HashMap<Date, u32> = HashMap::new();
+        for &t in times {
+            let d = period.start(tz.to_datetime(t).date());
+            let next = labels.len() as u32;
+            let c = *index.entry(d).or_insert_with(|| {
+                labels.push(vec![KeyPart::Int(
+                    i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day()),
+                )]);
+                next
+            });
+            codes.push(c);
+        }
+        let segs = Segments::from_codes(scale, &codes, &labels, scores, weights, on_invalid)?;
+        let periods = segs
+            .groups
+            .into_iter()
+            .map(|(k, t)| {
+                let KeyPart::Int(v) = k[0] else {
+                    unreachable!("period keys are integers")
+                };
+                let d = Date::new(
+                    (v / 10_000) as i16,
+                    ((v / 100) % 100) as i8,
+                    (v % 100) as i8,
+                )
+                .unwrap_or_else(|_| unreachable!("period keys are valid dates"));
+                (d, t)
+            })
+            .collect();
+        Ok(Trend { period, periods })
+    }
+
+    /// The per-period tallies, by first date.
+    pub fn periods(&self) -> &BTreeMap<Date, Tally> {
+        &self.periods
+    }
+
+    /// The metric per period with intervals, changes, p-values and adjusted significance.
+    ///
+    /// # Errors
+    /// Data-independent metric errors (`scale_mismatch`, `invalid_argument`); an alpha
+    /// outside (0, 1) is `invalid_argument`.
+    pub fn report(&self, metric: SurveyMetric, options: &ReportOptions) -> Result<Vec<TrendRow>> {
+        trend_rows(
+            self.period,
+            self.periods.iter().map(|(d, t)| (*d, t.clone())),
+            metric,
+            options,
+        )
+    }
+
+    /// Rolling windows: for each day with data, the metric over the last `days` days
+    /// (that day included), compared with the window ending `days` days earlier.
+    ///
+    /// # Errors
+    /// `invalid_argument` unless the trend is daily and `days ≥ 1`; otherwise as
+    /// [`Trend::report`].
+    pub fn rolling(
+        &self,
+        days: u32,
+        metric: SurveyMetric,
+        options: &ReportOptions,
+    ) -> Result<Vec<TrendRow>> {
+        if self.period != Period::Day || days == 0 {
+            return Err(Error::invalid_argument(
+                "days",
+                "rolling windows need a daily trend (period = day) and a window of at least 1 day",
+            ));
+        }
+        let span = jiff::Span::new().days(i64::from(days));
+        let window = |end: Date| -> Tally {
+            let start = end.checked_sub(span).unwrap_or(Date::MIN);
+            let mut acc: Option<Tally> = None;
+            for (_, t) in self.periods.range(start.tomorrow().unwrap_or(start)..=end) {
+                match acc.as_mut() {
+                    Some(a) => {
+                        let _ = a.merge(t);
+                    }
+                    None => acc = Some(t.clone()),
+                }
+            }
+            acc.unwrap_or_else(|| {
+                Tally::new(
+                    self.periods
+                        .values()
+                        .next()
+                        .map_or(Scale::NPS, Tally::scale),
+                )
+            })
+        };
+        let rows = self.periods.keys().map(|&d| (d, window(d)));
+        let mut out = trend_rows(Period::Day, rows, metric, options)?;
+        for r in &mut out {
+            r.label = format!("{} (last {days} d)", r.label);
+        }
+        Ok(out)
+    }
+}
+
+fn trend_rows(
+    period: Period,
+    tallies: impl Iterator<Item = (Date, Tally)>,
+    metric: SurveyMetric,
+    options: &ReportOptions,
+) -> Result<Vec<TrendRow>> {
+    if !(options.alpha > 0.0 && options.alpha < 1.0) {
+        return Err(Error::invalid_argument(
+            "alpha",
+            format!(
+                "the significance level must lie in (0, 1), got {}",
+                options.alpha
+            ),
+        ));
+    }
+    let mut rows = Vec::new();
+    let mut estimates: Vec<Option<Estimate>> = Vec::new();
+    for (d, t) in tallies {
+        let computed = match metric.compute(&t) {
+            Ok(v) => Some(v),
+            Err(Error::Empty { .. } | Error::InvalidWeight { index: None, .. }) => None,
+            Err(e) => return Err(e),
+        };
+        let interval = computed.and_then(|(_, e)| e.interval(options.level, options.method).ok());
+        rows.push(TrendRow {
+            start: d,
+            label: period.label(d),
+            n: t.n(),
+            missing: t.missing(),
+            score: computed.map(|(s, _)| s),
+            lower: interval.map(|i| i.lower),
+            upper: interval.map(|i| i.upper),
+            low_n: t.n() < options.min_n,
+            change: None,
+            p_value: None,
+            p_adjusted: None,
+            significant: false,
+        });
+        estimates.push(computed.map(|(_, e)| e));
+    }
+    let mut compared: Vec<usize> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for i in 0..rows.len() {
+        let Some(cur) = estimates[i].filter(|_| !rows[i].low_n) else {
+            continue;
+        };
+        if let Some(p) = previous
+            && let Some(prev) = estimates[p]
+            && let Ok(c) = compare(&cur, &prev, options.level, None::<CompareMethod>)
+        {
+            rows[i].change = Some(c.difference);
+            rows[i].p_value = Some(c.p_value);
+            compared.push(i);
+        }
+        previous = Some(i);
+    }
+    let raw: Vec<f64> = compared
+        .iter()
+        .map(|&i| rows[i].p_value.unwrap_or(1.0))
+        .collect();
+    let adjusted = adjust_p_values(&raw, options.adjust)?;
+    for (&i, p) in compared.iter().zip(adjusted) {
+        rows[i].p_adjusted = Some(p);
+        rows[i].significant = p < options.alpha;
+    }
+    Ok(rows)
+}
