@@ -184,6 +184,7 @@ fn iso_weeks_and_quarters_in_a_time_zone() {
 }
 
 #[test]
+#[allow(clippy::many_single_char_names)]
 fn business_formulas() {
     assert_eq!(conversion_rate(0.0, 10.0).unwrap().score, 0.0);
     assert_eq!(
