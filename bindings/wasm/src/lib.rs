@@ -1,1 +1,260 @@
-//! JS bindings of cxmetrics (placeholder; being written).
+//! The WebAssembly layer of the `cxmetrics` npm package.
+//!
+//! This crate is the *raw* layer: [wasm-bindgen] exports that convert JS inputs, call
+//! the core (`cxmetrics`), map its errors and wrap its results as plain JS objects.
+//! It holds no metric logic. The public JS API (`nps`, `Tally`, `CxMetricsError`, the
+//! options objects, TypeScript types) is a small hand-written wrapper in `js/` that
+//! `scripts/build.mjs` puts over wasm-bindgen's output for the `nodejs`, `web` and
+//! `bundler` targets; see `README.md` there.
+//!
+//! Contract with the wrapper:
+//! - scores arrive as a typed array plus its `Symbol.toStringTag` (`"Uint8Array"`, …);
+//!   the wrapper turns plain arrays into a `Float64Array` (null / undefined → NaN) first.
+//!   Each typed array is copied once into wasm memory as the matching Rust slice type
+//!   (`Uint8Array` → `&[u8]`, `Int32Array` → `&[i32]`, `Float64Array` → `&[f64]`, …)
+//!   and handed to the core's generic [`Tally::extend_with`].
+//! - weights arrive as a `Float64Array` or `undefined`;
+//! - integer options (scale bounds, thresholds, buckets) arrive as integral numbers
+//!   (the wrapper refuses other values with a `TypeError`);
+//! - errors leave as a JS `Error` named `"CxMetricsError"` with `code` and `index`
+//!   properties, which the wrapper re-throws as its `CxMetricsError` class;
+//! - results leave as plain objects with camelCase keys.
+//!
+//! Nothing here can panic (the release profile aborts on panic, which would trap):
+//! copies into wasm memory reserve fallibly and report `invalid_argument` when the
+//! input does not fit, and every conversion is checked.
+//!
+//! [wasm-bindgen]: https://docs.rs/wasm-bindgen
+
+mod convert;
+mod errors;
+mod results;
+
+use cxmetrics::{
+    CesMethod, CesOptions, CsatMethod, CsatOptions, NpsBuckets, NpsOptions, OnInvalid, Tally,
+};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{Scores, counts_from, f64s_from, int_option, scale_from};
+use crate::errors::{JsResult, ToJs};
+
+/// Validates a scale: `invalid_scale` unless `min..=max` has 2 to 101 points.
+#[wasm_bindgen(js_name = checkScale)]
+pub fn check_scale(min: f64, max: f64) -> JsResult<()> {
+    scale_from(min, max).map(|_| ())
+}
+
+/// A core [`Tally`] owned by wasm memory; wrapped by the JS `Tally` class.
+#[wasm_bindgen]
+pub struct RawTally {
+    inner: Tally,
+}
+
+#[wasm_bindgen]
+impl RawTally {
+    /// An empty tally on `min..=max`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(min: f64, max: f64) -> JsResult<RawTally> {
+        let scale = scale_from(min, max)?;
+        Ok(RawTally {
+            inner: Tally::new(scale),
+        })
+    }
+
+    /// A tally from counts per point (`counts[k]` responses scored `min + k`).
+    #[wasm_bindgen(js_name = fromCounts)]
+    pub fn from_counts(min: f64, max: f64, counts: &js_sys::Float64Array) -> JsResult<RawTally> {
+        let scale = scale_from(min, max)?;
+        let counts = counts_from(counts)?;
+        let inner = Tally::from_counts(scale, &counts).js()?;
+        Ok(RawTally { inner })
+    }
+
+    /// Reads the versioned `cxmetrics.tally` JSON format.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: &str) -> JsResult<RawTally> {
+        let inner = Tally::from_json(json).js()?;
+        Ok(RawTally { inner })
+    }
+
+    /// Adds `scores` (a typed array named by `kind`) with optional weights.
+    /// All or nothing: on error the tally is unchanged.
+    pub fn extend(
+        &mut self,
+        kind: &str,
+        scores: &JsValue,
+        weights: Option<js_sys::Float64Array>,
+        on_invalid: &str,
+    ) -> JsResult<()> {
+        let policy = OnInvalid::parse(on_invalid).js()?;
+        let scores = Scores::copy_from(kind, scores)?;
+        let weights = weights.as_ref().map(f64s_from).transpose()?;
+        scores.extend(&mut self.inner, weights.as_deref(), policy)
+    }
+
+    /// Adds one score (NaN = missing) with an optional weight.
+    pub fn push(&mut self, score: f64, weight: Option<f64>, on_invalid: &str) -> JsResult<()> {
+        let policy = OnInvalid::parse(on_invalid).js()?;
+        self.inner.push_with(score, weight, policy).js()
+    }
+
+    /// Adds another tally's responses to this one.
+    pub fn merge(&mut self, other: &RawTally) -> JsResult<()> {
+        self.inner.merge(&other.inner).js()
+    }
+
+    /// Merges this tally into itself (`t.merge(t)`: every response counted twice).
+    #[wasm_bindgen(js_name = mergeSelf)]
+    pub fn merge_self(&mut self) -> JsResult<()> {
+        let copy = self.inner.clone();
+        self.inner.merge(&copy).js()
+    }
+
+    /// The scale's lowest point.
+    #[wasm_bindgen(getter)]
+    pub fn min(&self) -> i32 {
+        self.inner.scale().min()
+    }
+
+    /// The scale's highest point.
+    #[wasm_bindgen(getter)]
+    pub fn max(&self) -> i32 {
+        self.inner.scale().max()
+    }
+
+    /// Responses per point (as f64: JS numbers).
+    #[wasm_bindgen(getter)]
+    pub fn counts(&self) -> Vec<f64> {
+        self.inner.counts().iter().map(|&c| c as f64).collect()
+    }
+
+    /// Valid responses.
+    #[wasm_bindgen(getter)]
+    pub fn n(&self) -> f64 {
+        self.inner.n() as f64
+    }
+
+    /// Missing inputs.
+    #[wasm_bindgen(getter)]
+    pub fn missing(&self) -> f64 {
+        self.inner.missing() as f64
+    }
+
+    /// Invalid inputs skipped.
+    #[wasm_bindgen(getter)]
+    pub fn invalid(&self) -> f64 {
+        self.inner.invalid() as f64
+    }
+
+    /// Whether any weights were given.
+    #[wasm_bindgen(getter)]
+    pub fn weighted(&self) -> bool {
+        self.inner.is_weighted()
+    }
+
+    /// Σw of the valid responses.
+    #[wasm_bindgen(getter, js_name = sumWeights)]
+    pub fn sum_weights(&self) -> f64 {
+        self.inner.sum_weights()
+    }
+
+    /// Kish effective sample size.
+    #[wasm_bindgen(getter, js_name = nEff)]
+    pub fn n_eff(&self) -> f64 {
+        self.inner.n_eff()
+    }
+
+    /// The tally in the `cxmetrics.tally` JSON format.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// Net Promoter Score; explicit buckets when both bounds are given.
+    pub fn nps(&self, detractor_max: Option<f64>, promoter_min: Option<f64>) -> JsResult<JsValue> {
+        let buckets = match (
+            int_option("buckets.detractor_max", detractor_max)?,
+            int_option("buckets.promoter_min", promoter_min)?,
+        ) {
+            (Some(detractor_max), Some(promoter_min)) => Some(NpsBuckets {
+                detractor_max,
+                promoter_min,
+            }),
+            _ => None,
+        };
+        let r = cxmetrics::nps_with(&self.inner, NpsOptions { buckets }).js()?;
+        Ok(results::nps(&r))
+    }
+
+    /// CSAT by method (`undefined` = `"top_box"`).
+    pub fn csat(
+        &self,
+        method: Option<String>,
+        threshold: Option<f64>,
+        bottom_threshold: Option<f64>,
+    ) -> JsResult<JsValue> {
+        let method = method
+            .as_deref()
+            .map(CsatMethod::parse)
+            .transpose()
+            .js()?
+            .unwrap_or_default();
+        let options = CsatOptions {
+            method,
+            threshold: int_option("threshold", threshold)?,
+            bottom_threshold: int_option("bottom_threshold", bottom_threshold)?,
+        };
+        let r = cxmetrics::csat(&self.inner, options).js()?;
+        Ok(results::csat(&r))
+    }
+
+    /// CES with explicit polarity (`undefined` method = `"mean"`).
+    pub fn ces(
+        &self,
+        higher_is_better: bool,
+        method: Option<String>,
+        threshold: Option<f64>,
+    ) -> JsResult<JsValue> {
+        let method = method
+            .as_deref()
+            .map(CesMethod::parse)
+            .transpose()
+            .js()?
+            .unwrap_or_default();
+        let options = CesOptions {
+            higher_is_better,
+            method,
+            threshold: int_option("threshold", threshold)?,
+        };
+        let r = cxmetrics::ces(&self.inner, options).js()?;
+        Ok(results::ces(&r))
+    }
+
+    /// Mean and sample standard deviation.
+    pub fn mean(&self) -> JsResult<JsValue> {
+        let r = cxmetrics::mean(&self.inner).js()?;
+        Ok(results::mean(&r))
+    }
+
+    /// Top box (`undefined` threshold = the core's default).
+    #[wasm_bindgen(js_name = topBox)]
+    pub fn top_box(&self, threshold: Option<f64>) -> JsResult<JsValue> {
+        let t = int_option("threshold", threshold)?;
+        let r = cxmetrics::top_box(&self.inner, t).js()?;
+        Ok(results::boxed(&r))
+    }
+
+    /// Bottom box (`undefined` threshold = the core's default).
+    #[wasm_bindgen(js_name = bottomBox)]
+    pub fn bottom_box(&self, threshold: Option<f64>) -> JsResult<JsValue> {
+        let t = int_option("threshold", threshold)?;
+        let r = cxmetrics::bottom_box(&self.inner, t).js()?;
+        Ok(results::boxed(&r))
+    }
+
+    /// Responses per scale point.
+    pub fn distribution(&self) -> JsResult<JsValue> {
+        let r = cxmetrics::distribution(&self.inner).js()?;
+        Ok(results::distribution(&r))
+    }
+}

@@ -1,0 +1,558 @@
+// The public JS API of cxmetrics, over the raw wasm-bindgen module (src/lib.rs).
+//
+// Thin by design: it checks the *types* of arguments (TypeError), turns plain arrays
+// into a Float64Array (null / undefined -> NaN = missing), passes typed arrays through
+// untouched, calls the core, wraps results as frozen plain objects and re-throws core
+// errors as CxMetricsError. Every value check (scale, scores, weights, thresholds,
+// methods) is the core's.
+//
+// This file is the one source of the API for the three builds: scripts/build.mjs copies
+// it as ESM (web, bundler) and as CommonJS (node). It must therefore contain exactly
+// one `export` (createApi) and no `import`.
+
+export function createApi(raw, version, assertReady) {
+  // ───────────────────────────── errors ─────────────────────────────
+
+  /**
+   * The error of every invalid input or option: `code` is stable (`"empty"`,
+   * `"out_of_scale"`, ...), `index` is the offending position or `null`.
+   */
+  class CxMetricsError extends Error {
+    constructor(message, code, index = null) {
+      super(message);
+      this.code = code;
+      this.index = index;
+    }
+  }
+  Object.defineProperty(CxMetricsError.prototype, "name", {
+    value: "CxMetricsError",
+    writable: true,
+    configurable: true,
+  });
+
+  /** Calls into wasm; re-throws the raw layer's errors as CxMetricsError. */
+  function call(f) {
+    if (assertReady) assertReady();
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof Error && e.name === "CxMetricsError" && !(e instanceof CxMetricsError)) {
+        throw new CxMetricsError(e.message, e.code, e.index ?? null);
+      }
+      throw e;
+    }
+  }
+
+  /** An invalid_argument error made here, worded like the core's. */
+  function argumentError(name, message) {
+    return new CxMetricsError(`invalid argument \`${name}\`: ${message}`, "invalid_argument", null);
+  }
+
+  // ───────────────────────────── argument types ─────────────────────────────
+
+  const typedArrayTag = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype),
+    Symbol.toStringTag,
+  ).get;
+  /** "Uint8Array", "Float64Array", ... for a typed array (of any realm), else undefined. */
+  const tagOf = (x) => typedArrayTag.call(x);
+  // Typed arrays handed to wasm as they are, each as its own Rust slice type.
+  const NATIVE = new Set([
+    "Uint8Array",
+    "Uint8ClampedArray",
+    "Int8Array",
+    "Uint16Array",
+    "Int16Array",
+    "Uint32Array",
+    "Int32Array",
+    "Float32Array",
+    "Float64Array",
+    "BigInt64Array",
+    "BigUint64Array",
+  ]);
+  // wasm32 linear memory is 4 GiB at most.
+  const MAX_BYTES = 2 ** 32;
+
+  function describe(v) {
+    switch (typeof v) {
+      case "string":
+        return `the string ${JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v)}`;
+      case "bigint":
+        return `the bigint ${v}n`;
+      case "boolean":
+      case "number":
+        return `${typeof v} ${v}`;
+      case "undefined":
+        return "undefined";
+      case "symbol":
+        return "a symbol";
+      case "function":
+        return "a function";
+      default: {
+        if (v === null) return "null";
+        if (Array.isArray(v)) return "an array";
+        const tag = tagOf(v);
+        if (tag) return `a ${tag}`;
+        return `an object (${Object.prototype.toString.call(v).slice(8, -1)})`;
+      }
+    }
+  }
+
+  function checkSize(what, typed) {
+    if (typed.byteLength >= MAX_BYTES) {
+      throw argumentError(
+        what,
+        `${typed.length} values do not fit in WebAssembly memory (4 GiB); pass the data in chunks and merge Tally objects`,
+      );
+    }
+    return typed;
+  }
+
+  /** A plain array of numbers (null / undefined = NaN) as a Float64Array. */
+  function numbers(array, what) {
+    const n = array.length;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = array[i];
+      if (typeof v === "number") out[i] = v;
+      else if (v === null || v === undefined) out[i] = NaN;
+      else {
+        throw new TypeError(
+          `${what}[${i}] is ${describe(v)}; ${what} must be numbers, with null, undefined or NaN for a missing value`,
+        );
+      }
+    }
+    return out;
+  }
+
+  /** Scores as [typed array tag, typed array]. */
+  function scoresArg(scores) {
+    const tag = tagOf(scores);
+    if (tag !== undefined) {
+      checkSize("scores", scores);
+      // A typed array this build does not know (e.g. Float16Array): widen natively.
+      return NATIVE.has(tag) ? [tag, scores] : ["Float64Array", Float64Array.from(scores)];
+    }
+    if (Array.isArray(scores)) return ["Float64Array", checkSize("scores", numbers(scores, "scores"))];
+    throw new TypeError(
+      `scores must be an array of numbers (null or undefined for a missing answer), a typed array or a Tally, not ${describe(scores)}`,
+    );
+  }
+
+  /** Weights (or counts) as a Float64Array; undefined when absent. */
+  function floatsArg(values, what) {
+    if (values === undefined || values === null) return undefined;
+    const tag = tagOf(values);
+    if (tag === "Float64Array") return checkSize(what, values);
+    if (tag === "BigInt64Array" || tag === "BigUint64Array") {
+      return checkSize(what, Float64Array.from(values, Number));
+    }
+    if (tag !== undefined) {
+      checkSize(what, values);
+      return new Float64Array(values);
+    }
+    if (Array.isArray(values)) return checkSize(what, numbers(values, what));
+    throw new TypeError(`${what} must be an array of numbers or a typed array, not ${describe(values)}`);
+  }
+
+  const given = (v) => v !== undefined && v !== null;
+
+  function intArg(v, what) {
+    if (typeof v !== "number" || !Number.isInteger(v)) {
+      throw new TypeError(`${what} must be an integer, not ${describe(v)}`);
+    }
+    return v;
+  }
+
+  const optionalInt = (v, what) => (given(v) ? intArg(v, what) : undefined);
+
+  function optionalString(v, what) {
+    if (!given(v)) return undefined;
+    if (typeof v !== "string") throw new TypeError(`${what} must be a string, not ${describe(v)}`);
+    return v;
+  }
+
+  const onInvalidArg = (v) => optionalString(v, "onInvalid") ?? "error";
+
+  function optionsArg(options, allowed, fn) {
+    if (options === undefined || options === null) return {};
+    if (typeof options !== "object" || Array.isArray(options)) {
+      throw new TypeError(`${fn}() options must be an object, not ${describe(options)}`);
+    }
+    for (const key of Object.keys(options)) {
+      if (!allowed.includes(key)) {
+        const hint = key.includes("_") ? " (options are camelCase)" : "";
+        throw new TypeError(
+          `${fn}() got an unknown option ${JSON.stringify(key)}${hint}; expected ${allowed.join(", ")}`,
+        );
+      }
+    }
+    return options;
+  }
+
+  // ───────────────────────────── Scale ─────────────────────────────
+
+  /** An integer response scale min..=max with 2 to 101 points. */
+  class Scale {
+    constructor(min, max) {
+      intArg(min, "Scale min");
+      intArg(max, "Scale max");
+      call(() => raw.checkScale(min, max));
+      Object.defineProperty(this, "min", { value: min + 0, enumerable: true });
+      Object.defineProperty(this, "max", { value: max + 0, enumerable: true });
+      Object.freeze(this);
+    }
+    /** The number of points, max - min + 1. */
+    get points() {
+      return this.max - this.min + 1;
+    }
+    /** Whether `other` (a Scale or [min, max]) is the same scale. */
+    equals(other) {
+      if (other instanceof Scale) return other.min === this.min && other.max === this.max;
+      return Array.isArray(other) && other.length === 2 && other[0] === this.min && other[1] === this.max;
+    }
+    toString() {
+      return `${this.min}–${this.max}`;
+    }
+    toJSON() {
+      return { min: this.min, max: this.max };
+    }
+    /** 0–10, the NPS "likelihood to recommend" scale. */
+    static nps() {
+      return new Scale(0, 10);
+    }
+    /** 1–5 (CSAT, CES 1.0). */
+    static oneToFive() {
+      return new Scale(1, 5);
+    }
+    /** 1–7 (CES 2.0). */
+    static oneToSeven() {
+      return new Scale(1, 7);
+    }
+    /** 1–10. */
+    static oneToTen() {
+      return new Scale(1, 10);
+    }
+    /** 0–1 (binary). */
+    static binary() {
+      return new Scale(0, 1);
+    }
+  }
+
+  function scaleArg(s, what = "scale") {
+    if (s instanceof Scale) return s;
+    if (Array.isArray(s) && s.length === 2) return new Scale(s[0], s[1]);
+    throw new TypeError(`${what} must be a Scale or a [min, max] pair of integers, not ${describe(s)}`);
+  }
+
+  // ───────────────────────────── Tally ─────────────────────────────
+
+  const INTERNAL = Symbol("cxmetrics.internal");
+  let rawOf;
+
+  function extendRaw(t, scores, weights, onInvalid) {
+    const [kind, array] = scoresArg(scores);
+    const w = floatsArg(weights, "weights");
+    const policy = onInvalidArg(onInvalid);
+    call(() => t.extend(kind, array, w, policy));
+  }
+
+  /** Mergeable counts (and weight sums) of responses on one scale. */
+  class Tally {
+    #raw;
+    #scale;
+
+    static {
+      rawOf = (t) => {
+        if (!t.#raw) throw new TypeError("this Tally was freed (Tally.free()) and cannot be used");
+        return t.#raw;
+      };
+    }
+
+    constructor(scale, scores, options) {
+      if (scale === INTERNAL) {
+        this.#raw = scores;
+        return;
+      }
+      const s = scaleArg(scale);
+      const o = optionsArg(options, ["weights", "onInvalid"], "new Tally");
+      const t = call(() => new raw.RawTally(s.min, s.max));
+      if (given(scores) || given(o.weights)) {
+        try {
+          extendRaw(t, scores ?? [], o.weights, o.onInvalid);
+        } catch (e) {
+          t.free();
+          throw e;
+        }
+      } else onInvalidArg(o.onInvalid);
+      this.#raw = t;
+      this.#scale = s;
+    }
+
+    /** A tally from counts per point: counts[k] responses scored scale.min + k. */
+    static fromCounts(scale, counts) {
+      const s = scaleArg(scale);
+      const c = floatsArg(counts, "counts");
+      if (c === undefined) throw new TypeError("counts must be an array of integers, not " + describe(counts));
+      return new Tally(INTERNAL, call(() => raw.RawTally.fromCounts(s.min, s.max, c)));
+    }
+
+    /** Reads the `cxmetrics.tally` JSON format: a string or the object `toJSON()` returns. */
+    static fromJSON(json) {
+      let text = json;
+      if (typeof json !== "string") {
+        if (json === null || typeof json !== "object") {
+          throw new TypeError(`Tally.fromJSON needs a JSON string or object, not ${describe(json)}`);
+        }
+        text = JSON.stringify(json);
+      }
+      return new Tally(INTERNAL, call(() => raw.RawTally.fromJson(text)));
+    }
+
+    /** Adds one score (null / undefined / NaN = missing); returns this tally. */
+    push(score, options) {
+      const o = optionsArg(options, ["weight", "onInvalid"], "Tally.push");
+      let x = score;
+      if (!given(x)) x = NaN;
+      else if (typeof x !== "number") {
+        throw new TypeError(`score must be a number (null or undefined for a missing answer), not ${describe(x)}`);
+      }
+      let w;
+      if (given(o.weight)) {
+        if (typeof o.weight !== "number") throw new TypeError(`weight must be a number, not ${describe(o.weight)}`);
+        w = o.weight;
+      }
+      const policy = onInvalidArg(o.onInvalid);
+      const t = rawOf(this);
+      call(() => t.push(x, w, policy));
+      return this;
+    }
+
+    /** Adds many scores in one pass, all or nothing; returns this tally. */
+    extend(scores, options) {
+      const o = optionsArg(options, ["weights", "onInvalid"], "Tally.extend");
+      extendRaw(rawOf(this), scores, o.weights, o.onInvalid);
+      return this;
+    }
+
+    /** Adds another tally's responses to this one (same scale); returns this tally. */
+    merge(other) {
+      if (!(other instanceof Tally)) throw new TypeError(`Tally.merge needs a Tally, not ${describe(other)}`);
+      const t = rawOf(this);
+      if (other === this) call(() => t.mergeSelf());
+      else {
+        const o = rawOf(other);
+        call(() => t.merge(o));
+      }
+      return this;
+    }
+
+    get scale() {
+      if (this.#scale === undefined) {
+        const t = rawOf(this);
+        this.#scale = new Scale(t.min, t.max);
+      }
+      return this.#scale;
+    }
+    get counts() {
+      return Array.from(rawOf(this).counts);
+    }
+    get n() {
+      return rawOf(this).n;
+    }
+    get missing() {
+      return rawOf(this).missing;
+    }
+    get invalid() {
+      return rawOf(this).invalid;
+    }
+    get weighted() {
+      return rawOf(this).weighted;
+    }
+    get sumWeights() {
+      return rawOf(this).sumWeights;
+    }
+    get nEff() {
+      return rawOf(this).nEff;
+    }
+
+    /** The serialized state (`cxmetrics.tally` format, version 1) as an object. */
+    toJSON() {
+      return JSON.parse(rawOf(this).toJson());
+    }
+
+    /** Releases the wasm memory now, rather than when the tally is garbage-collected. */
+    free() {
+      if (this.#raw) {
+        this.#raw.free();
+        this.#raw = undefined;
+      }
+    }
+
+    toString() {
+      const t = rawOf(this);
+      return `Tally(${this.scale}, n=${t.n}, missing=${t.missing}, invalid=${t.invalid}${t.weighted ? ", weighted" : ""})`;
+    }
+
+    [Symbol.for("nodejs.util.inspect.custom")]() {
+      return this.#raw ? this.toString() : "Tally(freed)";
+    }
+  }
+
+  // ───────────────────────────── results ─────────────────────────────
+
+  /** Frozen plain-data results with toJSON(). */
+  class Result {
+    constructor(fields) {
+      for (const v of Object.values(fields)) if (v !== null && typeof v === "object") Object.freeze(v);
+      Object.assign(this, fields);
+      Object.freeze(this);
+    }
+    toJSON() {
+      const out = {};
+      for (const [k, v] of Object.entries(this)) {
+        out[k] = Array.isArray(v) ? [...v] : v !== null && typeof v === "object" ? { ...v } : v;
+      }
+      return out;
+    }
+  }
+  class NpsResult extends Result {}
+  class CsatResult extends Result {}
+  class CesResult extends Result {}
+  class MeanResult extends Result {}
+  class BoxResult extends Result {}
+  class Distribution extends Result {}
+
+  // ───────────────────────────── metrics ─────────────────────────────
+
+  const INPUT = ["scale", "weights", "onInvalid"];
+
+  /** Metrics without a default scale need one for raw scores (not for a Tally). */
+  function requireScale(fn, scores, o, defaultScale) {
+    if (!defaultScale && !given(o.scale) && !(scores instanceof Tally)) {
+      throw argumentError(
+        "scale",
+        `${fn}() needs the survey's response scale, e.g. { scale: [1, 5] } or { scale: Scale.oneToSeven() }`,
+      );
+    }
+  }
+
+  /**
+   * Runs `metric` on a tally: the given Tally (then scale, weights and onInvalid must be
+   * unset), or one built from raw scores on options.scale (or the metric's default).
+   */
+  function onTally(fn, scores, o, defaultScale, metric) {
+    if (scores instanceof Tally) {
+      for (const name of INPUT) {
+        if (given(o[name])) {
+          throw argumentError(
+            name,
+            `${name} cannot be combined with a Tally: the tally fixed its scale, weights and invalid-value policy when it was built; leave ${name} unset`,
+          );
+        }
+      }
+      const t = rawOf(scores);
+      return call(() => metric(t));
+    }
+    requireScale(fn, scores, o, defaultScale);
+    const scale = given(o.scale) ? scaleArg(o.scale) : defaultScale();
+    const [kind, array] = scoresArg(scores);
+    const weights = floatsArg(o.weights, "weights");
+    const policy = onInvalidArg(o.onInvalid);
+    const t = call(() => new raw.RawTally(scale.min, scale.max));
+    try {
+      call(() => t.extend(kind, array, weights, policy));
+      return call(() => metric(t));
+    } finally {
+      t.free();
+    }
+  }
+
+  /** Net Promoter Score in points (−100…100); standard buckets on 0–10. */
+  function nps(scores, options) {
+    const o = optionsArg(options, [...INPUT, "buckets"], "nps");
+    let dmax;
+    let pmin;
+    if (given(o.buckets)) {
+      if (typeof o.buckets !== "object" || Array.isArray(o.buckets)) {
+        throw new TypeError(
+          `buckets must be an object { detractorMax, promoterMin }, not ${describe(o.buckets)}`,
+        );
+      }
+      const b = optionsArg(o.buckets, ["detractorMax", "promoterMin"], "nps() buckets");
+      dmax = intArg(b.detractorMax, "buckets.detractorMax");
+      pmin = intArg(b.promoterMin, "buckets.promoterMin");
+    }
+    return new NpsResult(onTally("nps", scores, o, Scale.nps, (t) => t.nps(dmax, pmin)));
+  }
+
+  /** CSAT by an explicit method (default top_box on 1–5). */
+  function csat(scores, options) {
+    const o = optionsArg(options, [...INPUT, "method", "threshold", "bottomThreshold"], "csat");
+    const method = optionalString(o.method, "method");
+    const threshold = optionalInt(o.threshold, "threshold");
+    const bottom = optionalInt(o.bottomThreshold, "bottomThreshold");
+    return new CsatResult(
+      onTally("csat", scores, o, Scale.oneToFive, (t) => t.csat(method, threshold, bottom)),
+    );
+  }
+
+  /** Customer Effort Score; scale and higherIsBetter are required. */
+  function ces(scores, options) {
+    const o = optionsArg(options, [...INPUT, "higherIsBetter", "method", "threshold"], "ces");
+    requireScale("ces", scores, o, null);
+    if (!given(o.higherIsBetter)) {
+      throw argumentError(
+        "higherIsBetter",
+        "ces() needs the scale's polarity: higherIsBetter: true when a higher score means less effort (CES 2.0, 1–7 agreement), false when lower is easier (CES 1.0, 1–5)",
+      );
+    }
+    if (typeof o.higherIsBetter !== "boolean") {
+      throw new TypeError(`higherIsBetter must be a boolean, not ${describe(o.higherIsBetter)}`);
+    }
+    const hib = o.higherIsBetter;
+    const method = optionalString(o.method, "method");
+    const threshold = optionalInt(o.threshold, "threshold");
+    return new CesResult(onTally("ces", scores, o, null, (t) => t.ces(hib, method, threshold)));
+  }
+
+  /** Mean score with its sample standard deviation; scale required. */
+  function mean(scores, options) {
+    const o = optionsArg(options, INPUT, "mean");
+    return new MeanResult(onTally("mean", scores, o, null, (t) => t.mean()));
+  }
+
+  /** Percent of responses at or above threshold (default: the top two points). */
+  function topBox(scores, options) {
+    const o = optionsArg(options, [...INPUT, "threshold"], "topBox");
+    const threshold = optionalInt(o.threshold, "threshold");
+    return new BoxResult(onTally("topBox", scores, o, null, (t) => t.topBox(threshold)));
+  }
+
+  /** Percent of responses at or below threshold (default: the bottom two points). */
+  function bottomBox(scores, options) {
+    const o = optionsArg(options, [...INPUT, "threshold"], "bottomBox");
+    const threshold = optionalInt(o.threshold, "threshold");
+    return new BoxResult(onTally("bottomBox", scores, o, null, (t) => t.bottomBox(threshold)));
+  }
+
+  /** Responses per scale point: points, counts, shares. */
+  function distribution(scores, options) {
+    const o = optionsArg(options, INPUT, "distribution");
+    return new Distribution(onTally("distribution", scores, o, null, (t) => t.distribution()));
+  }
+
+  return {
+    CxMetricsError,
+    Scale,
+    Tally,
+    nps,
+    csat,
+    ces,
+    mean,
+    topBox,
+    bottomBox,
+    distribution,
+    version,
+  };
+}

@@ -1,0 +1,297 @@
+// Types of the cxmetrics npm package (the same for the node, bundler and web builds;
+// the web build adds `init` / `initSync`, see web.d.ts).
+
+/** A typed array of scores, handed to the core as the matching Rust slice (one copy, no per-element JS work). */
+export type TypedScores =
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int8Array
+  | Uint16Array
+  | Int16Array
+  | Uint32Array
+  | Int32Array
+  | Float32Array
+  | Float64Array
+  | BigInt64Array
+  | BigUint64Array;
+
+/** Scores: numbers with `null` / `undefined` / `NaN` for a missing answer, or a typed array (NaN = missing). */
+export type Scores = ReadonlyArray<number | null | undefined> | TypedScores;
+
+/** One weight per score: finite and ≥ 0 (the weight of a missing score is ignored). */
+export type Weights = ReadonlyArray<number | null | undefined> | TypedScores;
+
+/** A `Scale` or a `[min, max]` pair of integers. */
+export type ScaleLike = Scale | readonly [min: number, max: number];
+
+/** What to do with an invalid score or weight: throw (default) or count it in `invalid` and skip it. */
+export type OnInvalid = "error" | "skip";
+
+/** CSAT formulas: % at or above threshold (default), mean, Σscore ÷ (n × max) × 100, top % − bottom %. */
+export type CsatMethod = "top_box" | "mean" | "percent_of_max" | "net";
+
+/** CES formulas: mean (default), % on the easy side, % easy − % difficult. */
+export type CesMethod = "mean" | "percent_agree" | "net_effort";
+
+/** Stable error codes (new releases may add codes, never change them). */
+export type ErrorCode =
+  | "empty"
+  | "out_of_scale"
+  | "not_integer"
+  | "not_finite"
+  | "invalid_weight"
+  | "length_mismatch"
+  | "scale_mismatch"
+  | "invalid_scale"
+  | "invalid_argument"
+  | "invalid_format"
+  | (string & {});
+
+/** The error of every invalid input or option. `instanceof` works. */
+export class CxMetricsError extends Error {
+  constructor(message: string, code: ErrorCode, index?: number | null);
+  name: "CxMetricsError";
+  /** Stable snake_case code, e.g. `"out_of_scale"`. */
+  readonly code: ErrorCode;
+  /** Position of the offending score or weight, or `null`. */
+  readonly index: number | null;
+}
+
+/** An integer response scale `min..=max` with 2 to 101 points. Throws `invalid_scale` otherwise. */
+export class Scale {
+  constructor(min: number, max: number);
+  readonly min: number;
+  readonly max: number;
+  /** `max − min + 1`. */
+  readonly points: number;
+  equals(other: ScaleLike): boolean;
+  /** `"0–10"`. */
+  toString(): string;
+  toJSON(): { min: number; max: number };
+  /** 0–10 (NPS). */
+  static nps(): Scale;
+  /** 1–5 (CSAT, CES 1.0). */
+  static oneToFive(): Scale;
+  /** 1–7 (CES 2.0). */
+  static oneToSeven(): Scale;
+  /** 1–10. */
+  static oneToTen(): Scale;
+  /** 0–1. */
+  static binary(): Scale;
+}
+
+/** Options of functions that read raw scores. */
+export interface InputOptions {
+  /** One weight per score (finite, ≥ 0). */
+  weights?: Weights | null;
+  /** Default `"error"`. */
+  onInvalid?: OnInvalid | null;
+}
+
+/** The serialized state of a `Tally` (format `cxmetrics.tally`, version 1; the same in Rust and Python). */
+export interface TallyJSON {
+  format: "cxmetrics.tally";
+  version: 1;
+  scale: { min: number; max: number };
+  counts: number[];
+  missing: number;
+  invalid: number;
+  weights: { sum: number[]; sum_comp: number[]; sum_sq: number[]; sum_sq_comp: number[] } | null;
+}
+
+/** Mergeable counts (and compensated weight sums) of responses on one scale. */
+export class Tally {
+  constructor(scale: ScaleLike, scores?: Scores | null, options?: InputOptions);
+  /** `counts[k]` responses scored `scale.min + k`. */
+  static fromCounts(scale: ScaleLike, counts: ReadonlyArray<number> | TypedScores): Tally;
+  /** Reads what `toJSON()` (or Rust / Python `to_json`) wrote: a string or the parsed object. */
+  static fromJSON(json: string | TallyJSON): Tally;
+  /** Adds one score (`null` / `undefined` / `NaN` = missing). */
+  push(score: number | null | undefined, options?: { weight?: number | null; onInvalid?: OnInvalid | null }): this;
+  /** Adds many scores in one pass; all or nothing. */
+  extend(scores: Scores, options?: InputOptions): this;
+  /** Adds another tally's responses (same scale) to this one, in place. */
+  merge(other: Tally): this;
+  readonly scale: Scale;
+  readonly counts: number[];
+  readonly n: number;
+  readonly missing: number;
+  readonly invalid: number;
+  readonly weighted: boolean;
+  readonly sumWeights: number;
+  readonly nEff: number;
+  toJSON(): TallyJSON;
+  /** Releases the wasm memory now instead of at garbage collection. The tally is unusable afterwards. */
+  free(): void;
+  toString(): string;
+}
+
+/** Fields every survey result has. */
+export interface SampleFields {
+  /** Valid responses used (unweighted). */
+  n: number;
+  /** Missing inputs (null / undefined / NaN), excluded from every denominator. */
+  missing: number;
+  /** Invalid inputs skipped with `onInvalid: "skip"`. */
+  invalid: number;
+  /** Σw of the valid responses (`n` when unweighted). */
+  sumWeights: number;
+  /** Kish effective sample size (Σw)²/Σw² (`n` when unweighted). */
+  nEff: number;
+  /** Whether weights were given. */
+  weighted: boolean;
+}
+
+/** Where detractors end and promoters begin (both inclusive). */
+export interface NpsBuckets {
+  detractorMax: number;
+  promoterMin: number;
+}
+
+export interface NpsFields extends SampleFields {
+  /** NPS in points, −100…100. */
+  score: number;
+  /** Shares 0…1 (weighted when weighted). */
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** Unweighted counts. */
+  nPromoters: number;
+  nPassives: number;
+  nDetractors: number;
+  buckets: NpsBuckets;
+}
+export interface NpsResult extends Readonly<Omit<NpsFields, "buckets">> {
+  readonly buckets: Readonly<NpsBuckets>;
+  toJSON(): NpsFields;
+}
+
+export interface CsatFields extends SampleFields {
+  /** Percent (top_box, percent_of_max), −100…100 (net) or scale units (mean). */
+  score: number;
+  method: CsatMethod;
+  /** The satisfied threshold used (top_box, net), else `null`. */
+  threshold: number | null;
+  /** The dissatisfied threshold used (net), else `null`. */
+  bottomThreshold: number | null;
+}
+export interface CsatResult extends Readonly<CsatFields> {
+  toJSON(): CsatFields;
+}
+
+export interface CesFields extends SampleFields {
+  /** Scale units (mean), percent (percent_agree) or −100…100 (net_effort). */
+  score: number;
+  method: CesMethod;
+  higherIsBetter: boolean;
+  /** First point of the easy side (percent_agree, net_effort), else `null`. */
+  threshold: number | null;
+}
+export interface CesResult extends Readonly<CesFields> {
+  toJSON(): CesFields;
+}
+
+export interface MeanFields extends SampleFields {
+  /** The mean, in scale units. */
+  score: number;
+  /** Sample standard deviation (n − 1; weighted: Kish-corrected); `null` when nEff ≤ 1. */
+  stdDev: number | null;
+}
+export interface MeanResult extends Readonly<MeanFields> {
+  toJSON(): MeanFields;
+}
+
+export interface BoxFields extends SampleFields {
+  /** Percent of responses in the box, 0…100. */
+  score: number;
+  /** The box boundary used, inclusive. */
+  threshold: number;
+  /** Responses in the box (unweighted). */
+  count: number;
+}
+export interface BoxResult extends Readonly<BoxFields> {
+  toJSON(): BoxFields;
+}
+
+export interface DistributionFields extends SampleFields {
+  /** The scale's points, ascending. */
+  points: number[];
+  /** Responses per point (unweighted). */
+  counts: number[];
+  /** Share per point, 0…1 (weighted when weighted). */
+  shares: number[];
+}
+export interface Distribution extends SampleFields {
+  readonly points: readonly number[];
+  readonly counts: readonly number[];
+  readonly shares: readonly number[];
+  toJSON(): DistributionFields;
+}
+
+/** With a `Tally`, scale, weights and onInvalid were fixed when it was built. */
+type NoInput = { scale?: never; weights?: never; onInvalid?: never };
+
+export interface NpsOptions extends InputOptions {
+  /** Default 0–10. Other scales need explicit `buckets`. */
+  scale?: ScaleLike | null;
+  buckets?: NpsBuckets | null;
+}
+export interface CsatOptions extends InputOptions {
+  /** Default 1–5. */
+  scale?: ScaleLike | null;
+  /** Default `"top_box"`. */
+  method?: CsatMethod | null;
+  /** Lowest satisfied point, inclusive (default: top two points; top point on 2–3-point scales). */
+  threshold?: number | null;
+  /** Highest dissatisfied point for `net`, inclusive (default: bottom two points). */
+  bottomThreshold?: number | null;
+}
+export interface CesOptions extends InputOptions {
+  /** Required. */
+  scale: ScaleLike;
+  /** Required: `true` when a higher score means less effort (CES 2.0). */
+  higherIsBetter: boolean;
+  /** Default `"mean"`. */
+  method?: CesMethod | null;
+  /** First point of the easy side, inclusive (default: the points beyond the midpoint). */
+  threshold?: number | null;
+}
+export interface ScaleOptions extends InputOptions {
+  /** Required. */
+  scale: ScaleLike;
+}
+export interface BoxOptions extends ScaleOptions {
+  /** Box boundary, inclusive (default: the top / bottom two points; one point on 2–3-point scales). */
+  threshold?: number | null;
+}
+
+/** Net Promoter Score in points (−100…100). */
+export function nps(scores: Scores, options?: NpsOptions): NpsResult;
+export function nps(tally: Tally, options?: Omit<NpsOptions, keyof InputOptions | "scale"> & NoInput): NpsResult;
+
+/** CSAT by an explicit method. */
+export function csat(scores: Scores, options?: CsatOptions): CsatResult;
+export function csat(tally: Tally, options?: Omit<CsatOptions, keyof InputOptions | "scale"> & NoInput): CsatResult;
+
+/** Customer Effort Score; `scale` and `higherIsBetter` are required. */
+export function ces(scores: Scores, options: CesOptions): CesResult;
+export function ces(tally: Tally, options: Omit<CesOptions, keyof InputOptions | "scale"> & NoInput): CesResult;
+
+/** Mean score with its sample standard deviation. */
+export function mean(scores: Scores, options: ScaleOptions): MeanResult;
+export function mean(tally: Tally, options?: NoInput): MeanResult;
+
+/** Percent of responses at or above `threshold`. */
+export function topBox(scores: Scores, options: BoxOptions): BoxResult;
+export function topBox(tally: Tally, options?: { threshold?: number | null } & NoInput): BoxResult;
+
+/** Percent of responses at or below `threshold`. */
+export function bottomBox(scores: Scores, options: BoxOptions): BoxResult;
+export function bottomBox(tally: Tally, options?: { threshold?: number | null } & NoInput): BoxResult;
+
+/** Responses per scale point. */
+export function distribution(scores: Scores, options: ScaleOptions): Distribution;
+export function distribution(tally: Tally, options?: NoInput): Distribution;
+
+/** The package version (the same as the Rust crate and the Python package). */
+export const version: string;

@@ -1,0 +1,178 @@
+//! JS → Rust input conversion: typed arrays into wasm memory, numbers into integers.
+//!
+//! Every copy reserves its memory fallibly, so an input too large for the module's
+//! linear memory (4 GiB at most on wasm32) is an `invalid_argument` error, not an
+//! allocation failure (which would abort, i.e. trap, under `panic = "abort"`).
+
+use cxmetrics::{OnInvalid, Scale, Score, Tally};
+use js_sys::{
+    BigInt64Array, BigUint64Array, Float32Array, Float64Array, Int8Array, Int16Array, Int32Array,
+    Uint8Array, Uint8ClampedArray, Uint16Array, Uint32Array,
+};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::errors::{JsResult, ToJs, error, invalid_argument};
+
+/// A fresh zeroed buffer of `len` elements, or `invalid_argument` when it does not fit.
+fn buffer<T: Copy + Default>(what: &str, len: usize) -> JsResult<Vec<T>> {
+    let mut v = Vec::new();
+    if v.try_reserve_exact(len).is_err() {
+        return Err(invalid_argument(
+            what,
+            &format!(
+                "{len} values do not fit in WebAssembly memory; pass the data in chunks and merge Tally objects"
+            ),
+        ));
+    }
+    v.resize(len, T::default());
+    Ok(v)
+}
+
+macro_rules! copy_fn {
+    ($($fn_name:ident: $js:ty => $rs:ty),* $(,)?) => {$(
+        fn $fn_name(what: &str, a: &$js) -> JsResult<Vec<$rs>> {
+            let mut v = buffer::<$rs>(what, a.length() as usize)?;
+            // `length` is read again by `copy_to`; nothing runs in between, so it matches.
+            a.copy_to(&mut v);
+            Ok(v)
+        }
+    )*};
+}
+
+copy_fn! {
+    copy_u8: Uint8Array => u8,
+    copy_u8c: Uint8ClampedArray => u8,
+    copy_i8: Int8Array => i8,
+    copy_u16: Uint16Array => u16,
+    copy_i16: Int16Array => i16,
+    copy_u32: Uint32Array => u32,
+    copy_i32: Int32Array => i32,
+    copy_f32: Float32Array => f32,
+    copy_f64: Float64Array => f64,
+    copy_i64: BigInt64Array => i64,
+    copy_u64: BigUint64Array => u64,
+}
+
+/// Scores copied out of a JS typed array, in the array's own element type.
+pub(crate) enum Scores {
+    U8(Vec<u8>),
+    I8(Vec<i8>),
+    U16(Vec<u16>),
+    I16(Vec<i16>),
+    U32(Vec<u32>),
+    I32(Vec<i32>),
+    F32(Vec<f32>),
+    F64(Vec<f64>),
+    I64(Vec<i64>),
+    U64(Vec<u64>),
+}
+
+impl Scores {
+    /// Copies a typed array whose `Symbol.toStringTag` is `kind` (checked by the caller
+    /// with the `%TypedArray%.prototype[Symbol.toStringTag]` getter, so it cannot lie).
+    pub(crate) fn copy_from(kind: &str, v: &JsValue) -> JsResult<Scores> {
+        const W: &str = "scores";
+        Ok(match kind {
+            "Uint8Array" => Scores::U8(copy_u8(W, v.unchecked_ref())?),
+            "Uint8ClampedArray" => Scores::U8(copy_u8c(W, v.unchecked_ref())?),
+            "Int8Array" => Scores::I8(copy_i8(W, v.unchecked_ref())?),
+            "Uint16Array" => Scores::U16(copy_u16(W, v.unchecked_ref())?),
+            "Int16Array" => Scores::I16(copy_i16(W, v.unchecked_ref())?),
+            "Uint32Array" => Scores::U32(copy_u32(W, v.unchecked_ref())?),
+            "Int32Array" => Scores::I32(copy_i32(W, v.unchecked_ref())?),
+            "Float32Array" => Scores::F32(copy_f32(W, v.unchecked_ref())?),
+            "Float64Array" => Scores::F64(copy_f64(W, v.unchecked_ref())?),
+            "BigInt64Array" => Scores::I64(copy_i64(W, v.unchecked_ref())?),
+            "BigUint64Array" => Scores::U64(copy_u64(W, v.unchecked_ref())?),
+            other => {
+                return Err(invalid_argument(
+                    W,
+                    &format!("unsupported typed array {other:?}"),
+                ));
+            }
+        })
+    }
+
+    /// The core's one-pass, all-or-nothing `extend_with` on the matching slice type.
+    pub(crate) fn extend(
+        &self,
+        tally: &mut Tally,
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+    ) -> JsResult<()> {
+        fn go<T: Score>(t: &mut Tally, s: &[T], w: Option<&[f64]>, p: OnInvalid) -> JsResult<()> {
+            t.extend_with(s, w, p).js()
+        }
+        match self {
+            Scores::U8(s) => go(tally, s, weights, on_invalid),
+            Scores::I8(s) => go(tally, s, weights, on_invalid),
+            Scores::U16(s) => go(tally, s, weights, on_invalid),
+            Scores::I16(s) => go(tally, s, weights, on_invalid),
+            Scores::U32(s) => go(tally, s, weights, on_invalid),
+            Scores::I32(s) => go(tally, s, weights, on_invalid),
+            Scores::F32(s) => go(tally, s, weights, on_invalid),
+            Scores::F64(s) => go(tally, s, weights, on_invalid),
+            Scores::I64(s) => go(tally, s, weights, on_invalid),
+            Scores::U64(s) => go(tally, s, weights, on_invalid),
+        }
+    }
+}
+
+/// Weights: one copy of a `Float64Array`.
+pub(crate) fn f64s_from(a: &Float64Array) -> JsResult<Vec<f64>> {
+    copy_f64("weights", a)
+}
+
+/// Counts per point: non-negative integers (given as JS numbers).
+pub(crate) fn counts_from(a: &Float64Array) -> JsResult<Vec<u64>> {
+    let xs = copy_f64("counts", a)?;
+    let mut out = buffer::<u64>("counts", xs.len())?;
+    for (i, (&x, o)) in xs.iter().zip(out.iter_mut()).enumerate() {
+        // 2^53: beyond it a JS number no longer holds every integer.
+        if !(x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_992.0) {
+            return Err(error(
+                "invalid_argument",
+                &format!(
+                    "invalid argument `counts`: counts[{i}] is {x}; counts must be integers >= 0"
+                ),
+                Some(i),
+            ));
+        }
+        *o = x as u64;
+    }
+    Ok(out)
+}
+
+/// An integral JS number as `i64` (saturating beyond the i64 range, which every
+/// caller refuses anyway: scales and thresholds live in i32).
+fn integral(name: &str, x: f64) -> JsResult<i64> {
+    if x.is_finite() && x.fract() == 0.0 {
+        Ok(x as i64)
+    } else {
+        Err(invalid_argument(name, &format!("{x} is not an integer")))
+    }
+}
+
+/// An optional integer option (`undefined` → `None`).
+pub(crate) fn int_option(name: &str, x: Option<f64>) -> JsResult<Option<i64>> {
+    x.map(|x| integral(name, x)).transpose()
+}
+
+/// A [`Scale`] from two integral JS numbers.
+pub(crate) fn scale_from(min: f64, max: f64) -> JsResult<Scale> {
+    let (min, max) = (integral("scale", min)?, integral("scale", max)?);
+    if max
+        .checked_sub(min)
+        .and_then(|d| d.checked_add(1))
+        .is_none()
+    {
+        // Only reachable with bounds near ±2^63, which `Scale::new` would refuse for
+        // having too many points; refuse them here, before its `max - min + 1` overflows.
+        return Err(error(
+            "invalid_scale",
+            &format!("invalid scale {min}–{max}: a scale may have at most 101 points"),
+            None,
+        ));
+    }
+    Scale::new(min, max).js()
+}
