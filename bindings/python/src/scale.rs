@@ -4,7 +4,7 @@ use cxmetrics::Scale;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
-use crate::convert::{extract_int, new_scale};
+use crate::convert::{Role, extract_int, new_scale, scalar_to_f64};
 
 /// An integer response scale ``min..=max`` with 2 to 101 points (immutable, hashable).
 ///
@@ -116,16 +116,20 @@ impl PyScale {
         self.0.points()
     }
 
-    /// Whether ``value`` is a point of this scale (an int between ``min`` and ``max``).
+    /// Whether ``value`` is a point of this scale: a number with an integer value between
+    /// ``min`` and ``max`` (exactly the scores a tally on this scale accepts).
     ///
     /// >>> import cxmetrics as cx
-    /// >>> 4 in cx.Scale(1, 5), 0 in cx.Scale(1, 5), 4.5 in cx.Scale(1, 5)
-    /// (True, False, False)
+    /// >>> 4 in cx.Scale(1, 5), 5.0 in cx.Scale(1, 5), 0 in cx.Scale(1, 5), 4.5 in cx.Scale(1, 5)
+    /// (True, True, False, False)
     fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
-        extract_int(value, "value")
-            .ok()
-            .and_then(|v| i32::try_from(v).ok())
-            .is_some_and(|v| self.0.contains(v))
+        let Ok(x) = scalar_to_f64(value, Role::Scores, None) else {
+            return false;
+        };
+        x.fract() == 0.0
+            && x >= f64::from(i32::MIN)
+            && x <= f64::from(i32::MAX)
+            && self.0.contains(x as i32)
     }
 
     fn __repr__(&self) -> String {

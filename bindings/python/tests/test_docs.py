@@ -130,3 +130,13 @@ def test_stubs_cover_the_module_and_nothing_more() -> None:
 def test_error_attributes_are_documented_in_stubs() -> None:
     _top, members = _stub_names()
     assert {"code", "index"} <= members["CxMetricsError"]
+
+
+def _readme_blocks() -> list[str]:
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+
+
+@pytest.mark.parametrize("block", _readme_blocks())
+def test_readme_python_blocks_run(block: str) -> None:
+    exec(compile(block, "README.md", "exec"), {})
