@@ -236,13 +236,14 @@ fn extract_column<'py>(
             type_name(obj)
         )));
     }
-    if numpy_loaded(obj.py())? && obj.is_instance_of::<PyUntypedArray>() {
+    let module = obj.get_type().module()?.to_string();
+    let masked = module.starts_with("numpy.ma");
+    if !masked && numpy_loaded(obj.py())? && obj.is_instance_of::<PyUntypedArray>() {
         return from_ndarray(obj, role);
     }
     if allow_adapter {
-        let module = obj.get_type().module()?.to_string();
         let root = module.split('.').next().unwrap_or_default();
-        if matches!(root, "pandas" | "polars" | "pyarrow") {
+        if masked || matches!(root, "pandas" | "polars" | "pyarrow") {
             let converted = adapter(obj.py())?.call1((obj, role.name()))?;
             return extract_column(&converted, role, false);
         }
@@ -269,7 +270,8 @@ fn numpy_loaded(py: Python<'_>) -> PyResult<bool> {
     py.import("sys")?.getattr("modules")?.contains("numpy")
 }
 
-/// `cxmetrics._convert.to_array`: pandas / polars / pyarrow columns → numpy array or list.
+/// `cxmetrics._convert.to_array`: pandas / polars / pyarrow columns and numpy masked arrays
+/// → numpy array or list.
 fn adapter(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
     static ADAPTER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     ADAPTER.import(py, "cxmetrics._convert", "to_array")

@@ -178,6 +178,19 @@ def test_pyarrow_arrays_when_installed() -> None:
     assert cx.nps(pa.chunked_array([[10, 9], [3]])).n == 3
 
 
+def test_numpy_masked_arrays_treat_masked_entries_as_missing() -> None:
+    m = np.ma.masked_array([10, 9, 0, 3], mask=[False, False, True, False])
+    r = cx.nps(m)
+    assert (r.n, r.missing, r.n_detractors) == (3, 1, 1)
+    unmasked = np.ma.masked_array(np.array(BASIC, dtype=np.int16))
+    assert cx.nps(unmasked).score == pytest.approx(THIRD)
+    w = np.ma.masked_array([1.0, 5.0], mask=[False, True])
+    with raises_code("invalid_weight", index=1):
+        cx.nps([10, 9], weights=w)
+    with pytest.raises(TypeError, match="bool"):
+        cx.nps(np.ma.masked_array([True]))
+
+
 def test_objects_with_array_protocol() -> None:
     class Column:
         def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:

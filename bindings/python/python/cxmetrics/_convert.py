@@ -1,8 +1,8 @@
 """Dataframe-library columns -> numpy arrays or lists (private).
 
 The extension module calls :func:`to_array` only for objects whose type comes from
-pandas, polars or pyarrow, so none of those libraries is imported unless the caller
-already passed one of its objects. Numeric columns without missing values come back
+pandas, polars or pyarrow (and for numpy masked arrays), so none of those libraries is
+imported unless the caller already passed one of its objects. Numeric columns without missing values come back
 as numpy arrays of their own dtype (zero-copy where the library allows); columns with
 missing values come back as float64 with NaN (= missing). Everything else is left for
 the extension to accept or refuse with a TypeError.
@@ -28,6 +28,8 @@ def to_array(obj: Any, role: str = "scores") -> Any:
         return _from_polars(obj, role)
     if root == "pyarrow":
         return _from_pyarrow(obj, role)
+    if type(obj).__module__.startswith("numpy.ma"):
+        return _from_masked(obj, role)
     raise TypeError(f"{role} of type {type(obj).__name__} are not supported")
 
 
@@ -82,6 +84,17 @@ def _from_polars(obj: Any, role: str) -> Any:
         # numeric without nulls: zero-copy; with nulls: float64 with NaN
         return obj.to_numpy()
     return obj.to_list()  # strings etc.: refused element-wise with a TypeError
+
+
+def _from_masked(obj: Any, role: str) -> Any:
+    """A numpy masked array: masked entries are missing (never their hidden data)."""
+    import numpy as np
+
+    if obj.dtype.kind == "b":
+        raise _bool_error(role)
+    if not np.ma.getmaskarray(obj).any():
+        return np.ma.getdata(obj)  # nothing masked: the data itself, zero-copy
+    return np.ma.filled(obj.astype(np.float64), np.nan)
 
 
 def _from_pyarrow(obj: Any, role: str) -> Any:
