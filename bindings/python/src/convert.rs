@@ -282,11 +282,7 @@ fn from_ndarray<'py>(obj: &Bound<'py, PyAny>, role: Role) -> PyResult<Extracted<
     if arr.ndim() != 1 {
         let shape: Vec<String> = arr.shape().iter().map(ToString::to_string).collect();
         return Err(invalid_argument(
-            if role == Role::Scores {
-                "scores"
-            } else {
-                "weights"
-            },
+            role.name(),
             format!(
                 "expected a one-dimensional array, got {} dimensions (shape ({})); pass one column, e.g. arr[:, 0] or arr.ravel()",
                 arr.ndim(),

@@ -49,7 +49,7 @@ fn on_tally<R>(
                 ));
             }
         }
-        return metric(&t.borrow().inner).map_err(core_err);
+        return metric(&t.try_borrow()?.inner).map_err(core_err);
     }
     let scale = match (scale, default_scale) {
         (Some(s), _) => extract_scale(s)?,

@@ -221,9 +221,9 @@ impl PyTally {
     ) -> PyResult<()> {
         // Tally the new rows on their own (without borrowing `slf` while detached), then
         // merge: the core's merge adds exactly what extend_with would have added.
-        let scale = slf.borrow().inner.scale();
+        let scale = slf.try_borrow()?.inner.scale();
         let fresh = tally_from_raw(slf.py(), scale, scores, weights, on_invalid)?;
-        slf.borrow_mut().inner.merge(&fresh).map_err(core_err)
+        slf.try_borrow_mut()?.inner.merge(&fresh).map_err(core_err)
     }
 
     /// Adds another tally's responses to this one, in place (returns ``None``).
@@ -241,8 +241,8 @@ impl PyTally {
     /// 3
     fn merge(slf: &Bound<'_, Self>, other: &Bound<'_, PyTally>) -> PyResult<()> {
         // Copy first: `t.merge(t)` must not hold two borrows of one object.
-        let theirs = other.borrow().inner.clone();
-        slf.borrow_mut().inner.merge(&theirs).map_err(core_err)
+        let theirs = other.try_borrow()?.inner.clone();
+        slf.try_borrow_mut()?.inner.merge(&theirs).map_err(core_err)
     }
 
     fn __add__<'py>(&self, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
@@ -251,7 +251,7 @@ impl PyTally {
             return Ok(PyNotImplemented::get(py).to_owned().into_any());
         };
         let mut inner = self.inner.clone();
-        inner.merge(&other.borrow().inner).map_err(core_err)?;
+        inner.merge(&other.try_borrow()?.inner).map_err(core_err)?;
         PyTally { inner }.into_bound_py_any(py)
     }
 
@@ -353,7 +353,7 @@ impl PyTally {
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let json = slf.borrow().inner.to_json();
+        let json = slf.try_borrow()?.inner.to_json();
         let from_json = slf.get_type().getattr("from_json")?;
         Ok((from_json, PyTuple::new(slf.py(), [json])?))
     }

@@ -264,3 +264,29 @@ def test_tally_repr_and_hash() -> None:
     assert "sum_weights=4.0" in repr(w) and "n_eff=2.0" in repr(w)
     with pytest.raises(TypeError):
         hash(t)
+
+
+def test_concurrent_extends_from_threads_are_all_counted() -> None:
+    """Large extends run detached from the interpreter; the shared tally stays exact."""
+    import threading
+
+    shared = cx.Tally(NPS)
+    chunk = np.tile(np.arange(11, dtype=np.uint8), 10_000)  # 110 000 values: tallied detached
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(5):
+                shared.extend(chunk)
+                cx.nps(shared)
+        except BaseException as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert shared.n == 4 * 5 * chunk.size
+    assert shared.counts == [4 * 5 * 10_000] * 11
