@@ -45,15 +45,19 @@ fn base(t: &Tally) -> Result<Base> {
 }
 
 /// Weighted share of the points whose value satisfies `pred`.
-fn share(t: &Tally, total: f64, pred: impl Fn(i32) -> bool) -> f64 {
-    let w: f64 = t
-        .scale()
-        .iter()
-        .zip(t.point_weights())
-        .filter(|(x, _)| pred(*x))
-        .map(|(_, w)| w)
-        .sum();
-    w / total
+///
+/// The denominator is summed over the same per-point weights in the same order as the
+/// numerator, so a share is never above 1 by rounding (adding non-negative terms is
+/// monotone in floating point); `_total` (the compensated Σw) is only reported.
+fn share(t: &Tally, _total: f64, pred: impl Fn(i32) -> bool) -> f64 {
+    let (mut part, mut all) = (0.0, 0.0);
+    for (x, w) in t.scale().iter().zip(t.point_weights()) {
+        all += w;
+        if pred(x) {
+            part += w;
+        }
+    }
+    part / all
 }
 
 /// Unweighted count of the points whose value satisfies `pred`.
@@ -69,13 +73,16 @@ fn count(t: &Tally, pred: impl Fn(i32) -> bool) -> u64 {
 /// Weighted mean and (when defined) the sample standard deviation.
 fn moments(t: &Tally, b: &Base) -> (f64, Option<f64>) {
     let pw = t.point_weights();
-    let m = t
+    let total: f64 = pw.iter().sum();
+    let m = (t
         .scale()
         .iter()
         .zip(&pw)
         .map(|(x, w)| f64::from(x) * w)
         .sum::<f64>()
-        / b.sum_weights;
+        / total)
+        // a weighted mean of points lies within the scale; keep rounding from leaving it
+        .clamp(f64::from(t.scale().min()), f64::from(t.scale().max()));
     let sd = (b.n_eff > 1.0).then(|| {
         let ss: f64 = t
             .scale()
@@ -83,7 +90,7 @@ fn moments(t: &Tally, b: &Base) -> (f64, Option<f64>) {
             .zip(&pw)
             .map(|(x, w)| w * (f64::from(x) - m).powi(2))
             .sum();
-        (ss / b.sum_weights * b.n_eff / (b.n_eff - 1.0)).sqrt()
+        (ss / total * b.n_eff / (b.n_eff - 1.0)).sqrt()
     });
     (m, sd)
 }
