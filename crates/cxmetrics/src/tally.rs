@@ -496,6 +496,7 @@ impl Tally {
         self.extend_inner(scores, weights, on_invalid, 0)
     }
 
+    #[allow(clippy::many_single_char_names)] // p, q, i, s, k: bins and positions
     fn extend_inner<T: Score>(
         &mut self,
         scores: &[T],
