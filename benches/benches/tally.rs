@@ -12,7 +12,9 @@ fn scores(n: usize) -> Vec<u8> {
     let mut s = 0x9E37_79B9_7F4A_7C15u64;
     (0..n)
         .map(|_| {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((s >> 33) % 11) as u8
         })
         .collect()
