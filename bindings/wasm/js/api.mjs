@@ -50,26 +50,30 @@ export function createApi(raw, version, assertReady) {
 
   // ───────────────────────────── argument types ─────────────────────────────
 
-  const typedArrayTag = Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype),
-    Symbol.toStringTag,
-  ).get;
+  // The intrinsic %TypedArray% accessors: they read internal slots, so a subclass or a
+  // proxy cannot make them lie (a lying `length` could make the copy into wasm fail).
+  const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+  const intrinsic = (key) => Object.getOwnPropertyDescriptor(TypedArrayPrototype, key).get;
+  const typedArrayTag = intrinsic(Symbol.toStringTag);
+  const typedArrayLength = intrinsic("length");
+  const typedArrayBuffer = intrinsic("buffer");
+  const typedArrayOffset = intrinsic("byteOffset");
   /** "Uint8Array", "Float64Array", ... for a typed array (of any realm), else undefined. */
   const tagOf = (x) => typedArrayTag.call(x);
-  // Typed arrays handed to wasm as they are, each as its own Rust slice type.
-  const NATIVE = new Set([
-    "Uint8Array",
-    "Uint8ClampedArray",
-    "Int8Array",
-    "Uint16Array",
-    "Int16Array",
-    "Uint32Array",
-    "Int32Array",
-    "Float32Array",
-    "Float64Array",
-    "BigInt64Array",
-    "BigUint64Array",
-  ]);
+  // Typed arrays handed to wasm as they are (one copy), each as its own Rust slice type.
+  const NATIVE = {
+    Uint8Array,
+    Uint8ClampedArray,
+    Int8Array,
+    Uint16Array,
+    Int16Array,
+    Uint32Array,
+    Int32Array,
+    Float32Array,
+    Float64Array,
+    BigInt64Array,
+    BigUint64Array,
+  };
   // wasm32 linear memory is 4 GiB at most.
   const MAX_BYTES = 2 ** 32;
 
@@ -98,14 +102,21 @@ export function createApi(raw, version, assertReady) {
     }
   }
 
-  function checkSize(what, typed) {
-    if (typed.byteLength >= MAX_BYTES) {
+  /**
+   * A fresh view of this realm's own class over the same memory (no copy): no getter of
+   * a subclass runs while wasm copies it, and a detached array reads as empty.
+   */
+  function ownView(what, typed, tag) {
+    const Ctor = NATIVE[tag];
+    const length = typedArrayLength.call(typed);
+    if (length * Ctor.BYTES_PER_ELEMENT >= MAX_BYTES) {
       throw argumentError(
         what,
-        `${typed.length} values do not fit in WebAssembly memory (4 GiB); pass the data in chunks and merge Tally objects`,
+        `${length} values do not fit in WebAssembly memory (4 GiB); pass the data in chunks and merge Tally objects`,
       );
     }
-    return typed;
+    if (length === 0) return new Ctor(0);
+    return new Ctor(typedArrayBuffer.call(typed), typedArrayOffset.call(typed), length);
   }
 
   /** A plain array of numbers (null / undefined = NaN) as a Float64Array. */
@@ -129,11 +140,11 @@ export function createApi(raw, version, assertReady) {
   function scoresArg(scores) {
     const tag = tagOf(scores);
     if (tag !== undefined) {
-      checkSize("scores", scores);
-      // A typed array this build does not know (e.g. Float16Array): widen natively.
-      return NATIVE.has(tag) ? [tag, scores] : ["Float64Array", Float64Array.from(scores)];
+      if (tag in NATIVE) return [tag, ownView("scores", scores, tag)];
+      // A typed array this build does not know (e.g. Float16Array): widen it.
+      return ["Float64Array", ownView("scores", Float64Array.from(scores), "Float64Array")];
     }
-    if (Array.isArray(scores)) return ["Float64Array", checkSize("scores", numbers(scores, "scores"))];
+    if (Array.isArray(scores)) return ["Float64Array", ownView("scores", numbers(scores, "scores"), "Float64Array")];
     throw new TypeError(
       `scores must be an array of numbers (null or undefined for a missing answer), a typed array or a Tally, not ${describe(scores)}`,
     );
@@ -143,16 +154,14 @@ export function createApi(raw, version, assertReady) {
   function floatsArg(values, what) {
     if (values === undefined || values === null) return undefined;
     const tag = tagOf(values);
-    if (tag === "Float64Array") return checkSize(what, values);
-    if (tag === "BigInt64Array" || tag === "BigUint64Array") {
-      return checkSize(what, Float64Array.from(values, Number));
-    }
-    if (tag !== undefined) {
-      checkSize(what, values);
-      return new Float64Array(values);
-    }
-    if (Array.isArray(values)) return checkSize(what, numbers(values, what));
-    throw new TypeError(`${what} must be an array of numbers or a typed array, not ${describe(values)}`);
+    let floats;
+    if (tag === "Float64Array") return ownView(what, values, tag);
+    if (tag === "BigInt64Array" || tag === "BigUint64Array") floats = Float64Array.from(ownView(what, values, tag), Number);
+    else if (tag in NATIVE) floats = new Float64Array(ownView(what, values, tag));
+    else if (tag !== undefined) floats = Float64Array.from(values);
+    else if (Array.isArray(values)) floats = numbers(values, what);
+    else throw new TypeError(`${what} must be an array of numbers or a typed array, not ${describe(values)}`);
+    return ownView(what, floats, "Float64Array");
   }
 
   const given = (v) => v !== undefined && v !== null;
@@ -250,6 +259,13 @@ export function createApi(raw, version, assertReady) {
   const INTERNAL = Symbol("cxmetrics.internal");
   let rawOf;
 
+  /** Frees a temporary RawTally; never masks the error being thrown, if any. */
+  function release(t) {
+    try {
+      t.free();
+    } catch {}
+  }
+
   function extendRaw(t, scores, weights, onInvalid) {
     const [kind, array] = scoresArg(scores);
     const w = floatsArg(weights, "weights");
@@ -281,7 +297,7 @@ export function createApi(raw, version, assertReady) {
         try {
           extendRaw(t, scores ?? [], o.weights, o.onInvalid);
         } catch (e) {
-          t.free();
+          release(t);
           throw e;
         }
       } else onInvalidArg(o.onInvalid);
@@ -464,7 +480,7 @@ export function createApi(raw, version, assertReady) {
       call(() => t.extend(kind, array, weights, policy));
       return call(() => metric(t));
     } finally {
-      t.free();
+      release(t);
     }
   }
 

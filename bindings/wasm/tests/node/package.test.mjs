@@ -1,0 +1,196 @@
+// The built package: CommonJS require and ESM import (one instance), the bundler and
+// web builds, package.json (version, exports), the types, `npm pack`, README snippets.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import * as esm from "cxmetrics";
+import { crateDir, pkgDir, rootDir, workspaceVersion } from "./helpers.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+
+const EXPORTS = [
+  "CxMetricsError",
+  "Scale",
+  "Tally",
+  "bottomBox",
+  "ces",
+  "csat",
+  "distribution",
+  "mean",
+  "nps",
+  "topBox",
+  "version",
+];
+
+/** Runs a node program (ESM unless cjs) in tests/node, where `cxmetrics` resolves to pkg/. */
+function node(code, { cjs = false, flags = [] } = {}) {
+  return execFileSync(process.execPath, [...flags, "--input-type", cjs ? "commonjs" : "module", "-e", code], {
+    cwd: here,
+    encoding: "utf8",
+  });
+}
+
+test("ESM import and CommonJS require give the same instance", () => {
+  const cjs = require("cxmetrics");
+  assert.deepEqual(Object.keys(esm).sort(), EXPORTS);
+  assert.deepEqual(Object.keys(cjs).sort(), EXPORTS);
+  for (const name of EXPORTS) assert.equal(esm[name], cjs[name], name);
+  try {
+    cjs.nps([]);
+  } catch (e) {
+    assert.ok(e instanceof esm.CxMetricsError);
+  }
+  assert.equal(require.resolve("cxmetrics"), join(pkgDir, "node", "index.cjs"));
+});
+
+test("require('cxmetrics') in a CommonJS program", () => {
+  const out = node(
+    `const cx = require("cxmetrics");
+     const r = cx.nps([10, 9, 9, 8, 7, 3, null]);
+     let code;
+     try { cx.nps([1, 2, 11]); } catch (e) { code = [e instanceof cx.CxMetricsError, e instanceof Error, e.code, e.index].join(); }
+     console.log(JSON.stringify([r.score, r.missing, code, cx.version]));`,
+    { cjs: true },
+  );
+  assert.deepEqual(JSON.parse(out), [100 / 3, 1, "true,true,out_of_scale,2", workspaceVersion()]);
+});
+
+test("import from 'cxmetrics' in an ESM program", () => {
+  const out = node(
+    `import { nps, Tally, Scale } from "cxmetrics";
+     const t = new Tally(Scale.nps(), [10, 9]).merge(new Tally([0, 10], [0]));
+     console.log(JSON.stringify([nps(t).n, nps(Uint8Array.of(10, 0)).score]));`,
+  );
+  assert.deepEqual(JSON.parse(out), [3, 0]);
+});
+
+test("the bundler build (ESM + .wasm import) runs under --experimental-wasm-modules", () => {
+  const url = pathToFileURL(join(pkgDir, "bundler", "index.mjs")).href;
+  const out = node(
+    `import * as cx from ${JSON.stringify(url)};
+     let code; try { cx.csat([6]); } catch (e) { code = e.code; }
+     console.log(JSON.stringify([Object.keys(cx).sort(), cx.nps([10, 9, 9, 8, 7, 3]).score, code]));`,
+    { flags: ["--experimental-wasm-modules", "--no-warnings"] },
+  );
+  assert.deepEqual(JSON.parse(out), [EXPORTS, 100 / 3, "out_of_scale"]);
+});
+
+test("the web build ('cxmetrics/web') needs init, then works (initSync and init in Node)", async () => {
+  const web = await import("cxmetrics/web");
+  assert.deepEqual(
+    Object.keys(web).filter((k) => k !== "default" && k !== "initSync").sort(),
+    EXPORTS,
+  );
+  assert.throws(() => web.nps([10]), /init\(\)/);
+  assert.throws(() => web.Scale.nps(), /init\(\)/);
+  const bytes = readFileSync(join(pkgDir, "web", "cxmetrics_wasm_bg.wasm"));
+  web.initSync(bytes);
+  assert.equal(web.nps([10, 0]).score, 0);
+  await web.default(bytes); // idempotent
+  assert.throws(() => web.nps([1.5]), web.CxMetricsError);
+  const out = node(
+    `import init, { nps } from "cxmetrics/web";
+     import { readFile } from "node:fs/promises";
+     import { createRequire } from "node:module";
+     const wasm = createRequire(import.meta.url).resolve("cxmetrics/web").replace(/index\\.mjs$/, "cxmetrics_wasm_bg.wasm");
+     await init({ module_or_path: await readFile(wasm) });
+     console.log(nps([10, 10, 0]).nPromoters);`,
+  );
+  assert.equal(out.trim(), "2");
+});
+
+test("package.json: name, version from Cargo.toml, exports, files", () => {
+  assert.equal(manifest.name, "cxmetrics");
+  assert.equal(manifest.version, workspaceVersion());
+  const dev = JSON.parse(readFileSync(join(crateDir, "package.json"), "utf8"));
+  assert.equal(dev.version, workspaceVersion(), "bindings/wasm/package.json (cxmetrics-dev)");
+  assert.equal(dev.private, true);
+  const targets = [];
+  const walk = (v) => (typeof v === "string" ? targets.push(v) : Object.values(v).forEach(walk));
+  walk(manifest.exports);
+  for (const t of [...targets, manifest.main, manifest.module, manifest.types]) {
+    assert.ok(existsSync(join(pkgDir, t)), `${t} exists`);
+  }
+  const dot = manifest.exports["."];
+  assert.equal(dot.node.require.default, "./node/index.cjs");
+  assert.equal(dot.node.import.default, "./node/index.mjs");
+  assert.equal(dot.browser.default, "./bundler/index.mjs");
+  assert.equal(dot.import.default, "./bundler/index.mjs");
+  assert.equal(manifest.exports["./web"].default, "./web/index.mjs");
+  for (const cond of [dot.node.import, dot.node.require, dot.browser, dot.import, manifest.exports["./web"]]) {
+    assert.equal(Object.keys(cond)[0], "types", "types first in every condition");
+  }
+});
+
+test("npm pack: the tarball holds the three builds, the types and the README", () => {
+  const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    cwd: pkgDir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const [info] = JSON.parse(out);
+  const files = info.files.map((f) => f.path).sort();
+  for (const f of [
+    "README.md",
+    "package.json",
+    "node/index.cjs",
+    "node/index.mjs",
+    "node/api.cjs",
+    "node/cxmetrics_wasm.js",
+    "node/cxmetrics_wasm_bg.wasm",
+    "bundler/index.mjs",
+    "bundler/api.mjs",
+    "bundler/cxmetrics_wasm.js",
+    "bundler/cxmetrics_wasm_bg.js",
+    "bundler/cxmetrics_wasm_bg.wasm",
+    "web/index.mjs",
+    "web/api.mjs",
+    "web/cxmetrics_wasm.js",
+    "web/cxmetrics_wasm_bg.wasm",
+    "types/index.d.mts",
+    "types/index.d.cts",
+    "types/web.d.mts",
+  ]) {
+    assert.ok(files.includes(f), `${f} in the tarball`);
+  }
+  assert.equal(info.name, "cxmetrics");
+  assert.equal(info.version, workspaceVersion());
+});
+
+test("the types declare every export", () => {
+  const dts = readFileSync(join(pkgDir, "types", "index.d.mts"), "utf8");
+  for (const name of EXPORTS) {
+    assert.match(dts, new RegExp(`^export (declare )?(function|class|const) ${name}\\b`, "m"), name);
+  }
+  const web = readFileSync(join(pkgDir, "types", "web.d.mts"), "utf8");
+  assert.match(web, /export default function init/);
+  assert.match(web, /export function initSync/);
+});
+
+/** ```js blocks of a markdown file. */
+function jsBlocks(file) {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+}
+
+for (const [label, file] of [
+  ["README.md (repository)", join(rootDir, "README.md")],
+  ["bindings/wasm/README.md (npm)", join(crateDir, "README.md")],
+]) {
+  test(`${label}: the JavaScript snippets run`, () => {
+    const blocks = jsBlocks(file).filter((b) => /["']cxmetrics["']/.test(b));
+    assert.ok(blocks.length > 0, "has JS snippets");
+    for (const block of blocks) {
+      const cjs = /require\(["']cxmetrics["']\)/.test(block);
+      // console.assert only prints; make a failed assertion fail the snippet.
+      const code = `console.assert = (c, ...m) => { if (!c) throw new Error("assertion failed: " + m.join(" ")); };\n${block}`;
+      node(code, { cjs });
+    }
+  });
+}
