@@ -341,11 +341,19 @@ pub(crate) fn scalar_to_f64(
     role: Role,
     index: Option<usize>,
 ) -> PyResult<f64> {
-    if let Ok(f) = item.cast_exact::<PyFloat>() {
-        return Ok(f.value());
+    // Fast paths (plain type-pointer checks) for the common element types.
+    if item.is_exact_instance_of::<PyFloat>()
+        && let Ok(v) = item.extract::<f64>()
+    {
+        return Ok(v);
     }
     if item.is_none() {
         return Ok(f64::NAN);
+    }
+    if item.is_exact_instance_of::<PyInt>()
+        && let Ok(v) = item.extract::<i64>()
+    {
+        return Ok(v as f64);
     }
     if item.is_instance_of::<PyBool>() || is_numpy_bool(item)? {
         return Err(bad_item(item, role, index, "booleans are not accepted"));
