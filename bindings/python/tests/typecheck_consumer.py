@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+import polars as pl
 
 import cxmetrics as cx
 from cxmetrics import CxMetricsError, NpsResult, Scale, Tally
@@ -24,6 +25,11 @@ def numpy_input() -> float:
     a: npt.NDArray[np.uint8] = np.array([10, 9, 3], dtype=np.uint8)
     w: npt.NDArray[np.float64] = np.ones(3)
     return cx.nps(a, weights=w, on_invalid="skip").score
+
+
+def polars_input() -> float:
+    s = pl.Series("ltr", [10, 9, None, 3])
+    return cx.nps(s, weights=pl.Series([1.0, 2.0, 1.0, 1.0])).score
 
 
 def every_function() -> list[float]:
@@ -84,4 +90,4 @@ def as_dicts() -> list[dict[str, object]]:
 VERSION: str = cx.__version__
 
 if __name__ == "__main__":
-    print(summarize([10, 9, 9, 8, 7, 3]), numpy_input(), every_function(), tallies(), errors(), scales(), as_dicts())
+    print(summarize([10, 9, 9, 8, 7, 3]), numpy_input(), polars_input(), every_function(), tallies(), errors(), scales(), as_dicts())
