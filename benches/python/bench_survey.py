@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Times cx.nps / cx.csat / cx.ces against idiomatic numpy, pandas, polars and DuckDB on the
+same arrays, in one run, and prints ratios (ours ÷ peer; below 1 means cxmetrics is faster).
+
+    .venv/bin/pip install -r benches/requirements.txt
+    (cd bindings/python && ../../.venv/bin/maturin develop --release)   # a release build!
+    .venv/bin/python benches/python/bench_survey.py [--rows 10000000] [--repeat 5]
+
+Every implementation computes the same number from the same data; the script checks they
+agree before timing. The peers do not validate their input (out-of-scale or fractional
+values would silently count), cxmetrics does, in the same pass.
+"""
+import argparse
+import json
+import platform
+import time
+
+import numpy as np
+
+import cxmetrics as cx
+
+
+def best(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return min(times), out
+
+
+def peers_nps(x):
+    out = {}
+
+    def numpy_nps():
+        v = x[~np.isnan(x)] if x.dtype.kind == "f" else x
+        return 100.0 * (np.count_nonzero(v >= 9) - np.count_nonzero(v <= 6)) / v.size
+
+    out["numpy"] = numpy_nps
+    try:
+        import pandas as pd
+
+        s = pd.Series(x)
+
+        def pandas_nps():
+            v = s.dropna()
+            return 100.0 * ((v >= 9).mean() - (v <= 6).mean())
+
+        out["pandas"] = pandas_nps
+    except ImportError:
+        pass
+    try:
+        import polars as pl
+
+        ps = pl.Series("x", x, nan_to_null=True)
+
+        def polars_nps():
+            v = ps.drop_nulls()
+            return 100.0 * ((v >= 9).mean() - (v <= 6).mean())
+
+        out["polars"] = polars_nps
+    except ImportError:
+        pass
+    try:
+        import duckdb
+        import pandas as pd
+
+        con = duckdb.connect()
+        con.register("t", pd.DataFrame({"x": x}))
+        q = ("select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) "
+             "from t where not isnan(x)") if x.dtype.kind == "f" else (
+             "select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) from t")
+
+        def duckdb_nps():
+            return con.execute(q).fetchone()[0]
+
+        out["duckdb"] = duckdb_nps
+    except ImportError:
+        pass
+    return out
+
+
+def make(rows, dtype, rng):
+    x = rng.integers(0, 11, size=rows)
+    if dtype == "float64+nan":
+        x = x.astype(np.float64)
+        x[rng.random(rows) < 0.05] = np.nan
+        return x
+    return x.astype(dtype)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, nargs="+", default=[10_000_000])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--json", help="also write the results here")
+    a = ap.parse_args()
+    rng = np.random.default_rng(20261126)
+    results = []
+    print(f"# cx.nps vs peers — {platform.machine()}, numpy {np.__version__}, cxmetrics {cx.__version__}")
+    print("| rows | dtype | cxmetrics (ms) | peer | peer (ms) | ours ÷ peer |")
+    print("|---:|---|---:|---|---:|---:|")
+    for rows in a.rows:
+        for dtype in ["int8", "uint8", "int64", "float64+nan"]:
+            x = make(rows, dtype, rng)
+            t_cx, r = best(lambda: cx.nps(x), a.repeat)
+            for name, fn in peers_nps(x).items():
+                t_p, v = best(fn, a.repeat)
+                if abs(v - r.score) > 1e-9:
+                    raise SystemExit(f"{name} disagrees: {v} vs {r.score}")
+                ratio = t_cx / t_p
+                results.append({"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio})
+                print(f"| {rows:,} | {dtype} | {t_cx * 1e3:.2f} | {name} | {t_p * 1e3:.2f} | {ratio:.3f} |")
+    # per-call overhead on a small input
+    small = [10, 9, 9, 8, 7, 3] * 16 + [10, 2, 9, 8]
+    n = 20000
+    t0 = time.perf_counter()
+    for _ in range(n):
+        cx.nps(small)
+    per_call = (time.perf_counter() - t0) / n
+    arr = np.array(small, dtype=np.int64)
+    t0 = time.perf_counter()
+    for _ in range(n):
+        cx.nps(arr)
+    per_call_np = (time.perf_counter() - t0) / n
+    print(f"\nper-call overhead, 100 responses: list {per_call * 1e6:.2f} µs, int64 array {per_call_np * 1e6:.2f} µs")
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump({"results": results, "per_call_list_s": per_call, "per_call_array_s": per_call_np}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
