@@ -266,32 +266,32 @@ export interface BoxOptions extends ScaleOptions {
 }
 
 /** Net Promoter Score in points (−100…100). */
-export function nps(scores: Scores, options?: NpsOptions): NpsResult;
 export function nps(tally: Tally, options?: Omit<NpsOptions, keyof InputOptions | "scale"> & NoInput): NpsResult;
+export function nps(scores: Scores, options?: NpsOptions): NpsResult;
 
 /** CSAT by an explicit method. */
-export function csat(scores: Scores, options?: CsatOptions): CsatResult;
 export function csat(tally: Tally, options?: Omit<CsatOptions, keyof InputOptions | "scale"> & NoInput): CsatResult;
+export function csat(scores: Scores, options?: CsatOptions): CsatResult;
 
 /** Customer Effort Score; `scale` and `higherIsBetter` are required. */
-export function ces(scores: Scores, options: CesOptions): CesResult;
 export function ces(tally: Tally, options: Omit<CesOptions, keyof InputOptions | "scale"> & NoInput): CesResult;
+export function ces(scores: Scores, options: CesOptions): CesResult;
 
 /** Mean score with its sample standard deviation. */
-export function mean(scores: Scores, options: ScaleOptions): MeanResult;
 export function mean(tally: Tally, options?: NoInput): MeanResult;
+export function mean(scores: Scores, options: ScaleOptions): MeanResult;
 
 /** Percent of responses at or above `threshold`. */
-export function topBox(scores: Scores, options: BoxOptions): BoxResult;
 export function topBox(tally: Tally, options?: { threshold?: number | null } & NoInput): BoxResult;
+export function topBox(scores: Scores, options: BoxOptions): BoxResult;
 
 /** Percent of responses at or below `threshold`. */
-export function bottomBox(scores: Scores, options: BoxOptions): BoxResult;
 export function bottomBox(tally: Tally, options?: { threshold?: number | null } & NoInput): BoxResult;
+export function bottomBox(scores: Scores, options: BoxOptions): BoxResult;
 
 /** Responses per scale point. */
-export function distribution(scores: Scores, options: ScaleOptions): Distribution;
 export function distribution(tally: Tally, options?: NoInput): Distribution;
+export function distribution(scores: Scores, options: ScaleOptions): Distribution;
 
 /** The package version (the same as the Rust crate and the Python package). */
 export const version: string;

@@ -1,0 +1,60 @@
+// Runs in headless Chromium against the `web` build: every vector, every named case.
+// Publishes { passed, failed, failures } on window.__cx for tests/browser/run.mjs.
+import init, * as cx from "/pkg/web/index.mjs";
+import { cases } from "/tests/shared/cases.mjs";
+import { VARIANTS, applies, check } from "/tests/shared/vectors.mjs";
+
+const results = { passed: 0, failed: 0, failures: [], counts: {} };
+function record(group, name, fn) {
+  results.counts[group] = (results.counts[group] ?? 0) + 1;
+  try {
+    fn();
+    results.passed++;
+  } catch (e) {
+    results.failed++;
+    results.failures.push(`${name}: ${e?.message ?? e}`);
+  }
+}
+
+async function main() {
+  record("init", "a call before init() throws an Error that says so", () => {
+    let message = "";
+    try {
+      cx.nps([10]);
+    } catch (e) {
+      message = e.message;
+    }
+    if (!/init\(\)/.test(message)) throw new Error(`expected an init() error, got ${JSON.stringify(message)}`);
+  });
+  await init(); // fetches cxmetrics_wasm_bg.wasm next to the module (streaming: application/wasm)
+  await init(); // idempotent
+
+  const vectors = await (await fetch("/vectors/survey.json")).json();
+  for (const c of vectors.cases) {
+    for (const variant of VARIANTS) {
+      if (!applies(c, variant)) continue;
+      record("vectors", `${c.id} [${variant}]`, () => {
+        const failures = check(cx, c, variant);
+        if (failures.length) throw new Error(failures.join("; "));
+      });
+    }
+  }
+  for (const [name, fn] of cases) record("named", name, () => fn(cx));
+
+  record("large", "1 million scores in a Uint8Array", () => {
+    const xs = new Uint8Array(1_000_000);
+    for (let i = 0; i < xs.length; i++) xs[i] = i % 11;
+    const r = cx.nps(xs);
+    if (r.n !== xs.length) throw new Error(`n = ${r.n}`);
+  });
+}
+
+main()
+  .catch((e) => {
+    results.failed++;
+    results.failures.push(`page: ${e?.stack ?? e}`);
+  })
+  .finally(() => {
+    document.getElementById("out").textContent = `${results.passed} passed, ${results.failed} failed\n${results.failures.join("\n")}`;
+    window.__cx = results;
+  });

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Headless Chromium run of the `web` build: serves bindings/wasm/pkg and the test page
+// from 127.0.0.1 (node http, .wasm as application/wasm), runs every survey vector and
+// every named case (tests/shared) in the page, and the README's browser snippet in a
+// second page. Prints a summary; exits non-zero on any failure.
+// Usage: node bindings/wasm/tests/browser/run.mjs   (after scripts/build.mjs)
+import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const testsDir = join(here, "..");
+const crateDir = join(testsDir, "..");
+const rootDir = join(crateDir, "..", "..");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const TIMEOUT_MS = 180_000;
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+};
+
+/** The README's <script type="module"> example, importing the served web build. */
+function readmePage() {
+  const readme = readFileSync(join(crateDir, "README.md"), "utf8");
+  const m = readme.match(/^```html\n([\s\S]*?)^```$/m);
+  if (!m) throw new Error("README.md has no ```html block");
+  const script = m[1].replace(/from "[^"]*cxmetrics\/web[^"]*"/, 'from "/pkg/web/index.mjs"');
+  return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>${script}</body></html>`;
+}
+
+/** URL path -> file, only inside the allowed roots. */
+function resolve(urlPath) {
+  const routes = [
+    ["/pkg/", join(crateDir, "pkg")],
+    ["/tests/", testsDir],
+    ["/vectors/", join(rootDir, "tests", "vectors")],
+  ];
+  for (const [prefix, dir] of routes) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const file = normalize(join(dir, decodeURIComponent(urlPath.slice(prefix.length))));
+    if (file !== dir && !file.startsWith(dir + sep)) return null;
+    return existsSync(file) && statSync(file).isFile() ? file : null;
+  }
+  return null;
+}
+
+const requests = [];
+const server = createServer((req, res) => {
+  const path = new URL(req.url, "http://127.0.0.1").pathname;
+  requests.push(path);
+  let body;
+  let type;
+  if (path === "/") [body, type] = [readFileSync(join(here, "index.html")), TYPES[".html"]];
+  else if (path === "/readme.html") [body, type] = [readmePage(), TYPES[".html"]];
+  else {
+    const file = resolve(path);
+    if (file) [body, type] = [readFileSync(file), TYPES[extname(file)] ?? "application/octet-stream"];
+  }
+  if (body === undefined) {
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    return;
+  }
+  res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(body);
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const profile = mkdtempSync(join(tmpdir(), "cxmetrics-chromium-"));
+const problems = [];
+let results;
+let context;
+try {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(`${base}/`);
+  await page.waitForFunction(() => window.__cx !== undefined, null, { timeout: TIMEOUT_MS });
+  results = await page.evaluate(() => window.__cx);
+  const ua = await page.evaluate(() => navigator.userAgent);
+  console.log(`browser: ${ua}`);
+
+  // The README's browser example.
+  const readme = await context.newPage();
+  readme.on("pageerror", (e) => problems.push(`README page error: ${e.message}`));
+  await readme.goto(`${base}/readme.html`);
+  await readme.waitForFunction(() => /^NPS /.test(document.body.textContent ?? ""), null, { timeout: 30_000 });
+  const text = (await readme.evaluate(() => document.body.textContent)).trim();
+  results.counts.readme = 1;
+  if (text === "NPS 25") results.passed++;
+  else {
+    results.failed++;
+    results.failures.push(`README snippet showed ${JSON.stringify(text)}, expected "NPS 25"`);
+  }
+} catch (e) {
+  problems.push(`runner: ${e?.stack ?? e}`);
+} finally {
+  await context?.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+if (!requests.includes("/pkg/web/cxmetrics_wasm_bg.wasm")) problems.push("the page never fetched the .wasm");
+results ??= { passed: 0, failed: 0, failures: [], counts: {} };
+for (const f of results.failures) console.log(`FAIL ${f}`);
+for (const p of problems) console.log(`PROBLEM ${p}`);
+console.log(`groups: ${Object.entries(results.counts).map(([g, n]) => `${g} ${n}`).join(", ")}`);
+const failed = results.failed + problems.length;
+console.log(`chromium: ${results.passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.passed > 0 ? 0 : 1);

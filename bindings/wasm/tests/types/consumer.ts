@@ -1,0 +1,197 @@
+// Uses every export of `cxmetrics` and `cxmetrics/web`; `tsc --strict` must accept the
+// valid calls and reject each line marked @ts-expect-error (else "unused directive").
+import {
+  CxMetricsError,
+  Scale,
+  Tally,
+  bottomBox,
+  ces,
+  csat,
+  distribution,
+  mean,
+  nps,
+  topBox,
+  version,
+  type BoxResult,
+  type CesMethod,
+  type CesResult,
+  type CsatMethod,
+  type CsatResult,
+  type Distribution,
+  type ErrorCode,
+  type MeanResult,
+  type NpsBuckets,
+  type NpsResult,
+  type OnInvalid,
+  type ScaleLike,
+  type Scores,
+  type TallyJSON,
+  type TypedScores,
+} from "cxmetrics";
+import init, { initSync, nps as webNps, type InitInput } from "cxmetrics/web";
+
+// ── valid usage ──
+const v: string = version;
+const s: Scale = new Scale(1, 5);
+const points: number = s.points + s.min + s.max;
+const same: boolean = s.equals([1, 5]) && Scale.nps().equals(Scale.oneToTen());
+const presets: Scale[] = [Scale.nps(), Scale.oneToFive(), Scale.oneToSeven(), Scale.oneToTen(), Scale.binary()];
+const pair: ScaleLike = [0, 10];
+
+const r: NpsResult = nps([10, 9, null, undefined, NaN, 3]);
+const score: number = r.score + r.promoters + r.passives + r.detractors + r.nPromoters + r.nPassives + r.nDetractors;
+const b: NpsBuckets = r.buckets;
+const base: number = r.n + r.missing + r.invalid + r.sumWeights + r.nEff;
+const weighted: boolean = r.weighted;
+nps(new Uint8Array([10, 9]), { scale: pair, weights: [1, 2], onInvalid: "skip", buckets: { detractorMax: 6, promoterMin: 9 } });
+nps(new Float64Array([10]), { scale: null, weights: null, onInvalid: null, buckets: null });
+nps(new BigInt64Array([10n]));
+
+const typed: TypedScores[] = [
+  new Uint8Array(1),
+  new Uint8ClampedArray(1),
+  new Int8Array(1),
+  new Uint16Array(1),
+  new Int16Array(1),
+  new Uint32Array(1),
+  new Int32Array(1),
+  new Float32Array(1),
+  new Float64Array(1),
+  new BigInt64Array(1),
+  new BigUint64Array(1),
+];
+const scores: Scores = typed[0];
+
+const method: CsatMethod = "percent_of_max";
+const c: CsatResult = csat([5, 4], { method, threshold: 4, bottomThreshold: 2, scale: s });
+const cm: CsatMethod = c.method;
+const ct: number | null = c.threshold;
+const cb: number | null = c.bottomThreshold;
+
+const cesMethod: CesMethod = "net_effort";
+const e: CesResult = ces([7, 6], { scale: [1, 7], higherIsBetter: true, method: cesMethod, threshold: 5 });
+const hib: boolean = e.higherIsBetter;
+const et: number | null = e.threshold;
+
+const m: MeanResult = mean([1, 2], { scale: [1, 5] });
+const sd: number | null = m.stdDev;
+const tb: BoxResult = topBox([5], { scale: [1, 5], threshold: 5 });
+const bb: BoxResult = bottomBox([1], { scale: [1, 5] });
+const count: number = tb.count + tb.threshold + bb.count;
+const d: Distribution = distribution([1, 2], { scale: [1, 5], weights: new Float32Array([1, 1]) });
+const shares: readonly number[] = d.shares;
+const dj: number[] = d.toJSON().counts;
+
+// Tally
+const policy: OnInvalid = "skip";
+const t = new Tally(Scale.nps(), [10, 9], { weights: [1, 1], onInvalid: policy });
+const t2: Tally = new Tally([0, 10]).push(9).push(null, { weight: 2, onInvalid: "error" }).extend(new Int32Array([1]));
+t.merge(t2);
+const tj: TallyJSON = t.toJSON();
+const back: Tally = Tally.fromJSON(tj);
+Tally.fromJSON(JSON.stringify(t));
+const fc: Tally = Tally.fromCounts([1, 3], [1, 2, 3]);
+const tallyFields: number = t.n + t.missing + t.invalid + t.sumWeights + t.nEff + t.counts.length + t.scale.points;
+const tw: boolean = t.weighted;
+nps(t);
+nps(t, { buckets: { detractorMax: 6, promoterMin: 9 } });
+csat(fc, { method: "mean" });
+ces(back, { higherIsBetter: false });
+mean(t);
+topBox(t, { threshold: 9 });
+bottomBox(t);
+distribution(t);
+t.free();
+
+// Errors
+try {
+  nps([]);
+} catch (err) {
+  if (err instanceof CxMetricsError) {
+    const code: ErrorCode = err.code;
+    const index: number | null = err.index;
+    const name: "CxMetricsError" = err.name;
+    const message: string = err.message;
+  }
+}
+const mine = new CxMetricsError("boom", "empty", null);
+const asError: Error = mine;
+
+// JSON of results
+const rj: { score: number; nPromoters: number } = r.toJSON();
+const cj: CsatMethod = c.toJSON().method;
+
+// web build
+const input: InitInput = new URL("https://example.invalid/cxmetrics_wasm_bg.wasm");
+async function web(bytes: ArrayBuffer) {
+  await init();
+  await init(input);
+  await init({ module_or_path: bytes });
+  initSync(bytes);
+  initSync({ module: new WebAssembly.Module(bytes) });
+  const w: NpsResult = webNps([10]);
+}
+
+// The README's TypeScript example.
+{
+  const scale: ScaleLike = [1, 5];
+  const r: CsatResult = csat(new Float64Array([5, 4, NaN]), { scale, method: "top_box" });
+}
+
+// ── wrong usage: each line must be an error ──
+// @ts-expect-error: scale and higherIsBetter are required for ces
+ces([7, 6]);
+// @ts-expect-error: higherIsBetter is required
+ces([7, 6], { scale: [1, 7] });
+// @ts-expect-error: scale is required for mean
+mean([1, 2]);
+// @ts-expect-error: scale is required for distribution
+distribution([1, 2], {});
+// @ts-expect-error: method strings are snake_case
+csat([5], { method: "topBox" });
+// @ts-expect-error: not a CES method
+ces([5], { scale: [1, 5], higherIsBetter: true, method: "top_box" });
+// @ts-expect-error: options are camelCase
+nps([10], { on_invalid: "skip" });
+// @ts-expect-error: onInvalid is "error" | "skip"
+nps([10], { onInvalid: "drop" });
+// @ts-expect-error: nps has no method option
+nps([10], { method: "mean" });
+// @ts-expect-error: scores are numbers
+nps(["10"]);
+// @ts-expect-error: a string is not scores
+nps("10");
+// @ts-expect-error: a scale is a pair
+nps([10], { scale: [0, 5, 10] });
+// @ts-expect-error: buckets need both bounds
+nps([10], { buckets: { detractorMax: 6 } });
+// @ts-expect-error: a Tally fixed its scale
+nps(t, { scale: [0, 10] });
+// @ts-expect-error: a Tally fixed its weights
+csat(fc, { weights: [1] });
+// @ts-expect-error: a Tally fixed its onInvalid
+mean(t, { onInvalid: "skip" });
+// @ts-expect-error: higherIsBetter is a boolean
+ces([5], { scale: [1, 5], higherIsBetter: "yes" });
+// @ts-expect-error: results are read-only
+r.score = 1;
+// @ts-expect-error: Scale bounds are read-only
+s.min = 2;
+// @ts-expect-error: Tally getters are read-only
+t.n = 3;
+// @ts-expect-error: merge takes a Tally
+t.merge([1, 2]);
+// @ts-expect-error: push takes one score
+t.push([1, 2]);
+// @ts-expect-error: a Scale needs two bounds
+new Scale(1);
+// @ts-expect-error: fromJSON takes a string or a TallyJSON object
+Tally.fromJSON(42);
+// @ts-expect-error: stdDev may be null
+const sd2: number = m.stdDev;
+// @ts-expect-error: index may be null
+const i2: number = mine.index;
+// @ts-expect-error: initSync needs the module or its bytes
+initSync();
+
+export {};
