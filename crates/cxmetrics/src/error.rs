@@ -48,7 +48,8 @@ pub enum Error {
     },
     /// A score outside the scale.
     #[error(
-        "score {value} at index {index} is outside the scale {min}–{max}; fix the data, declare the right scale, or pass on_invalid=\"skip\""
+        "score {} at index {index} is outside the scale {min}–{max}; fix the data, declare the right scale, or pass on_invalid=\"skip\"",
+        Num(*.value)
     )]
     OutOfScale {
         /// Position of the first offending score in the input.
@@ -62,7 +63,8 @@ pub enum Error {
     },
     /// A non-integer score on an integer scale.
     #[error(
-        "score {value} at index {index} is not an integer; scales have integer points only (round it yourself if that is what the survey meant, or pass on_invalid=\"skip\")"
+        "score {} at index {index} is not an integer; scales have integer points only (round it yourself if that is what the survey meant, or pass on_invalid=\"skip\")",
+        Num(*.value)
     )]
     NotInteger {
         /// Position of the first offending score.
@@ -159,10 +161,28 @@ pub enum Error {
     InvalidFormat(String),
 }
 
+/// Shows a value in full when it is of a readable size, in exponent form otherwise
+/// (`f64::MAX` would print 309 digits).
+struct Num(f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.0;
+        if v != 0.0 && (v.abs() >= 1e15 || v.abs() < 1e-6) && v.is_finite() {
+            write!(f, "{v:e}")
+        } else {
+            write!(f, "{v}")
+        }
+    }
+}
+
 fn invalid_weight_message(index: Option<usize>, value: f64) -> String {
     match index {
         Some(i) => {
-            format!("weight {value} at index {i} is invalid; weights must be finite and >= 0")
+            format!(
+                "weight {} at index {i} is invalid; weights must be finite and >= 0",
+                Num(value)
+            )
         }
         None => "the total weight of the valid responses is zero; at least one weight must be > 0"
             .to_owned(),
@@ -228,7 +248,9 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid_argument(name: &'static str, message: impl fmt::Display) -> Self {
+    /// An [`Error::InvalidArgument`] for the option `name` (for bindings and callers
+    /// that validate options of their own before calling the core).
+    pub fn invalid_argument(name: &'static str, message: impl fmt::Display) -> Self {
         Error::InvalidArgument {
             name,
             message: message.to_string(),
