@@ -19,6 +19,75 @@ fn second_of_day(t: Time) -> i64 {
     Time::midnight().duration_until(t).as_secs()
 }
 
+/// Parses `"mon"` … `"sun"` or full English weekday names, in any case.
+///
+/// # Errors
+/// `invalid_argument` for anything else.
+pub fn parse_weekday(s: &str) -> Result<Weekday> {
+    let l = s.trim().to_ascii_lowercase();
+    Ok(match l.as_str() {
+        "mon" | "monday" => Weekday::Monday,
+        "tue" | "tuesday" => Weekday::Tuesday,
+        "wed" | "wednesday" => Weekday::Wednesday,
+        "thu" | "thursday" => Weekday::Thursday,
+        "fri" | "friday" => Weekday::Friday,
+        "sat" | "saturday" => Weekday::Saturday,
+        "sun" | "sunday" => Weekday::Sunday,
+        _ => {
+            return Err(Error::invalid_argument(
+                "weekday",
+                format!("{s:?} is not a weekday; use mon, tue, wed, thu, fri, sat or sun"),
+            ));
+        }
+    })
+}
+
+fn parse_time(name: &'static str, s: &str) -> Result<Time> {
+    let bad = || {
+        Error::invalid_argument(
+            name,
+            format!("{s:?} is not a local time HH:MM or HH:MM:SS (00:00 to 23:59:59)"),
+        )
+    };
+    let parts: Vec<&str> = s.split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.len() != 2 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(bad());
+    }
+    let num = |p: &str| p.parse::<i8>().map_err(|_| bad());
+    let (h, m) = (num(parts[0])?, num(parts[1])?);
+    let sec = if parts.len() == 3 { num(parts[2])? } else { 0 };
+    Time::new(h, m, sec, 0).map_err(|_| bad())
+}
+
+/// Parses a calendar date `"YYYY-MM-DD"` (a holiday).
+///
+/// # Errors
+/// `invalid_argument` for anything else, including impossible dates (`"2026-02-30"`).
+pub fn parse_date(s: &str) -> Result<Date> {
+    s.trim().parse::<Date>().map_err(|e| {
+        Error::invalid_argument("holidays", format!("{s:?} is not a date YYYY-MM-DD ({e})"))
+    })
+}
+
+/// Parses an instant in ISO 8601 / RFC 3339 with an offset or `Z`
+/// (`"2026-11-26T09:00:00-05:00"`).
+///
+/// # Errors
+/// `invalid_argument` for anything else — in particular a local time without an offset,
+/// which would be ambiguous.
+pub fn parse_instant(s: &str) -> Result<Timestamp> {
+    s.trim().parse::<Timestamp>().map_err(|e| {
+        Error::invalid_argument(
+            "instant",
+            format!("{s:?} is not an instant with a UTC offset, e.g. 2026-11-26T09:00:00-05:00 or …Z ({e})"),
+        )
+    })
+}
+
 /// One weekly opening window: on `weekday`, from `start` to `end` local time.
 ///
 /// `end <= start` means the window runs past midnight into the next day (an overnight
@@ -42,6 +111,28 @@ impl Window {
             start,
             end,
         }
+    }
+
+    /// Parses a window from strings: a weekday (`"mon"` … `"sun"` or the full English
+    /// name, any case) and local times `"HH:MM"` or `"HH:MM:SS"` (00:00 … 23:59:59).
+    ///
+    /// # Errors
+    /// `invalid_argument` naming the bad part (`"funday"`, `"25:00"`, `"9am"`).
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::Window;
+    /// let w = Window::parse("Fri", "22:00", "06:00")?;       // overnight
+    /// assert_eq!(w.weekday, cxmetrics::jiff::civil::Weekday::Friday);
+    /// assert_eq!(Window::parse("fri", "25:00", "06:00").unwrap_err().code(), "invalid_argument");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn parse(weekday: &str, start: &str, end: &str) -> Result<Window> {
+        Ok(Window {
+            weekday: parse_weekday(weekday)?,
+            start: parse_time("start", start)?,
+            end: parse_time("end", end)?,
+        })
     }
 
     /// Length of the window in civil seconds (before any DST change shortens it).

@@ -54,7 +54,7 @@ pub use business::{
     Annualize, ChurnDenominator, ChurnResult, RateResult, churn_rate, clv_from_churn,
     clv_from_retention, conversion_rate, retention_rate,
 };
-pub use calendar::{Schedule, Window};
+pub use calendar::{Schedule, Window, parse_date, parse_instant, parse_weekday};
 pub use error::{Error, Result};
 /// Re-export of the `jiff` crate, whose `Timestamp`, `civil` and `tz` types the calendar
 /// and service APIs use.

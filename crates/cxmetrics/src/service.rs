@@ -50,6 +50,8 @@ pub struct Tickets {
     paused: Vec<Vec<(Timestamp, Timestamp)>>,
     channel: Vec<Option<String>>,
     priority: Vec<Option<String>>,
+    /// Per ticket: its latest event (for the `as_of` check).
+    ticket_latest: Vec<Timestamp>,
     latest: Option<Timestamp>,
 }
 
@@ -193,6 +195,7 @@ impl Tickets {
             paused: vec![Vec::new(); n],
             channel: column("channel and created", c.channel, n, None)?,
             priority: column("priority and created", c.priority, n, None)?,
+            ticket_latest: Vec::with_capacity(n),
             latest: None,
         };
         for &(i, a, b) in c.paused.unwrap_or(&[]) {
@@ -245,9 +248,9 @@ impl Tickets {
                 .flatten()
                 .copied()
                 .chain(p.iter().map(|&(_, b)| b))
-                .chain([created])
-                .max();
-            latest = latest.max(ticket_latest);
+                .fold(created, Timestamp::max);
+            t.ticket_latest.push(ticket_latest);
+            latest = latest.max(Some(ticket_latest));
         }
         t.latest = latest;
         Ok(t)
@@ -410,13 +413,15 @@ fn paused_seconds(
 fn spans(t: &Tickets, metric: DurationMetric, opts: &DurationOptions<'_>) -> Result<Vec<Span>> {
     let as_of = opts.as_of.or(t.latest);
     let mut out = Vec::with_capacity(t.len());
+    if let Some(a) = as_of
+        && let Some(i) = t.ticket_latest.iter().position(|&l| l > a)
+    {
+        return Err(out_of_order("an event is after as_of", i));
+    }
     for i in 0..t.len() {
         let created = t.created[i];
         let end = end_of(t, i, metric);
         let stop = match (end, as_of) {
-            (Some(e), Some(a)) if e > a => {
-                return Err(out_of_order("an event is after as_of", i));
-            }
             (Some(e), _) => e,
             (None, Some(a)) => {
                 if a < created {
@@ -1132,7 +1137,11 @@ pub fn sla(
             rows.push(SlaRow {
                 priority: pri.clone(),
                 target: Some(target),
-                ..overall.clone()
+                achieved: 0,
+                breached: 0,
+                running: 0,
+                n: 0,
+                score: None,
             });
             rows.len() - 1
         };
