@@ -1,5 +1,6 @@
 //! Runs every case of `tests/vectors/service.json` (expected values from a
 //! minute-by-minute zoneinfo oracle and lifelines, `tests/vectors/oracle_service.py`).
+#![allow(clippy::many_single_char_names)]
 
 mod common;
 
@@ -245,7 +246,7 @@ fn every_service_vector_passes() {
             }
             (Err(e), None) => failures.push(format!("{id}: unexpected error {} ({e})", e.code())),
             (Ok(got), Some(want)) => {
-                failures.push(format!("{id}: expected error {want}, got {got}"))
+                failures.push(format!("{id}: expected error {want}, got {got}"));
             }
             (Ok(got), None) => {
                 if !matches(&got, &case["expected"], tol) {
