@@ -221,7 +221,7 @@ export interface DistributionFields extends SampleFields {
   /** Share per point, 0…1 (weighted when weighted). */
   shares: number[];
 }
-export interface Distribution extends SampleFields {
+export interface Distribution extends Readonly<SampleFields> {
   readonly points: readonly number[];
   readonly counts: readonly number[];
   readonly shares: readonly number[];

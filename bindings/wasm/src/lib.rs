@@ -44,6 +44,20 @@ pub fn check_scale(min: f64, max: f64) -> JsResult<()> {
     scale_from(min, max).map(|_| ())
 }
 
+/// The size of the module's linear memory in bytes (tests use it to check that calls
+/// do not leak; not part of the public JS API).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (core::arch::wasm32::memory_size::<0>() * 65536) as f64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
 /// A core [`Tally`] owned by wasm memory; wrapped by the JS `Tally` class.
 #[wasm_bindgen]
 pub struct RawTally {

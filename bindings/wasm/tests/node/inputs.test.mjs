@@ -300,3 +300,46 @@ test("typed array subclasses cannot lie about their length (Buffer, overridden g
   assert.equal(cx.nps(buf).n, 4);
   assert.equal(cx.nps(buf.subarray(1, 3)).n, 2, "Buffer view at an offset");
 });
+
+test("no wasm memory leak: results, temporary tallies, errors, freed and collected tallies", async () => {
+  const { createRequire } = await import("node:module");
+  const { join } = await import("node:path");
+  const { pkgDir } = await import("./helpers.mjs");
+  // The raw wasm-bindgen module of the node build (the same instance the package uses).
+  const raw = createRequire(import.meta.url)(join(pkgDir, "node", "cxmetrics_wasm.js"));
+  const scores = new Float64Array(100_000).fill(9); // 800 kB per call
+  const weights = new Float64Array(100_000).fill(1);
+  cx.nps(scores, { weights });
+  const before = raw.memoryBytes();
+  for (let i = 0; i < 2_000; i++) {
+    // ~3 GB in total if any copy leaked (wasm32 memory is 4 GiB at most)
+    cx.nps(scores, { weights });
+    assert.throws(() => cx.nps(scores, { weights, scale: [1, 10] }), cx.CxMetricsError);
+    assert.throws(() => cx.csat(scores), cx.CxMetricsError);
+    new cx.Tally([0, 10], scores).free();
+  }
+  assert.ok(raw.memoryBytes() <= before + 4 * 2 ** 20, `memory grew from ${before} to ${raw.memoryBytes()}`);
+});
+
+test("tallies that are never freed are reclaimed after garbage collection (--weak-refs)", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { join } = await import("node:path");
+  const { pkgDir } = await import("./helpers.mjs");
+  const script = `
+    const cx = require(${JSON.stringify(join(pkgDir, "node", "index.cjs"))});
+    const raw = require(${JSON.stringify(join(pkgDir, "node", "cxmetrics_wasm.js"))});
+    const pause = () => new Promise((r) => setTimeout(r, 0));
+    (async () => {
+      const sizes = [];
+      for (let round = 0; round < 20; round++) {
+        for (let i = 0; i < 10000; i++) new cx.Tally([0, 100], [50]); // ~1 kB of wasm memory each
+        globalThis.gc();
+        await pause();
+        sizes.push(raw.memoryBytes());
+      }
+      console.log(JSON.stringify(sizes));
+    })();`;
+  const sizes = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "-e", script], { encoding: "utf8" }));
+  // 200,000 tallies would need ~200 MB if none were reclaimed.
+  assert.ok(sizes.at(-1) < 64 * 2 ** 20, `wasm memory ${sizes.join(", ")}`);
+});
