@@ -36,7 +36,7 @@ export function createApi(raw, version, assertReady) {
     try {
       return f();
     } catch (e) {
-      if (e instanceof Error && e.name === "CxMetricsError" && !(e instanceof CxMetricsError)) {
+      if (e instanceof Error && e.cxmetrics === true && !(e instanceof CxMetricsError)) {
         throw new CxMetricsError(e.message, e.code, e.index ?? null);
       }
       throw e;

@@ -5,14 +5,18 @@ use wasm_bindgen::JsValue;
 /// What the raw exports return: a thrown JS value on error.
 pub(crate) type JsResult<T> = Result<T, JsValue>;
 
-/// A JS `Error` named `"CxMetricsError"` with `message`, `code` and `index` (a number or
-/// `null`). The JS wrapper re-throws it as its exported `CxMetricsError` class.
+/// A JS `Error` with `message`, `code`, `index` (a number or `null`) and the marker
+/// `cxmetrics: true`; the JS wrapper re-throws it as its exported `CxMetricsError` class.
+///
+/// Properties are set with `Reflect.set`, never by assignment: with frozen intrinsics
+/// (SES / `lockdown()`), assigning `name` would throw inside wasm.
 pub(crate) fn error(code: &str, message: &str, index: Option<usize>) -> JsValue {
     let err = js_sys::Error::new(message);
-    err.set_name("CxMetricsError");
     let index = index.map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64));
+    crate::results::set(&err, "name", &JsValue::from_str("CxMetricsError"));
     crate::results::set(&err, "code", &JsValue::from_str(code));
     crate::results::set(&err, "index", &index);
+    crate::results::set(&err, "cxmetrics", &JsValue::TRUE);
     err.into()
 }
 

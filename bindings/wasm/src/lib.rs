@@ -16,7 +16,7 @@
 //! - weights arrive as a `Float64Array` or `undefined`;
 //! - integer options (scale bounds, thresholds, buckets) arrive as integral numbers
 //!   (the wrapper refuses other values with a `TypeError`);
-//! - errors leave as a JS `Error` named `"CxMetricsError"` with `code` and `index`
+//! - errors leave as a JS `Error` with `code`, `index` and `cxmetrics: true`
 //!   properties, which the wrapper re-throws as its `CxMetricsError` class;
 //! - results leave as plain objects with camelCase keys.
 //!

@@ -5,7 +5,8 @@ use cxmetrics::{BoxResult, CesResult, CsatResult, Distribution, MeanResult, NpsR
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-/// `obj[key] = value`. `Reflect.set` on a fresh ordinary object cannot fail.
+/// `Reflect.set(obj, key, value)`. On the fresh objects made here it cannot throw (it
+/// returns `false` where an assignment would throw, e.g. over a frozen inherited property).
 pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }

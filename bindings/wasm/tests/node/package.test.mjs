@@ -194,3 +194,19 @@ for (const [label, file] of [
     }
   });
 }
+
+test("works with frozen intrinsics (SES-style lockdown)", () => {
+  const out = node(
+    `for (const C of [Object, Array, Error, Function, TypeError, Uint8Array, Float64Array, Object.getPrototypeOf(Uint8Array)]) {
+       Object.freeze(C); Object.freeze(C.prototype);
+     }
+     const cx = await import("cxmetrics");
+     const r = cx.nps(Uint8Array.of(10, 9, 0));
+     let e;
+     try { cx.nps([10, 11]); } catch (err) { e = err; }
+     const d = cx.distribution([1, 2], { scale: [1, 3] });
+     const t = new cx.Tally([0, 10], [10]).merge(new cx.Tally([0, 10], [0]));
+     console.log(JSON.stringify([r.n, e instanceof cx.CxMetricsError, e.name, e.code, e.index, d.counts, cx.nps(t).n]));`,
+  );
+  assert.deepEqual(JSON.parse(out), [3, true, "CxMetricsError", "out_of_scale", 1, [1, 1, 0], 2]);
+});
