@@ -102,6 +102,13 @@ export function createApi(raw, version, assertReady) {
     }
   }
 
+  function tooLarge(what, length) {
+    return argumentError(
+      what,
+      `${length} values do not fit in WebAssembly memory (4 GiB); pass the data in chunks and merge Tally objects`,
+    );
+  }
+
   /**
    * A fresh view of this realm's own class over the same memory (no copy): no getter of
    * a subclass runs while wasm copies it, and a detached array reads as empty.
@@ -109,20 +116,26 @@ export function createApi(raw, version, assertReady) {
   function ownView(what, typed, tag) {
     const Ctor = NATIVE[tag];
     const length = typedArrayLength.call(typed);
-    if (length * Ctor.BYTES_PER_ELEMENT >= MAX_BYTES) {
-      throw argumentError(
-        what,
-        `${length} values do not fit in WebAssembly memory (4 GiB); pass the data in chunks and merge Tally objects`,
-      );
-    }
+    if (length * Ctor.BYTES_PER_ELEMENT >= MAX_BYTES) throw tooLarge(what, length);
     if (length === 0) return new Ctor(0);
     return new Ctor(typedArrayBuffer.call(typed), typedArrayOffset.call(typed), length);
+  }
+
+  /** A new Float64Array from `make()`; too little memory is an error, not a RangeError. */
+  function floats64(what, length, make) {
+    if (length * 8 >= MAX_BYTES) throw tooLarge(what, length);
+    try {
+      return make();
+    } catch (e) {
+      if (e instanceof RangeError) throw tooLarge(what, length);
+      throw e;
+    }
   }
 
   /** A plain array of numbers (null / undefined = NaN) as a Float64Array. */
   function numbers(array, what) {
     const n = array.length;
-    const out = new Float64Array(n);
+    const out = floats64(what, n, () => new Float64Array(n));
     for (let i = 0; i < n; i++) {
       const v = array[i];
       if (typeof v === "number") out[i] = v;
@@ -142,7 +155,8 @@ export function createApi(raw, version, assertReady) {
     if (tag !== undefined) {
       if (tag in NATIVE) return [tag, ownView("scores", scores, tag)];
       // A typed array this build does not know (e.g. Float16Array): widen it.
-      return ["Float64Array", ownView("scores", Float64Array.from(scores), "Float64Array")];
+      const widened = floats64("scores", typedArrayLength.call(scores), () => Float64Array.from(scores));
+      return ["Float64Array", ownView("scores", widened, "Float64Array")];
     }
     if (Array.isArray(scores)) return ["Float64Array", ownView("scores", numbers(scores, "scores"), "Float64Array")];
     throw new TypeError(
@@ -156,9 +170,14 @@ export function createApi(raw, version, assertReady) {
     const tag = tagOf(values);
     let floats;
     if (tag === "Float64Array") return ownView(what, values, tag);
-    if (tag === "BigInt64Array" || tag === "BigUint64Array") floats = Float64Array.from(ownView(what, values, tag), Number);
-    else if (tag in NATIVE) floats = new Float64Array(ownView(what, values, tag));
-    else if (tag !== undefined) floats = Float64Array.from(values);
+    const length = tag === undefined ? 0 : typedArrayLength.call(values);
+    if (tag === "BigInt64Array" || tag === "BigUint64Array") {
+      const view = ownView(what, values, tag);
+      floats = floats64(what, length, () => Float64Array.from(view, Number));
+    } else if (tag in NATIVE) {
+      const view = ownView(what, values, tag);
+      floats = floats64(what, length, () => new Float64Array(view));
+    } else if (tag !== undefined) floats = floats64(what, length, () => Float64Array.from(values));
     else if (Array.isArray(values)) floats = numbers(values, what);
     else throw new TypeError(`${what} must be an array of numbers or a typed array, not ${describe(values)}`);
     return ownView(what, floats, "Float64Array");

@@ -279,6 +279,16 @@ test("1 million scores in a plain array with nulls", () => {
   assert.equal(r.missing, n / 10);
 });
 
+test("arrays too large for wasm memory are invalid_argument, not a RangeError or a trap", () => {
+  for (const length of [2 ** 32 - 1, 2 ** 29]) {
+    const sparse = [];
+    sparse.length = length;
+    for (const call of [() => cx.nps(sparse), () => cx.nps([10], { weights: sparse }), () => new cx.Tally([0, 10]).extend(sparse)]) {
+      assert.throws(call, (e) => e instanceof cx.CxMetricsError && e.code === "invalid_argument" && /do not fit/.test(e.message));
+    }
+  }
+});
+
 test("typed array subclasses cannot lie about their length (Buffer, overridden getters)", () => {
   class Liar extends Uint8Array {
     get length() {
