@@ -339,8 +339,12 @@ impl Segments {
     ///
     /// # Errors
     /// Errors of the metric that do not depend on the data (`scale_mismatch`,
-    /// `invalid_argument`), or `empty` when no segment has a valid response.
+    /// `invalid_argument` — including a level outside (0, 1) or an interval method that
+    /// does not apply to the metric), `empty` when no segment has a valid response, or
+    /// `invalid_weight` when they all have zero weight. Row errors are reported when the
+    /// segments are built, so they come before metric errors.
     pub fn report(&self, metric: SurveyMetric, options: &ReportOptions) -> Result<SegmentReport> {
+        check_options(options)?;
         let overall_tally = self.overall();
         let overall = row(
             Vec::new(),
@@ -350,10 +354,19 @@ impl Segments {
             options,
             None,
         )?;
-        let overall_score = overall.score.ok_or(Error::Empty {
-            missing: overall_tally.missing(),
-            invalid: overall_tally.invalid(),
-        })?;
+        let Some(overall_score) = overall.score else {
+            return Err(if overall_tally.n() > 0 {
+                Error::InvalidWeight {
+                    index: None,
+                    value: 0.0,
+                }
+            } else {
+                Error::Empty {
+                    missing: overall_tally.missing(),
+                    invalid: overall_tally.invalid(),
+                }
+            });
+        };
         let mut rows = Vec::with_capacity(self.groups.len());
         for (k, t) in &self.groups {
             let rest = overall_tally.without(t);
@@ -361,6 +374,43 @@ impl Segments {
             rows.push(row(k.clone(), t, &overall_tally, metric, options, impact)?);
         }
         Ok(SegmentReport { rows, overall })
+    }
+}
+
+/// Options errors surface once, up front; per-group interval problems that depend on the
+/// data (a t interval from one response) leave that group's interval empty instead.
+fn check_options(options: &ReportOptions) -> Result<()> {
+    if !(options.level.is_finite() && options.level > 0.0 && options.level < 1.0) {
+        return Err(Error::invalid_argument(
+            "level",
+            format!(
+                "the confidence level must lie strictly between 0 and 1 (e.g. 0.95), got {}",
+                options.level
+            ),
+        ));
+    }
+    if !(options.alpha > 0.0 && options.alpha < 1.0) {
+        return Err(Error::invalid_argument(
+            "alpha",
+            format!(
+                "the significance level must lie in (0, 1), got {}",
+                options.alpha
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The interval of one group: option errors (a method that does not apply to the
+/// metric) propagate; data-dependent ones (`insufficient_data`) give no interval.
+fn group_interval(
+    est: &Estimate,
+    options: &ReportOptions,
+) -> Result<Option<crate::stats::Interval>> {
+    match est.interval(options.level, options.method) {
+        Ok(i) => Ok(Some(i)),
+        Err(Error::InsufficientData(_)) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -408,7 +458,7 @@ fn row(
         Err(e) => return Err(e),
     };
     let interval = match computed {
-        Some((_, est)) => est.interval(options.level, options.method).ok(),
+        Some((_, est)) => group_interval(&est, options)?,
         None => None,
     };
     let total = overall.sum_weights();
@@ -635,7 +685,9 @@ impl Trend {
     }
 
     /// Rolling windows: for each day with data, the metric over the last `days` days
-    /// (that day included), compared with the window ending `days` days earlier.
+    /// (that day included: the window `(d − days, d]`), compared with the previous row's
+    /// window (they overlap, so read the p-values as a smoothing aid, not as tests of
+    /// independent samples).
     ///
     /// # Errors
     /// `invalid_argument` unless the trend is daily and `days ≥ 1`; otherwise as
@@ -688,15 +740,7 @@ fn trend_rows(
     metric: SurveyMetric,
     options: &ReportOptions,
 ) -> Result<Vec<TrendRow>> {
-    if !(options.alpha > 0.0 && options.alpha < 1.0) {
-        return Err(Error::invalid_argument(
-            "alpha",
-            format!(
-                "the significance level must lie in (0, 1), got {}",
-                options.alpha
-            ),
-        ));
-    }
+    check_options(options)?;
     let mut rows = Vec::new();
     let mut estimates: Vec<Option<Estimate>> = Vec::new();
     for (d, t) in tallies {
@@ -705,7 +749,10 @@ fn trend_rows(
             Err(Error::Empty { .. } | Error::InvalidWeight { index: None, .. }) => None,
             Err(e) => return Err(e),
         };
-        let interval = computed.and_then(|(_, e)| e.interval(options.level, options.method).ok());
+        let interval = match computed {
+            Some((_, e)) => group_interval(&e, options)?,
+            None => None,
+        };
         rows.push(TrendRow {
             start: d,
             label: period.label(d),

@@ -289,3 +289,49 @@ proptest! {
         prop_assert_eq!(a, s);
     }
 }
+
+#[test]
+fn report_options_are_validated_up_front() {
+    let keys = vec![key("a"), key("b")];
+    let s = Segments::from_keys(Scale::NPS, &keys, &[10u8, 3], None, OnInvalid::Error).unwrap();
+    for level in [0.0, 1.0, f64::NAN] {
+        let e = s
+            .report(
+                NPS,
+                &ReportOptions {
+                    level,
+                    ..Default::default()
+                },
+            )
+            .unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+    }
+    let wilson = ReportOptions {
+        method: Some(cxmetrics::IntervalMethod::Wilson),
+        ..Default::default()
+    };
+    assert_eq!(
+        s.report(NPS, &wilson).unwrap_err().code(),
+        "invalid_argument"
+    );
+    // a mean from one response has no t interval: the row is kept without one
+    let m = s
+        .report(SurveyMetric::Mean, &ReportOptions::default())
+        .unwrap();
+    assert!(m.rows[0].score.is_some() && m.rows[0].lower.is_none());
+    // all weights zero: invalid_weight, as for the survey functions
+    let zero = Segments::from_keys(
+        Scale::NPS,
+        &keys,
+        &[10u8, 3],
+        Some(&[0.0, 0.0]),
+        OnInvalid::Error,
+    )
+    .unwrap();
+    assert_eq!(
+        zero.report(NPS, &ReportOptions::default())
+            .unwrap_err()
+            .code(),
+        "invalid_weight"
+    );
+}
