@@ -436,11 +436,71 @@ export function createApi(raw, version, assertReady) {
 
   // ───────────────────────────── results ─────────────────────────────
 
+  // The raw layer returns results as small wasm structs with one getter per field
+  // (src/results.rs). Copy them into plain data and free the struct at once.
+  // wasm-bindgen lists getters alphabetically; results list their fields in this order
+  // (the order of the Rust and Python results); any other field follows.
+  const ORDER = [
+    "score",
+    "promoters",
+    "passives",
+    "detractors",
+    "nPromoters",
+    "nPassives",
+    "nDetractors",
+    "buckets",
+    "detractorMax",
+    "promoterMin",
+    "method",
+    "higherIsBetter",
+    "threshold",
+    "bottomThreshold",
+    "stdDev",
+    "count",
+    "points",
+    "counts",
+    "shares",
+    "n",
+    "missing",
+    "invalid",
+    "sumWeights",
+    "nEff",
+    "weighted",
+  ];
+  const rank = (k) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
+  const getterNames = new Map();
+  function fieldsOf(out) {
+    const proto = Object.getPrototypeOf(out);
+    let names = getterNames.get(proto);
+    if (!names) {
+      names = Object.entries(Object.getOwnPropertyDescriptors(proto))
+        .filter(([, d]) => typeof d.get === "function")
+        .map(([k]) => k)
+        .sort((a, b) => rank(a) - rank(b));
+      getterNames.set(proto, names);
+    }
+    return names;
+  }
+  function plain(out) {
+    try {
+      const fields = {};
+      for (const key of fieldsOf(out)) {
+        let v = out[key];
+        if (v === undefined) v = null; // Option::None
+        else if (ArrayBuffer.isView(v)) v = Object.freeze(Array.from(v));
+        else if (v !== null && typeof v === "object") v = Object.freeze(plain(v)); // nested struct
+        fields[key] = v;
+      }
+      return fields;
+    } finally {
+      out.free();
+    }
+  }
+
   /** Frozen plain-data results with toJSON(). */
   class Result {
-    constructor(fields) {
-      for (const v of Object.values(fields)) if (v !== null && typeof v === "object") Object.freeze(v);
-      Object.assign(this, fields);
+    constructor(out) {
+      Object.assign(this, plain(out));
       Object.freeze(this);
     }
     toJSON() {

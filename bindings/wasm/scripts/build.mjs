@@ -53,15 +53,17 @@ function run(cmd, argv, env = {}) {
   execFileSync(cmd, argv, { stdio: "inherit", cwd: root, env: { ...process.env, ...env } });
 }
 
-function workspaceVersion() {
+/** A string field of [workspace.package] in the root Cargo.toml (the one source). */
+function workspacePackage(field) {
   const toml = readFileSync(join(root, "Cargo.toml"), "utf8");
   const section = toml.split(/^\[workspace\.package\]\s*$/m)[1]?.split(/^\[/m)[0] ?? "";
-  const m = section.match(/^version\s*=\s*"([^"]+)"/m);
-  if (!m) throw new Error("no version in [workspace.package] of Cargo.toml");
+  const m = section.match(new RegExp(`^${field}\\s*=\\s*"([^"]+)"`, "m"));
+  if (!m) throw new Error(`no ${field} in [workspace.package] of Cargo.toml`);
   return m[1];
 }
 
-const version = workspaceVersion();
+const version = workspacePackage("version");
+const license = workspacePackage("license");
 
 // 1. cargo. `strip = true` in the profile would drop the `target_features` section that
 // wasm-bindgen reads (it then falls back to MVP output and warns); strip debug info
@@ -190,6 +192,7 @@ write("types/index.d.mts", header + dts);
 write("types/index.d.cts", header + dts);
 write("types/web.d.mts", header + readFileSync(join(crate, "js", "web.d.ts"), "utf8"));
 copyFileSync(join(crate, "README.md"), join(pkg, "README.md"));
+if (existsSync(join(root, "LICENSE"))) copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
 
 const esm = (file) => ({ types: "./types/index.d.mts", default: file });
 const manifest = {
@@ -197,7 +200,7 @@ const manifest = {
   version,
   description:
     "Customer-experience metrics (NPS, CSAT, CES, top/bottom box, means, distributions) with explicit conventions and mergeable state, from a Rust core compiled to WebAssembly",
-  license: "MIT OR Apache-2.0",
+  license,
   repository: { type: "git", url: "git+https://github.com/cxmetrics/cxmetrics.git", directory: "bindings/wasm" },
   keywords: ["nps", "csat", "ces", "net-promoter-score", "customer-experience", "survey", "metrics", "wasm"],
   main: "./node/index.cjs",
@@ -216,7 +219,7 @@ const manifest = {
     "./web": { types: "./types/web.d.mts", default: "./web/index.mjs" },
     "./package.json": "./package.json",
   },
-  files: ["node/", "bundler/", "web/", "types/", "README.md"],
+  files: ["node/", "bundler/", "web/", "types/", "README.md", "LICENSE"],
   sideEffects: ["./bundler/cxmetrics_wasm.js"],
   engines: { node: ">=18" },
 };

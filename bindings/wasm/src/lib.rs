@@ -18,7 +18,8 @@
 //!   (the wrapper refuses other values with a `TypeError`);
 //! - errors leave as a JS `Error` with `code`, `index` and `cxmetrics: true`
 //!   properties, which the wrapper re-throws as its `CxMetricsError` class;
-//! - results leave as plain objects with camelCase keys.
+//! - results leave as small structs with camelCase getters (`results`), which the
+//!   wrapper copies into frozen plain objects and frees at once.
 //!
 //! Nothing here can panic (the release profile aborts on panic, which would trap):
 //! copies into wasm memory reserve fallibly and report `invalid_argument` when the
@@ -37,6 +38,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{Scores, counts_from, f64s_from, int_option, scale_from};
 use crate::errors::{JsResult, ToJs};
+use crate::results::{BoxOut, CesOut, CsatOut, DistributionOut, MeanOut, NpsOut};
 
 /// Validates a scale: `invalid_scale` unless `min..=max` has 2 to 101 points.
 #[wasm_bindgen(js_name = checkScale)]
@@ -185,7 +187,7 @@ impl RawTally {
     }
 
     /// Net Promoter Score; explicit buckets when both bounds are given.
-    pub fn nps(&self, detractor_max: Option<f64>, promoter_min: Option<f64>) -> JsResult<JsValue> {
+    pub fn nps(&self, detractor_max: Option<f64>, promoter_min: Option<f64>) -> JsResult<NpsOut> {
         let buckets = match (
             int_option("buckets.detractor_max", detractor_max)?,
             int_option("buckets.promoter_min", promoter_min)?,
@@ -206,7 +208,7 @@ impl RawTally {
         method: Option<String>,
         threshold: Option<f64>,
         bottom_threshold: Option<f64>,
-    ) -> JsResult<JsValue> {
+    ) -> JsResult<CsatOut> {
         let method = method
             .as_deref()
             .map(CsatMethod::parse)
@@ -228,7 +230,7 @@ impl RawTally {
         higher_is_better: bool,
         method: Option<String>,
         threshold: Option<f64>,
-    ) -> JsResult<JsValue> {
+    ) -> JsResult<CesOut> {
         let method = method
             .as_deref()
             .map(CesMethod::parse)
@@ -245,14 +247,14 @@ impl RawTally {
     }
 
     /// Mean and sample standard deviation.
-    pub fn mean(&self) -> JsResult<JsValue> {
+    pub fn mean(&self) -> JsResult<MeanOut> {
         let r = cxmetrics::mean(&self.inner).js()?;
         Ok(results::mean(&r))
     }
 
     /// Top box (`undefined` threshold = the core's default).
     #[wasm_bindgen(js_name = topBox)]
-    pub fn top_box(&self, threshold: Option<f64>) -> JsResult<JsValue> {
+    pub fn top_box(&self, threshold: Option<f64>) -> JsResult<BoxOut> {
         let t = int_option("threshold", threshold)?;
         let r = cxmetrics::top_box(&self.inner, t).js()?;
         Ok(results::boxed(&r))
@@ -260,14 +262,14 @@ impl RawTally {
 
     /// Bottom box (`undefined` threshold = the core's default).
     #[wasm_bindgen(js_name = bottomBox)]
-    pub fn bottom_box(&self, threshold: Option<f64>) -> JsResult<JsValue> {
+    pub fn bottom_box(&self, threshold: Option<f64>) -> JsResult<BoxOut> {
         let t = int_option("threshold", threshold)?;
         let r = cxmetrics::bottom_box(&self.inner, t).js()?;
         Ok(results::boxed(&r))
     }
 
     /// Responses per scale point.
-    pub fn distribution(&self) -> JsResult<JsValue> {
+    pub fn distribution(&self) -> JsResult<DistributionOut> {
         let r = cxmetrics::distribution(&self.inner).js()?;
         Ok(results::distribution(&r))
     }

@@ -108,6 +108,8 @@ test("the web build ('cxmetrics/web') needs init, then works (initSync and init 
 test("package.json: name, version from Cargo.toml, exports, files", () => {
   assert.equal(manifest.name, "cxmetrics");
   assert.equal(manifest.version, workspaceVersion());
+  const toml = readFileSync(join(rootDir, "Cargo.toml"), "utf8");
+  assert.equal(manifest.license, toml.match(/^license\s*=\s*"([^"]+)"/m)[1], "license from Cargo.toml");
   const dev = JSON.parse(readFileSync(join(crateDir, "package.json"), "utf8"));
   assert.equal(dev.version, workspaceVersion(), "bindings/wasm/package.json (cxmetrics-dev)");
   assert.equal(dev.private, true);
@@ -138,6 +140,7 @@ test("npm pack: the tarball holds the three builds, the types and the README", (
   const files = info.files.map((f) => f.path).sort();
   for (const f of [
     "README.md",
+    "LICENSE",
     "package.json",
     "node/index.cjs",
     "node/index.mjs",
