@@ -122,6 +122,16 @@ impl Scores<'_> {
         with_slice!(self, s => if self.is_view() { Some(s.as_ptr().addr()) } else { None })
     }
 
+    /// The scores as floats (a copy), for core functions that take two score columns of
+    /// one element type (integers beyond 2⁵³ round, and are off every scale anyway).
+    #[allow(
+        clippy::unnecessary_cast,
+        reason = "one body for every element type, f64 included"
+    )]
+    pub(crate) fn to_f64(&self) -> Vec<f64> {
+        with_slice!(self, s => s.iter().map(|&x| x as f64).collect())
+    }
+
     fn is_view(&self) -> bool {
         match self {
             Scores::I8(c) => c.is_view(),
@@ -171,6 +181,9 @@ fn tally_slice<T: Score + Sync>(
 pub(crate) enum Role {
     Scores,
     Weights,
+    /// Another float column: its argument name and the name of one item
+    /// (`p_values` / `p-value`, `talk` / `talk time`).
+    Floats(&'static str, &'static str),
 }
 
 impl Role {
@@ -178,6 +191,7 @@ impl Role {
         match self {
             Role::Scores => "scores",
             Role::Weights => "weights",
+            Role::Floats(name, _) => name,
         }
     }
 
@@ -185,6 +199,7 @@ impl Role {
         match self {
             Role::Scores => "score",
             Role::Weights => "weight",
+            Role::Floats(_, item) => item,
         }
     }
 }
@@ -199,9 +214,18 @@ pub(crate) fn extract_scores<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Scores<'p
 
 /// Converts a weights container into a float64 column (zero-copy for contiguous float64).
 pub(crate) fn extract_weights<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Column<'py, f64>> {
-    match extract_column(obj, Role::Weights, true)? {
+    extract_floats(obj, Role::Weights)
+}
+
+/// Converts a container of numbers (`None` / NaN = NaN) into a float64 column, in the
+/// containers scores accept (zero-copy for contiguous float64).
+pub(crate) fn extract_floats<'py>(
+    obj: &Bound<'py, PyAny>,
+    role: Role,
+) -> PyResult<Column<'py, f64>> {
+    match extract_column(obj, role, true)? {
         Extracted::Floats(c) => Ok(c),
-        Extracted::Scores(_) => Err(type_error("weights must be floats")),
+        Extracted::Scores(_) => Err(type_error(format!("{} must be floats", role.name()))),
     }
 }
 
@@ -301,7 +325,7 @@ fn from_ndarray<'py>(obj: &Bound<'py, PyAny>, role: Role) -> PyResult<Extracted<
         ))),
         b'O' => extract_column(&obj.call_method0("tolist")?, role, false),
         b'i' | b'u' | b'f' => {
-            if role == Role::Weights {
+            if role != Role::Scores {
                 if kind == b'f' && size == 8 && native {
                     return Ok(Extracted::Floats(column::<f64>(obj)?));
                 }
@@ -597,4 +621,46 @@ pub(crate) fn extract_counts(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
         out.push(count);
     }
     Ok(out)
+}
+
+/// A real-number argument (`level`, `margin`, a count of customers, …): ints, floats
+/// and numpy scalars. A `bool`, a string or anything else is a `TypeError`; NaN and ±∞
+/// pass through for the core to refuse with a clear message.
+pub(crate) fn extract_f64(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<f64> {
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Ok(f.value());
+    }
+    if obj.is_instance_of::<PyBool>() || is_numpy_bool(obj)? {
+        return Err(type_error(format!("{name} must be a number, not a bool")));
+    }
+    if let Ok(int) = obj.cast::<PyInt>() {
+        return Ok(int_to_f64(int));
+    }
+    if !(obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>())
+        && (obj.hasattr("__float__")? || obj.hasattr("__index__")?)
+        && let Ok(v) = obj.extract::<f64>()
+    {
+        return Ok(v);
+    }
+    Err(type_error(format!(
+        "{name} must be a number, not {}",
+        type_name(obj)
+    )))
+}
+
+/// An optional real-number argument with its default.
+pub(crate) fn opt_f64(obj: Option<&Bound<'_, PyAny>>, name: &str, default: f64) -> PyResult<f64> {
+    obj.map_or(Ok(default), |o| extract_f64(o, name))
+}
+
+/// A count argument: a non-negative int (`bool` and floats are a `TypeError`, a negative
+/// or too large value `invalid_argument`).
+pub(crate) fn extract_count(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<u64> {
+    let int = py_int(obj, name)?;
+    int.extract::<u64>().map_err(|_| {
+        invalid_argument(
+            name,
+            format!("got {int}; a count must be an int from 0 to 2**64 - 1"),
+        )
+    })
 }

@@ -9,8 +9,10 @@ use pyo3::prelude::*;
 
 mod convert;
 mod errors;
+#[macro_use]
 mod results;
 mod scale;
+mod stats;
 mod tally;
 
 use convert::{extract_buckets, extract_opt_int, extract_scale, extract_scores, extract_str};
@@ -473,5 +475,6 @@ fn _cxmetrics(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bottom_box, m)?)?;
     m.add_function(wrap_pyfunction!(distribution, m)?)?;
     m.add_function(wrap_pyfunction!(_scores_address, m)?)?;
+    stats::register(m)?;
     Ok(())
 }

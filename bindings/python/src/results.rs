@@ -3,16 +3,17 @@
 //! Each exposes the core's fields under the same names (enums as strings, buckets as a
 //! tuple, `Option` as `None`), `to_dict()` and a readable `repr`.
 
-use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 
 /// Declares a frozen pyclass around a core result, with one getter per field, `to_dict`
 /// and `__repr__` (Python reprs of the field values, in declaration order).
+///
+/// With `[inference]` after the Python name, the class also gets `interval()` and
+/// `margin_of_error()`, computed by the core from the result's `estimate()`.
 macro_rules! result_class {
     (
         $(#[$meta:meta])*
-        $name:ident($core:ty) as $pyname:literal {
+        $name:ident($core:ty) as $pyname:literal $([$inference:ident])? {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty = |$r:ident| $get:expr; )*
         }
     ) => {
@@ -33,8 +34,8 @@ macro_rules! result_class {
             )*
 
             /// The fields as a new ``dict`` (field name → value), in declaration order.
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-                let d = PyDict::new(py);
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+                let d = pyo3::types::PyDict::new(py);
                 $( d.set_item(stringify!($field), self.$field())?; )*
                 Ok(d)
             }
@@ -44,11 +45,64 @@ macro_rules! result_class {
                     format!(
                         "{}={}",
                         stringify!($field),
-                        self.$field().into_bound_py_any(py)?.repr()?
+                        pyo3::IntoPyObjectExt::into_bound_py_any(self.$field(), py)?.repr()?
                     ),
                 )*];
                 Ok(format!("{}({})", $pyname, parts.join(", ")))
             }
+
+            $(
+                /// A confidence interval for ``score``, in its unit, clamped to the metric's range.
+                ///
+                /// Formulas (z = Φ⁻¹(1 − α/2), α = 1 − level; n is the Kish ``n_eff`` when
+                /// weighted):
+                ///
+                /// - net scores, ``"adjusted_wald"`` (default): n′ = n + 3, p′ = (p·n + ¾)/n′,
+                ///   d′ = (d·n + ¾)/n′, c′ = p′ − d′; ``100 × (c′ ± z √((p′ + d′ − c′²)/n′))``.
+                ///   ``"wald"``: the same on the raw shares and n.
+                /// - proportions, ``"wilson"`` (default), ``"wald"``, ``"agresti_coull"``,
+                ///   ``"clopper_pearson"``, ``"jeffreys"``; in percent.
+                /// - means, ``"t"`` (the only one): ``m ± t(n − 1) · s/√n``.
+                ///
+                /// Args:
+                ///     level: confidence level, strictly between 0 and 1 (default 0.95).
+                ///     method: ``None`` for the default of this kind of score, or a method
+                ///         name from the list above.
+                ///
+                /// Returns:
+                ///     Interval: ``lower``, ``upper``, ``level``, ``method``; unpacks as
+                ///     ``lo, hi = r.interval()``.
+                ///
+                /// Raises:
+                ///     CxMetricsError: ``invalid_argument`` for a level outside (0, 1) or a
+                ///         method that does not apply to this kind of score;
+                ///         ``insufficient_data`` for a t interval from one response.
+                ///     TypeError: for a level that is not a number or a method that is not a str.
+                #[pyo3(
+                    signature = (level = None, *, method = None),
+                    text_signature = "($self, level=0.95, *, method=None)"
+                )]
+                fn interval(
+                    &self,
+                    level: Option<&Bound<'_, PyAny>>,
+                    method: Option<&Bound<'_, PyAny>>,
+                ) -> PyResult<crate::stats::PyInterval> {
+                    let _ = stringify!($inference);
+                    crate::stats::interval_of(&self.0.estimate(), level, method)
+                }
+
+                /// The margin of error at ``level``: the half-width of the default interval
+                /// (adjusted Wald, Wilson or t) before clamping, in the unit of ``score``.
+                ///
+                /// Raises:
+                ///     CxMetricsError: ``invalid_argument`` for a level outside (0, 1);
+                ///         ``insufficient_data`` for a mean of one response.
+                ///     TypeError: for a level that is not a number.
+                #[pyo3(signature = (level = None), text_signature = "($self, level=0.95)")]
+                fn margin_of_error(&self, level: Option<&Bound<'_, PyAny>>) -> PyResult<f64> {
+                    crate::stats::margin_of(&self.0.estimate(), level)
+                }
+            )?
         }
     };
 }
@@ -57,13 +111,13 @@ macro_rules! result_class {
 macro_rules! with_base {
     (
         $(#[$meta:meta])*
-        $name:ident($core:ty) as $pyname:literal {
+        $name:ident($core:ty) as $pyname:literal $([$inference:ident])? {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty = |$r:ident| $get:expr; )*
         }
     ) => {
         result_class! {
             $(#[$meta])*
-            $name($core) as $pyname {
+            $name($core) as $pyname $([$inference])? {
                 $( $(#[$fmeta])* $field: $ty = |$r| $get; )*
                 /// Valid responses used (unweighted count).
                 n: u64 = |r| r.n;
@@ -93,7 +147,10 @@ with_base! {
     /// >>> r = cx.nps([10, 9, 9, 8, 7, 3])
     /// >>> r.score, r.n_promoters, r.n_passives, r.n_detractors, r.buckets
     /// (33.333333333333336, 3, 2, 1, (6, 9))
-    PyNpsResult(cxmetrics::NpsResult) as "NpsResult" {
+    /// >>> lo, hi = cx.nps([10] * 50 + [8] * 30 + [3] * 20).interval()
+    /// >>> round(lo, 2), round(hi, 2)
+    /// (14.05, 44.2)
+    PyNpsResult(cxmetrics::NpsResult) as "NpsResult" [inference] {
         /// NPS in points, −100…100: ``100 × (promoters − detractors)``.
         score: f64 = |r| r.score;
         /// Share of promoters, 0…1.
@@ -120,7 +177,7 @@ with_base! {
     /// >>> r = cx.csat([5, 4, 3, 2, 5])
     /// >>> r.score, r.method, r.threshold
     /// (60.0, 'top_box', 4)
-    PyCsatResult(cxmetrics::CsatResult) as "CsatResult" {
+    PyCsatResult(cxmetrics::CsatResult) as "CsatResult" [inference] {
         /// Percent (top_box, percent_of_max), −100…100 (net) or scale units (mean).
         score: f64 = |r| r.score;
         /// The formula used: ``"top_box"``, ``"mean"``, ``"percent_of_max"`` or ``"net"``.
@@ -139,7 +196,7 @@ with_base! {
     /// >>> r = cx.ces([7, 6, 5, 4, 2], scale=(1, 7), higher_is_better=True, method="percent_agree")
     /// >>> r.score, r.method, r.threshold
     /// (60.0, 'percent_agree', 5)
-    PyCesResult(cxmetrics::CesResult) as "CesResult" {
+    PyCesResult(cxmetrics::CesResult) as "CesResult" [inference] {
         /// Scale units (mean), percent (percent_agree) or −100…100 (net_effort).
         score: f64 = |r| r.score;
         /// The formula used: ``"mean"``, ``"percent_agree"`` or ``"net_effort"``.
@@ -158,7 +215,7 @@ with_base! {
     /// >>> r = cx.mean([1, 2, 3, 4, 5], scale=(1, 5))
     /// >>> r.score, round(r.std_dev, 6)
     /// (3.0, 1.581139)
-    PyMeanResult(cxmetrics::MeanResult) as "MeanResult" {
+    PyMeanResult(cxmetrics::MeanResult) as "MeanResult" [inference] {
         /// The mean, in scale units.
         score: f64 = |r| r.score;
         /// Sample standard deviation (n − 1 denominator; weighted: Kish-corrected),
@@ -174,7 +231,7 @@ with_base! {
     /// >>> r = cx.top_box([5, 4, 3, 1], scale=(1, 5))
     /// >>> r.score, r.threshold, r.count
     /// (50.0, 4, 2)
-    PyBoxResult(cxmetrics::BoxResult) as "BoxResult" {
+    PyBoxResult(cxmetrics::BoxResult) as "BoxResult" [inference] {
         /// Percent of responses in the box, 0…100.
         score: f64 = |r| r.score;
         /// The box boundary used, inclusive.

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+import json
+import math
+
 import pytest
 
 import cxmetrics as cx
@@ -51,3 +54,63 @@ class _RaisesCode:
         if self.index is not None:
             assert err.index == self.index, f"index {err.index!r} != {self.index!r}: {err}"
         return bool(handled)
+
+
+# ---- shared by the vector runners (tests/vectors/*.json, format in tests/vectors/README.md)
+
+
+def load_vectors(name: str) -> list[dict[str, Any]]:
+    """The cases of ``tests/vectors/<name>`` ([] when the file is not there yet)."""
+    path = REPO / "tests" / "vectors" / name
+    if not path.exists():
+        return []
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["format"] == "cxmetrics.vectors" and doc["version"] == 1
+    return list(doc["cases"])
+
+
+def decode(x: Any) -> Any:
+    """A vector number cell: ``"inf"`` / ``"-inf"`` / ``"nan"`` -> float; else unchanged."""
+    tokens = {"inf": math.inf, "-inf": -math.inf, "nan": math.nan}
+    if isinstance(x, str) and x in tokens:
+        return tokens[x]
+    return x
+
+
+def survey_options(options: dict[str, Any] | None) -> dict[str, Any]:
+    """survey.json ``options`` as keyword arguments (scale as a tuple, nulls dropped)."""
+    opts = dict(options or {})
+    if opts.get("scale") is not None:
+        opts["scale"] = tuple(opts["scale"])
+    return {k: v for k, v in opts.items() if v is not None}
+
+
+def assert_close(actual: Any, expected: Any, tol: float, path: str) -> None:
+    """Vector comparison: None, bools, strings and ints exactly; floats within
+    ``tol * max(1, |expected|)``; lists element by element; dicts key by key."""
+    if expected is None or isinstance(expected, (bool, str)):
+        assert actual == expected, f"{path}: {actual!r} != {expected!r}"
+    elif isinstance(expected, list):
+        assert isinstance(actual, (list, tuple)), f"{path}: {actual!r} is not a list"
+        assert len(actual) == len(expected), f"{path}: length {len(actual)} != {len(expected)}"
+        for i, (a, e) in enumerate(zip(actual, expected)):
+            assert_close(a, e, tol, f"{path}[{i}]")
+    elif isinstance(expected, dict):
+        assert isinstance(actual, dict), f"{path}: {actual!r} is not a dict"
+        for k, e in expected.items():
+            assert k in actual, f"{path}: no key {k!r} in {actual!r}"
+            assert_close(actual[k], e, tol, f"{path}.{k}")
+    elif isinstance(expected, int):
+        assert actual == expected and not isinstance(actual, bool), f"{path}: {actual!r} != {expected!r}"
+    else:
+        assert isinstance(actual, (int, float)) and not isinstance(actual, bool), f"{path}: {actual!r} != {expected!r}"
+        assert abs(actual - expected) <= tol * max(1.0, abs(expected)), (
+            f"{path}: {actual!r} != {expected!r} (tolerance {tol})"
+        )
+
+
+def check_error(err: Any, want: dict[str, Any], case_id: str) -> None:
+    """An expected_error: the code, and the index when the vector gives one."""
+    assert err.code == want["code"], f"{case_id}: {err.code} ({err}) != {want['code']}"
+    if want.get("index") is not None:
+        assert err.index == want["index"], f"{case_id}: index {err.index} != {want['index']} ({err})"

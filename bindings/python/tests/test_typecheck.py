@@ -66,6 +66,10 @@ def test_mypy_catches_misuse(cache: Path, tmp_path: Path) -> None:
             s: str = cx.nps([10]).score                        # E6: score is a float
             cx.nps("10")                                       # E7: a str is not scores
             cx.Scale(1.0, 5)                                   # E8: bounds are ints
+            cx.nps([10]).interval(method="wilson")             # E9: not a net-score method
+            cx.sample_size_mean(0.1)                           # E10: sd is required
+            cx.compare(cx.nps([10]), [10])                     # E11: compare takes results
+            cx.adjust_p_values([0.1], method="bonferroni")     # E12: holm or bh only
             """
     )
     bad.write_text(source)
@@ -74,5 +78,5 @@ def test_mypy_catches_misuse(cache: Path, tmp_path: Path) -> None:
     lines = [line for line in proc.stdout.splitlines() if ": error:" in line]
     flagged = {int(line.split(":")[1]) for line in lines}
     expected = {i for i, line in enumerate(source.splitlines(), 1) if "# E" in line}
-    assert len(expected) == 8
+    assert len(expected) == 12
     assert flagged == expected, proc.stdout

@@ -87,7 +87,39 @@ def as_dicts() -> list[dict[str, object]]:
     return [cx.nps([10]).to_dict(), cx.distribution([1], scale=(0, 1)).to_dict()]
 
 
+def statistics() -> list[float]:
+    r = cx.nps([10, 9, 3, 8])
+    ci: cx.Interval = r.interval()
+    lo, hi = r.interval(0.9, method="wald")
+    moe: float = r.margin_of_error(0.99)
+    box = cx.top_box([5, 4, 1], scale=(1, 5))
+    cp = box.interval(method="clopper_pearson")
+    m = cx.mean([1, 2, 3], scale=(1, 5))
+    t = m.interval(method="t")
+    c: cx.Comparison = cx.compare(r, cx.nps([10, 0]), level=0.9, method="adjusted_wald")
+    df: float | None = c.df
+    welch = cx.compare(m, cx.mean([2, 3, 4], scale=(1, 5)), method="welch")
+    paired: cx.PairedNpsResult = cx.paired_nps([9, 3, None], np.array([10, 8, 7]), level=0.9)
+    p_int = cx.proportion_interval(70, 100, method="jeffreys")
+    n_int = cx.nps_interval(50, 30, 20, level=0.9)
+    sizes: list[int] = [
+        cx.sample_size_nps(5),
+        cx.sample_size_nps(5, level=0.9, variance=0.6),
+        cx.sample_size_proportion(3, p=30.0),
+        cx.sample_size_mean(0.1, sd=1.2, level=0.99),
+        cx.sample_size_nps_difference(10, power=0.9, variance=0.8),
+        cx.sample_size_proportion_difference(70, 80, level=0.9, power=0.8),
+    ]
+    adjusted: list[float] = cx.adjust_p_values([0.01, 0.02], method="bh") + cx.adjust_p_values(np.array([0.5]))
+    d: dict[str, object] = ci.to_dict()
+    method: str = cp.method
+    assert d and method and df is None and welch.df is not None
+    return [lo, hi, moe, ci.lower, t.upper, c.p_value, paired.difference, float(paired.n), p_int.level,
+            n_int.upper, float(sum(sizes)), *adjusted]
+
+
 VERSION: str = cx.__version__
 
 if __name__ == "__main__":
     print(summarize([10, 9, 9, 8, 7, 3]), numpy_input(), polars_input(), every_function(), tallies(), errors(), scales(), as_dicts())
+    print(statistics())

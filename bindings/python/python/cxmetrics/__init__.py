@@ -18,44 +18,78 @@ offending position. Nothing is rounded.
 
 Every metric also accepts a :class:`Tally`, the mergeable state behind every metric:
 tally chunks, files or partitions separately, merge them, then compute.
+
+Every result has ``interval()`` and ``margin_of_error()``; :func:`compare` tests two
+groups, :func:`paired_nps` the same respondents twice, and the ``sample_size_*``
+functions plan a survey:
+
+>>> lo, hi = cx.nps([10] * 50 + [8] * 30 + [3] * 20).interval()
+>>> round(lo, 2), round(hi, 2)
+(14.05, 44.2)
 """
 
 from ._cxmetrics import (
     BoxResult,
     CesResult,
+    Comparison,
     CsatResult,
     CxMetricsError,
     Distribution,
+    Interval,
     MeanResult,
     NpsResult,
+    PairedNpsResult,
     Scale,
     Tally,
     __version__,
+    adjust_p_values,
     bottom_box,
     ces,
+    compare,
     csat,
     distribution,
     mean,
     nps,
+    nps_interval,
+    paired_nps,
+    proportion_interval,
+    sample_size_mean,
+    sample_size_nps,
+    sample_size_nps_difference,
+    sample_size_proportion,
+    sample_size_proportion_difference,
     top_box,
 )
 
 __all__ = [
     "BoxResult",
     "CesResult",
+    "Comparison",
     "CsatResult",
     "CxMetricsError",
     "Distribution",
+    "Interval",
     "MeanResult",
     "NpsResult",
+    "PairedNpsResult",
     "Scale",
     "Tally",
     "__version__",
+    "adjust_p_values",
     "bottom_box",
     "ces",
+    "compare",
     "csat",
     "distribution",
     "mean",
     "nps",
+    "nps_interval",
+    "paired_nps",
+    "proportion_interval",
+    "sample_size_mean",
+    "sample_size_nps",
+    "sample_size_nps_difference",
+    "sample_size_proportion",
+    "sample_size_proportion_difference",
     "top_box",
 ]

@@ -4,7 +4,7 @@ Units: NPS in points (−100…100); rates in percent (0…100); means in scale 
 shares inside results (``promoters``, ``shares``) in fractions (0…1). Nothing is rounded.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar, Literal, Protocol, TypedDict, final, overload
 
 import numpy as np
@@ -34,6 +34,13 @@ _OnInvalid = Literal["error", "skip"]
 _Buckets = tuple[int, int] | _BucketsDict
 _CsatMethod = Literal["top_box", "mean", "percent_of_max", "net"]
 _CesMethod = Literal["mean", "percent_agree", "net_effort"]
+_NetIntervalMethod = Literal["adjusted_wald", "wald"]
+_ProportionIntervalMethod = Literal["wilson", "wald", "agresti_coull", "clopper_pearson", "jeffreys"]
+_IntervalMethod = Literal["adjusted_wald", "wald", "wilson", "agresti_coull", "clopper_pearson", "jeffreys", "t"]
+_CompareMethod = Literal["adjusted_wald", "wald", "pooled_z", "welch"]
+_PAdjust = Literal["holm", "bh"]
+_Floats = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | _ToNumpy
+"""Numbers: a list / tuple (None and NaN = NaN), a 1-D numpy array, or a pandas / polars Series."""
 
 class CxMetricsError(ValueError):
     """Raised for invalid data or options (a ``ValueError`` subclass).
@@ -53,7 +60,10 @@ class CxMetricsError(ValueError):
     code: str
     """Stable snake_case code: ``empty``, ``out_of_scale``, ``not_integer``, ``not_finite``,
     ``invalid_weight``, ``length_mismatch``, ``scale_mismatch``, ``invalid_scale``,
-    ``invalid_argument`` or ``invalid_format``. Codes never change between releases."""
+    ``invalid_argument``, ``invalid_format``, ``insufficient_data`` (too few responses or
+    no variance for a statistic), ``unknown_time_zone``, ``empty_schedule``,
+    ``overlapping_windows`` or ``out_of_order`` (an event before the one it must follow).
+    Codes never change between releases."""
     index: int | None
     """The position of the offending input value, when the error refers to one."""
 
@@ -266,6 +276,9 @@ class NpsResult:
     >>> r = cx.nps([10, 9, 9, 8, 7, 3])
     >>> r.score, r.n_promoters, r.n_passives, r.n_detractors, r.buckets
     (33.333333333333336, 3, 2, 1, (6, 9))
+    >>> lo, hi = cx.nps([10] * 50 + [8] * 30 + [3] * 20).interval()
+    >>> round(lo, 2), round(hi, 2)
+    (14.05, 44.2)
     """
 
     @property
@@ -310,6 +323,23 @@ class NpsResult:
     @property
     def weighted(self) -> bool:
         """Whether weights were given."""
+    def interval(self, level: float = 0.95, *, method: _NetIntervalMethod | None = None) -> Interval:
+        """A confidence interval for ``score``, in its unit, clamped to the metric's range.
+
+        ``method=None`` uses the default of this kind of score: ``"adjusted_wald"`` (n + 3, +¾ promoters and detractors); ``"wald"`` is the other choice.
+        With weights, n is the Kish ``n_eff``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1) or a method that
+                does not apply; ``insufficient_data`` for a t interval from one response.
+        """
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the default interval before clamping, in the unit of ``score``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1);
+                ``insufficient_data`` for a mean of one response.
+        """
     def to_dict(self) -> dict[str, Any]:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
@@ -355,6 +385,23 @@ class CsatResult:
     @property
     def weighted(self) -> bool:
         """Whether weights were given."""
+    def interval(self, level: float = 0.95, *, method: _IntervalMethod | None = None) -> Interval:
+        """A confidence interval for ``score``, in its unit, clamped to the metric's range.
+
+        ``method=None`` uses the default of this kind of score: ``"wilson"`` for top_box, ``"adjusted_wald"`` for net, ``"t"`` for mean and percent_of_max.
+        With weights, n is the Kish ``n_eff``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1) or a method that
+                does not apply; ``insufficient_data`` for a t interval from one response.
+        """
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the default interval before clamping, in the unit of ``score``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1);
+                ``insufficient_data`` for a mean of one response.
+        """
     def to_dict(self) -> dict[str, Any]:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
@@ -400,6 +447,23 @@ class CesResult:
     @property
     def weighted(self) -> bool:
         """Whether weights were given."""
+    def interval(self, level: float = 0.95, *, method: _IntervalMethod | None = None) -> Interval:
+        """A confidence interval for ``score``, in its unit, clamped to the metric's range.
+
+        ``method=None`` uses the default of this kind of score: ``"t"`` for mean, ``"wilson"`` for percent_agree, ``"adjusted_wald"`` for net_effort.
+        With weights, n is the Kish ``n_eff``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1) or a method that
+                does not apply; ``insufficient_data`` for a t interval from one response.
+        """
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the default interval before clamping, in the unit of ``score``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1);
+                ``insufficient_data`` for a mean of one response.
+        """
     def to_dict(self) -> dict[str, Any]:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
@@ -439,6 +503,23 @@ class MeanResult:
     @property
     def weighted(self) -> bool:
         """Whether weights were given."""
+    def interval(self, level: float = 0.95, *, method: Literal["t"] | None = None) -> Interval:
+        """A confidence interval for ``score``, in its unit, clamped to the metric's range.
+
+        ``method=None`` uses the default of this kind of score: ``"t"`` (Student's t with n − 1 degrees of freedom), the only one.
+        With weights, n is the Kish ``n_eff``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1) or a method that
+                does not apply; ``insufficient_data`` for a t interval from one response.
+        """
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the default interval before clamping, in the unit of ``score``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1);
+                ``insufficient_data`` for a mean of one response.
+        """
     def to_dict(self) -> dict[str, Any]:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
@@ -481,6 +562,23 @@ class BoxResult:
     @property
     def weighted(self) -> bool:
         """Whether weights were given."""
+    def interval(self, level: float = 0.95, *, method: _ProportionIntervalMethod | None = None) -> Interval:
+        """A confidence interval for ``score``, in its unit, clamped to the metric's range.
+
+        ``method=None`` uses the default of this kind of score: ``"wilson"``; also ``"wald"``, ``"agresti_coull"``, ``"clopper_pearson"``, ``"jeffreys"``.
+        With weights, n is the Kish ``n_eff``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1) or a method that
+                does not apply; ``insufficient_data`` for a t interval from one response.
+        """
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the default interval before clamping, in the unit of ``score``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a level outside (0, 1);
+                ``insufficient_data`` for a mean of one response.
+        """
     def to_dict(self) -> dict[str, Any]:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
@@ -734,6 +832,285 @@ def distribution(
     >>> import cxmetrics as cx
     >>> cx.distribution([1, 1, 0, 1], scale=(0, 1)).shares
     [0.25, 0.75]
+    """
+@final
+class Interval:
+    """A confidence interval: ``lower``, ``upper`` (in the unit of its score), the
+    ``level`` and the ``method`` that produced it.
+
+    Returned by every result's ``interval()`` and by :func:`proportion_interval` and
+    :func:`nps_interval`. Immutable; iterating yields ``lower`` then ``upper``.
+
+    >>> import cxmetrics as cx
+    >>> ci = cx.nps_interval(50, 30, 20)
+    >>> round(ci.lower, 2), round(ci.upper, 2), ci.level, ci.method
+    (14.05, 44.2, 0.95, 'adjusted_wald')
+    >>> lo, hi = ci
+    >>> lo == ci.lower and hi == ci.upper
+    True
+    """
+
+    @property
+    def lower(self) -> float:
+        """Lower limit, in the unit of the score (points, percent or scale units)."""
+    @property
+    def upper(self) -> float:
+        """Upper limit, in the unit of the score."""
+    @property
+    def level(self) -> float:
+        """Confidence level, strictly between 0 and 1."""
+    @property
+    def method(self) -> _IntervalMethod:
+        """The method that produced it."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict``: ``lower``, ``upper``, ``level``, ``method``."""
+    def __iter__(self) -> Iterator[float]:
+        """Yields ``lower`` then ``upper`` (``lo, hi = r.interval()``)."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Comparison:
+    """The comparison ``a − b`` of two independent groups (returned by :func:`compare`).
+
+    >>> import cxmetrics as cx
+    >>> a = cx.nps([10] * 50 + [8] * 30 + [3] * 20)
+    >>> b = cx.nps([10] * 40 + [8] * 30 + [3] * 30)
+    >>> c = cx.compare(a, b, method="wald")
+    >>> round(c.difference, 6), round(c.statistic, 4), round(c.p_value, 4), c.df
+    (20.0, 1.7541, 0.0794, None)
+    """
+
+    @property
+    def difference(self) -> float:
+        """``score(a) − score(b)`` in the metric's unit (raw scores, not adjusted ones)."""
+    @property
+    def lower(self) -> float:
+        """Lower limit of the interval for the difference."""
+    @property
+    def upper(self) -> float:
+        """Upper limit of the interval for the difference."""
+    @property
+    def statistic(self) -> float:
+        """The test statistic: z, or t for ``"welch"``."""
+    @property
+    def p_value(self) -> float:
+        """Two-sided p-value of "no difference"."""
+    @property
+    def df(self) -> float | None:
+        """Degrees of freedom of a t statistic (Welch–Satterthwaite); ``None`` for z tests."""
+    @property
+    def method(self) -> _CompareMethod:
+        """The method used."""
+    @property
+    def level(self) -> float:
+        """Confidence level of the interval."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class PairedNpsResult:
+    """The NPS change of the same respondents, ``after − before`` (returned by
+    :func:`paired_nps`), tested with a paired t test.
+
+    >>> import cxmetrics as cx
+    >>> r = cx.paired_nps([6, 7, 9, 3, 8, 10], [9, 8, 9, 6, 9, 10])
+    >>> round(r.difference, 9), r.n, r.missing, r.df, r.method
+    (50.0, 6, 0, 5.0, 'paired_t')
+    """
+
+    @property
+    def difference(self) -> float:
+        """NPS(after) − NPS(before), in points."""
+    @property
+    def lower(self) -> float:
+        """Lower limit of the interval for the difference (clamped to −200)."""
+    @property
+    def upper(self) -> float:
+        """Upper limit of the interval for the difference (clamped to 200)."""
+    @property
+    def statistic(self) -> float:
+        """The paired t statistic."""
+    @property
+    def p_value(self) -> float:
+        """Two-sided p-value of "no change"."""
+    @property
+    def df(self) -> float:
+        """Degrees of freedom, ``n − 1``."""
+    @property
+    def method(self) -> Literal["paired_t"]:
+        """Always ``"paired_t"``."""
+    @property
+    def level(self) -> float:
+        """Confidence level of the interval."""
+    @property
+    def n(self) -> int:
+        """Pairs used (both answers present)."""
+    @property
+    def missing(self) -> int:
+        """Pairs dropped because one or both answers were missing."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+_Estimated = NpsResult | CsatResult | CesResult | MeanResult | BoxResult
+"""Results that carry an inference estimate (``interval()``, ``compare()``)."""
+
+def compare(a: _Estimated, b: _Estimated, *, level: float = 0.95, method: _CompareMethod | None = None) -> Comparison:
+    """Compares two independent groups: ``a − b``, with an interval, a statistic and a p-value.
+
+    ``a`` and ``b`` must be of the same kind: two net scores (default ``"adjusted_wald"``,
+    or ``"wald"``), two proportions (``"pooled_z"`` with the Newcombe interval) or two
+    means (``"welch"``). For the same respondents measured twice use :func:`paired_nps`.
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for a bad level, results of different kinds or
+            a method that does not apply; ``insufficient_data`` for a mean of one response
+            or two groups with zero variance.
+        TypeError: when ``a`` or ``b`` is not a result.
+
+    >>> import cxmetrics as cx
+    >>> a = cx.top_box([5] * 70 + [1] * 30, scale=(1, 5))
+    >>> b = cx.top_box([5] * 60 + [1] * 40, scale=(1, 5))
+    >>> c = cx.compare(a, b)
+    >>> c.method, round(c.difference, 9), round(c.p_value, 4)
+    ('pooled_z', 10.0, 0.1382)
+    """
+def paired_nps(before: _Scores, after: _Scores, *, level: float = 0.95) -> PairedNpsResult:
+    """Paired NPS change for the same respondents, ``after − before``, on the 0–10 scale.
+
+    Each answer is coded +1 / 0 / −1 (promoter / passive / detractor); the change is
+    100 × the mean per-respondent difference, tested with a paired t test (df = n − 1).
+    Pairs with a missing answer are dropped and counted in ``missing``; everyone unchanged
+    gives difference 0, statistic 0, p-value 1.
+
+    Raises:
+        CxMetricsError: ``length_mismatch``; ``out_of_scale`` / ``not_integer`` /
+            ``not_finite`` (with ``index``); ``insufficient_data`` (fewer than 2 pairs, or
+            everyone changed by the same non-zero amount); ``invalid_argument`` (level).
+        TypeError: for a container or value that is not numeric.
+
+    >>> import cxmetrics as cx
+    >>> r = cx.paired_nps([6, 7, 9, 3, None], [9, 8, 9, 6, 10])
+    >>> r.difference, r.n, r.missing
+    (50.0, 4, 1)
+    """
+def proportion_interval(
+    successes: int, n: int, *, level: float = 0.95, method: _ProportionIntervalMethod | None = None
+) -> Interval:
+    """A confidence interval for ``successes`` out of ``n``, in percent (Wilson by default).
+
+    Raises:
+        CxMetricsError: ``empty`` when ``n == 0``; ``invalid_argument`` when ``successes > n``,
+            a count is negative, the level is bad or the method is not a proportion method.
+        TypeError: for a count that is not an int.
+
+    >>> import cxmetrics as cx
+    >>> ci = cx.proportion_interval(70, 100)
+    >>> round(ci.lower, 2), round(ci.upper, 2), ci.method
+    (60.42, 78.11, 'wilson')
+    """
+def nps_interval(
+    promoters: int,
+    passives: int,
+    detractors: int,
+    *,
+    level: float = 0.95,
+    method: _NetIntervalMethod | None = None,
+) -> Interval:
+    """A confidence interval for the NPS of promoter / passive / detractor counts, in points.
+
+    Adjusted Wald by default (n + 3, +¾ promoters and detractors), or ``"wald"``; clamped
+    to [−100, 100].
+
+    Raises:
+        CxMetricsError: ``empty`` when all counts are 0; ``invalid_argument`` for a negative
+            count, a bad level or a method that is not a net-score method.
+        TypeError: for a count that is not an int.
+
+    >>> import cxmetrics as cx
+    >>> ci = cx.nps_interval(50, 30, 20)
+    >>> round(ci.lower, 2), round(ci.upper, 2)
+    (14.05, 44.2)
+    """
+def sample_size_nps(margin: float, *, level: float = 0.95, variance: float = 1.0) -> int:
+    """Respondents needed for an NPS margin of error of ``margin`` points.
+
+    ``n = ⌈z² σ² / (margin/100)² − 3⌉`` (at least 1); σ² = 1 is the worst case.
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for margin <= 0, a bad level or σ² outside (0, 1].
+
+    >>> import cxmetrics as cx
+    >>> cx.sample_size_nps(5), cx.sample_size_nps(5, variance=0.61)
+    (1534, 935)
+    """
+def sample_size_proportion(margin: float, *, level: float = 0.95, p: float = 50.0) -> int:
+    """Respondents needed for a proportion's margin of error of ``margin`` percentage points.
+
+    ``n = ⌈z² p(1 − p) / (margin/100)²⌉`` (at least 1), p in percent (50 = worst case).
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for margin <= 0, p outside (0, 100) or a bad level.
+
+    >>> import cxmetrics as cx
+    >>> cx.sample_size_proportion(5)
+    385
+    """
+def sample_size_mean(margin: float, *, sd: float, level: float = 0.95) -> int:
+    """Respondents needed for a mean's margin of error of ``margin`` scale units.
+
+    ``n = ⌈(z · sd / margin)²⌉`` (at least 1).
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for margin or sd <= 0, or a bad level.
+
+    >>> import cxmetrics as cx
+    >>> cx.sample_size_mean(0.1, sd=1.0)
+    385
+    """
+def sample_size_nps_difference(
+    difference: float, *, level: float = 0.95, power: float = 0.8, variance: float = 1.0
+) -> int:
+    """Respondents needed *per group* to detect an NPS difference of ``difference`` points.
+
+    ``n = ⌈2σ²(z₁₋α/₂ + z_power)² / (difference/100)² − 3⌉`` (at least 1).
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for difference <= 0, power or level outside
+            (0, 1), or σ² outside (0, 1].
+
+    >>> import cxmetrics as cx
+    >>> cx.sample_size_nps_difference(10)
+    1567
+    """
+def sample_size_proportion_difference(p1: float, p2: float, *, level: float = 0.95, power: float = 0.8) -> int:
+    """Respondents needed *per group* to detect proportions ``p1`` vs ``p2`` (percent).
+
+    ``n = ⌈(z₁₋α/₂ √(2p̄q̄) + z_power √(p₁q₁ + p₂q₂))² / (p₁ − p₂)²⌉`` (at least 1).
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for p outside (0, 100), ``p1 == p2``, or power /
+            level outside (0, 1).
+
+    >>> import cxmetrics as cx
+    >>> cx.sample_size_proportion_difference(70, 80)
+    294
+    """
+def adjust_p_values(p_values: _Floats, *, method: _PAdjust = "holm") -> list[float]:
+    """P-values adjusted for multiple comparisons (Holm, or Benjamini–Hochberg ``"bh"``),
+    in the input's order.
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for a p-value outside [0, 1] or NaN (with its
+            ``index``) or an unknown method.
+
+    >>> import cxmetrics as cx
+    >>> cx.adjust_p_values([0.01, 0.04, 0.03])
+    [0.03, 0.06, 0.06]
     """
 def _scores_address(scores: _Scores) -> int | None:
     """Test hook: the address ``scores`` are read from when read in place (zero-copy), else None."""
