@@ -1,8 +1,8 @@
 //! The WebAssembly layer of the `cxmetrics` npm package.
 //!
 //! This crate is the *raw* layer: [wasm-bindgen] exports that convert JS inputs, call
-//! the core (`cxmetrics`), map its errors and wrap its results as plain JS objects.
-//! It holds no metric logic. The public JS API (`nps`, `Tally`, `CxMetricsError`, the
+//! the core (`cxmetrics`), map its errors and wrap its results. It holds no metric
+//! logic. The public JS API (`nps`, `Tally`, `CxMetricsError`, the
 //! options objects, TypeScript types) is a small hand-written wrapper in `js/` that
 //! `scripts/build.mjs` puts over wasm-bindgen's output for the `nodejs`, `web` and
 //! `bundler` targets; see `README.md` there.
@@ -52,7 +52,7 @@ pub fn check_scale(min: f64, max: f64) -> JsResult<()> {
 pub fn memory_bytes() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {
-        (core::arch::wasm32::memory_size::<0>() * 65536) as f64
+        core::arch::wasm32::memory_size::<0>() as f64 * 65536.0
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -213,3 +213,12 @@ test("works with frozen intrinsics (SES-style lockdown)", () => {
   );
   assert.deepEqual(JSON.parse(out), [3, true, "CxMetricsError", "out_of_scale", 1, [1, 1, 0], 2]);
 });
+
+test("size budget: the .wasm stays under 100 KiB gzipped", async () => {
+  const { gzipSync } = await import("node:zlib");
+  for (const build of ["node", "bundler", "web"]) {
+    const bytes = readFileSync(join(pkgDir, build, "cxmetrics_wasm_bg.wasm"));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    assert.ok(gz < 100 * 1024, `${build}: ${bytes.length} bytes, ${gz} gzipped`);
+  }
+});
