@@ -68,7 +68,10 @@ const license = workspacePackage("license");
 // 1. cargo. `strip = true` in the profile would drop the `target_features` section that
 // wasm-bindgen reads (it then falls back to MVP output and warns); strip debug info
 // only, and let wasm-opt (or wasm-bindgen) drop the names.
-const wasmFile = join(root, "target", "wasm32-unknown-unknown", "wasm-release", "cxmetrics_wasm.wasm");
+const targetDir = JSON.parse(
+  execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps"], { cwd: root, encoding: "utf8" }),
+).target_directory; // honours CARGO_TARGET_DIR and .cargo/config
+const wasmFile = join(targetDir, "wasm32-unknown-unknown", "wasm-release", "cxmetrics_wasm.wasm");
 if (!args.has("--skip-cargo")) {
   run(
     "cargo",
