@@ -234,6 +234,10 @@ export function createApi(raw, version, assertReady) {
     get points() {
       return this.max - this.min + 1;
     }
+    /** Whether `value` is a point of this scale (an integer in min..=max). */
+    contains(value) {
+      return Number.isInteger(value) && value >= this.min && value <= this.max;
+    }
     /** Whether `other` (a Scale or [min, max]) is the same scale. */
     equals(other) {
       if (other instanceof Scale) return other.min === this.min && other.max === this.max;
@@ -392,6 +396,10 @@ export function createApi(raw, version, assertReady) {
     get counts() {
       return Array.from(rawOf(this).counts);
     }
+    /** Σw per point (equal to `counts` when unweighted). */
+    get pointWeights() {
+      return Array.from(rawOf(this).pointWeights);
+    }
     get n() {
       return rawOf(this).n;
     }
@@ -414,6 +422,12 @@ export function createApi(raw, version, assertReady) {
     /** The serialized state (`cxmetrics.tally` format, version 1) as an object. */
     toJSON() {
       return JSON.parse(rawOf(this).toJson());
+    }
+
+    /** An independent copy of this tally. */
+    copy() {
+      const t = rawOf(this);
+      return new Tally(INTERNAL, call(() => t.copy()));
     }
 
     /** Releases the wasm memory now, rather than when the tally is garbage-collected. */

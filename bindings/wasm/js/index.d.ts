@@ -64,6 +64,8 @@ export class Scale {
   readonly max: number;
   /** `max − min + 1`. */
   readonly points: number;
+  /** Whether `value` is an integer in `min..=max`. */
+  contains(value: number): boolean;
   equals(other: ScaleLike): boolean;
   /** `"0–10"`. */
   toString(): string;
@@ -114,6 +116,8 @@ export class Tally {
   merge(other: Tally): this;
   readonly scale: Scale;
   readonly counts: number[];
+  /** Σw per point (equal to `counts` when unweighted). */
+  readonly pointWeights: number[];
   readonly n: number;
   readonly missing: number;
   readonly invalid: number;
@@ -121,6 +125,8 @@ export class Tally {
   readonly sumWeights: number;
   readonly nEff: number;
   toJSON(): TallyJSON;
+  /** An independent copy. */
+  copy(): Tally;
   /** Releases the wasm memory now instead of at garbage collection. The tally is unusable afterwards. */
   free(): void;
   toString(): string;

@@ -144,6 +144,21 @@ impl RawTally {
         self.inner.counts().iter().map(|&c| c as f64).collect()
     }
 
+    /// Σw per point (the counts when unweighted).
+    #[wasm_bindgen(getter, js_name = pointWeights)]
+    pub fn point_weights(&self) -> Vec<f64> {
+        self.inner.point_weights()
+    }
+
+    /// An independent copy.
+    #[must_use]
+    #[wasm_bindgen(js_name = copy)]
+    pub fn copy(&self) -> RawTally {
+        RawTally {
+            inner: self.inner.clone(),
+        }
+    }
+
     /// Valid responses.
     #[wasm_bindgen(getter)]
     pub fn n(&self) -> f64 {

@@ -143,6 +143,8 @@ add("Scale: presets, points, equals, invalid_scale", (cx) => {
     ok(s.equals(new cx.Scale(min, max)) && s.equals([min, max]), "equals");
   }
   ok(!cx.Scale.nps().equals([1, 10]), "not equal");
+  ok(cx.Scale.nps().contains(0) && cx.Scale.nps().contains(10), "contains");
+  ok(![-1, 11, 5.5, NaN, "5", null].some((v) => cx.Scale.nps().contains(v)), "does not contain");
   equal(String(new cx.Scale(-3, 3)), "-3–3");
   deepEqual(JSON.parse(JSON.stringify(new cx.Scale(1, 5))), { min: 1, max: 5 });
   ok(Object.isFrozen(cx.Scale.nps()), "frozen");
@@ -341,6 +343,16 @@ add("Tally: merge equals one pass (counts exact, weights within 1e-12)", (cx) =>
   close(cx.csat(wm).score, cx.csat(ww).score, 1e-12);
   throws(() => new cx.Tally([0, 10]).merge(new cx.Tally([1, 10])), { type: cx.CxMetricsError, code: "scale_mismatch" });
   throws(() => new cx.Tally([0, 10]).merge([1, 2]), { type: TypeError });
+});
+
+add("Tally: copy is independent; pointWeights", (cx) => {
+  const t = new cx.Tally([1, 3], [1, 3, 3], { weights: [0.5, 1, 2] });
+  const c = t.copy();
+  c.push(2);
+  deepEqual([t.n, c.n], [3, 4]);
+  deepEqual(t.pointWeights, [0.5, 0, 3]);
+  deepEqual(c.pointWeights, [0.5, 1, 3], "an unweighted push on a weighted tally weighs 1");
+  deepEqual(new cx.Tally([0, 1], [1, 1, 0]).pointWeights, [1, 2], "unweighted: the counts");
 });
 
 add("Tally: merge with itself counts every response twice", (cx) => {
