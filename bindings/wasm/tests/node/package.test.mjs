@@ -222,3 +222,41 @@ test("size budget: the .wasm stays under 100 KiB gzipped", async () => {
     assert.ok(gz < 100 * 1024, `${build}: ${bytes.length} bytes, ${gz} gzipped`);
   }
 });
+
+test("the packed tarball installs and works (require, import, cxmetrics/web, types)", async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "cxmetrics-tarball-"));
+  try {
+    const quiet = { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] };
+    const [info] = JSON.parse(
+      execFileSync("npm", ["pack", pkgDir, "--json", "--ignore-scripts", "--pack-destination", dir], quiet),
+    );
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(dir, info.filename)], quiet);
+    writeFileSync(
+      join(dir, "use.mjs"),
+      `import { nps } from "cxmetrics";
+       import { createRequire } from "node:module";
+       import { readFileSync } from "node:fs";
+       import { initSync, csat } from "cxmetrics/web";
+       const cjs = createRequire(import.meta.url)("cxmetrics");
+       const wasm = createRequire(import.meta.url).resolve("cxmetrics/web").replace(/index\\.mjs$/, "cxmetrics_wasm_bg.wasm");
+       initSync(readFileSync(wasm));
+       console.log(JSON.stringify([nps([10, 0, 9]).n, cjs.nps([10]).score, cjs.nps === nps, csat([5, 1]).score]));`,
+    );
+    const out = execFileSync(process.execPath, ["use.mjs"], { cwd: dir, encoding: "utf8" });
+    assert.deepEqual(JSON.parse(out), [3, 100, true, 50]);
+    writeFileSync(
+      join(dir, "use.ts"),
+      `import { nps, type NpsResult } from "cxmetrics";\nconst r: NpsResult = nps([10]);\n// @ts-expect-error: options are camelCase\nnps([10], { on_invalid: "skip" });\nexport { r };\n`,
+    );
+    const tsc = join(crateDir, "node_modules", ".bin", "tsc");
+    execFileSync(tsc, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "", "use.ts"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
