@@ -197,7 +197,9 @@ export function createApi(raw, version, assertReady) {
   function optionalString(v, what) {
     if (!given(v)) return undefined;
     if (typeof v !== "string") throw new TypeError(`${what} must be a string, not ${describe(v)}`);
-    return v;
+    // Valid values are short words; the core names an invalid one in its message, so keep
+    // that (and the copy into wasm memory) small whatever the input.
+    return v.length > 64 ? `${v.slice(0, 64)}…` : v;
   }
 
   const onInvalidArg = (v) => optionalString(v, "onInvalid") ?? "error";
@@ -280,6 +282,7 @@ export function createApi(raw, version, assertReady) {
   // ───────────────────────────── Tally ─────────────────────────────
 
   const INTERNAL = Symbol("cxmetrics.internal");
+  const MAX_JSON = 1 << 20;
   let rawOf;
 
   /** Frees a temporary RawTally; never masks the error being thrown, if any. */
@@ -344,6 +347,15 @@ export function createApi(raw, version, assertReady) {
           throw new TypeError(`Tally.fromJSON needs a JSON string or object, not ${describe(json)}`);
         }
         text = JSON.stringify(json);
+      }
+      // A serialized tally is a few kB at most (101 points); refuse megabytes up front
+      // rather than copying them into wasm memory.
+      if (text.length > MAX_JSON) {
+        throw new CxMetricsError(
+          `invalid serialized tally: ${text.length} characters is far more than a tally takes`,
+          "invalid_format",
+          null,
+        );
       }
       return new Tally(INTERNAL, call(() => raw.RawTally.fromJson(text)));
     }

@@ -218,6 +218,11 @@ test("Tally.push, merge, fromJSON, fromCounts: bad input never traps", () => {
     assert.equal(safely("fromJSON", () => cx.Tally.fromJSON(bad)), "invalid_format", JSON.stringify(bad));
   }
   assert.equal(safely("fromCounts", () => cx.Tally.fromCounts([0, 1], [2 ** 60, 1])), "invalid_argument");
+  const huge = "x".repeat(200_000_000);
+  assert.equal(safely("fromJSON", () => cx.Tally.fromJSON(huge)), "invalid_format");
+  for (const fn of [() => cx.nps([10], { onInvalid: huge }), () => cx.csat([5], { method: huge })]) {
+    assert.throws(fn, (e) => e instanceof cx.CxMetricsError && e.code === "invalid_argument" && e.message.length < 400);
+  }
   assert.equal(cx.nps(cx.Tally.fromCounts([0, 10], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 ** 53])).n, 2 ** 53);
 });
 
