@@ -4,6 +4,10 @@ use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::sum::NeumaierSum;
 
+/// Inputs at least this long are counted on several threads with the `parallel` feature.
+#[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+const PARALLEL_MIN: usize = 1 << 22;
+
 /// What to do with an invalid score or weight.
 ///
 /// Invalid means: outside the scale, not an integer, ±∞, or (for a weight) negative
@@ -94,7 +98,7 @@ mod sealed {
 ///
 /// For floats, NaN means *missing*; ±∞ is `not_finite`; a fractional value is
 /// `not_integer`. Integers are never missing.
-pub trait Score: Copy + sealed::Sealed {
+pub trait Score: Copy + Send + Sync + sealed::Sealed {
     /// Classifies this value against `scale`.
     #[doc(hidden)]
     fn classify(self, scale: Scale) -> Classified;
@@ -493,7 +497,45 @@ impl Tally {
         weights: Option<&[f64]>,
         on_invalid: OnInvalid,
     ) -> Result<()> {
+        #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+        if weights.is_none() && scores.len() >= PARALLEL_MIN {
+            return self.extend_parallel(scores, on_invalid);
+        }
         self.extend_inner(scores, weights, on_invalid, 0)
+    }
+
+    /// Unweighted counting split over the available cores; counts merge exactly, and the
+    /// error reported is the one of the lowest index, as in one pass.
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    fn extend_parallel<T: Score>(&mut self, scores: &[T], on_invalid: OnInvalid) -> Result<()> {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let chunk = scores.len().div_ceil(threads.max(1));
+        let parts: Vec<Result<Tally>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = scores
+                .chunks(chunk)
+                .enumerate()
+                .map(|(k, part)| {
+                    let scale = self.scale;
+                    scope.spawn(move || {
+                        let mut t = Tally::new(scale);
+                        t.extend_inner(part, None, on_invalid, k * chunk)
+                            .map(|()| t)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| unreachable!("tallying does not panic"))
+                })
+                .collect()
+        });
+        let mut total = Tally::new(self.scale);
+        for part in parts {
+            total.merge(&part?)?;
+        }
+        self.merge(&total)
     }
 
     #[allow(clippy::many_single_char_names)] // p, q, i, s, k: bins and positions

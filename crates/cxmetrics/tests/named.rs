@@ -294,3 +294,32 @@ fn scales_are_validated() {
         "invalid_scale"
     );
 }
+
+/// With the `parallel` feature, large inputs are counted on several threads; the result
+/// and the reported error must be those of one sequential pass.
+#[cfg(feature = "parallel")]
+#[test]
+fn parallel_counting_matches_one_pass() {
+    let n = 9_000_000usize;
+    let mut xs: Vec<f64> = (0..n).map(|i| (i % 11) as f64).collect();
+    for i in (0..n).step_by(97) {
+        xs[i] = f64::NAN;
+    }
+    let t = Tally::from_scores(Scale::NPS, &xs).unwrap();
+    let mut expected = [0u64; 11];
+    let mut missing = 0;
+    for x in &xs {
+        if x.is_nan() {
+            missing += 1;
+        } else {
+            expected[*x as usize] += 1;
+        }
+    }
+    assert_eq!((t.counts(), t.missing()), (&expected[..], missing));
+    xs[8_500_001] = 12.0;
+    xs[8_999_999] = 0.5;
+    let e = Tally::from_scores(Scale::NPS, &xs).unwrap_err();
+    assert_eq!((e.code(), e.index()), ("out_of_scale", Some(8_500_001)));
+    let skipped = Tally::from_scores_with(Scale::NPS, &xs, None, OnInvalid::Skip).unwrap();
+    assert_eq!(skipped.invalid(), 2);
+}
