@@ -664,3 +664,16 @@ pub(crate) fn extract_count(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<u64>
         )
     })
 }
+/// A small count option (`max_agent_replies`, …): `None` or an int from 0 to 2**32 − 1.
+pub(crate) fn extract_opt_u32(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<u32>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let int = py_int(obj, name)?;
+    int.extract::<u32>().map(Some).map_err(|_| {
+        invalid_argument(
+            name,
+            format!("got {int}; it must be an int from 0 to 4294967295 (or None)"),
+        )
+    })
+}

@@ -12,8 +12,10 @@ mod errors;
 #[macro_use]
 mod results;
 mod scale;
+mod service;
 mod stats;
 mod tally;
+mod time;
 
 use convert::{extract_buckets, extract_opt_int, extract_scale, extract_scores, extract_str};
 use errors::{CxMetricsError, core_err, invalid_argument, type_error};
@@ -476,5 +478,6 @@ fn _cxmetrics(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(distribution, m)?)?;
     m.add_function(wrap_pyfunction!(_scores_address, m)?)?;
     stats::register(m)?;
+    service::register(m)?;
     Ok(())
 }

@@ -9,13 +9,15 @@ use pyo3::prelude::*;
 /// and `__repr__` (Python reprs of the field values, in declaration order).
 ///
 /// With `[inference]` after the Python name, the class also gets `interval()` and
-/// `margin_of_error()`, computed by the core from the result's `estimate()`.
+/// `margin_of_error()`, computed by the core from the result's `estimate()`; a trailing
+/// `methods { … }` block adds more `#[pymethods]`.
 macro_rules! result_class {
     (
         $(#[$meta:meta])*
         $name:ident($core:ty) as $pyname:literal $([$inference:ident])? {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty = |$r:ident| $get:expr; )*
         }
+        $(methods { $($extra:tt)* })?
     ) => {
         $(#[$meta])*
         #[pyclass(frozen, eq, name = $pyname, module = "cxmetrics")]
@@ -103,6 +105,8 @@ macro_rules! result_class {
                     crate::stats::margin_of(&self.0.estimate(), level)
                 }
             )?
+
+            $($($extra)*)?
         }
     };
 }

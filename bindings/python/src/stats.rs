@@ -13,6 +13,7 @@ use crate::convert::{
 };
 use crate::errors::{core_err, type_error, type_name};
 use crate::results::{PyBoxResult, PyCesResult, PyCsatResult, PyMeanResult, PyNpsResult};
+use crate::service::{PyAhtResult, PyFcrResult};
 
 /// The default confidence level everywhere.
 pub(crate) const LEVEL: f64 = 0.95;
@@ -205,11 +206,13 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
         PyCsatResult,
         PyCesResult,
         PyMeanResult,
-        PyBoxResult
+        PyBoxResult,
+        PyFcrResult,
+        PyAhtResult
     );
     Err(type_error(format!(
         "{name} must be a result with an estimate (NpsResult, CsatResult, CesResult, \
-         MeanResult, BoxResult), not {}",
+         MeanResult, BoxResult, FcrResult, AhtResult), not {}",
         type_name(obj)
     )))
 }

@@ -70,6 +70,9 @@ def test_mypy_catches_misuse(cache: Path, tmp_path: Path) -> None:
             cx.sample_size_mean(0.1)                           # E10: sd is required
             cx.compare(cx.nps([10]), [10])                     # E11: compare takes results
             cx.adjust_p_values([0.1], method="bonferroni")     # E12: holm or bh only
+            cx.resolution_time(cx.Tickets(["2026-11-02T09:00:00Z"]), kind="last")  # E13: full or first
+            cx.sla(cx.Tickets(["2026-11-02T09:00:00Z"]), targets=[3600])         # E14: targets is a dict
+            cx.first_response_time([{"created": "2026-11-02T09:00:00Z"}])        # E15: needs Tickets
             """
     )
     bad.write_text(source)
@@ -78,5 +81,5 @@ def test_mypy_catches_misuse(cache: Path, tmp_path: Path) -> None:
     lines = [line for line in proc.stdout.splitlines() if ": error:" in line]
     flagged = {int(line.split(":")[1]) for line in lines}
     expected = {i for i, line in enumerate(source.splitlines(), 1) if "# E" in line}
-    assert len(expected) == 12
+    assert len(expected) == 15
     assert flagged == expected, proc.stdout

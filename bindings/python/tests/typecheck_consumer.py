@@ -118,8 +118,52 @@ def statistics() -> list[float]:
             n_int.upper, float(sum(sizes)), *adjusted]
 
 
+def service() -> list[float]:
+    import datetime as dt
+
+    office = cx.Schedule(
+        "America/New_York",
+        [("mon", "09:00", "17:00"), (1, dt.time(9), dt.time(17)), ["wed", "09:00", "17:00"]],
+        holidays=["2026-12-25", dt.date(2026, 12, 31)],
+    )
+    due: dt.datetime = office.add_business(dt.datetime(2026, 11, 2, 9, tzinfo=dt.timezone.utc), dt.timedelta(hours=4))
+    secs: float = office.business_seconds("2026-11-02T09:00:00-05:00", np.datetime64("2026-11-03T20:00:00"))
+    tickets = cx.Tickets(
+        pl.Series([dt.datetime(2026, 11, 2, 9), dt.datetime(2026, 11, 2, 10)]).dt.replace_time_zone("UTC"),
+        first_response=np.array(["2026-11-02T09:30", "NaT"], dtype="datetime64[s]"),
+        first_solved=["2026-11-02T11:00:00Z", None],
+        final_solved=[dt.datetime(2026, 11, 2, 11, tzinfo=dt.timezone.utc), None],
+        agent_replies=[1, 0],
+        paused=[(0, "2026-11-02T09:40:00Z", "2026-11-02T09:50:00Z")],
+        channel=["email", None],
+        priority=pl.Series(["high", "low"]),
+    )
+    records = cx.Tickets.from_records(
+        [{"created": dt.datetime(2026, 11, 2, 9), "solved": ["2026-11-02T10:00:00Z"], "agent_replies": 1}],
+        tz="Europe/Berlin",
+    )
+    n: int = len(tickets) + len(records)
+    frt: cx.DurationSummary = cx.first_response_time(tickets, schedule=office, as_of="2026-11-02T12:00:00Z")
+    km: float | None = frt.km_median
+    full = cx.resolution_time(tickets, kind="full")
+    first = cx.resolution_time(records, kind="first", schedule=office)
+    wait = cx.requester_wait_time(tickets, as_of=dt.datetime(2026, 11, 3, tzinfo=dt.timezone.utc))
+    durations: list[float | None] = cx.ticket_durations(tickets, "requester_wait", schedule=office)
+    f: cx.FcrResult = cx.fcr(tickets, max_agent_replies=None, reopen_window=dt.timedelta(days=1), denominator="created",
+                             period=("2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"))
+    lo, hi = f.interval(method="wilson")
+    r: cx.SlaResult = cx.sla(tickets, targets={"high": 3600, "*": dt.timedelta(hours=8)}, metric="first_resolution")
+    rows: list[cx.SlaRow] = r.rows
+    score: float | None = r.overall.score
+    aht: cx.AhtResult = cx.handle_time(np.array([300.0, 420.0, 200.0]), hold=[60, None, 0], wrap=None)
+    sd: float | None = aht.std_dev
+    assert due and km is None or km is not None
+    return [secs, float(n), frt.percentile(0.5), full.p90, first.mean, wait.median, *[d or 0.0 for d in durations],
+            f.score, lo, hi, float(len(rows)), score or 0.0, aht.score, aht.margin_of_error(), sd or 0.0]
+
+
 VERSION: str = cx.__version__
 
 if __name__ == "__main__":
     print(summarize([10, 9, 9, 8, 7, 3]), numpy_input(), polars_input(), every_function(), tallies(), errors(), scales(), as_dicts())
-    print(statistics())
+    print(statistics(), service())

@@ -4,7 +4,8 @@ Units: NPS in points (−100…100); rates in percent (0…100); means in scale 
 shares inside results (``promoters``, ``shares``) in fractions (0…1). Nothing is rounded.
 """
 
-from collections.abc import Iterator, Sequence
+import datetime
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Literal, Protocol, TypedDict, final, overload
 
 import numpy as np
@@ -41,6 +42,31 @@ _CompareMethod = Literal["adjusted_wald", "wald", "pooled_z", "welch"]
 _PAdjust = Literal["holm", "bh"]
 _Floats = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | _ToNumpy
 """Numbers: a list / tuple (None and NaN = NaN), a 1-D numpy array, or a pandas / polars Series."""
+_Instant = datetime.datetime | np.datetime64 | str
+"""An instant: an aware datetime (or pandas Timestamp), a numpy datetime64 (UTC) or an ISO
+8601 string with an offset or ``Z``."""
+_Instants = Sequence[_Instant | None] | npt.NDArray[np.datetime64] | npt.NDArray[np.object_] | _ToNumpy
+"""A column of instants: a list / tuple (None = absent), a numpy datetime64 array (UTC), or a
+pandas / polars datetime column (tz-aware; naive ones need ``tz=``); NaT = absent."""
+_Labels = Sequence[str | None] | npt.NDArray[np.object_] | npt.NDArray[np.str_] | _ToNumpy
+_Counts = Sequence[int] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | _ToNumpy
+_Seconds = float | datetime.timedelta
+_WindowDay = str | int
+_WindowTime = str | datetime.time
+_Holiday = str | datetime.date
+_DurationMetric = Literal["first_response", "first_resolution", "full_resolution", "requester_wait"]
+_SlaMetric = Literal["first_response", "first_resolution", "full_resolution", "requester_wait"]
+
+class _TicketRecord(TypedDict, total=False):
+    created: _Instant
+    first_response: _Instant | None
+    solved: Sequence[_Instant] | None
+    reopened: Sequence[_Instant] | None
+    agent_replies: int | None
+    customer_followups: int | None
+    paused: Sequence[tuple[_Instant, _Instant]] | None
+    channel: str | None
+    priority: str | None
 
 class CxMetricsError(ValueError):
     """Raised for invalid data or options (a ``ValueError`` subclass).
@@ -956,7 +982,7 @@ class PairedNpsResult:
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
-_Estimated = NpsResult | CsatResult | CesResult | MeanResult | BoxResult
+_Estimated = NpsResult | CsatResult | CesResult | MeanResult | BoxResult | FcrResult | AhtResult
 """Results that carry an inference estimate (``interval()``, ``compare()``)."""
 
 def compare(a: _Estimated, b: _Estimated, *, level: float = 0.95, method: _CompareMethod | None = None) -> Comparison:
@@ -1111,6 +1137,458 @@ def adjust_p_values(p_values: _Floats, *, method: _PAdjust = "holm") -> list[flo
     >>> import cxmetrics as cx
     >>> cx.adjust_p_values([0.01, 0.04, 0.03])
     [0.03, 0.06, 0.06]
+    """
+@final
+class Schedule:
+    """A business calendar: an IANA time zone, weekly opening windows and holiday dates.
+
+    Durations on a schedule count only the seconds inside an opening window, per local
+    day in the schedule's zone, so they stay right across daylight-saving changes.
+
+    Rules: ``end <= start`` runs past midnight, ``end == start`` is 24 h. A boundary in a
+    spring-forward gap is the first instant the clock reads at or after it; one that
+    happens twice at fall-back is its first occurrence. A holiday closes every window that
+    starts on that date. Open windows are half-open ``[open, close)``.
+
+    Args:
+        time_zone: an IANA name such as ``"America/New_York"`` (a tz database is built in).
+        windows: ``(weekday, start, end)``; weekday ``"mon"`` … ``"sun"`` (any case, or the
+            full name) or 0 = Monday … 6 = Sunday; times ``"HH:MM"``, ``"HH:MM:SS"`` or a
+            ``datetime.time``.
+        holidays: ``"YYYY-MM-DD"`` strings or ``datetime.date`` objects.
+
+    Raises:
+        CxMetricsError: ``unknown_time_zone``, ``empty_schedule``, ``overlapping_windows``;
+            ``invalid_argument`` (with ``index``) for a bad weekday, time or date.
+        TypeError: for values of the wrong type.
+
+    >>> import cxmetrics as cx
+    >>> days = ["mon", "tue", "wed", "thu", "fri"]
+    >>> s = cx.Schedule("America/New_York", [(d, "09:00", "17:00") for d in days], ["2026-12-25"])
+    >>> s.business_seconds("2026-03-06T16:00:00-05:00", "2026-03-09T10:00:00-04:00")
+    7200.0
+    """
+
+    def __init__(
+        self,
+        time_zone: str,
+        windows: Iterable[tuple[_WindowDay, _WindowTime, _WindowTime] | Sequence[_WindowDay | _WindowTime]],
+        holidays: Iterable[_Holiday] = (),
+    ) -> None: ...
+    @property
+    def time_zone(self) -> str:
+        """The IANA name of the schedule's time zone, as given."""
+    def business_seconds(self, start: _Instant, end: _Instant) -> float:
+        """Business seconds between two instants (``out_of_order`` when ``end < start``).
+
+        >>> import cxmetrics as cx
+        >>> s = cx.Schedule("Europe/Berlin", [("mon", "09:00", "17:00")], ["2026-12-28"])
+        >>> s.business_seconds("2026-12-21T08:00:00+01:00", "2026-12-29T12:00:00+01:00")
+        28800.0
+        """
+    def add_business(self, start: _Instant, seconds: _Seconds) -> datetime.datetime:
+        """The instant ``seconds`` business seconds after ``start`` (aware, UTC).
+
+        A deadline that lands on a closing time is that closing time; ``seconds = 0``
+        gives the first open instant at or after ``start``.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for negative or non-finite seconds, or no
+                opening time in the next ten years.
+
+        >>> import cxmetrics as cx
+        >>> s = cx.Schedule("UTC", [(d, "09:00", "17:00") for d in ("thu", "fri", "mon")])
+        >>> s.add_business("2026-11-26T15:00:00Z", 8 * 3600)
+        datetime.datetime(2026, 11, 27, 15, 0, tzinfo=datetime.timezone.utc)
+        """
+
+@final
+class Tickets:
+    """Tickets for the service metrics, validated once and used by every metric.
+
+    Columns (this constructor): one entry per ticket in each column — lists, numpy
+    arrays, pandas or polars columns. ``final_solved`` is the latest solve of a ticket
+    resolved now (``None`` while open); ``first_reopened`` the first reopen after the first
+    solve; ``paused`` lists ``(ticket_index, start, end)``. Or use :meth:`from_records`.
+
+    Instants: aware datetimes, pandas Timestamps / tz-aware columns, numpy datetime64
+    (UTC), ISO 8601 strings with an offset; None / NaT / NaN = absent. Naive datetimes
+    (and naive pandas / polars columns) need ``tz``.
+
+    Raises:
+        CxMetricsError: ``out_of_order`` (with the ticket's ``index``), ``length_mismatch``,
+            ``invalid_argument`` (naive datetime without ``tz``, string without offset,
+            missing ``created``, bad count; with ``index``), ``unknown_time_zone``.
+        TypeError: for values of the wrong type.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets(["2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z"],
+    ...                first_response=["2026-11-02T09:30:00Z", None], priority=["high", "low"])
+    >>> len(t), cx.first_response_time(t).median
+    (2, 1800.0)
+    """
+
+    def __init__(
+        self,
+        created: _Instants,
+        *,
+        first_response: _Instants | None = None,
+        first_solved: _Instants | None = None,
+        final_solved: _Instants | None = None,
+        first_reopened: _Instants | None = None,
+        agent_replies: _Counts | None = None,
+        customer_followups: _Counts | None = None,
+        paused: Iterable[tuple[int, _Instant, _Instant]] | None = None,
+        channel: _Labels | None = None,
+        priority: _Labels | None = None,
+        tz: str | None = None,
+    ) -> None: ...
+    @classmethod
+    def from_records(cls, records: Iterable[_TicketRecord | Mapping[str, Any]], *, tz: str | None = None) -> Tickets:
+        """Tickets from records: one dict per ticket.
+
+        Keys (only ``created`` required; None = absent): ``created``, ``first_response``,
+        ``solved`` (every solve), ``reopened`` (every reopen), ``agent_replies``,
+        ``customer_followups`` (default 0), ``paused`` (``(start, end)`` pairs),
+        ``channel``, ``priority``. Resolved = solved, and the last solve after the last
+        reopen. An unknown key is ``invalid_argument`` with the record's ``index``.
+
+        >>> import cxmetrics as cx
+        >>> t = cx.Tickets.from_records([{"created": "2026-11-02T09:00:00Z",
+        ...     "solved": ["2026-11-02T10:00:00Z", "2026-11-02T12:00:00Z"], "reopened": ["2026-11-02T11:00:00Z"]}])
+        >>> cx.resolution_time(t).median, cx.resolution_time(t, kind="first").median
+        (10800.0, 3600.0)
+        """
+    def __len__(self) -> int:
+        """The number of tickets."""
+
+@final
+class DurationSummary:
+    """A summary of ticket durations in seconds, open tickets counted and censored.
+
+    ``n``, ``mean``, the percentiles, ``min``, ``max``: completed tickets; ``open``: the
+    rest; ``km_median``: Kaplan–Meier median with the open tickets censored.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 3,
+    ...                first_response=["2026-11-02T09:10:00Z", "2026-11-02T09:30:00Z", None])
+    >>> s = cx.first_response_time(t)
+    >>> s.n, s.open, s.median, s.percentile(0.25), s.clock
+    (2, 1, 1200.0, 900.0, 'calendar')
+    """
+
+    @property
+    def n(self) -> int:
+        """Completed durations."""
+    @property
+    def open(self) -> int:
+        """Tickets still open for this metric (censored; only in ``km_median``)."""
+    @property
+    def mean(self) -> float:
+        """Mean of the completed durations, seconds."""
+    @property
+    def median(self) -> float:
+        """Median of the completed durations (linear interpolation), seconds."""
+    @property
+    def p90(self) -> float:
+        """90th percentile of the completed durations (linear interpolation), seconds."""
+    @property
+    def min(self) -> float:
+        """Shortest completed duration, seconds."""
+    @property
+    def max(self) -> float:
+        """Longest completed duration, seconds."""
+    @property
+    def km_median(self) -> float | None:
+        """Kaplan–Meier median with open tickets censored; ``None`` while fewer than half
+        are known to have finished."""
+    @property
+    def clock(self) -> Literal["calendar", "business"]:
+        """``"calendar"`` or ``"business"``."""
+    def percentile(self, q: float) -> float:
+        """The ``q``-quantile of the completed durations, ``q`` in [0, 1] (linear,
+        numpy's default); ``invalid_argument`` outside [0, 1]."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class FcrResult:
+    """First contact resolution rate, in percent (returned by :func:`fcr`).
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets.from_records([
+    ...     {"created": "2026-11-02T09:00:00Z", "solved": ["2026-11-02T09:20:00Z"], "agent_replies": 1},
+    ...     {"created": "2026-11-02T09:00:00Z", "solved": ["2026-11-02T11:00:00Z"], "agent_replies": 3},
+    ... ])
+    >>> r = cx.fcr(t)
+    >>> r.score, r.count, r.n, r.denominator
+    (50.0, 1, 2, 'resolved')
+    """
+
+    @property
+    def score(self) -> float:
+        """Percent of the denominator resolved on first contact, 0…100."""
+    @property
+    def count(self) -> int:
+        """Tickets resolved on first contact."""
+    @property
+    def n(self) -> int:
+        """Tickets in the denominator."""
+    @property
+    def denominator(self) -> Literal["resolved", "created"]:
+        """The denominator used."""
+    def interval(self, level: float = 0.95, *, method: _ProportionIntervalMethod | None = None) -> Interval:
+        """A confidence interval for ``score``, in percent (Wilson by default)."""
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the Wilson interval, in percentage points."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class AhtResult:
+    """Average handle time and its components, in seconds (returned by :func:`handle_time`).
+
+    >>> import cxmetrics as cx
+    >>> r = cx.handle_time([300, 420, None], hold=[60, 0, 10], wrap=[120, 60, 30])
+    >>> r.score, r.n, r.missing
+    (480.0, 2, 1)
+    """
+
+    @property
+    def score(self) -> float:
+        """Mean handle time (talk + hold + wrap-up), seconds."""
+    @property
+    def n(self) -> int:
+        """Contacts used."""
+    @property
+    def missing(self) -> int:
+        """Contacts with a missing (None / NaN) component, left out."""
+    @property
+    def talk(self) -> float:
+        """Mean talk time, seconds."""
+    @property
+    def hold(self) -> float:
+        """Mean hold time, seconds (0 when ``hold`` was not given)."""
+    @property
+    def wrap(self) -> float:
+        """Mean wrap-up time, seconds (0 when ``wrap`` was not given)."""
+    @property
+    def std_dev(self) -> float | None:
+        """Sample standard deviation of handle time (n − 1); ``None`` for one contact."""
+    def interval(self, level: float = 0.95, *, method: Literal["t"] | None = None) -> Interval:
+        """A t confidence interval for ``score``, in seconds (clamped at 0).
+
+        Raises:
+            CxMetricsError: ``insufficient_data`` for one contact.
+        """
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the t interval, in seconds."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class SlaRow:
+    """One row of an SLA report: a priority, or the overall row (see :func:`sla`).
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 2, priority=["high", "high"],
+    ...                first_response=["2026-11-02T09:30:00Z", "2026-11-02T11:00:00Z"])
+    >>> row = cx.sla(t, targets={"high": 3600}).rows[0]
+    >>> row.priority, row.target, row.achieved, row.breached, row.score
+    ('high', 3600.0, 1, 1, 50.0)
+    """
+
+    @property
+    def priority(self) -> str | None:
+        """The priority (``None`` on the overall row and for tickets without one)."""
+    @property
+    def target(self) -> float | None:
+        """The target in seconds (``None`` on the overall row)."""
+    @property
+    def achieved(self) -> int:
+        """Completed within the target (equal counts as achieved)."""
+    @property
+    def breached(self) -> int:
+        """Completed late, or still open and already past the target."""
+    @property
+    def running(self) -> int:
+        """Still open and within the target (not decided, not in ``n``)."""
+    @property
+    def n(self) -> int:
+        """``achieved + breached``."""
+    @property
+    def score(self) -> float | None:
+        """``100 × achieved / n``; ``None`` when nothing is decided yet."""
+    def interval(self, level: float = 0.95, *, method: _ProportionIntervalMethod | None = None) -> Interval:
+        """A confidence interval for ``score``, in percent (Wilson by default).
+
+        Raises:
+            CxMetricsError: ``empty`` when ``n == 0``; ``invalid_argument`` for a bad level
+                or method.
+        """
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class SlaResult:
+    """An SLA report (returned by :func:`sla`).
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 3, priority=["high", "low", None],
+    ...                first_response=["2026-11-02T09:30:00Z", "2026-11-02T11:00:00Z", None])
+    >>> r = cx.sla(t, targets={"high": 3600, "*": 7200})
+    >>> [(row.priority, row.achieved, row.breached, row.running) for row in r.rows]
+    [('high', 1, 0, 0), ('low', 1, 0, 0), (None, 0, 0, 1)]
+    >>> r.overall.score, r.untargeted, r.metric, r.clock
+    (100.0, 0, 'first_response', 'calendar')
+    """
+
+    @property
+    def rows(self) -> list[SlaRow]:
+        """One row per priority among the targeted tickets, sorted, ``None`` last."""
+    @property
+    def overall(self) -> SlaRow:
+        """All targeted tickets together."""
+    @property
+    def untargeted(self) -> int:
+        """Tickets without a target of their own and no ``"*"`` default."""
+    @property
+    def metric(self) -> _SlaMetric:
+        """The duration measured."""
+    @property
+    def clock(self) -> Literal["calendar", "business"]:
+        """``"calendar"`` or ``"business"``."""
+    def to_dict(self) -> dict[str, Any]:
+        """``rows`` (list of dicts), ``overall`` (dict), ``untargeted``, ``metric``, ``clock``."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def first_response_time(
+    tickets: Tickets, *, schedule: Schedule | None = None, as_of: _Instant | None = None
+) -> DurationSummary:
+    """First response time (created → first agent response), summarised in seconds.
+
+    Business time when ``schedule`` is given, else calendar time. Unanswered tickets are
+    ``open``, censored at ``as_of`` (default: the latest instant in the tickets).
+
+    Raises:
+        CxMetricsError: ``empty`` when no ticket has a response; ``out_of_order`` (with
+            ``index``) when an event is after ``as_of``.
+
+    >>> import cxmetrics as cx
+    >>> office = cx.Schedule("America/New_York", [(d, "09:00", "17:00") for d in ("mon", "tue", "wed", "thu", "fri")])
+    >>> t = cx.Tickets(["2026-11-10T19:00:00-05:00"], first_response=["2026-11-10T20:00:00-05:00"])
+    >>> cx.first_response_time(t).median, cx.first_response_time(t, schedule=office).median
+    (3600.0, 0.0)
+    """
+def resolution_time(
+    tickets: Tickets,
+    *,
+    kind: Literal["full", "first"] = "full",
+    schedule: Schedule | None = None,
+    as_of: _Instant | None = None,
+) -> DurationSummary:
+    """Resolution time, summarised in seconds: to the final solve (``"full"``, default)
+    or to the first solve (``"first"``). A reopened ticket not solved again is open.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets.from_records([{"created": "2026-11-02T09:00:00Z",
+    ...     "solved": ["2026-11-02T10:00:00Z", "2026-11-02T12:00:00Z"], "reopened": ["2026-11-02T11:00:00Z"]}])
+    >>> cx.resolution_time(t).median, cx.resolution_time(t, kind="first").median
+    (10800.0, 3600.0)
+    """
+def requester_wait_time(
+    tickets: Tickets, *, schedule: Schedule | None = None, as_of: _Instant | None = None
+) -> DurationSummary:
+    """Requester wait time: created → final solve minus paused time, in seconds.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets.from_records([{"created": "2026-11-02T09:00:00Z", "solved": ["2026-11-02T12:00:00Z"],
+    ...     "paused": [("2026-11-02T10:00:00Z", "2026-11-02T11:00:00Z")]}])
+    >>> cx.requester_wait_time(t).median
+    7200.0
+    """
+def ticket_durations(
+    tickets: Tickets, metric: _DurationMetric, *, schedule: Schedule | None = None, as_of: _Instant | None = None
+) -> list[float | None]:
+    """Per-ticket durations in seconds, ``None`` where the event has not happened yet.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 2, first_response=["2026-11-02T09:30:00Z", None])
+    >>> cx.ticket_durations(t, "first_response")
+    [1800.0, None]
+    """
+def fcr(
+    tickets: Tickets,
+    *,
+    max_agent_replies: int | None = 1,
+    max_customer_followups: int | None = None,
+    reopen_window: _Seconds | None = None,
+    denominator: Literal["resolved", "created"] = "resolved",
+    period: tuple[_Instant, _Instant] | None = None,
+) -> FcrResult:
+    """First contact resolution, in percent: solved with at most ``max_agent_replies``
+    replies (``None``: any) and ``max_customer_followups`` follow-ups, and not reopened
+    (within ``reopen_window`` seconds). ``period`` is half-open ``[from, to)``.
+
+    Raises:
+        CxMetricsError: ``empty`` (empty denominator), ``invalid_argument`` (negative
+            window, ``to <= from``, unknown denominator, negative count).
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets.from_records([
+    ...     {"created": "2026-11-02T09:00:00Z", "solved": ["2026-11-02T09:20:00Z"], "agent_replies": 1},
+    ...     {"created": "2026-11-02T09:00:00Z", "solved": ["2026-11-02T11:00:00Z"], "agent_replies": 3},
+    ...     {"created": "2026-11-02T09:00:00Z"},
+    ... ])
+    >>> cx.fcr(t).score, cx.fcr(t, max_agent_replies=None).score, cx.fcr(t, denominator="created").n
+    (50.0, 100.0, 3)
+    """
+def sla(
+    tickets: Tickets,
+    *,
+    targets: Mapping[str, _Seconds],
+    metric: _SlaMetric = "first_response",
+    schedule: Schedule | None = None,
+    as_of: _Instant | None = None,
+) -> SlaResult:
+    """SLA attainment per priority: achieved ÷ (achieved + breached), in percent.
+
+    ``targets`` maps priorities to seconds; ``"*"`` is the default (also for tickets
+    without a priority). Open tickets past the target are breached, within it running.
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` (no targets, a target <= 0 or not finite,
+            unknown metric), ``out_of_order`` (events after ``as_of``).
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 2, priority=["high", "low"],
+    ...                first_response=["2026-11-02T09:30:00Z", "2026-11-02T11:00:00Z"])
+    >>> r = cx.sla(t, targets={"high": 3600, "low": 3600})
+    >>> [(row.priority, row.score) for row in r.rows], r.overall.score
+    ([('high', 100.0), ('low', 0.0)], 50.0)
+    """
+def handle_time(talk: _Floats, *, hold: _Floats | None = None, wrap: _Floats | None = None) -> AhtResult:
+    """Average handle time: mean of talk + hold + wrap-up per contact, in seconds.
+
+    Absent ``hold`` / ``wrap`` count as 0; a contact with a None / NaN component is missing.
+
+    Raises:
+        CxMetricsError: ``length_mismatch``; ``invalid_argument`` (negative or infinite
+            component, with ``index``); ``empty``.
+
+    >>> import cxmetrics as cx
+    >>> r = cx.handle_time([300, 420], hold=[60, 0], wrap=[30, 45])
+    >>> r.score, r.n
+    (427.5, 2)
     """
 def _scores_address(scores: _Scores) -> int | None:
     """Test hook: the address ``scores`` are read from when read in place (zero-copy), else None."""
