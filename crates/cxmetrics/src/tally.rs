@@ -103,118 +103,10 @@ pub trait Score: Copy + Send + Sync + sealed::Sealed {
     #[doc(hidden)]
     fn classify(self, scale: Scale) -> Classified;
 
-    /// The hot path: counts the longest prefix of `scores` made of valid points (and,
-    /// for floats, missing values) into `hist` — 4 sub-histograms of `points + 1` bins,
-    /// the last bin counting missing values, so consecutive equal scores do not
-    /// serialise on one counter — and returns its length. The element after the prefix
-    /// (invalid, or missing for the default) is left to [`Score::classify`].
+    /// The hot path's branch-free classification: `0..p` for a valid point, `p` for a
+    /// missing value, `p + 1` for anything invalid (whose detail `classify` gives).
     #[doc(hidden)]
-    #[inline]
-    fn count_prefix(scores: &[Self], scale: Scale, hist: &mut [u64]) -> usize {
-        let p = scale.points();
-        let mut i = 0;
-        while i < scores.len() {
-            match scores[i].classify(scale) {
-                Classified::Point(k) => hist[(i & 3) * (p + 1) + k] += 1,
-                _ => return i,
-            }
-            i += 1;
-        }
-        i
-    }
-}
-
-/// Integer fast path: one subtraction and one unsigned comparison per value.
-macro_rules! int_prefix {
-    () => {
-        #[inline]
-        fn count_prefix(scores: &[Self], scale: Scale, hist: &mut [u64]) -> usize {
-            let p = scale.points();
-            let min = i64::from(scale.min());
-            let (h0, rest) = hist.split_at_mut(p + 1);
-            let (h1, rest) = rest.split_at_mut(p + 1);
-            let (h2, h3) = rest.split_at_mut(p + 1);
-            let idx = |x: Self| -> Option<usize> {
-                // values beyond i64 wrap here and fail the range check; classify() then
-                // reports them exactly
-                let k = (x as i64).wrapping_sub(min) as u64;
-                (k < p as u64).then_some(k as usize)
-            };
-            let mut chunks = scores.chunks_exact(4);
-            let mut done = 0;
-            for c in &mut chunks {
-                match (idx(c[0]), idx(c[1]), idx(c[2]), idx(c[3])) {
-                    (Some(a), Some(b), Some(cc), Some(d)) => {
-                        h0[a] += 1;
-                        h1[b] += 1;
-                        h2[cc] += 1;
-                        h3[d] += 1;
-                        done += 4;
-                    }
-                    _ => break,
-                }
-            }
-            for &x in &scores[done..] {
-                match idx(x) {
-                    Some(k) => h0[k] += 1,
-                    None => return done,
-                }
-                done += 1;
-            }
-            done
-        }
-    };
-}
-
-/// Float fast path: `k = x − min` is a valid point iff `k as usize` converts back to
-/// `k` and is below the number of points (NaN, ±∞, fractions and out-of-range values
-/// all fail the round trip or the range check, and go to `classify`).
-macro_rules! float_prefix {
-    () => {
-        #[inline]
-        fn count_prefix(scores: &[Self], scale: Scale, hist: &mut [u64]) -> usize {
-            let p = scale.points();
-            let min = f64::from(scale.min());
-            let (h0, rest) = hist.split_at_mut(p + 1);
-            let (h1, rest) = rest.split_at_mut(p + 1);
-            let (h2, h3) = rest.split_at_mut(p + 1);
-            // bin p of each sub-histogram counts NaN (missing) inline, so the 5 % of
-            // unanswered surveys typical of real data do not leave the fast path
-            let idx = |x: Self| -> Option<usize> {
-                let k = f64::from(x) - min;
-                let i = k as usize;
-                if i < p && i as f64 == k {
-                    Some(i)
-                } else if k.is_nan() {
-                    Some(p)
-                } else {
-                    None
-                }
-            };
-            let mut chunks = scores.chunks_exact(4);
-            let mut done = 0;
-            for c in &mut chunks {
-                match (idx(c[0]), idx(c[1]), idx(c[2]), idx(c[3])) {
-                    (Some(a), Some(b), Some(cc), Some(d)) => {
-                        h0[a] += 1;
-                        h1[b] += 1;
-                        h2[cc] += 1;
-                        h3[d] += 1;
-                        done += 4;
-                    }
-                    _ => break,
-                }
-            }
-            for &x in &scores[done..] {
-                match idx(x) {
-                    Some(k) => h0[k] += 1,
-                    None => return done,
-                }
-                done += 1;
-            }
-            done
-        }
-    };
+    fn bin(self, min: i64, p: usize) -> usize;
 }
 
 macro_rules! int_score {
@@ -230,7 +122,14 @@ macro_rules! int_score {
                     Classified::OutOfScale(self as f64)
                 }
             }
-            int_prefix!();
+            #[inline(always)]
+            fn bin(self, min: i64, p: usize) -> usize {
+                // exact for every type but u64, whose values past i64::MAX clamp to it
+                // (still out of every scale, whatever `min` is)
+                let x = i64::try_from(self).unwrap_or(i64::MAX);
+                let k = x.wrapping_sub(min) as u64;
+                if k < p as u64 { k as usize } else { p + 1 }
+            }
         }
     )*};
 }
@@ -260,7 +159,23 @@ macro_rules! float_score {
                     Classified::OutOfScale(x)
                 }
             }
-            float_prefix!();
+            #[inline(always)]
+            fn bin(self, min: i64, p: usize) -> usize {
+                // Adding c = 1.5·2⁵² − min rounds x − min to an integer held in the low
+                // mantissa bits of y (the ulp there is 1), so d = bits(y) − bits(1.5·2⁵²)
+                // is the point index when x − min is a whole number in 0..p. `y − c == x`
+                // rejects fractions; negatives, ±∞, NaN and huge values make d huge.
+                // Branch-free and cast-free: about 7 instructions per value.
+                const MAGIC: f64 = 6_755_399_441_055_744.0;
+                let x = f64::from(self);
+                let c = MAGIC - min as f64;
+                let y = x + c;
+                let d = y.to_bits().wrapping_sub(MAGIC.to_bits());
+                // branch-free, so scattered missing values cost no mispredictions
+                let valid = (d < p as u64) & (y - c == x);
+                let other = p + 1 - usize::from(x.is_nan()); // missing: p, invalid: p + 1
+                if valid { d as usize } else { other }
+            }
         }
     )*};
 }
@@ -552,25 +467,41 @@ impl Tally {
         let mut invalid = 0u64;
         match weights {
             None => {
+                // One branch-free pass into 4 interleaved sub-histograms (so runs of equal
+                // scores do not serialise on one counter) with two extra bins, missing and
+                // invalid; only when an invalid value must be reported is the input
+                // classified again, to name the first one.
                 let p = scale.points();
-                let q = p + 1;
-                let mut hist = vec![0u64; 4 * q];
-                let mut i = 0;
-                while i < scores.len() {
-                    i += T::count_prefix(&scores[i..], scale, &mut hist);
-                    let Some(&s) = scores.get(i) else { break };
-                    match s.classify(scale) {
-                        // (the fast path accepts every valid point; kept for completeness)
-                        Classified::Point(k) => hist[k] += 1,
-                        Classified::Missing => missing += 1,
-                        _ if skip => invalid += 1,
-                        bad => return Err(bad.into_error(index_base + i, scale)),
-                    }
-                    i += 1;
+                let min = i64::from(scale.min());
+                // 128 bins ≥ 101 points + missing + invalid; masking the index with 127
+                // lets the compiler drop the bounds checks without `unsafe`.
+                let mut hist = [[0u64; 128]; 4];
+                let mut chunks = scores.chunks_exact(4);
+                for c in &mut chunks {
+                    hist[0][c[0].bin(min, p) & 127] += 1;
+                    hist[1][c[1].bin(min, p) & 127] += 1;
+                    hist[2][c[2].bin(min, p) & 127] += 1;
+                    hist[3][c[3].bin(min, p) & 127] += 1;
                 }
-                let bin = |k: usize| hist[k] + hist[q + k] + hist[2 * q + k] + hist[3 * q + k];
+                for &x in chunks.remainder() {
+                    hist[0][x.bin(min, p) & 127] += 1;
+                }
+                let bin = |k: usize| hist[0][k] + hist[1][k] + hist[2][k] + hist[3][k];
+                let bad = bin(p + 1);
+                if bad > 0 && !skip {
+                    let (i, c) = scores
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| (i, s.classify(scale)))
+                        .find(|(_, c)| !matches!(c, Classified::Point(_) | Classified::Missing))
+                        .unwrap_or_else(|| {
+                            unreachable!("an invalid bin count has an invalid value")
+                        });
+                    return Err(c.into_error(index_base + i, scale));
+                }
                 let counts: Vec<u64> = (0..p).map(bin).collect();
                 missing += bin(p);
+                invalid += bad;
                 self.add_counts(&counts, None);
             }
             Some(ws) => {
