@@ -252,6 +252,12 @@ fn extreme_sizes_and_values() {
             .code(),
         "out_of_scale"
     );
+    // u64 values past i64::MAX must not wrap onto a scale with a negative minimum
+    let sym = Scale::new(-3, 3).unwrap();
+    for x in [u64::MAX, u64::MAX - 1, u64::MAX - 5, 1u64 << 63] {
+        let e = Tally::from_scores(sym, &[x]).unwrap_err();
+        assert_eq!(e.code(), "out_of_scale", "{x}");
+    }
     assert_eq!(
         Tally::from_scores(Scale::NPS, &[f64::MAX])
             .unwrap_err()
