@@ -71,43 +71,43 @@ pub(crate) enum Scores<'py> {
 macro_rules! with_slice {
     ($scores:expr, $s:ident => $body:expr) => {
         match $scores {
-            Scores::I8(c) => {
+            $crate::convert::Scores::I8(c) => {
                 let $s = c.as_slice();
                 $body
             }
-            Scores::I16(c) => {
+            $crate::convert::Scores::I16(c) => {
                 let $s = c.as_slice();
                 $body
             }
-            Scores::I32(c) => {
+            $crate::convert::Scores::I32(c) => {
                 let $s = c.as_slice();
                 $body
             }
-            Scores::I64(c) => {
+            $crate::convert::Scores::I64(c) => {
                 let $s = c.as_slice();
                 $body
             }
-            Scores::U8(c) => {
+            $crate::convert::Scores::U8(c) => {
                 let $s = c.as_slice();
                 $body
             }
-            Scores::U16(c) => {
+            $crate::convert::Scores::U16(c) => {
                 let $s = c.as_slice();
                 $body
             }
-            Scores::U32(c) => {
+            $crate::convert::Scores::U32(c) => {
                 let $s = c.as_slice();
                 $body
             }
-            Scores::U64(c) => {
+            $crate::convert::Scores::U64(c) => {
                 let $s = c.as_slice();
                 $body
             }
-            Scores::F32(c) => {
+            $crate::convert::Scores::F32(c) => {
                 let $s = c.as_slice();
                 $body
             }
-            Scores::F64(c) => {
+            $crate::convert::Scores::F64(c) => {
                 let $s = c.as_slice();
                 $body
             }

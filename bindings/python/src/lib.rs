@@ -7,11 +7,14 @@
 use cxmetrics::{CesMethod, CesOptions, CsatMethod, CsatOptions, NpsOptions, Scale, Tally};
 use pyo3::prelude::*;
 
+#[macro_use]
 mod convert;
 mod errors;
 #[macro_use]
 mod results;
+mod business;
 mod scale;
+mod segments;
 mod service;
 mod stats;
 mod tally;
@@ -479,5 +482,7 @@ fn _cxmetrics(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_scores_address, m)?)?;
     stats::register(m)?;
     service::register(m)?;
+    business::register(m)?;
+    segments::register(m)?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use cxmetrics::{CompareMethod, Estimate, IntervalMethod, PAdjust};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyIterator, PyTuple};
 
+use crate::business::{PyChurnResult, PyRateResult};
 use crate::convert::{
     Role, extract_count, extract_f64, extract_floats, extract_scores, extract_str, opt_f64,
 };
@@ -208,11 +209,13 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
         PyMeanResult,
         PyBoxResult,
         PyFcrResult,
-        PyAhtResult
+        PyAhtResult,
+        PyRateResult,
+        PyChurnResult
     );
     Err(type_error(format!(
         "{name} must be a result with an estimate (NpsResult, CsatResult, CesResult, \
-         MeanResult, BoxResult, FcrResult, AhtResult), not {}",
+         MeanResult, BoxResult, FcrResult, AhtResult, RateResult, ChurnResult), not {}",
         type_name(obj)
     )))
 }

@@ -73,6 +73,9 @@ def test_mypy_catches_misuse(cache: Path, tmp_path: Path) -> None:
             cx.resolution_time(cx.Tickets(["2026-11-02T09:00:00Z"]), kind="last")  # E13: full or first
             cx.sla(cx.Tickets(["2026-11-02T09:00:00Z"]), targets=[3600])         # E14: targets is a dict
             cx.first_response_time([{"created": "2026-11-02T09:00:00Z"}])        # E15: needs Tickets
+            cx.segment([10], ["a"], metric="nss")              # E16: not a metric
+            cx.trend([10], ["2026-01-05T10:00:00Z"], period="year")  # E17: not a period
+            cx.clv_from_churn(50, 0.8, 4)                      # E18: margin and churn are keyword-only
             """
     )
     bad.write_text(source)
@@ -81,5 +84,5 @@ def test_mypy_catches_misuse(cache: Path, tmp_path: Path) -> None:
     lines = [line for line in proc.stdout.splitlines() if ": error:" in line]
     flagged = {int(line.split(":")[1]) for line in lines}
     expected = {i for i, line in enumerate(source.splitlines(), 1) if "# E" in line}
-    assert len(expected) == 15
+    assert len(expected) == 18
     assert flagged == expected, proc.stdout

@@ -162,8 +162,49 @@ def service() -> list[float]:
             f.score, lo, hi, float(len(rows)), score or 0.0, aht.score, aht.margin_of_error(), sd or 0.0]
 
 
+def business_and_segments() -> list[float]:
+    import datetime as dt
+
+    conv: cx.RateResult = cx.conversion_rate(45, 1500)
+    churn: cx.ChurnResult = cx.churn_rate(50, 1000, denominator="average", end=1020, periods_per_year=12,
+                                          annualize="simple")
+    annual: float | None = churn.annualized
+    ret = cx.retention_rate(1000, 1030, 80)
+    value: float = cx.clv_from_churn(50, margin=0.8, churn=4) + cx.clv_from_retention(50, retention=96)
+    c = cx.compare(conv, ret)
+    table: cx.SegmentTable = cx.segment(
+        [10, 9, None, 3], ["chat", "chat", "email", "email"], metric="nps", min_n=1, level=0.9, method="wald",
+        buckets=(6, 9), weights=[1.0, 2.0, 1.0, 1.0], on_invalid="skip",
+    )
+    multi = cx.segment(np.array([5, 4, 1, 2]), [["a", "a", "b", "b"], np.array([1, 2, 1, 2])], metric="csat",
+                       csat_method="net", threshold=4, bottom_threshold=2)
+    ces = cx.segment(pl.Series([7, 1]), pl.Series(["x", "y"]), metric="ces", scale=(1, 7), higher_is_better=True,
+                     ces_method="percent_agree")
+    rows: list[cx.SegmentRow] = table.rows
+    key: tuple[str | int, ...] = rows[0].key
+    overall: float | None = table.overall.score
+    names: list[str] = multi.key_names
+    frame = table.to_pandas()
+    pframe = ces.to_polars()
+    tr: cx.TrendTable = cx.trend(
+        [10, 0, 9], ["2026-01-05T10:00:00Z", dt.datetime(2026, 1, 20, tzinfo=dt.timezone.utc), "2026-02-03T10:00:00Z"],
+        period="week", time_zone="Europe/Berlin", metric="top_box", scale=(0, 10), threshold=9, min_n=1,
+        adjust="bh", alpha=0.1,
+    )
+    daily = cx.trend([10, 0], np.array(["2026-01-05T10:00", "2026-01-06T10:00"], dtype="datetime64[s]"), period="day",
+                     rolling_days=7, min_n=1)
+    first: cx.TrendRow = tr.rows[0]
+    start: dt.date = first.start
+    p: float | None = first.p_adjusted
+    significant: bool = first.significant
+    labels = [r.label for r in tr] + [r.label for r in daily] + [str(r.key) for r in multi]
+    assert key and names and labels and start and frame is not None and pframe is not None and not significant
+    return [conv.score, churn.score, annual or 0.0, ret.interval().lower, ret.margin_of_error(), value,
+            c.difference, overall or 0.0, p or 0.0, float(len(table) + len(tr))]
+
+
 VERSION: str = cx.__version__
 
 if __name__ == "__main__":
     print(summarize([10, 9, 9, 8, 7, 3]), numpy_input(), polars_input(), every_function(), tallies(), errors(), scales(), as_dicts())
-    print(statistics(), service())
+    print(statistics(), service(), business_and_segments())

@@ -9,6 +9,8 @@ the extension to accept or refuse with a TypeError.
 
 :func:`instant_column` does the same for columns of instants (numpy ``datetime64``,
 pandas / polars datetime columns) and :func:`values_list` for columns of labels.
+:func:`factorize_keys` turns segment key columns into integer codes and labels, and
+:func:`to_frame` builds the pandas / polars frames of segment and trend tables.
 """
 
 from __future__ import annotations
@@ -223,3 +225,220 @@ def values_list(obj: Any, name: str = "values") -> list[Any]:
     if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
         raise TypeError(f"{name} must be a column (a list, numpy array, pandas or polars column), not {type(obj).__name__}")
     return list(obj)
+
+
+_ROW_FIELDS = {"n", "missing", "invalid", "share", "score", "lower", "upper", "low_n", "impact"}
+
+
+def _error(code: str, message: str, index: int | None = None) -> Exception:
+    """A ``CxMetricsError`` with ``.code`` and ``.index``, raised from Python."""
+    from ._cxmetrics import CxMetricsError
+
+    err = CxMetricsError(message)
+    err.code = code
+    err.index = index
+    return err
+
+
+def _is_column(obj: Any) -> bool:
+    """Whether ``obj`` is a column (not a scalar key value)."""
+    import numpy as np
+
+    if isinstance(obj, (list, tuple, np.ndarray)):
+        return True
+    root = type(obj).__module__.partition(".")[0]
+    return root in ("pandas", "polars") and hasattr(obj, "__len__")
+
+
+def _key_columns(by: Any) -> list[Any]:
+    """``by`` as a list of key columns: a DataFrame's columns, a list of columns, or one
+    column."""
+    root = type(by).__module__.partition(".")[0]
+    if root == "pandas":
+        import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        if isinstance(by, pd.DataFrame):
+            return [by[c] for c in by.columns]
+    if root == "polars":
+        import polars as pl  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        if isinstance(by, pl.DataFrame):
+            return list(by.get_columns())
+    if isinstance(by, (list, tuple)) and by and all(_is_column(c) for c in by):
+        return list(by)
+    return [by]
+
+
+def _names(columns: list[Any], given: Any) -> list[str]:
+    """Frame column names for the key parts: the columns' own names when they are
+    distinct strings that do not clash with the row fields, else ``key`` / ``key_i``."""
+    names = [getattr(c, "name", None) for c in columns]
+    if all(isinstance(n, str) and n and n not in _ROW_FIELDS for n in names) and len(set(names)) == len(names):
+        return [str(n) for n in names]
+    return ["key"] if len(columns) == 1 else [f"key_{i}" for i in range(len(columns))]
+
+
+def _dict_codes(values: list[Any]) -> tuple[Any, list[Any]]:
+    import numpy as np
+
+    index: dict[Any, int] = {}
+    try:
+        codes = np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values))
+    except TypeError as e:  # unhashable values
+        raise TypeError(f"key values must be str or int ({e})") from None
+    return codes, list(index)
+
+
+def _factorize_one(col: Any) -> tuple[Any, list[Any]]:
+    """One key column -> (int64 codes with -1 for missing, list of unique values)."""
+    import sys
+
+    import numpy as np
+
+    root = type(col).__module__.partition(".")[0]
+    if root == "pandas":
+        import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        codes, uniques = pd.factorize(col)
+        return np.asarray(codes, dtype=np.int64), list(uniques.tolist() if hasattr(uniques, "tolist") else uniques)
+    if root == "polars":
+        import polars as pl  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        if col.dtype.is_integer() and col.null_count() == 0:
+            col = col.to_numpy()
+        elif col.dtype == pl.Boolean:
+            raise TypeError("key values must be str or int, not bool; cast the column with .cast(pl.Int64) or .cast(pl.Utf8)")
+        else:
+            return _dict_codes(col.to_list())
+    if isinstance(col, np.ndarray):
+        if col.ndim != 1:
+            raise TypeError(f"a key column must be one-dimensional, not an array of shape {col.shape}")
+        kind = col.dtype.kind
+        if kind in "iuUS":
+            uniques, inverse = np.unique(col, return_inverse=True)
+            return inverse.reshape(-1).astype(np.int64), uniques.tolist()
+        if kind == "b":
+            raise TypeError("key values must be str or int, not bool; use .astype(int) or .astype(str)")
+        if kind != "O":
+            raise TypeError(f"key values must be str or int, not {col.dtype}; integral floats need .astype(int)")
+        values = col.tolist()
+    elif isinstance(col, (str, bytes, dict)) or not hasattr(col, "__iter__"):
+        raise TypeError(f"by must be a key column (or a list of key columns), not {type(col).__name__}")
+    else:
+        values = list(col)
+    if "pandas" in sys.modules:  # hash-based and fast; keeps 10 and "10" apart
+        import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+        return np.asarray(codes, dtype=np.int64), list(uniques.tolist())
+    return _dict_codes(values)
+
+
+def _key_value(v: Any) -> Any:
+    """A unique key value as ``int`` / ``str``; ``None`` when it is missing."""
+    import numpy as np
+
+    if isinstance(v, (bool, np.bool_)):
+        raise TypeError("key values must be str or int, not bool; use ints (0/1) or strings")
+    if isinstance(v, str):
+        return str(v)
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    if v is None or (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType"):
+        return None
+    raise TypeError(f"key values must be str or int, not {type(v).__name__} ({v!r})")
+
+
+def factorize_keys(by: Any) -> tuple[Any, list[tuple[Any, ...]], list[str]]:
+    """Key columns -> (uint32 codes, one label tuple per code, key column names).
+
+    One column is factorised with ``pandas.factorize`` (pandas objects, or lists and
+    object arrays when pandas is loaded), ``numpy.unique(return_inverse=True)`` (numeric
+    and string arrays) or a dict (lists); several columns are combined by mixed-radix
+    codes. A missing key (None, NaN, NA) is an ``invalid_argument`` error with its index;
+    values other than str and int are a TypeError.
+
+    >>> from cxmetrics._convert import factorize_keys
+    >>> codes, labels, names = factorize_keys(["b", "a", "b"])
+    >>> codes.tolist(), labels, names
+    ([0, 1, 0], [('b',), ('a',)], ['key'])
+    """
+    import numpy as np
+
+    columns = _key_columns(by)
+    per = [_factorize_one(c) for c in columns]
+    lengths = [len(codes) for codes, _ in per]
+    if len(set(lengths)) > 1:
+        raise _error(
+            "length_mismatch",
+            f"by: key columns have different lengths ({', '.join(map(str, lengths))}); "
+            "give one key per response in every column",
+        )
+    cleaned: list[list[Any]] = []
+    for j, (codes, uniques) in enumerate(per):
+        values = [_key_value(u) for u in uniques]
+        bad = [k for k, v in enumerate(values) if v is None]
+        missing = codes < 0
+        if bad:
+            missing |= np.isin(codes, bad)
+        if missing.any():
+            i = int(np.argmax(missing))
+            where = f"column {j}, " if len(per) > 1 else ""
+            raise _error(
+                "invalid_argument",
+                f"invalid argument `by`: the key at {where}index {i} is missing; fill it "
+                "(e.g. 'unknown') or drop the row",
+                i,
+            )
+        cleaned.append(values)
+    names = _names(columns, by)
+    if len(per) == 1:
+        return per[0][0].astype(np.uint32), [(v,) for v in cleaned[0]], names
+    sizes = [max(len(u), 1) for u in cleaned]
+    if float(np.prod([float(s) for s in sizes])) < 2.0**62:
+        combined = np.zeros(lengths[0] if lengths else 0, dtype=np.int64)
+        for (codes, _), size in zip(per, sizes):
+            combined = combined * size + codes
+        uniques, inverse = np.unique(combined, return_inverse=True)
+        labels = []
+        for u in uniques.tolist():
+            parts = []
+            for values, size in zip(reversed(cleaned), reversed(sizes)):
+                u, r = divmod(u, size)
+                parts.append(values[r])
+            labels.append(tuple(reversed(parts)))
+        return inverse.reshape(-1).astype(np.uint32), labels, names
+    codes, tuples = _dict_codes(list(zip(*(codes.tolist() for codes, _ in per))))
+    labels = [tuple(values[c] for values, c in zip(cleaned, t)) for t in tuples]
+    return codes.astype(np.uint32), labels, names
+
+
+def to_frame(columns: dict[str, list[Any]], library: str) -> Any:
+    """A pandas or polars DataFrame from columns; a clear ImportError when the library
+    is not installed.
+
+    >>> from cxmetrics._convert import to_frame
+    >>> to_frame({"key": ["a"], "score": [None]}, "pandas").to_dict("list")
+    {'key': ['a'], 'score': [nan]}
+    """
+    if library == "pandas":
+        try:
+            import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        except ImportError as e:
+            raise ImportError(
+                "to_pandas() needs pandas, which is not installed; install it with "
+                "pip install cxmetrics[pandas] (or pip install pandas)"
+            ) from e
+        frame = pd.DataFrame(columns)
+        for name in ("score", "lower", "upper", "impact", "change", "p_value", "p_adjusted"):
+            if name in frame and frame[name].dtype == object:
+                frame[name] = frame[name].astype("float64")
+        return frame
+    try:
+        import polars as pl  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError as e:
+        raise ImportError(
+            "to_polars() needs polars, which is not installed; install it with "
+            "pip install cxmetrics[polars] (or pip install polars)"
+        ) from e
+    return pl.DataFrame(columns, strict=False)

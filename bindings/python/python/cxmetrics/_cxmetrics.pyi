@@ -56,6 +56,14 @@ _WindowTime = str | datetime.time
 _Holiday = str | datetime.date
 _DurationMetric = Literal["first_response", "first_resolution", "full_resolution", "requester_wait"]
 _SlaMetric = Literal["first_response", "first_resolution", "full_resolution", "requester_wait"]
+_SurveyMetric = Literal["nps", "csat", "ces", "mean", "top_box", "bottom_box"]
+_KeyValue = str | int
+_KeyColumn = Sequence[_KeyValue] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.str_] | npt.NDArray[np.object_] | _ToNumpy
+"""A key column: str / int values (lists, numpy arrays, pandas / polars columns)."""
+_By = _KeyColumn | Sequence[_KeyColumn] | Sequence[object] | _ToNumpy
+"""One key column, a list of key columns, or a pandas / polars DataFrame of key columns.
+(``Sequence[object]`` because mypy infers a list of differently typed columns as
+``list[object]``; the values are checked at run time.)"""
 
 class _TicketRecord(TypedDict, total=False):
     created: _Instant
@@ -982,7 +990,7 @@ class PairedNpsResult:
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
-_Estimated = NpsResult | CsatResult | CesResult | MeanResult | BoxResult | FcrResult | AhtResult
+_Estimated = NpsResult | CsatResult | CesResult | MeanResult | BoxResult | FcrResult | AhtResult | RateResult | ChurnResult
 """Results that carry an inference estimate (``interval()``, ``compare()``)."""
 
 def compare(a: _Estimated, b: _Estimated, *, level: float = 0.95, method: _CompareMethod | None = None) -> Comparison:
@@ -1589,6 +1597,396 @@ def handle_time(talk: _Floats, *, hold: _Floats | None = None, wrap: _Floats | N
     >>> r = cx.handle_time([300, 420], hold=[60, 0], wrap=[30, 45])
     >>> r.score, r.n
     (427.5, 2)
+    """
+@final
+class RateResult:
+    """A rate in percent with its counts (returned by :func:`conversion_rate` and
+    :func:`retention_rate`); a proportion, so it has Wilson intervals.
+
+    >>> import cxmetrics as cx
+    >>> r = cx.conversion_rate(45, 1500)
+    >>> r.score, r.count, r.n
+    (3.0, 45.0, 1500.0)
+    >>> lo, hi = r.interval()
+    >>> round(lo, 2), round(hi, 2)
+    (2.25, 3.99)
+    """
+
+    @property
+    def score(self) -> float:
+        """The rate in percent, 0…100."""
+    @property
+    def count(self) -> float:
+        """The numerator (conversions, retained customers)."""
+    @property
+    def n(self) -> float:
+        """The denominator (interactions, customers at the start)."""
+    def interval(self, level: float = 0.95, *, method: _ProportionIntervalMethod | None = None) -> Interval:
+        """A confidence interval for ``score``, in percent (Wilson by default)."""
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the Wilson interval, in percentage points."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class ChurnResult:
+    """A churn rate for one period and, when asked, annualised (returned by :func:`churn_rate`).
+
+    >>> import cxmetrics as cx
+    >>> r = cx.churn_rate(50, 1000, periods_per_year=12)
+    >>> r.score, round(r.annualized or 0, 2), r.churned, r.n
+    (5.0, 45.96, 50.0, 1000.0)
+    """
+
+    @property
+    def score(self) -> float:
+        """Churn in the period, percent."""
+    @property
+    def annualized(self) -> float | None:
+        """The annualised churn in percent (``None`` without ``periods_per_year``)."""
+    @property
+    def churned(self) -> float:
+        """Customers lost."""
+    @property
+    def n(self) -> float:
+        """The denominator used."""
+    def interval(self, level: float = 0.95, *, method: _ProportionIntervalMethod | None = None) -> Interval:
+        """A confidence interval for the period's churn ``score``, in percent (Wilson)."""
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the Wilson interval, in percentage points."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def conversion_rate(conversions: float, interactions: float) -> RateResult:
+    """Conversion rate: ``100 × conversions / interactions``, in percent.
+
+    Raises:
+        CxMetricsError: ``empty`` (no interactions); ``invalid_argument`` (negative or
+            non-finite counts, more conversions than interactions).
+
+    >>> import cxmetrics as cx
+    >>> cx.conversion_rate(45, 1500).score
+    3.0
+    """
+def churn_rate(
+    churned: float,
+    start: float,
+    *,
+    denominator: Literal["start", "up_for_renewal", "average"] = "start",
+    up_for_renewal: float | None = None,
+    end: float | None = None,
+    periods_per_year: float | None = None,
+    annualize: Literal["compound", "simple"] = "compound",
+) -> ChurnResult:
+    """Churn for a period, in percent: ``100 × churned / base``; base = start (default),
+    ``up_for_renewal`` or the average of start and ``end``. Annualised with
+    ``periods_per_year``: ``1 − (1 − m)^k`` (compound, default) or ``m × k`` (simple).
+
+    Raises:
+        CxMetricsError: ``empty`` (zero base); ``invalid_argument`` (bad counts, more churned
+            than the base, ``periods_per_year <= 0``, unknown strings, a denominator without
+            its count or a count for another denominator).
+
+    >>> import cxmetrics as cx
+    >>> m = cx.churn_rate(100, 1000, periods_per_year=12)
+    >>> m.score, round(m.annualized or 0, 2)
+    (10.0, 71.76)
+    """
+def retention_rate(start: float, end: float, new: float) -> RateResult:
+    """Retention: ``100 × (end − new) / start``, in percent.
+
+    Raises:
+        CxMetricsError: ``empty`` (``start == 0``); ``invalid_argument`` (bad counts,
+            ``new > end``, more retained than at the start).
+
+    >>> import cxmetrics as cx
+    >>> cx.retention_rate(1000, 1030, 80).score
+    95.0
+    """
+def clv_from_churn(arpu: float, *, margin: float, churn: float) -> float:
+    """Lifetime value: ``arpu × margin / (churn/100)`` (margin a fraction, churn in percent).
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for churn outside (0, 100], margin outside
+            [0, 1] or a bad ARPU.
+
+    >>> import cxmetrics as cx
+    >>> cx.clv_from_churn(50, margin=0.8, churn=4)
+    1000.0
+    """
+def clv_from_retention(arpu: float, *, retention: float) -> float:
+    """Lifetime value: ``arpu / (1 − retention/100)`` (retention in percent, in [0, 100)).
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for retention outside [0, 100) or a bad ARPU.
+
+    >>> import cxmetrics as cx
+    >>> round(cx.clv_from_retention(50, retention=96), 9)
+    1250.0
+    """
+
+@final
+class SegmentRow:
+    """One row of a :class:`SegmentTable`: a segment, or the overall row.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.segment([10, 9, 0, 3, 10], ["chat", "chat", "email", "email", "email"], min_n=1)
+    >>> row = t.rows[0]
+    >>> row.key, row.n, row.score, row.share, row.low_n
+    (('chat',), 2, 100.0, 0.4, False)
+    """
+
+    @property
+    def key(self) -> tuple[_KeyValue, ...]:
+        """The segment's key, one part per key column; ``()`` on the overall row."""
+    @property
+    def n(self) -> int:
+        """Valid responses (unweighted)."""
+    @property
+    def missing(self) -> int:
+        """Missing responses."""
+    @property
+    def invalid(self) -> int:
+        """Invalid responses skipped under ``on_invalid="skip"``."""
+    @property
+    def share(self) -> float:
+        """The segment's share of the overall weight (counts when unweighted), 0…1."""
+    @property
+    def score(self) -> float | None:
+        """The metric's value (``None`` without a valid response)."""
+    @property
+    def lower(self) -> float | None:
+        """Lower limit of the default interval (``None`` when undefined)."""
+    @property
+    def upper(self) -> float | None:
+        """Upper limit of the default interval (``None`` when undefined)."""
+    @property
+    def low_n(self) -> bool:
+        """``n < min_n``."""
+    @property
+    def impact(self) -> float | None:
+        """Overall score − score of everyone outside this segment (``None`` overall, or when
+        nobody else has a valid response)."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class SegmentTable:
+    """A segment report: rows by key (ints before strings) and an ``overall`` row from the
+    merged responses — never the mean of the segment scores.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.segment([10, 9, 0, 3, 10], ["chat", "chat", "email", "email", "email"], min_n=1)
+    >>> [(r.key[0], r.score) for r in t]
+    [('chat', 100.0), ('email', -33.33333333333333)]
+    >>> round(t.overall.score or 0, 9), len(t)
+    (20.0, 2)
+    """
+
+    @property
+    def rows(self) -> list[SegmentRow]:
+        """The segment rows, sorted by key."""
+    @property
+    def overall(self) -> SegmentRow:
+        """All segments merged (``key == ()``, ``share == 1``)."""
+    @property
+    def key_names(self) -> list[str]:
+        """Names of the key columns (their own names when named, else ``key`` / ``key_i``)."""
+    @property
+    def metric(self) -> _SurveyMetric:
+        """The metric."""
+    def to_dict(self) -> dict[str, Any]:
+        """``rows`` (list of dicts), ``overall`` (dict), ``key_names``, ``metric``."""
+    def to_pandas(self) -> Any:
+        """The segment rows as a pandas DataFrame (key columns, then the row fields).
+
+        Raises:
+            ImportError: without pandas (``pip install cxmetrics[pandas]``).
+        """
+    def to_polars(self) -> Any:
+        """The segment rows as a polars DataFrame.
+
+        Raises:
+            ImportError: without polars (``pip install cxmetrics[polars]``).
+        """
+    def __len__(self) -> int:
+        """The number of segments."""
+    def __iter__(self) -> Iterator[SegmentRow]:
+        """The segment rows, sorted by key."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class TrendRow:
+    """One period of a :class:`TrendTable`.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.trend([10, 0, 9], ["2026-01-05T10:00:00Z", "2026-01-20T10:00:00Z", "2026-02-03T10:00:00Z"], min_n=1)
+    >>> r = t.rows[1]
+    >>> r.start, r.label, r.n, r.score, r.change
+    (datetime.date(2026, 2, 1), '2026-02', 1, 100.0, 100.0)
+    """
+
+    @property
+    def start(self) -> datetime.date:
+        """The first local date of the period."""
+    @property
+    def label(self) -> str:
+        """``"2026-03-02"``, ``"2026-W10"``, ``"2026-03"``, ``"2026-Q1"`` (rolling:
+        ``"2026-03-02 (last 7 d)"``)."""
+    @property
+    def n(self) -> int:
+        """Valid responses."""
+    @property
+    def missing(self) -> int:
+        """Missing responses."""
+    @property
+    def score(self) -> float | None:
+        """The metric (``None`` without a valid response)."""
+    @property
+    def lower(self) -> float | None:
+        """Lower limit of the default interval."""
+    @property
+    def upper(self) -> float | None:
+        """Upper limit of the default interval."""
+    @property
+    def low_n(self) -> bool:
+        """``n < min_n``: shown, not compared."""
+    @property
+    def change(self) -> float | None:
+        """Score − score of the previous compared period."""
+    @property
+    def p_value(self) -> float | None:
+        """Two-sided p-value of the change."""
+    @property
+    def p_adjusted(self) -> float | None:
+        """The p-value adjusted across the compared periods."""
+    @property
+    def significant(self) -> bool:
+        """``p_adjusted < alpha``."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class TrendTable:
+    """A trend report: one :class:`TrendRow` per period with data, in time order.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.trend([10, 0, 9], ["2026-01-05T10:00:00Z", "2026-01-20T10:00:00Z", "2026-02-03T10:00:00Z"], min_n=1)
+    >>> [(r.label, r.score) for r in t]
+    [('2026-01', 0.0), ('2026-02', 100.0)]
+    """
+
+    @property
+    def rows(self) -> list[TrendRow]:
+        """The periods, in time order."""
+    @property
+    def metric(self) -> _SurveyMetric:
+        """The metric."""
+    @property
+    def period(self) -> Literal["day", "week", "month", "quarter"]:
+        """The period."""
+    def to_dict(self) -> dict[str, Any]:
+        """``rows`` (list of dicts), ``metric``, ``period``."""
+    def to_pandas(self) -> Any:
+        """The periods as a pandas DataFrame (``start`` holds ``datetime.date``).
+
+        Raises:
+            ImportError: without pandas (``pip install cxmetrics[pandas]``).
+        """
+    def to_polars(self) -> Any:
+        """The periods as a polars DataFrame (``start`` is a Date column).
+
+        Raises:
+            ImportError: without polars (``pip install cxmetrics[polars]``).
+        """
+    def __len__(self) -> int:
+        """The number of periods."""
+    def __iter__(self) -> Iterator[TrendRow]:
+        """The periods, in time order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def segment(
+    scores: _Scores,
+    by: _By,
+    *,
+    metric: _SurveyMetric = "nps",
+    scale: _ScaleLike | None = None,
+    weights: _Weights | None = None,
+    on_invalid: _OnInvalid = "error",
+    min_n: int = 30,
+    level: float = 0.95,
+    method: _IntervalMethod | None = None,
+    buckets: _Buckets | None = None,
+    csat_method: _CsatMethod | None = None,
+    threshold: int | None = None,
+    bottom_threshold: int | None = None,
+    higher_is_better: bool | None = None,
+    ces_method: _CesMethod | None = None,
+) -> SegmentTable:
+    """A survey metric per segment, with intervals, ``low_n`` flags and each segment's
+    impact, plus an overall row from the merged responses (never a mean of segments).
+
+    ``by`` is one key column, a list of key columns or a DataFrame (str / int values).
+    Options that do not apply to ``metric`` are refused; ``metric="ces"`` needs
+    ``higher_is_better``, and ``ces`` / ``mean`` / ``top_box`` / ``bottom_box`` a scale.
+
+    Raises:
+        CxMetricsError: ``length_mismatch``; row errors with their ``index``; ``empty``;
+            ``invalid_argument`` (unknown metric, option for another metric, missing key with
+            its ``index``, bad level / method / min_n); ``scale_mismatch``.
+        TypeError: for keys that are not str / int, or values of the wrong type.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.segment([10] * 12 + [0] * 4000 + [10] * 1000, ["north"] * 12 + ["south"] * 5000)
+    >>> [(r.key, r.n, round(r.score or 0, 1)) for r in t], round(t.overall.score or 0, 2)
+    ([(('north',), 12, 100.0), (('south',), 5000, -60.0)], -59.62)
+    """
+def trend(
+    scores: _Scores,
+    times: _Instants,
+    *,
+    period: Literal["month", "week", "day", "quarter"] = "month",
+    time_zone: str = "UTC",
+    metric: _SurveyMetric = "nps",
+    scale: _ScaleLike | None = None,
+    weights: _Weights | None = None,
+    on_invalid: _OnInvalid = "error",
+    min_n: int = 30,
+    level: float = 0.95,
+    method: _IntervalMethod | None = None,
+    adjust: _PAdjust = "holm",
+    alpha: float = 0.05,
+    rolling_days: int | None = None,
+    buckets: _Buckets | None = None,
+    csat_method: _CsatMethod | None = None,
+    threshold: int | None = None,
+    bottom_threshold: int | None = None,
+    higher_is_better: bool | None = None,
+    ces_method: _CesMethod | None = None,
+) -> TrendTable:
+    """A survey metric per calendar period (local dates in ``time_zone``), with intervals
+    and period-over-period changes; p-values adjusted across the compared periods.
+
+    Raises:
+        CxMetricsError: ``length_mismatch``; row errors with their ``index``;
+            ``invalid_argument`` (unknown period / metric / adjust, alpha outside (0, 1),
+            bad ``rolling_days``, a missing or naive time); ``unknown_time_zone``.
+        TypeError: for values of the wrong type.
+
+    >>> import cxmetrics as cx
+    >>> times = ["2026-01-31T23:30:00Z", "2026-02-01T10:00:00+01:00"]
+    >>> [r.label for r in cx.trend([10, 9], times, time_zone="Europe/Berlin", min_n=1)]
+    ['2026-02']
     """
 def _scores_address(scores: _Scores) -> int | None:
     """Test hook: the address ``scores`` are read from when read in place (zero-copy), else None."""
