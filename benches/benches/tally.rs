@@ -31,6 +31,10 @@ fn bench(c: &mut Criterion) {
             .map(|(i, &x)| if i % 20 == 7 { f64::NAN } else { f64::from(x) })
             .collect();
         g.throughput(Throughput::Elements(n as u64));
+        // the memory-read roof: the cheapest pass over the same bytes
+        g.bench_with_input(BenchmarkId::new("roof_sum_u8", n), &u8s, |b, xs| {
+            b.iter(|| black_box(xs).iter().map(|&x| u64::from(x)).sum::<u64>());
+        });
         g.bench_with_input(BenchmarkId::new("u8", n), &u8s, |b, xs| {
             b.iter(|| Tally::from_scores(Scale::NPS, black_box(xs)).unwrap());
         });
