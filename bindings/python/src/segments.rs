@@ -578,6 +578,11 @@ fn factorizer(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
 /// averaged as scores). ``impact`` = overall score − the score of everyone outside the
 /// segment: how much the segment moves the total.
 ///
+/// Formula: ``score[k] = metric(tally[k])``, ``overall = metric(merge of every
+/// tally[k])``, ``impact[k] = overall − metric(overall without tally[k])``,
+/// ``share[k] = Σw[k] / Σw`` (counts when unweighted); intervals as each result's
+/// ``interval()``.
+///
 /// Args:
 ///     scores: the responses (list, numpy array, pandas / polars Series; None / NaN =
 ///         missing).
@@ -698,6 +703,11 @@ fn segment(
 /// scores, pooled z for proportions, Welch t for means; the p-values of all compared
 /// periods are adjusted (Holm or Benjamini–Hochberg) and ``significant`` is
 /// ``p_adjusted < alpha``.
+///
+/// Formula: ``period(t) = start of the period containing the local date of t``;
+/// ``change[i] = score[i] − score[j]``, ``p[i]`` from ``compare(period i, period j)``
+/// with j the latest earlier compared period; ``p_adjusted = adjust_p_values(p, method=
+/// adjust)`` over the compared periods.
 ///
 /// Args:
 ///     scores: the responses (list, numpy array, pandas / polars Series).

@@ -1039,8 +1039,12 @@ fn first_response_time(
 /// Resolution time, summarised in seconds: created → final solve (``kind="full"``,
 /// default) or created → first solve (``kind="first"``).
 ///
-/// Full resolution counts a reopened ticket once, from creation to its final solve; a
-/// ticket reopened and not solved again is open (censored), never counted twice.
+/// Formula: ``full = clock(created, final_solved)``, ``first = clock(created,
+/// first_solved)``; summarised as in :class:`DurationSummary`.
+///
+/// Edge cases: full resolution counts a reopened ticket once, from creation to its final
+/// solve; a ticket reopened and not solved again is open (censored at ``as_of``), never
+/// counted twice. It still has a first resolution.
 ///
 /// Args:
 ///     tickets: :class:`Tickets`.
@@ -1086,8 +1090,13 @@ fn resolution_time(
 /// Requester wait time: created → final solve minus paused (on-hold / pending) time,
 /// summarised in seconds.
 ///
-/// Paused time is clipped to ``[created, final solve]`` (``[created, as_of]`` while
-/// open); in business time, the business seconds of each clipped pause are subtracted.
+/// Formula: ``wait = clock(created, final_solved) − Σ clock(pause ∩ [created,
+/// final_solved])``; open tickets are censored at ``as_of`` with the pauses clipped to
+/// ``[created, as_of]``.
+///
+/// Edge cases: a pause after the final solve subtracts nothing; a pause between a solve
+/// and a later reopen is subtracted; in business time, the business seconds of each
+/// clipped pause are subtracted (time paused after hours is not subtracted twice).
 ///
 /// Args:
 ///     tickets: :class:`Tickets`.
@@ -1127,6 +1136,10 @@ fn requester_wait_time(
 /// Formulas: ``first_response = clock(created, first_response)``, ``first_resolution =
 /// clock(created, first_solved)``, ``full_resolution = clock(created, final_solved)``,
 /// ``requester_wait = full_resolution − Σ clock(paused ∩ [created, final_solved])``.
+///
+/// Edge cases: a ticket opened and answered outside business hours has a business
+/// duration of 0; a ticket reopened after its last solve has no full resolution yet
+/// (``None``) but keeps its first resolution.
 ///
 /// Args:
 ///     tickets: :class:`Tickets`.
@@ -1266,6 +1279,10 @@ fn fcr(
 /// without a priority. Completed tickets are achieved when the duration is at most the
 /// target; open ones are breached once their elapsed time (at ``as_of``) exceeds it, and
 /// running (undecided, not counted) before that.
+///
+/// Formula: completed — ``duration <= target`` → achieved, else breached; open —
+/// ``elapsed(as_of) > target`` → breached, else running; ``score = 100 × achieved /
+/// (achieved + breached)``.
 ///
 /// Edge cases: one row per priority among the targeted tickets, sorted, the ``None``
 /// priority last; target keys no ticket uses give no row; ``score`` is ``None`` when

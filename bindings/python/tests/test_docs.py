@@ -140,3 +140,52 @@ def _readme_blocks() -> list[str]:
 @pytest.mark.parametrize("block", _readme_blocks())
 def test_readme_python_blocks_run(block: str) -> None:
     exec(compile(block, "README.md", "exec"), {})
+
+
+def _stub_params(fn: ast.FunctionDef) -> list[tuple[str, str, str | None]]:
+    a = fn.args
+    positional = a.posonlyargs + a.args
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
+    out = [(p.arg, "positional", None if d is None else ast.unparse(d)) for p, d in zip(positional, defaults)]
+    out += [(p.arg, "keyword", None if d is None else ast.unparse(d)) for p, d in zip(a.kwonlyargs, a.kw_defaults)]
+    return [(n, k, d.replace('"', "'") if d else d) for n, k, d in out if n not in ("self", "cls")]
+
+
+def _runtime_params(obj: Any) -> list[tuple[str, str, str | None]]:
+    out = []
+    for p in inspect.signature(obj).parameters.values():
+        kind = "keyword" if p.kind == p.KEYWORD_ONLY else "positional"
+        default = None if p.default is p.empty else repr(p.default).replace('"', "'")
+        out.append((p.name, kind, default))
+    return [x for x in out if x[0] not in ("self", "cls")]
+
+
+def _stub_callables() -> list[tuple[str, ast.FunctionDef, Any]]:
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+
+    def decorated(node: ast.FunctionDef, name: str) -> bool:
+        return any(isinstance(d, ast.Name) and d.id == name for d in node.decorator_list)
+
+    out: list[tuple[str, ast.FunctionDef, Any]] = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and not decorated(node, "overload") and not node.name.startswith("_"):
+            out.append((node.name, node, getattr(_cxmetrics, node.name)))
+        elif isinstance(node, ast.ClassDef) and not node.name.startswith("_") and node.name != "CxMetricsError":
+            cls = getattr(_cxmetrics, node.name)
+            for m in node.body:
+                if not isinstance(m, ast.FunctionDef) or decorated(m, "property"):
+                    continue
+                if m.name == "__init__":
+                    out.append((f"{node.name}()", m, cls))
+                elif not m.name.startswith("__"):
+                    out.append((f"{node.name}.{m.name}", m, getattr(cls, m.name)))
+    return out
+
+
+CALLABLES = _stub_callables()
+
+
+@pytest.mark.parametrize(("name", "stub", "obj"), CALLABLES, ids=[n for n, _, _ in CALLABLES])
+def test_stub_signatures_match_the_runtime(name: str, stub: ast.FunctionDef, obj: Any) -> None:
+    """Parameter names, kinds (positional / keyword-only) and shown defaults agree."""
+    assert _stub_params(stub) == _runtime_params(obj), name

@@ -203,8 +203,46 @@ def business_and_segments() -> list[float]:
             c.difference, overall or 0.0, p or 0.0, float(len(table) + len(tr))]
 
 
+def every_new_field() -> dict[str, object]:
+    """Each field of the issue 3-5 result classes, with the type a user would expect."""
+    aht = cx.handle_time([300, 420], hold=[60, 0], wrap=[30, 45])
+    aht_parts: list[float] = [aht.talk, aht.hold, aht.wrap]
+    aht_missing: int = aht.missing
+    churn = cx.churn_rate(50, 1000)
+    churned: float = churn.churned
+    comparison = cx.compare(cx.nps([10, 0, 9]), cx.nps([10, 0, 0]))
+    z: float = comparison.statistic
+    paired = cx.paired_nps([6, 7, 9, 3], [9, 8, 9, 6])
+    paired_parts: tuple[float, int] = (paired.statistic, paired.missing)
+    office = cx.Schedule("UTC", [("mon", "09:00", "17:00")])
+    zone: str = office.time_zone
+    tickets = cx.Tickets(["2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z"], first_response=["2026-11-02T09:30:00Z", None],
+                         first_solved=["2026-11-02T11:00:00Z", None], priority=["high", None])
+    summary = cx.first_response_time(tickets, schedule=office)
+    open_tickets: int = summary.open
+    clock: str = summary.clock
+    denominator: str = cx.fcr(tickets).denominator
+    report = cx.sla(tickets, targets={"high": 3600})
+    sla_fields: tuple[str, str, int] = (report.metric, report.clock, report.untargeted)
+    row = report.rows[0]
+    row_fields: tuple[str | None, float | None, int, int, int] = (row.priority, row.target, row.achieved, row.breached,
+                                                                   row.running)
+    table = cx.segment([10, 0, 9], ["a", "b", "a"], min_n=1)
+    seg = table.rows[0]
+    seg_fields: tuple[float, float | None, int, int, bool] = (seg.share, seg.impact, seg.invalid, seg.missing, seg.low_n)
+    seg_metric: str = table.metric
+    trend = cx.trend([10, 0], ["2026-01-05T10:00:00Z", "2026-02-05T10:00:00Z"], min_n=1)
+    trend_row = trend.rows[-1]
+    trend_fields: tuple[float | None, int, bool] = (trend_row.change, trend_row.missing, trend_row.low_n)
+    trend_kind: tuple[str, str] = (trend.period, trend.metric)
+    frame = trend.to_pandas()
+    return {"aht": (aht_parts, aht_missing), "churn": churned, "z": z, "paired": paired_parts, "zone": zone,
+            "summary": (open_tickets, clock), "fcr": denominator, "sla": (sla_fields, row_fields),
+            "segment": (seg_fields, seg_metric), "trend": (trend_fields, trend_kind, frame is not None)}
+
+
 VERSION: str = cx.__version__
 
 if __name__ == "__main__":
     print(summarize([10, 9, 9, 8, 7, 3]), numpy_input(), polars_input(), every_function(), tallies(), errors(), scales(), as_dicts())
-    print(statistics(), service(), business_and_segments())
+    print(statistics(), service(), business_and_segments(), every_new_field())
