@@ -14,7 +14,7 @@ use crate::stats::{CompareMethod, Estimate, IntervalMethod, PAdjust, adjust_p_va
 use crate::survey::{
     CesOptions, CsatOptions, NpsOptions, bottom_box, ces, csat, mean, nps_with, top_box,
 };
-use crate::tally::{OnInvalid, Score, Tally};
+use crate::tally::{Classified, OnInvalid, Score, Tally};
 
 /// One part of a segment key: an integer or a string.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -269,27 +269,61 @@ impl Segments {
                 index: Some(i),
             });
         }
-        let mut tallies: Vec<Tally> = vec![Tally::new(scale); labels.len()];
-        // Rows of each code, gathered so each group is tallied in one validated pass.
-        let mut rows: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
-        for (i, &c) in codes.iter().enumerate() {
-            rows[c as usize].push(i);
-        }
-        let mut first_error: Option<Error> = None;
-        for (g, idx) in rows.iter().enumerate() {
-            let s: Vec<T> = idx.iter().map(|&i| scores[i]).collect();
-            let w: Option<Vec<f64>> = weights.map(|w| idx.iter().map(|&i| w[i]).collect());
-            if let Err(e) = tallies[g].extend_with(&s, w.as_deref(), on_invalid) {
-                // Report the row position in the caller's input, the earliest one.
-                let e = reindex(e, idx);
-                if first_error.as_ref().is_none_or(|f| e.index() < f.index()) {
-                    first_error = Some(e);
+        let tallies: Vec<Tally> = if weights.is_none() {
+            // Unweighted: one branch-free pass into a (group × bin) histogram, the same
+            // binning as Tally's hot path; rows are classified again only to name the
+            // first invalid one.
+            {
+                let p = scale.points();
+                let stride = p + 2;
+                let min = i64::from(scale.min());
+                let mut hist = vec![0u64; labels.len() * stride];
+                for (&c, &x) in codes.iter().zip(scores) {
+                    hist[c as usize * stride + x.bin(min, p)] += 1;
                 }
+                let bad: u64 = (0..labels.len()).map(|g| hist[g * stride + p + 1]).sum();
+                if bad > 0 && on_invalid == OnInvalid::Error {
+                    let (i, cl) = scores
+                        .iter()
+                        .enumerate()
+                        .map(|(i, x)| (i, x.classify(scale)))
+                        .find(|(_, cl)| !matches!(cl, Classified::Point(_) | Classified::Missing))
+                        .unwrap_or_else(|| unreachable!("an invalid bin count has an invalid row"));
+                    return Err(cl.into_error(i, scale));
+                }
+                (0..labels.len())
+                    .map(|g| {
+                        let row = &hist[g * stride..(g + 1) * stride];
+                        Tally::from_bins(scale, &row[..p], row[p], row[p + 1])
+                    })
+                    .collect()
             }
-        }
-        if let Some(e) = first_error {
-            return Err(e);
-        }
+        } else {
+            // Weighted: rows of each group gathered, each group tallied in one validated
+            // pass; errors name the row position in the caller's input.
+            {
+                let mut tallies: Vec<Tally> = vec![Tally::new(scale); labels.len()];
+                let mut rows: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
+                for (i, &c) in codes.iter().enumerate() {
+                    rows[c as usize].push(i);
+                }
+                let mut first_error: Option<Error> = None;
+                for (g, idx) in rows.iter().enumerate() {
+                    let s: Vec<T> = idx.iter().map(|&i| scores[i]).collect();
+                    let w: Option<Vec<f64>> = weights.map(|w| idx.iter().map(|&i| w[i]).collect());
+                    if let Err(e) = tallies[g].extend_with(&s, w.as_deref(), on_invalid) {
+                        let e = reindex(e, idx);
+                        if first_error.as_ref().is_none_or(|f| e.index() < f.index()) {
+                            first_error = Some(e);
+                        }
+                    }
+                }
+                if let Some(e) = first_error {
+                    return Err(e);
+                }
+                tallies
+            }
+        };
         let mut groups = BTreeMap::new();
         for (label, t) in labels.iter().zip(tallies) {
             groups

@@ -687,6 +687,18 @@ impl Tally {
         }
     }
 
+    /// A tally from unweighted per-point counts plus missing and invalid counts (the
+    /// segment hot path's output).
+    pub(crate) fn from_bins(scale: Scale, counts: &[u64], missing: u64, invalid: u64) -> Tally {
+        Tally {
+            scale,
+            counts: counts.to_vec(),
+            weights: None,
+            missing,
+            invalid,
+        }
+    }
+
     /// This tally minus `other` (a part of it): the leave-one-out tally of segment
     /// impact. Counts subtract exactly; weight sums subtract with compensation.
     pub(crate) fn without(&self, other: &Tally) -> Tally {
