@@ -194,6 +194,13 @@ export function createApi(raw, version, assertReady) {
 
   const optionalInt = (v, what) => (given(v) ? intArg(v, what) : undefined);
 
+  function numberArg(v, what) {
+    if (typeof v !== "number") throw new TypeError(`${what} must be a number, not ${describe(v)}`);
+    return v;
+  }
+
+  const optionalNumber = (v, what) => (given(v) ? numberArg(v, what) : undefined);
+
   function optionalString(v, what) {
     if (!given(v)) return undefined;
     if (typeof v !== "string") throw new TypeError(`${what} must be a string, not ${describe(v)}`);
@@ -507,10 +514,12 @@ export function createApi(raw, version, assertReady) {
     }
     return names;
   }
+  /** The getters of a raw result as plain data (the estimate apart), then frees it. */
   function plain(out) {
     try {
       const fields = {};
       for (const key of fieldsOf(out)) {
+        if (key === "estimate") continue;
         let v = out[key];
         if (v === undefined) v = null; // Option::None
         else if (ArrayBuffer.isView(v)) v = Object.freeze(Array.from(v));
@@ -523,26 +532,135 @@ export function createApi(raw, version, assertReady) {
     }
   }
 
-  /** Frozen plain-data results with toJSON(). */
+  /** A raw result's fields and its estimate (a Float64Array, or undefined when it has none). */
+  function unwrap(out) {
+    const est = out.estimate;
+    return [plain(out), est !== undefined && est.length > 0 ? est : undefined];
+  }
+
+  /** A plain copy of a result's fields (arrays and nested objects copied too). */
+  function copyFields(obj) {
+    const out = {};
+    for (const [k, v] of Object.entries(obj)) {
+      out[k] = Array.isArray(v)
+        ? v.map((x) => (x !== null && typeof x === "object" ? copyFields(x) : x))
+        : v !== null && typeof v === "object"
+          ? copyFields(v)
+          : v;
+    }
+    return out;
+  }
+
+  let estimateOf;
+
+  /**
+   * Frozen plain-data results with toJSON(). The inference estimate (the core's
+   * sufficient statistics) lives in a private field: not a property, so it stays out of
+   * Object.keys, JSON and equality checks, and cannot be forged.
+   */
   class Result {
+    #estimate;
+    constructor(fields, estimate) {
+      Object.assign(this, fields);
+      this.#estimate = estimate;
+      Object.freeze(this);
+    }
+    static {
+      estimateOf = (r) => (r !== null && typeof r === "object" && #estimate in r ? r.#estimate : undefined);
+    }
+    toJSON() {
+      return copyFields(this);
+    }
+  }
+
+  const LEVEL = ["level"];
+  const LEVEL_METHOD = ["level", "method"];
+  /** Confidence level: a number, default 0.95 (the core checks its range). */
+  const levelArg = (o) => optionalNumber(o.level, "level") ?? 0.95;
+
+  /** A result with an estimate: interval() and marginOfError() (shared prototype). */
+  class Estimated extends Result {
+    /** A confidence interval ({ level = 0.95, method = the kind's default }). */
+    interval(options) {
+      const o = optionsArg(options, LEVEL_METHOD, "interval");
+      const level = levelArg(o);
+      const method = optionalString(o.method, "method");
+      const est = estimateFrom(this);
+      return new Interval(call(() => raw.estimateInterval(est, level, method)));
+    }
+    /** Half-width of the default interval before clamping ({ level = 0.95 }). */
+    marginOfError(options) {
+      const o = optionsArg(options, LEVEL, "marginOfError");
+      const level = levelArg(o);
+      const est = estimateFrom(this);
+      return call(() => raw.estimateMargin(est, level));
+    }
+  }
+
+  /** The estimate of an Estimated result; a stored core error (e.g. `empty`) is thrown. */
+  function estimateFrom(r) {
+    const est = estimateOf(r);
+    if (est instanceof CxMetricsError) throw new CxMetricsError(est.message, est.code, est.index);
+    if (est === undefined) throw new TypeError("this result has no estimate to infer from");
+    return est;
+  }
+
+  /** A result of class C from a raw result struct. */
+  const result = (C, out) => new C(...unwrap(out));
+
+  class NpsResult extends Estimated {}
+  class CsatResult extends Estimated {}
+  class CesResult extends Estimated {}
+  class MeanResult extends Estimated {}
+  class BoxResult extends Estimated {}
+  class Distribution extends Result {}
+
+  /** Reads fixed fields of a raw struct, in order, then frees it. */
+  function take(out, keys) {
+    try {
+      const fields = {};
+      for (const k of keys) {
+        const v = out[k];
+        fields[k] = v === undefined ? null : v;
+      }
+      return fields;
+    } finally {
+      out.free();
+    }
+  }
+
+  /** A confidence interval: { lower, upper, level, method }; `const [lo, hi] = interval` works. */
+  class Interval {
     constructor(out) {
-      Object.assign(this, plain(out));
+      Object.assign(this, take(out, ["lower", "upper", "level", "method"]));
+      Object.freeze(this);
+    }
+    *[Symbol.iterator]() {
+      yield this.lower;
+      yield this.upper;
+    }
+    toJSON() {
+      return copyFields(this);
+    }
+  }
+
+  const COMPARISON = ["difference", "lower", "upper", "statistic", "pValue", "df", "method", "level"];
+
+  /** The signed comparison a − b: difference, interval, statistic, p-value. */
+  class Comparison {
+    constructor(out, keys = COMPARISON) {
+      Object.assign(this, take(out, keys));
       Object.freeze(this);
     }
     toJSON() {
-      const out = {};
-      for (const [k, v] of Object.entries(this)) {
-        out[k] = Array.isArray(v) ? [...v] : v !== null && typeof v === "object" ? { ...v } : v;
-      }
-      return out;
+      return copyFields(this);
     }
   }
-  class NpsResult extends Result {}
-  class CsatResult extends Result {}
-  class CesResult extends Result {}
-  class MeanResult extends Result {}
-  class BoxResult extends Result {}
-  class Distribution extends Result {}
+  class PairedNpsResult extends Comparison {
+    constructor(out) {
+      super(out, [...COMPARISON, "n", "missing"]);
+    }
+  }
 
   // ───────────────────────────── metrics ─────────────────────────────
 
@@ -604,7 +722,7 @@ export function createApi(raw, version, assertReady) {
       dmax = intArg(b.detractorMax, "buckets.detractorMax");
       pmin = intArg(b.promoterMin, "buckets.promoterMin");
     }
-    return new NpsResult(onTally("nps", scores, o, Scale.nps, (t) => t.nps(dmax, pmin)));
+    return result(NpsResult, onTally("nps", scores, o, Scale.nps, (t) => t.nps(dmax, pmin)));
   }
 
   /** CSAT by an explicit method (default top_box on 1–5). */
@@ -613,7 +731,8 @@ export function createApi(raw, version, assertReady) {
     const method = optionalString(o.method, "method");
     const threshold = optionalInt(o.threshold, "threshold");
     const bottom = optionalInt(o.bottomThreshold, "bottomThreshold");
-    return new CsatResult(
+    return result(
+      CsatResult,
       onTally("csat", scores, o, Scale.oneToFive, (t) => t.csat(method, threshold, bottom)),
     );
   }
@@ -634,33 +753,157 @@ export function createApi(raw, version, assertReady) {
     const hib = o.higherIsBetter;
     const method = optionalString(o.method, "method");
     const threshold = optionalInt(o.threshold, "threshold");
-    return new CesResult(onTally("ces", scores, o, null, (t) => t.ces(hib, method, threshold)));
+    return result(CesResult, onTally("ces", scores, o, null, (t) => t.ces(hib, method, threshold)));
   }
 
   /** Mean score with its sample standard deviation; scale required. */
   function mean(scores, options) {
     const o = optionsArg(options, INPUT, "mean");
-    return new MeanResult(onTally("mean", scores, o, null, (t) => t.mean()));
+    return result(MeanResult, onTally("mean", scores, o, null, (t) => t.mean()));
   }
 
   /** Percent of responses at or above threshold (default: the top two points). */
   function topBox(scores, options) {
     const o = optionsArg(options, [...INPUT, "threshold"], "topBox");
     const threshold = optionalInt(o.threshold, "threshold");
-    return new BoxResult(onTally("topBox", scores, o, null, (t) => t.topBox(threshold)));
+    return result(BoxResult, onTally("topBox", scores, o, null, (t) => t.topBox(threshold)));
   }
 
   /** Percent of responses at or below threshold (default: the bottom two points). */
   function bottomBox(scores, options) {
     const o = optionsArg(options, [...INPUT, "threshold"], "bottomBox");
     const threshold = optionalInt(o.threshold, "threshold");
-    return new BoxResult(onTally("bottomBox", scores, o, null, (t) => t.bottomBox(threshold)));
+    return result(BoxResult, onTally("bottomBox", scores, o, null, (t) => t.bottomBox(threshold)));
   }
 
   /** Responses per scale point: points, counts, shares. */
   function distribution(scores, options) {
     const o = optionsArg(options, INPUT, "distribution");
-    return new Distribution(onTally("distribution", scores, o, null, (t) => t.distribution()));
+    return result(Distribution, onTally("distribution", scores, o, null, (t) => t.distribution()));
+  }
+
+  // ───────────────────────────── statistics ─────────────────────────────
+
+  const RESULTS_WITH_ESTIMATE =
+    "a result with an estimate (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, FcrResult, RateResult, ChurnResult, AhtResult)";
+
+  function estimateArg(r, what) {
+    const est = estimateOf(r);
+    if (est === undefined) throw new TypeError(`${what} must be ${RESULTS_WITH_ESTIMATE}, not ${describe(r)}`);
+    return estimateFrom(r);
+  }
+
+  /** Compares two independent groups, a − b (adjusted Wald, pooled z or Welch by default). */
+  function compare(a, b, options) {
+    const o = optionsArg(options, LEVEL_METHOD, "compare");
+    const ea = estimateArg(a, "a");
+    const eb = estimateArg(b, "b");
+    const level = levelArg(o);
+    const method = optionalString(o.method, "method");
+    return new Comparison(call(() => raw.compareEstimates(ea, eb, level, method)));
+  }
+
+  /** Paired NPS change of the same respondents (after − before), paired t test. */
+  function pairedNps(before, after, options) {
+    const o = optionsArg(options, LEVEL, "pairedNps");
+    const b = pairedArg(before, "before");
+    const a = pairedArg(after, "after");
+    const level = levelArg(o);
+    return new PairedNpsResult(call(() => raw.pairedNps(b, a, level)));
+  }
+
+  /** 0–10 scores as one Float64Array (NaN = missing), whatever array they came in. */
+  function pairedArg(scores, what) {
+    if (!Array.isArray(scores) && tagOf(scores) === undefined) {
+      throw new TypeError(
+        `${what} must be an array of numbers (null or undefined for a missing answer) or a typed array, not ${describe(scores)}`,
+      );
+    }
+    return floatsArg(scores, what);
+  }
+
+  const countArg = (v, what) => intArg(v, what);
+
+  /** Confidence interval for `successes` out of `n`, in percent (Wilson by default). */
+  function proportionInterval(successes, n, options) {
+    const o = optionsArg(options, LEVEL_METHOD, "proportionInterval");
+    const s = countArg(successes, "successes");
+    const t = countArg(n, "n");
+    const level = levelArg(o);
+    const method = optionalString(o.method, "method");
+    return new Interval(call(() => raw.proportionInterval(s, t, level, method)));
+  }
+
+  /** Confidence interval for the NPS of counts, in points (adjusted Wald by default). */
+  function npsInterval(promoters, passives, detractors, options) {
+    const o = optionsArg(options, LEVEL_METHOD, "npsInterval");
+    const p = countArg(promoters, "promoters");
+    const a = countArg(passives, "passives");
+    const d = countArg(detractors, "detractors");
+    const level = levelArg(o);
+    const method = optionalString(o.method, "method");
+    return new Interval(call(() => raw.npsInterval(p, a, d, level, method)));
+  }
+
+  /** Respondents for an NPS margin of error of `margin` points ({ level = 0.95, variance = 1 }). */
+  function sampleSizeNps(margin, options) {
+    const o = optionsArg(options, ["level", "variance"], "sampleSizeNps");
+    const m = numberArg(margin, "margin");
+    const level = levelArg(o);
+    const variance = optionalNumber(o.variance, "variance") ?? 1;
+    return call(() => raw.sampleSizeNps(m, level, variance));
+  }
+
+  /** Respondents for a margin of error of `margin` percentage points ({ level = 0.95, p = 50 }). */
+  function sampleSizeProportion(margin, options) {
+    const o = optionsArg(options, ["level", "p"], "sampleSizeProportion");
+    const m = numberArg(margin, "margin");
+    const level = levelArg(o);
+    const p = optionalNumber(o.p, "p") ?? 50;
+    return call(() => raw.sampleSizeProportion(m, level, p));
+  }
+
+  /** Respondents for a margin of error of `margin` scale units ({ sd (required), level = 0.95 }). */
+  function sampleSizeMean(margin, options) {
+    const o = optionsArg(options, ["sd", "level"], "sampleSizeMean");
+    const m = numberArg(margin, "margin");
+    if (!given(o.sd)) {
+      throw argumentError("sd", "sampleSizeMean() needs the expected standard deviation, e.g. { sd: 1.2 }");
+    }
+    const sd = numberArg(o.sd, "sd");
+    const level = levelArg(o);
+    return call(() => raw.sampleSizeMean(m, level, sd));
+  }
+
+  /** Respondents per group to detect an NPS difference of `difference` points ({ level, power = 0.8, variance = 1 }). */
+  function sampleSizeNpsDifference(difference, options) {
+    const o = optionsArg(options, ["level", "power", "variance"], "sampleSizeNpsDifference");
+    const d = numberArg(difference, "difference");
+    const level = levelArg(o);
+    const power = optionalNumber(o.power, "power") ?? 0.8;
+    const variance = optionalNumber(o.variance, "variance") ?? 1;
+    return call(() => raw.sampleSizeNpsDifference(d, level, power, variance));
+  }
+
+  /** Respondents per group to detect p1 % vs p2 % ({ level = 0.95, power = 0.8 }). */
+  function sampleSizeProportionDifference(p1, p2, options) {
+    const o = optionsArg(options, ["level", "power"], "sampleSizeProportionDifference");
+    const a = numberArg(p1, "p1");
+    const b = numberArg(p2, "p2");
+    const level = levelArg(o);
+    const power = optionalNumber(o.power, "power") ?? 0.8;
+    return call(() => raw.sampleSizeProportionDifference(a, b, level, power));
+  }
+
+  /** p-values adjusted for multiple comparisons ({ method: "holm" (default) | "bh" }). */
+  function adjustPValues(pValues, options) {
+    const o = optionsArg(options, ["method"], "adjustPValues");
+    if (!Array.isArray(pValues) && tagOf(pValues) === undefined) {
+      throw new TypeError(`pValues must be an array of numbers or a typed array, not ${describe(pValues)}`);
+    }
+    const ps = floatsArg(pValues, "pValues");
+    const method = optionalString(o.method, "method") ?? "holm";
+    return Array.from(call(() => raw.adjustPValues(ps, method)));
   }
 
   return {
@@ -674,6 +917,16 @@ export function createApi(raw, version, assertReady) {
     topBox,
     bottomBox,
     distribution,
+    compare,
+    pairedNps,
+    proportionInterval,
+    npsInterval,
+    sampleSizeNps,
+    sampleSizeProportion,
+    sampleSizeMean,
+    sampleSizeNpsDifference,
+    sampleSizeProportionDifference,
+    adjustPValues,
     version,
   };
 }

@@ -45,6 +45,11 @@ export type ErrorCode =
   | "invalid_scale"
   | "invalid_argument"
   | "invalid_format"
+  | "insufficient_data"
+  | "unknown_time_zone"
+  | "empty_schedule"
+  | "overlapping_windows"
+  | "out_of_order"
   | (string & {});
 
 /** The error of every invalid input or option. `instanceof` works. */
@@ -148,6 +153,68 @@ export interface SampleFields {
   weighted: boolean;
 }
 
+/** Confidence-interval methods. Net scores: adjusted_wald (default), wald; proportions: wilson (default), wald, agresti_coull, clopper_pearson, jeffreys; means: t. */
+export type IntervalMethod = "adjusted_wald" | "wald" | "wilson" | "agresti_coull" | "clopper_pearson" | "jeffreys" | "t";
+
+/** Comparison methods. Net scores: adjusted_wald (default), wald; proportions: pooled_z; means: welch; pairedNps: paired_t. */
+export type CompareMethod = "adjusted_wald" | "wald" | "pooled_z" | "welch" | "paired_t";
+
+/** Multiple-comparison adjustments: Holm (default) or Benjamini–Hochberg. */
+export type PAdjustMethod = "holm" | "bh";
+
+export interface IntervalOptions {
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number | null;
+  /** Default: the estimate's kind (adjusted_wald, wilson or t). */
+  method?: IntervalMethod | null;
+}
+
+/** A confidence interval in the metric's unit, clamped to its range. `const [lower, upper] = interval` works. */
+export interface Interval extends Iterable<number> {
+  readonly lower: number;
+  readonly upper: number;
+  readonly level: number;
+  readonly method: IntervalMethod;
+  toJSON(): { lower: number; upper: number; level: number; method: IntervalMethod };
+}
+
+/** Results with an inference estimate: survey results (not distributions) and rate results. */
+export interface Estimated {
+  /** A confidence interval (default method of the estimate's kind, level 0.95). */
+  interval(options?: IntervalOptions): Interval;
+  /** Half-width of the default interval before clamping, in the metric's unit. */
+  marginOfError(options?: { level?: number | null }): number;
+}
+
+export interface ComparisonFields {
+  /** a − b (after − before for pairedNps), in the metric's unit. */
+  difference: number;
+  /** Interval for the difference. */
+  lower: number;
+  upper: number;
+  /** z, or t for welch and paired_t. */
+  statistic: number;
+  /** Two-sided p-value of "no difference". */
+  pValue: number;
+  /** Degrees of freedom of a t statistic; `null` for z tests. */
+  df: number | null;
+  method: CompareMethod;
+  level: number;
+}
+export interface Comparison extends Readonly<ComparisonFields> {
+  toJSON(): ComparisonFields;
+}
+export interface PairedNpsFields extends ComparisonFields {
+  df: number;
+  /** Pairs used (both answers present). */
+  n: number;
+  /** Pairs dropped (an answer missing). */
+  missing: number;
+}
+export interface PairedNpsResult extends Readonly<PairedNpsFields> {
+  toJSON(): PairedNpsFields;
+}
+
 /** Where detractors end and promoters begin (both inclusive). */
 export interface NpsBuckets {
   detractorMax: number;
@@ -167,7 +234,7 @@ export interface NpsFields extends SampleFields {
   nDetractors: number;
   buckets: NpsBuckets;
 }
-export interface NpsResult extends Readonly<Omit<NpsFields, "buckets">> {
+export interface NpsResult extends Readonly<Omit<NpsFields, "buckets">>, Estimated {
   readonly buckets: Readonly<NpsBuckets>;
   toJSON(): NpsFields;
 }
@@ -181,7 +248,7 @@ export interface CsatFields extends SampleFields {
   /** The dissatisfied threshold used (net), else `null`. */
   bottomThreshold: number | null;
 }
-export interface CsatResult extends Readonly<CsatFields> {
+export interface CsatResult extends Readonly<CsatFields>, Estimated {
   toJSON(): CsatFields;
 }
 
@@ -193,7 +260,7 @@ export interface CesFields extends SampleFields {
   /** First point of the easy side (percent_agree, net_effort), else `null`. */
   threshold: number | null;
 }
-export interface CesResult extends Readonly<CesFields> {
+export interface CesResult extends Readonly<CesFields>, Estimated {
   toJSON(): CesFields;
 }
 
@@ -203,7 +270,7 @@ export interface MeanFields extends SampleFields {
   /** Sample standard deviation (n − 1; weighted: Kish-corrected); `null` when nEff ≤ 1. */
   stdDev: number | null;
 }
-export interface MeanResult extends Readonly<MeanFields> {
+export interface MeanResult extends Readonly<MeanFields>, Estimated {
   toJSON(): MeanFields;
 }
 
@@ -215,7 +282,7 @@ export interface BoxFields extends SampleFields {
   /** Responses in the box (unweighted). */
   count: number;
 }
-export interface BoxResult extends Readonly<BoxFields> {
+export interface BoxResult extends Readonly<BoxFields>, Estimated {
   toJSON(): BoxFields;
 }
 
@@ -298,6 +365,44 @@ export function bottomBox(scores: Scores, options: BoxOptions): BoxResult;
 /** Responses per scale point. */
 export function distribution(tally: Tally, options?: NoInput): Distribution;
 export function distribution(scores: Scores, options: ScaleOptions): Distribution;
+
+// ───────────────────────────── statistics ─────────────────────────────
+
+/** A survey or rate result with an estimate (not a Distribution). */
+export type EstimatedResult = Estimated & object;
+
+/** Compares two independent groups, a − b: adjusted Wald (NPS), pooled z (proportions) or Welch (means) by default. */
+export function compare(a: EstimatedResult, b: EstimatedResult, options?: { level?: number | null; method?: CompareMethod | null }): Comparison;
+
+/** The NPS change of the same respondents (after − before, 0–10 scores), paired t test; pairs with a missing answer are dropped. */
+export function pairedNps(before: Scores, after: Scores, options?: { level?: number | null }): PairedNpsResult;
+
+/** Interval for `successes` of `n` (integers), in percent; Wilson by default. */
+export function proportionInterval(successes: number, n: number, options?: IntervalOptions): Interval;
+
+/** Interval for the NPS of counts, in points; adjusted Wald by default. */
+export function npsInterval(promoters: number, passives: number, detractors: number, options?: IntervalOptions): Interval;
+
+/** Respondents for an NPS margin of error of `margin` points (variance p + d − (p − d)², worst case 1). */
+export function sampleSizeNps(margin: number, options?: { level?: number | null; variance?: number | null }): number;
+
+/** Respondents for a margin of error of `margin` percentage points at an expected `p` percent (default 50). */
+export function sampleSizeProportion(margin: number, options?: { level?: number | null; p?: number | null }): number;
+
+/** Respondents for a margin of error of `margin` scale units; `sd` is required. */
+export function sampleSizeMean(margin: number, options: { sd: number; level?: number | null }): number;
+
+/** Respondents per group to detect an NPS difference of `difference` points. */
+export function sampleSizeNpsDifference(
+  difference: number,
+  options?: { level?: number | null; power?: number | null; variance?: number | null },
+): number;
+
+/** Respondents per group to detect `p1` % vs `p2` %. */
+export function sampleSizeProportionDifference(p1: number, p2: number, options?: { level?: number | null; power?: number | null }): number;
+
+/** p-values adjusted for multiple comparisons (Holm by default), in input order. */
+export function adjustPValues(pValues: ReadonlyArray<number | null | undefined> | Float64Array | Float32Array, options?: { method?: PAdjustMethod | null }): number[];
 
 /** The package version (the same as the Rust crate and the Python package). */
 export const version: string;

@@ -45,6 +45,16 @@ const EXPORTS = [
   "topBox",
   "bottomBox",
   "distribution",
+  "compare",
+  "pairedNps",
+  "proportionInterval",
+  "npsInterval",
+  "sampleSizeNps",
+  "sampleSizeProportion",
+  "sampleSizeMean",
+  "sampleSizeNpsDifference",
+  "sampleSizeProportionDifference",
+  "adjustPValues",
   "version",
 ];
 

@@ -68,25 +68,24 @@ pub(crate) enum Scores {
 }
 
 impl Scores {
-    /// Copies a typed array whose `Symbol.toStringTag` is `kind` (checked by the caller
+    /// Copies a typed array (`what`, for messages) whose `Symbol.toStringTag` is `kind` (checked by the caller
     /// with the `%TypedArray%.prototype[Symbol.toStringTag]` getter, so it cannot lie).
-    pub(crate) fn copy_from(kind: &str, v: &JsValue) -> JsResult<Scores> {
-        const W: &str = "scores";
+    pub(crate) fn copy_from(what: &str, kind: &str, v: &JsValue) -> JsResult<Scores> {
         Ok(match kind {
-            "Uint8Array" => Scores::U8(copy_u8(W, v.unchecked_ref())?),
-            "Uint8ClampedArray" => Scores::U8(copy_u8c(W, v.unchecked_ref())?),
-            "Int8Array" => Scores::I8(copy_i8(W, v.unchecked_ref())?),
-            "Uint16Array" => Scores::U16(copy_u16(W, v.unchecked_ref())?),
-            "Int16Array" => Scores::I16(copy_i16(W, v.unchecked_ref())?),
-            "Uint32Array" => Scores::U32(copy_u32(W, v.unchecked_ref())?),
-            "Int32Array" => Scores::I32(copy_i32(W, v.unchecked_ref())?),
-            "Float32Array" => Scores::F32(copy_f32(W, v.unchecked_ref())?),
-            "Float64Array" => Scores::F64(copy_f64(W, v.unchecked_ref())?),
-            "BigInt64Array" => Scores::I64(copy_i64(W, v.unchecked_ref())?),
-            "BigUint64Array" => Scores::U64(copy_u64(W, v.unchecked_ref())?),
+            "Uint8Array" => Scores::U8(copy_u8(what, v.unchecked_ref())?),
+            "Uint8ClampedArray" => Scores::U8(copy_u8c(what, v.unchecked_ref())?),
+            "Int8Array" => Scores::I8(copy_i8(what, v.unchecked_ref())?),
+            "Uint16Array" => Scores::U16(copy_u16(what, v.unchecked_ref())?),
+            "Int16Array" => Scores::I16(copy_i16(what, v.unchecked_ref())?),
+            "Uint32Array" => Scores::U32(copy_u32(what, v.unchecked_ref())?),
+            "Int32Array" => Scores::I32(copy_i32(what, v.unchecked_ref())?),
+            "Float32Array" => Scores::F32(copy_f32(what, v.unchecked_ref())?),
+            "Float64Array" => Scores::F64(copy_f64(what, v.unchecked_ref())?),
+            "BigInt64Array" => Scores::I64(copy_i64(what, v.unchecked_ref())?),
+            "BigUint64Array" => Scores::U64(copy_u64(what, v.unchecked_ref())?),
             other => {
                 return Err(invalid_argument(
-                    W,
+                    what,
                     &format!("unsupported typed array {other:?}"),
                 ));
             }
@@ -118,9 +117,25 @@ impl Scores {
     }
 }
 
-/// Weights: one copy of a `Float64Array`.
-pub(crate) fn f64s_from(a: &Float64Array) -> JsResult<Vec<f64>> {
-    copy_f64("weights", a)
+/// Weights (or p-values, durations, …): one copy of a `Float64Array`.
+pub(crate) fn f64s_from(what: &str, a: &Float64Array) -> JsResult<Vec<f64>> {
+    copy_f64(what, a)
+}
+
+/// 2^53: beyond it a JS number no longer holds every integer.
+const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
+
+/// A count given as an integral JS number (the wrapper checked the type): `invalid_argument`
+/// when negative or beyond 2^53.
+pub(crate) fn count_from(name: &str, x: f64) -> JsResult<u64> {
+    if x >= 0.0 && x.fract() == 0.0 && x <= MAX_SAFE {
+        Ok(x as u64)
+    } else {
+        Err(invalid_argument(
+            name,
+            &format!("{x} is not a count (an integer from 0 to 2^53)"),
+        ))
+    }
 }
 
 /// Counts per point: non-negative integers (given as JS numbers).
@@ -128,8 +143,7 @@ pub(crate) fn counts_from(a: &Float64Array) -> JsResult<Vec<u64>> {
     let xs = copy_f64("counts", a)?;
     let mut out = buffer::<u64>("counts", xs.len())?;
     for (i, (&x, o)) in xs.iter().zip(out.iter_mut()).enumerate() {
-        // 2^53: beyond it a JS number no longer holds every integer.
-        if !(x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_992.0) {
+        if !(x >= 0.0 && x.fract() == 0.0 && x <= MAX_SAFE) {
             return Err(error(
                 "invalid_argument",
                 &format!(

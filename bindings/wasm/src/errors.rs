@@ -37,6 +37,12 @@ pub(crate) trait ToJs<T> {
 
 impl<T> ToJs<T> for cxmetrics::Result<T> {
     fn js(self) -> JsResult<T> {
-        self.map_err(|e| error(e.code(), &e.to_string(), e.index()))
+        self.map_err(core_error)
     }
+}
+
+/// A core error as a JS value (one non-generic copy, however many result types use it).
+#[inline(never)]
+pub(crate) fn core_error(e: cxmetrics::Error) -> JsValue {
+    error(e.code(), &e.to_string(), e.index())
 }

@@ -30,6 +30,7 @@
 mod convert;
 mod errors;
 mod results;
+mod stats;
 
 use cxmetrics::{
     CesMethod, CesOptions, CsatMethod, CsatOptions, NpsBuckets, NpsOptions, OnInvalid, Tally,
@@ -103,8 +104,11 @@ impl RawTally {
         on_invalid: &str,
     ) -> JsResult<()> {
         let policy = OnInvalid::parse(on_invalid).js()?;
-        let scores = Scores::copy_from(kind, scores)?;
-        let weights = weights.as_ref().map(f64s_from).transpose()?;
+        let scores = Scores::copy_from("scores", kind, scores)?;
+        let weights = weights
+            .as_ref()
+            .map(|w| f64s_from("weights", w))
+            .transpose()?;
         scores.extend(&mut self.inner, weights.as_deref(), policy)
     }
 

@@ -10,6 +10,8 @@
 
 use cxmetrics::{BoxResult, CesResult, CsatResult, Distribution, MeanResult, NpsResult};
 use js_sys::Object;
+
+use crate::stats::estimate_vec;
 use wasm_bindgen::prelude::*;
 
 /// `Reflect.set(obj, key, value)`. On the fresh objects made here it cannot throw (it
@@ -43,15 +45,19 @@ macro_rules! output {
             /// Whether weights were given.
             #[wasm_bindgen(readonly)]
             pub weighted: bool,
+            /// The inference estimate (`stats::estimate_vec`; empty for a distribution).
+            #[wasm_bindgen(readonly, getter_with_clone)]
+            pub estimate: Vec<f64>,
         }
     };
 }
 
 /// Fills the base fields from a core result.
 macro_rules! fill {
-    ($r:expr, $name:ident { $($f:ident : $v:expr),* $(,)? }) => {
+    ($r:expr, $est:expr, $name:ident { $($f:ident : $v:expr),* $(,)? }) => {
         $name {
             $($f: $v,)*
+            estimate: $est,
             n: $r.n as f64,
             missing: $r.missing as f64,
             invalid: $r.invalid as f64,
@@ -185,6 +191,7 @@ output! {
 pub(crate) fn nps(r: &NpsResult) -> NpsOut {
     fill!(
         r,
+        estimate_vec(&r.estimate()),
         NpsOut {
             score: r.score,
             promoters: r.promoters,
@@ -204,6 +211,7 @@ pub(crate) fn nps(r: &NpsResult) -> NpsOut {
 pub(crate) fn csat(r: &CsatResult) -> CsatOut {
     fill!(
         r,
+        estimate_vec(&r.estimate()),
         CsatOut {
             score: r.score,
             method: r.method.as_str().to_owned(),
@@ -216,6 +224,7 @@ pub(crate) fn csat(r: &CsatResult) -> CsatOut {
 pub(crate) fn ces(r: &CesResult) -> CesOut {
     fill!(
         r,
+        estimate_vec(&r.estimate()),
         CesOut {
             score: r.score,
             method: r.method.as_str().to_owned(),
@@ -228,6 +237,7 @@ pub(crate) fn ces(r: &CesResult) -> CesOut {
 pub(crate) fn mean(r: &MeanResult) -> MeanOut {
     fill!(
         r,
+        estimate_vec(&r.estimate()),
         MeanOut {
             score: r.score,
             std_dev: r.std_dev,
@@ -238,6 +248,7 @@ pub(crate) fn mean(r: &MeanResult) -> MeanOut {
 pub(crate) fn boxed(r: &BoxResult) -> BoxOut {
     fill!(
         r,
+        estimate_vec(&r.estimate()),
         BoxOut {
             score: r.score,
             threshold: r.threshold,
@@ -249,6 +260,7 @@ pub(crate) fn boxed(r: &BoxResult) -> BoxOut {
 pub(crate) fn distribution(r: &Distribution) -> DistributionOut {
     fill!(
         r,
+        Vec::new(),
         DistributionOut {
             points: r.points.clone(),
             counts: r.counts.iter().map(|&c| c as f64).collect(),

@@ -1,8 +1,10 @@
-// Runs in headless Chromium against the `web` build: every vector, every named case.
+// Runs in headless Chromium against the `web` build: every vector (survey, stats), every named case.
 // Publishes { passed, failed, failures } on window.__cx for tests/browser/run.mjs.
 import init, * as cx from "/pkg/web/index.mjs";
 import { cases } from "/tests/shared/cases.mjs";
 import { VARIANTS, applies, check } from "/tests/shared/vectors.mjs";
+import { check as checkStats } from "/tests/shared/vectors_stats.mjs";
+import { cases as statsCases } from "/tests/shared/cases_stats.mjs";
 
 const results = { passed: 0, failed: 0, failures: [], counts: {} };
 function record(group, name, fn) {
@@ -40,6 +42,15 @@ async function main() {
     }
   }
   for (const [name, fn] of cases) record("named", name, () => fn(cx));
+
+  const stats = await (await fetch("/vectors/stats.json")).json();
+  for (const c of stats.cases) {
+    record("stats vectors", c.id, () => {
+      const failures = checkStats(cx, c);
+      if (failures.length) throw new Error(failures.join("; "));
+    });
+  }
+  for (const [name, fn] of statsCases) record("stats named", name, () => fn(cx));
 
   record("large", "1 million scores in a Uint8Array", () => {
     const xs = new Uint8Array(1_000_000);

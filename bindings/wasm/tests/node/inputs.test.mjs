@@ -15,6 +15,7 @@ const CODES = new Set([
   "invalid_scale",
   "invalid_argument",
   "invalid_format",
+  "insufficient_data",
 ]);
 
 /** Runs fn; passes if it returns or throws a CxMetricsError / TypeError. Returns the outcome. */

@@ -27,6 +27,21 @@ import {
   type Scores,
   type TallyJSON,
   type TypedScores,
+  compare,
+  pairedNps,
+  proportionInterval,
+  npsInterval,
+  sampleSizeNps,
+  sampleSizeProportion,
+  sampleSizeMean,
+  sampleSizeNpsDifference,
+  sampleSizeProportionDifference,
+  adjustPValues,
+  type Comparison,
+  type CompareMethod,
+  type Interval,
+  type IntervalMethod,
+  type PairedNpsResult,
 } from "cxmetrics";
 import init, { initSync, nps as webNps, type InitInput } from "cxmetrics/web";
 
@@ -124,6 +139,32 @@ const asError: Error = mine;
 const rj: { score: number; nPromoters: number } = r.toJSON();
 const cj: CsatMethod = c.toJSON().method;
 
+// Statistics
+const ci: Interval = r.interval();
+const [lo, hi] = r.interval({ level: 0.9, method: "wald" });
+const ciFields: number = ci.lower + ci.upper + ci.level + lo + hi;
+const im: IntervalMethod = ci.method;
+const moe: number = c.marginOfError() + e.marginOfError({ level: 0.99 }) + m.marginOfError() + tb.marginOfError();
+bb.interval({ method: "jeffreys", level: null });
+const cmp: Comparison = compare(r, nps([10, 0]), { level: 0.95, method: "adjusted_wald" });
+const cmpFields: number = cmp.difference + cmp.lower + cmp.upper + cmp.statistic + cmp.pValue + cmp.level;
+const cmpDf: number | null = cmp.df;
+const cmpMethod: CompareMethod = cmp.method;
+compare(m, mean([2, 3], { scale: [1, 5] }));
+const paired: PairedNpsResult = pairedNps([9, 7], new Uint8Array([10, 8]), { level: 0.9 });
+const pairedN: number = paired.n + paired.missing + paired.df;
+const pi: Interval = proportionInterval(70, 100, { method: "clopper_pearson" });
+const ni: Interval = npsInterval(50, 30, 20);
+const sizes: number =
+  sampleSizeNps(5) +
+  sampleSizeNps(5, { level: 0.9, variance: 0.6 }) +
+  sampleSizeProportion(5, { p: 30 }) +
+  sampleSizeMean(0.1, { sd: 1 }) +
+  sampleSizeNpsDifference(10, { power: 0.9 }) +
+  sampleSizeProportionDifference(70, 80, { level: 0.95, power: 0.8 });
+const adjusted: number[] = adjustPValues([0.01, 0.04], { method: "bh" });
+adjustPValues(new Float64Array([0.01]));
+
 // web build
 const input: InitInput = new URL("https://example.invalid/cxmetrics_wasm_bg.wasm");
 async function web(bytes: ArrayBuffer) {
@@ -196,5 +237,29 @@ const sd2: number = m.stdDev;
 const i2: number = mine.index;
 // @ts-expect-error: initSync needs the module or its bytes
 initSync();
+// @ts-expect-error: a distribution has no interval
+d.interval();
+// @ts-expect-error: not an interval method
+r.interval({ method: "exact" });
+// @ts-expect-error: interval takes an options object
+r.interval(0.9);
+// @ts-expect-error: marginOfError has no method
+r.marginOfError({ method: "wald" });
+// @ts-expect-error: compare needs results with an estimate
+compare(d, d);
+// @ts-expect-error: compare needs results, not scores
+compare([10, 9], [0, 1]);
+// @ts-expect-error: not a comparison method
+compare(r, r, { method: "t_test" });
+// @ts-expect-error: sampleSizeMean needs sd
+sampleSizeMean(0.1);
+// @ts-expect-error: p-values are numbers
+adjustPValues(["0.1"]);
+// @ts-expect-error: "holm" | "bh"
+adjustPValues([0.1], { method: "bonferroni" });
+// @ts-expect-error: interval fields are read-only
+ci.lower = 0;
+// @ts-expect-error: df may be null
+const df2: number = cmp.df;
 
 export {};

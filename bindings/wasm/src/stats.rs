@@ -1,0 +1,282 @@
+//! Statistics (issue 3): intervals, margins of error, comparisons, paired NPS, sample
+//! sizes and p-value adjustment. Conversion only: every formula is the core's.
+//!
+//! A result's inference [`Estimate`] crosses to JS as a small `Float64Array` (see
+//! [`estimate_vec`]); the wrapper keeps it in a private field of the frozen result and
+//! hands it back here for `interval()`, `marginOfError()` and `compare()`.
+
+use cxmetrics::{
+    CompareMethod, Comparison, Estimate, Interval, IntervalMethod, PAdjust, PairedNpsResult,
+};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{count_from, f64s_from};
+use crate::errors::{JsResult, ToJs, invalid_argument};
+
+const NET: f64 = 0.0;
+const PROPORTION: f64 = 1.0;
+const MEAN: f64 = 2.0;
+
+/// An estimate as numbers: `[0, plus, minus, n]` (net score), `[1, p, n]` (proportion)
+/// or `[2, mean, sd (NaN: none), n, min, max, factor]` (mean). Empty for a kind this
+/// binding does not know (the wrapper then offers no interval).
+pub(crate) fn estimate_vec(e: &Estimate) -> Vec<f64> {
+    match *e {
+        Estimate::Net { plus, minus, n } => vec![NET, plus, minus, n],
+        Estimate::Proportion { p, n } => vec![PROPORTION, p, n],
+        Estimate::Mean {
+            mean,
+            sd,
+            n,
+            min,
+            max,
+            factor,
+        } => vec![MEAN, mean, sd.unwrap_or(f64::NAN), n, min, max, factor],
+        _ => Vec::new(),
+    }
+}
+
+/// The estimate [`estimate_vec`] wrote (the wrapper only hands back what it received).
+pub(crate) fn estimate_from(v: &[f64]) -> JsResult<Estimate> {
+    match *v {
+        [NET, plus, minus, n] => Ok(Estimate::Net { plus, minus, n }),
+        [PROPORTION, p, n] => Ok(Estimate::Proportion { p, n }),
+        [MEAN, mean, sd, n, min, max, factor] => Ok(Estimate::Mean {
+            mean,
+            sd: (!sd.is_nan()).then_some(sd),
+            n,
+            min,
+            max,
+            factor,
+        }),
+        _ => Err(invalid_argument(
+            "estimate",
+            "not an estimate of this binding",
+        )),
+    }
+}
+
+fn interval_method(method: Option<String>) -> JsResult<Option<IntervalMethod>> {
+    method
+        .as_deref()
+        .map(IntervalMethod::parse)
+        .transpose()
+        .js()
+}
+
+fn compare_method(method: Option<String>) -> JsResult<Option<CompareMethod>> {
+    method.as_deref().map(CompareMethod::parse).transpose().js()
+}
+
+/// A confidence interval.
+#[wasm_bindgen]
+pub struct IntervalOut {
+    /// Lower limit.
+    #[wasm_bindgen(readonly)]
+    pub lower: f64,
+    /// Upper limit.
+    #[wasm_bindgen(readonly)]
+    pub upper: f64,
+    /// Confidence level.
+    #[wasm_bindgen(readonly)]
+    pub level: f64,
+    /// The method (`"wilson"`, …).
+    #[wasm_bindgen(readonly, getter_with_clone)]
+    pub method: String,
+}
+
+pub(crate) fn interval_out(i: &Interval) -> IntervalOut {
+    IntervalOut {
+        lower: i.lower,
+        upper: i.upper,
+        level: i.level,
+        method: i.method.as_str().to_owned(),
+    }
+}
+
+/// A comparison of two groups (or of the same respondents twice: `n`, `missing`).
+#[wasm_bindgen]
+pub struct ComparisonOut {
+    /// `a − b` (or after − before).
+    #[wasm_bindgen(readonly)]
+    pub difference: f64,
+    /// Lower limit of the interval for the difference.
+    #[wasm_bindgen(readonly)]
+    pub lower: f64,
+    /// Upper limit of the interval for the difference.
+    #[wasm_bindgen(readonly)]
+    pub upper: f64,
+    /// z or t.
+    #[wasm_bindgen(readonly)]
+    pub statistic: f64,
+    /// Two-sided p-value.
+    #[wasm_bindgen(readonly, js_name = pValue)]
+    pub p_value: f64,
+    /// Degrees of freedom of a t statistic (`undefined` for z).
+    #[wasm_bindgen(readonly)]
+    pub df: Option<f64>,
+    /// The method.
+    #[wasm_bindgen(readonly, getter_with_clone)]
+    pub method: String,
+    /// Confidence level.
+    #[wasm_bindgen(readonly)]
+    pub level: f64,
+    /// Pairs used (paired NPS only).
+    #[wasm_bindgen(readonly)]
+    pub n: Option<f64>,
+    /// Pairs dropped (paired NPS only).
+    #[wasm_bindgen(readonly)]
+    pub missing: Option<f64>,
+}
+
+fn comparison_out(c: &Comparison) -> ComparisonOut {
+    ComparisonOut {
+        difference: c.difference,
+        lower: c.lower,
+        upper: c.upper,
+        statistic: c.statistic,
+        p_value: c.p_value,
+        df: c.df,
+        method: c.method.as_str().to_owned(),
+        level: c.level,
+        n: None,
+        missing: None,
+    }
+}
+
+fn paired_out(r: &PairedNpsResult) -> ComparisonOut {
+    ComparisonOut {
+        difference: r.difference,
+        lower: r.lower,
+        upper: r.upper,
+        statistic: r.statistic,
+        p_value: r.p_value,
+        df: Some(r.df),
+        method: r.method.as_str().to_owned(),
+        level: r.level,
+        n: Some(r.n as f64),
+        missing: Some(r.missing as f64),
+    }
+}
+
+/// `Estimate::interval` of an estimate from [`estimate_vec`].
+#[wasm_bindgen(js_name = estimateInterval)]
+pub fn estimate_interval(
+    estimate: &[f64],
+    level: f64,
+    method: Option<String>,
+) -> JsResult<IntervalOut> {
+    let e = estimate_from(estimate)?;
+    let i = e.interval(level, interval_method(method)?).js()?;
+    Ok(interval_out(&i))
+}
+
+/// `Estimate::margin_of_error` of an estimate from [`estimate_vec`].
+#[wasm_bindgen(js_name = estimateMargin)]
+pub fn estimate_margin(estimate: &[f64], level: f64) -> JsResult<f64> {
+    estimate_from(estimate)?.margin_of_error(level).js()
+}
+
+/// `compare(a, b)` of two estimates from [`estimate_vec`].
+#[wasm_bindgen(js_name = compareEstimates)]
+pub fn compare_estimates(
+    a: &[f64],
+    b: &[f64],
+    level: f64,
+    method: Option<String>,
+) -> JsResult<ComparisonOut> {
+    let (a, b) = (estimate_from(a)?, estimate_from(b)?);
+    let c = cxmetrics::compare(&a, &b, level, compare_method(method)?).js()?;
+    Ok(comparison_out(&c))
+}
+
+/// `paired_nps` of two score arrays, as `Float64Array`s (NaN = missing): one
+/// instantiation of the generic core function keeps the module small.
+#[wasm_bindgen(js_name = pairedNps)]
+pub fn paired_nps(
+    before: &js_sys::Float64Array,
+    after: &js_sys::Float64Array,
+    level: f64,
+) -> JsResult<ComparisonOut> {
+    let before = f64s_from("before", before)?;
+    let after = f64s_from("after", after)?;
+    let r = cxmetrics::paired_nps(&before, &after, level).js()?;
+    Ok(paired_out(&r))
+}
+
+/// `proportion_interval(successes, n)` (integral counts as JS numbers).
+#[wasm_bindgen(js_name = proportionInterval)]
+pub fn proportion_interval(
+    successes: f64,
+    n: f64,
+    level: f64,
+    method: Option<String>,
+) -> JsResult<IntervalOut> {
+    let (s, n) = (count_from("successes", successes)?, count_from("n", n)?);
+    let i = cxmetrics::proportion_interval(s, n, level, interval_method(method)?).js()?;
+    Ok(interval_out(&i))
+}
+
+/// `nps_interval(promoters, passives, detractors)`.
+#[wasm_bindgen(js_name = npsInterval)]
+pub fn nps_interval(
+    promoters: f64,
+    passives: f64,
+    detractors: f64,
+    level: f64,
+    method: Option<String>,
+) -> JsResult<IntervalOut> {
+    let p = count_from("promoters", promoters)?;
+    let a = count_from("passives", passives)?;
+    let d = count_from("detractors", detractors)?;
+    let i = cxmetrics::nps_interval(p, a, d, level, interval_method(method)?).js()?;
+    Ok(interval_out(&i))
+}
+
+/// `sample_size_nps(margin, level, variance)`.
+#[wasm_bindgen(js_name = sampleSizeNps)]
+pub fn sample_size_nps(margin: f64, level: f64, variance: f64) -> JsResult<f64> {
+    Ok(cxmetrics::sample_size_nps(margin, level, variance).js()? as f64)
+}
+
+/// `sample_size_proportion(margin, level, p)`.
+#[wasm_bindgen(js_name = sampleSizeProportion)]
+pub fn sample_size_proportion(margin: f64, level: f64, p: f64) -> JsResult<f64> {
+    Ok(cxmetrics::sample_size_proportion(margin, level, p).js()? as f64)
+}
+
+/// `sample_size_mean(margin, level, sd)`.
+#[wasm_bindgen(js_name = sampleSizeMean)]
+pub fn sample_size_mean(margin: f64, level: f64, sd: f64) -> JsResult<f64> {
+    Ok(cxmetrics::sample_size_mean(margin, level, sd).js()? as f64)
+}
+
+/// `sample_size_nps_difference(difference, level, power, variance)`.
+#[wasm_bindgen(js_name = sampleSizeNpsDifference)]
+pub fn sample_size_nps_difference(
+    difference: f64,
+    level: f64,
+    power: f64,
+    variance: f64,
+) -> JsResult<f64> {
+    Ok(cxmetrics::sample_size_nps_difference(difference, level, power, variance).js()? as f64)
+}
+
+/// `sample_size_proportion_difference(p1, p2, level, power)`.
+#[wasm_bindgen(js_name = sampleSizeProportionDifference)]
+pub fn sample_size_proportion_difference(
+    p1: f64,
+    p2: f64,
+    level: f64,
+    power: f64,
+) -> JsResult<f64> {
+    Ok(cxmetrics::sample_size_proportion_difference(p1, p2, level, power).js()? as f64)
+}
+
+/// `adjust_p_values(p_values, method)` (`"holm"` or `"bh"`).
+#[wasm_bindgen(js_name = adjustPValues)]
+pub fn adjust_p_values(p_values: &js_sys::Float64Array, method: &str) -> JsResult<Vec<f64>> {
+    let m = PAdjust::parse(method).js()?;
+    let ps = f64s_from("p_values", p_values)?;
+    cxmetrics::adjust_p_values(&ps, m).js()
+}
