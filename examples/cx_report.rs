@@ -17,10 +17,11 @@ use std::error::Error;
 
 use cxmetrics::jiff::Timestamp;
 use cxmetrics::jiff::civil::{Weekday, date, time};
+use cxmetrics::jiff::tz::TimeZone;
 use cxmetrics::{
-    CesOptions, Clock, CsatOptions, DurationMetric, DurationOptions, FcrOptions, ResolutionKind,
-    Scale, Schedule, Tally, Ticket, Tickets, Window, ces, csat, fcr, first_response_time, nps,
-    resolution_time, sla,
+    CesOptions, Clock, CsatOptions, DurationMetric, DurationOptions, FcrOptions, NpsOptions,
+    OnInvalid, Period, ReportOptions, ResolutionKind, Scale, Schedule, SurveyMetric, Tally, Ticket,
+    Tickets, Trend, Window, ces, csat, fcr, first_response_time, nps, resolution_time, sla,
 };
 
 /// The three tallies of one segment.
@@ -83,6 +84,9 @@ fn survey_report(path: &str, shown: &str) -> Result<(), Box<dyn Error>> {
     };
     let (c_channel, c_ltr, c_csat, c_ces) =
         (col("channel")?, col("ltr")?, col("csat")?, col("ces")?);
+    let c_date = col("date")?;
+    // (response date, LTR) for the monthly trend
+    let mut dated: Vec<(Timestamp, f64)> = Vec::new();
 
     let mut segments: BTreeMap<String, Segment> = BTreeMap::new();
     for (i, line) in lines.enumerate() {
@@ -98,9 +102,11 @@ fn survey_report(path: &str, shown: &str) -> Result<(), Box<dyn Error>> {
             .or_insert_with(Segment::new);
         // Tally::push validates each answer against its scale (a 0 on CSAT 1–5 is an error).
         let at = |e: cxmetrics::Error| format!("line {line_no}: {e}");
-        seg.ltr
-            .push(cell(get(c_ltr)?, line_no, "ltr")?)
-            .map_err(at)?;
+        let ltr = cell(get(c_ltr)?, line_no, "ltr")?;
+        seg.ltr.push(ltr).map_err(at)?;
+        let day = get(c_date)?;
+        let noon = cxmetrics::parse_instant(&format!("{day}T12:00:00Z")).map_err(at)?;
+        dated.push((noon, ltr));
         seg.csat
             .push(cell(get(c_csat)?, line_no, "csat")?)
             .map_err(at)?;
@@ -157,6 +163,50 @@ fn survey_report(path: &str, shown: &str) -> Result<(), Box<dyn Error>> {
     );
     println!("The overall row merges the channel tallies; it is not an average of channel scores.");
     println!("95% CI: adjusted-Wald interval of the NPS (n + 3, +¾ promoters, +¾ detractors).");
+
+    // Monthly NPS trend: each month against the previous one, Holm-adjusted.
+    let (times, ltrs): (Vec<Timestamp>, Vec<f64>) = dated.into_iter().unzip();
+    let trend = Trend::from_scores(
+        Scale::NPS,
+        &times,
+        &ltrs,
+        None,
+        OnInvalid::Error,
+        Period::Month,
+        TimeZone::UTC,
+    )?;
+    let rows = trend.report(
+        SurveyMetric::Nps(NpsOptions::default()),
+        &ReportOptions::default(),
+    )?;
+    println!();
+    println!(
+        "{:<8} {:>5} {:>7} {:>16} {:>8} {:>9} {:>10}",
+        "month", "n", "NPS", "95% CI", "change", "p", "p (Holm)"
+    );
+    for r in &rows {
+        let opt = |v: Option<f64>, w: usize, d: usize| {
+            v.map_or(format!("{:>w$}", "—"), |x| format!("{x:>w$.d$}"))
+        };
+        let ci = match (r.lower, r.upper) {
+            (Some(l), Some(u)) => format!("[{l:.1}, {u:.1}]"),
+            _ => String::new(),
+        };
+        println!(
+            "{:<8} {:>5} {} {:>16} {} {} {} {}",
+            r.label,
+            r.n,
+            opt(r.score, 7, 1),
+            ci,
+            opt(r.change, 8, 1),
+            opt(r.p_value, 9, 4),
+            opt(r.p_adjusted, 10, 4),
+            if r.significant { "*" } else { "" },
+        );
+    }
+    println!(
+        "* = change from the previous month significant at 5 % after Holm adjustment across months."
+    );
     Ok(())
 }
 
