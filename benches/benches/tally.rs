@@ -41,6 +41,22 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("f64_nan", n), &f64s, |b, xs| {
             b.iter(|| Tally::from_scores(Scale::NPS, black_box(xs)).unwrap());
         });
+        let i64s: Vec<i64> = u8s.iter().map(|&x| i64::from(x)).collect();
+        g.bench_with_input(BenchmarkId::new("i64", n), &i64s, |b, xs| {
+            b.iter(|| Tally::from_scores(Scale::NPS, black_box(xs)).unwrap());
+        });
+        let weights: Vec<f64> = (0..n).map(|i| 0.5 + (i % 7) as f64 * 0.25).collect();
+        g.bench_with_input(BenchmarkId::new("f64_nan_weighted", n), &f64s, |b, xs| {
+            b.iter(|| {
+                Tally::from_scores_with(
+                    Scale::NPS,
+                    black_box(xs),
+                    Some(&weights),
+                    cxmetrics::OnInvalid::Error,
+                )
+                .unwrap()
+            });
+        });
         g.bench_with_input(BenchmarkId::new("nps_f64_nan", n), &f64s, |b, xs| {
             b.iter(|| nps(&Tally::from_scores(Scale::NPS, black_box(xs)).unwrap()).unwrap());
         });
