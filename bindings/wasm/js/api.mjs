@@ -906,6 +906,592 @@ export function createApi(raw, version, assertReady) {
     return Array.from(call(() => raw.adjustPValues(ps, method)));
   }
 
+  // ───────────────────────────── rate results ─────────────────────────────
+
+  /** A result from a plain object made by the raw layer (its `estimate` kept apart). */
+  function fromObject(C, obj) {
+    const { estimate, ...fields } = obj;
+    return new C(fields, estimate !== undefined && estimate.length > 0 ? estimate : undefined);
+  }
+
+  class FcrResult extends Estimated {}
+  class AhtResult extends Estimated {}
+
+  // ───────────────────────────── instants ─────────────────────────────
+
+  const dateGetTime = Date.prototype.getTime;
+  /** Epoch ms of a Date (of any realm), or undefined when `v` is not a Date. */
+  function dateMillis(v) {
+    try {
+      return dateGetTime.call(v);
+    } catch {
+      return undefined;
+    }
+  }
+  const INSTANT = "an instant (a Date, epoch milliseconds or an ISO 8601 string with an offset such as 2026-11-02T09:00:00Z)";
+  // An ISO 8601 instant is ~35 characters; the core names a bad one in its message.
+  const shortText = (v) => (v.length > 64 ? `${v.slice(0, 64)}…` : v);
+
+  /**
+   * One instant for the raw layer: epoch ms (NaN = absent), a string, or undefined
+   * (absent). `label` names it in messages; `index` is the error's index.
+   */
+  function instantValue(v, label, index = null) {
+    if (v === null || v === undefined) return undefined;
+    if (typeof v === "number") return v;
+    if (typeof v === "string") return shortText(v);
+    if (typeof v === "object") {
+      const ms = dateMillis(v);
+      if (ms !== undefined) {
+        if (Number.isNaN(ms)) {
+          throw new CxMetricsError(`invalid argument \`${label}\`: an invalid Date (its time is NaN)`, "invalid_argument", index);
+        }
+        return ms;
+      }
+    }
+    throw new TypeError(`${label} must be ${INSTANT}, not ${describe(v)}`);
+  }
+
+  /** A required single instant (a TypeError when absent, as for any missing argument). */
+  function requiredInstant(v, what) {
+    if (v === null || v === undefined) throw new TypeError(`${what} must be ${INSTANT}, not ${describe(v)}`);
+    return instantValue(v, what);
+  }
+
+  /** Converted instants (numbers, strings, undefined) as { ms, strings? } for the raw layer. */
+  function columnOf(values, what) {
+    const n = values.length;
+    const ms = floats64(what, n, () => new Float64Array(n));
+    let strings;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (typeof v === "string") {
+        (strings ??= new Array(n))[i] = v;
+        ms[i] = NaN;
+      } else ms[i] = v === undefined ? NaN : v;
+    }
+    return strings === undefined ? { ms } : { ms, strings };
+  }
+
+  /**
+   * A column of instants for the raw layer: { ms: Float64Array (NaN where absent or a
+   * string), strings?: the strings at their positions }.
+   */
+  function instantColumn(values, what) {
+    const tag = tagOf(values);
+    if (tag !== undefined && tag !== "BigInt64Array" && tag !== "BigUint64Array") {
+      return { ms: floatsArg(values, what) };
+    }
+    if (!Array.isArray(values)) {
+      throw new TypeError(`${what} must be an array of instants (Dates, epoch milliseconds or ISO 8601 strings with an offset), not ${describe(values)}`);
+    }
+    return columnOf(Array.from(values, (v, i) => instantValue(v, `${what}[${i}]`, i)), what);
+  }
+
+  /** Labels (channel, priority): strings or null / undefined. */
+  function labelColumn(values, what) {
+    if (!Array.isArray(values)) throw new TypeError(`${what} must be an array of strings (or null), not ${describe(values)}`);
+    return Array.from(values, (v, i) => {
+      if (v === null || v === undefined) return null;
+      if (typeof v !== "string") throw new TypeError(`${what}[${i}] must be a string or null, not ${describe(v)}`);
+      return v;
+    });
+  }
+
+  // ───────────────────────────── Schedule ─────────────────────────────
+
+  const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  let rawSchedule;
+
+  /** Business hours: an IANA time zone, weekly opening windows and holidays. */
+  class Schedule {
+    #raw;
+
+    static {
+      rawSchedule = (s) => {
+        if (!(s instanceof Schedule)) {
+          throw new TypeError(`schedule must be a cxmetrics Schedule (new Schedule(timeZone, windows, holidays)), not ${describe(s)}`);
+        }
+        if (!s.#raw) throw new TypeError("this Schedule was freed (Schedule.free()) and cannot be used");
+        return s.#raw;
+      };
+    }
+
+    /**
+     * `windows`: [weekday, start, end] with weekday "mon".."sun" (any case, or the full
+     * English name) or 0 = Monday … 6 = Sunday, times "HH:MM" or "HH:MM:SS" local time
+     * (end <= start: overnight; end == start: 24 h). `holidays`: "YYYY-MM-DD" dates.
+     */
+    constructor(timeZone, windows, holidays) {
+      if (typeof timeZone !== "string") {
+        throw new TypeError(`timeZone must be an IANA time-zone name such as "Europe/Berlin" or "UTC", not ${describe(timeZone)}`);
+      }
+      if (!Array.isArray(windows)) {
+        throw new TypeError(`windows must be an array of [weekday, start, end] triples, not ${describe(windows)}`);
+      }
+      const days = [];
+      const starts = [];
+      const ends = [];
+      windows.forEach((w, i) => {
+        if (!Array.isArray(w) || w.length !== 3) {
+          throw new TypeError(`windows[${i}] must be a [weekday, start, end] triple such as ["mon", "09:00", "17:00"], not ${describe(w)}`);
+        }
+        const [d, a, b] = w;
+        if (typeof d === "number" && Number.isInteger(d)) days.push(WEEKDAYS[d] ?? String(d));
+        else if (typeof d === "string") days.push(shortText(d));
+        else throw new TypeError(`windows[${i}][0] must be a weekday ("mon".."sun" or 0 = Monday … 6 = Sunday), not ${describe(d)}`);
+        for (const [t, list, k] of [[a, starts, 1], [b, ends, 2]]) {
+          if (typeof t !== "string") throw new TypeError(`windows[${i}][${k}] must be a local time "HH:MM" or "HH:MM:SS", not ${describe(t)}`);
+          list.push(shortText(t));
+        }
+      });
+      const dates = [];
+      if (given(holidays)) {
+        if (!Array.isArray(holidays)) throw new TypeError(`holidays must be an array of "YYYY-MM-DD" strings, not ${describe(holidays)}`);
+        holidays.forEach((h, i) => {
+          if (typeof h !== "string") {
+            const hint = dateMillis(h) !== undefined ? " (a Date is an instant, not a calendar date)" : "";
+            throw new TypeError(`holidays[${i}] must be a date "YYYY-MM-DD"${hint}, not ${describe(h)}`);
+          }
+          dates.push(shortText(h));
+        });
+      }
+      this.#raw = call(() => new raw.RawSchedule(shortText(timeZone), days, starts, ends, dates));
+    }
+
+    /** The IANA time-zone name. */
+    get timeZone() {
+      return rawSchedule(this).timeZone;
+    }
+
+    /** Business seconds from `start` to `end` (instants). */
+    businessSeconds(start, end) {
+      const a = requiredInstant(start, "start");
+      const b = requiredInstant(end, "end");
+      const s = rawSchedule(this);
+      return call(() => s.businessSeconds(a, b));
+    }
+
+    /** The instant `seconds` business seconds after `start`, as a Date. */
+    addBusiness(start, seconds) {
+      const a = requiredInstant(start, "start");
+      const secs = numberArg(seconds, "seconds");
+      const s = rawSchedule(this);
+      return new Date(call(() => s.addBusiness(a, secs)));
+    }
+
+    /** Releases the wasm memory now, rather than when the schedule is garbage-collected. */
+    free() {
+      if (this.#raw) {
+        this.#raw.free();
+        this.#raw = undefined;
+      }
+    }
+
+    toString() {
+      if (!this.#raw) return "Schedule(freed)";
+      const r = this.#raw;
+      return `Schedule(${r.timeZone}, ${r.windows} windows, ${r.holidays} holidays)`;
+    }
+
+    [Symbol.for("nodejs.util.inspect.custom")]() {
+      return this.toString();
+    }
+  }
+
+  // ───────────────────────────── Tickets ─────────────────────────────
+
+  const RECORD_KEYS = [
+    "created",
+    "firstResponse",
+    "solved",
+    "reopened",
+    "agentReplies",
+    "customerFollowups",
+    "paused",
+    "channel",
+    "priority",
+  ];
+  const COLUMN_KEYS = [
+    "created",
+    "firstResponse",
+    "firstSolved",
+    "finalSolved",
+    "firstReopened",
+    "agentReplies",
+    "customerFollowups",
+    "paused",
+    "channel",
+    "priority",
+  ];
+  let rawTickets;
+
+  /** A count of a record: a number (the core checks it is an integer >= 0) or 0 when absent. */
+  function recordCount(v, what, i) {
+    if (v === null || v === undefined) return 0;
+    if (typeof v !== "number") throw new TypeError(`records[${i}].${what} must be a number, not ${describe(v)}`);
+    return v;
+  }
+
+  /** Tickets: creation, responses, solves, reopens, pauses, counts, channel and priority. */
+  class Tickets {
+    #raw;
+
+    static {
+      rawTickets = (t) => {
+        if (!(t instanceof Tickets)) {
+          throw new TypeError(`tickets must be cxmetrics Tickets (Tickets.fromRecords(records) or new Tickets({ created, … })), not ${describe(t)}`);
+        }
+        if (!t.#raw) throw new TypeError("these Tickets were freed (Tickets.free()) and cannot be used");
+        return t.#raw;
+      };
+    }
+
+    /**
+     * Columns, one entry per ticket: `created` (required), `firstResponse`, `firstSolved`,
+     * `finalSolved` (the last solve of a ticket resolved now), `firstReopened` (the first
+     * reopen after the first solve), `agentReplies`, `customerFollowups`, `channel`,
+     * `priority`; `paused` lists [ticketIndex, start, end] triples.
+     */
+    constructor(columns) {
+      if (columns === INTERNAL) return;
+      const o = optionsArg(columns, COLUMN_KEYS, "new Tickets");
+      if (columns === undefined || columns === null) {
+        throw new TypeError("new Tickets needs its columns, e.g. new Tickets({ created: [...], firstResponse: [...] })");
+      }
+      if (!given(o.created)) {
+        throw new TypeError(`the created column is required: an array of ${INSTANT.replace("an instant", "instants")}`);
+      }
+      const d = { created: instantColumn(o.created, "created") };
+      for (const k of ["firstResponse", "firstSolved", "finalSolved", "firstReopened"]) {
+        if (given(o[k])) d[k] = instantColumn(o[k], k);
+      }
+      for (const k of ["agentReplies", "customerFollowups"]) {
+        if (given(o[k])) {
+          if (!Array.isArray(o[k]) && tagOf(o[k]) === undefined) {
+            throw new TypeError(`${k} must be an array of counts or a typed array, not ${describe(o[k])}`);
+          }
+          d[k] = floatsArg(o[k], k);
+        }
+      }
+      for (const k of ["channel", "priority"]) if (given(o[k])) d[k] = labelColumn(o[k], k);
+      if (given(o.paused)) {
+        if (!Array.isArray(o.paused)) throw new TypeError(`paused must be an array of [ticketIndex, start, end] triples, not ${describe(o.paused)}`);
+        const index = [];
+        const starts = [];
+        const ends = [];
+        o.paused.forEach((p, k) => {
+          if (!Array.isArray(p) || p.length !== 3 || typeof p[0] !== "number") {
+            throw new TypeError(`paused[${k}] must be a [ticketIndex, start, end] triple, not ${describe(p)}`);
+          }
+          index.push(p[0]);
+          starts.push(p[1]);
+          ends.push(p[2]);
+        });
+        d.pausedTicket = Float64Array.from(index);
+        d.pausedStart = instantColumn(starts, "paused");
+        d.pausedEnd = instantColumn(ends, "paused");
+      }
+      this.#raw = call(() => raw.RawTickets.fromColumns(d));
+    }
+
+    /**
+     * Tickets from records: objects with `created` (required), `firstResponse`, `solved`
+     * and `reopened` (arrays of instants), `agentReplies`, `customerFollowups`, `paused`
+     * (an array of [start, end] pairs), `channel`, `priority`.
+     */
+    static fromRecords(records) {
+      if (!Array.isArray(records)) throw new TypeError(`records must be an array of ticket objects, not ${describe(records)}`);
+      const n = records.length;
+      const created = new Array(n);
+      const firstResponse = new Array(n);
+      const lists = { solved: [], reopened: [], pausedStart: [], pausedEnd: [] };
+      const offsets = {};
+      for (const k of Object.keys(lists)) offsets[k] = new Uint32Array(n + 1);
+      const agentReplies = new Float64Array(n);
+      const customerFollowups = new Float64Array(n);
+      const channel = new Array(n).fill(null);
+      const priority = new Array(n).fill(null);
+      records.forEach((r, i) => {
+        if (r === null || typeof r !== "object" || Array.isArray(r)) {
+          throw new TypeError(`records[${i}] must be a ticket object { created, firstResponse, solved, … }, not ${describe(r)}`);
+        }
+        for (const key of Object.keys(r)) {
+          if (!RECORD_KEYS.includes(key)) {
+            const hint = key.includes("_") ? " (keys are camelCase)" : "";
+            throw new CxMetricsError(
+              `invalid argument \`records[${i}]\`: unknown key ${JSON.stringify(shortText(key))}${hint}; a record's keys are ${RECORD_KEYS.join(", ")}`,
+              "invalid_argument",
+              i,
+            );
+          }
+        }
+        created[i] = instantValue(r.created, `records[${i}].created`, i);
+        firstResponse[i] = instantValue(r.firstResponse, `records[${i}].firstResponse`, i);
+        for (const k of ["solved", "reopened"]) {
+          const v = r[k];
+          if (given(v)) {
+            if (!Array.isArray(v)) throw new TypeError(`records[${i}].${k} must be an array of instants, not ${describe(v)}`);
+            v.forEach((x, j) => lists[k].push(instantValue(x, `records[${i}].${k}[${j}]`, i)));
+          }
+          offsets[k][i + 1] = lists[k].length;
+        }
+        if (given(r.paused)) {
+          if (!Array.isArray(r.paused)) throw new TypeError(`records[${i}].paused must be an array of [start, end] pairs, not ${describe(r.paused)}`);
+          r.paused.forEach((p, k) => {
+            if (!Array.isArray(p) || p.length !== 2) {
+              throw new TypeError(`records[${i}].paused[${k}] must be a [start, end] pair, not ${describe(p)}`);
+            }
+            lists.pausedStart.push(instantValue(p[0], `records[${i}].paused[${k}][0]`, i));
+            lists.pausedEnd.push(instantValue(p[1], `records[${i}].paused[${k}][1]`, i));
+          });
+        }
+        offsets.pausedStart[i + 1] = lists.pausedStart.length;
+        offsets.pausedEnd[i + 1] = lists.pausedEnd.length;
+        agentReplies[i] = recordCount(r.agentReplies, "agentReplies", i);
+        customerFollowups[i] = recordCount(r.customerFollowups, "customerFollowups", i);
+        for (const [k, col] of [["channel", channel], ["priority", priority]]) {
+          const v = r[k];
+          if (v === null || v === undefined) continue;
+          if (typeof v !== "string") throw new TypeError(`records[${i}].${k} must be a string or null, not ${describe(v)}`);
+          col[i] = v;
+        }
+      });
+      const d = {
+        created: columnOf(created, "created"),
+        firstResponse: columnOf(firstResponse, "firstResponse"),
+        agentReplies,
+        customerFollowups,
+        channel,
+        priority,
+      };
+      for (const k of Object.keys(lists)) {
+        d[k] = columnOf(lists[k], k);
+        d[`${k}Offsets`] = offsets[k];
+      }
+      const t = new Tickets(INTERNAL);
+      t.#raw = call(() => raw.RawTickets.fromRecords(d));
+      return t;
+    }
+
+    /** The number of tickets. */
+    get length() {
+      return rawTickets(this).length;
+    }
+
+    /** Releases the wasm memory now, rather than when the tickets are garbage-collected. */
+    free() {
+      if (this.#raw) {
+        this.#raw.free();
+        this.#raw = undefined;
+      }
+    }
+
+    toString() {
+      return this.#raw ? `Tickets(n=${this.#raw.length})` : "Tickets(freed)";
+    }
+
+    [Symbol.for("nodejs.util.inspect.custom")]() {
+      return this.toString();
+    }
+  }
+
+  // ───────────────────────────── durations ─────────────────────────────
+
+  /** A summary of ticket durations; `percentile(q)` interpolates the completed ones. */
+  class DurationSummary {
+    #durations;
+    constructor(obj) {
+      const { durations, ...fields } = obj;
+      Object.assign(this, fields);
+      this.#durations = durations;
+      Object.freeze(this);
+    }
+    /** The q-quantile (q in [0, 1]) of the completed durations, linear interpolation. */
+    percentile(q) {
+      const x = numberArg(q, "q");
+      const d = this.#durations;
+      return call(() => raw.summaryPercentile(d, x));
+    }
+    toJSON() {
+      return copyFields(this);
+    }
+  }
+
+  const DURATION = ["schedule", "asOf"];
+
+  /** Runs a duration metric on the calendar clock, or on the business clock of `schedule`. */
+  function onClock(tickets, o, calendar, business) {
+    const t = rawTickets(tickets);
+    const asOf = instantValue(o.asOf, "asOf");
+    if (given(o.schedule)) {
+      const s = rawSchedule(o.schedule);
+      return call(() => business(s, t, asOf));
+    }
+    return call(() => calendar(t, asOf));
+  }
+
+  function durationSummary(fn, tickets, o, kind) {
+    return new DurationSummary(
+      onClock(
+        tickets,
+        o,
+        (t, asOf) => t.summary(fn, kind, asOf),
+        (s, t, asOf) => s.summary(t, fn, kind, asOf),
+      ),
+    );
+  }
+
+  /** Created → first agent response, summarised ({ schedule, asOf }). */
+  function firstResponseTime(tickets, options) {
+    const o = optionsArg(options, DURATION, "firstResponseTime");
+    return durationSummary("first_response_time", tickets, o);
+  }
+
+  /** Created → first or final solve, summarised ({ kind: "full" (default) | "first", schedule, asOf }). */
+  function resolutionTime(tickets, options) {
+    const o = optionsArg(options, ["kind", ...DURATION], "resolutionTime");
+    return durationSummary("resolution_time", tickets, o, optionalString(o.kind, "kind"));
+  }
+
+  /** Created → final solve minus paused time, summarised ({ schedule, asOf }). */
+  function requesterWaitTime(tickets, options) {
+    const o = optionsArg(options, DURATION, "requesterWaitTime");
+    return durationSummary("requester_wait_time", tickets, o);
+  }
+
+  /** Per-ticket durations in seconds (null while open) of `metric` ({ schedule, asOf }). */
+  function ticketDurations(tickets, metric, options) {
+    const o = optionsArg(options, DURATION, "ticketDurations");
+    if (typeof metric !== "string") {
+      throw new TypeError(`metric must be "first_response", "first_resolution", "full_resolution" or "requester_wait", not ${describe(metric)}`);
+    }
+    const m = shortText(metric);
+    const d = onClock(
+      tickets,
+      o,
+      (t, asOf) => t.durations(m, asOf),
+      (s, t, asOf) => s.durations(t, m, asOf),
+    );
+    return Array.from(d, (x) => (Number.isNaN(x) ? null : x));
+  }
+
+  // ───────────────────────────── FCR, SLA, AHT ─────────────────────────────
+
+  /** A count option: undefined / null pass through; otherwise an integer. */
+  const limitArg = (v, what) => (v === undefined || v === null ? v : intArg(v, what));
+
+  /**
+   * First contact resolution, in percent ({ maxAgentReplies = 1 (null: any),
+   * maxCustomerFollowups, reopenWindow (seconds), denominator: "resolved" | "created",
+   * period: [from, to) }).
+   */
+  function fcr(tickets, options) {
+    const o = optionsArg(
+      options,
+      ["maxAgentReplies", "maxCustomerFollowups", "reopenWindow", "denominator", "period"],
+      "fcr",
+    );
+    const t = rawTickets(tickets);
+    const maxAgent = limitArg(o.maxAgentReplies, "maxAgentReplies");
+    const maxFollowups = limitArg(o.maxCustomerFollowups, "maxCustomerFollowups") ?? undefined;
+    const window = optionalNumber(o.reopenWindow, "reopenWindow");
+    const denominator = optionalString(o.denominator, "denominator");
+    let from;
+    let to;
+    if (given(o.period)) {
+      if (!Array.isArray(o.period) || o.period.length !== 2) {
+        throw new TypeError(`period must be a [from, to] pair of instants, not ${describe(o.period)}`);
+      }
+      from = instantValue(o.period[0], "period[0]") ?? null;
+      to = instantValue(o.period[1], "period[1]") ?? null;
+    }
+    return fromObject(FcrResult, call(() => t.fcr(maxAgent, maxFollowups, window, denominator, from, to)));
+  }
+
+  /** One row of an SLA report (a priority, or the overall row). */
+  class SlaRow extends Estimated {}
+
+  /** An SLA report: rows per priority, the overall row, untargeted, metric, clock. */
+  class SlaResult {
+    constructor(fields) {
+      Object.assign(this, fields);
+      Object.freeze(this);
+    }
+    toJSON() {
+      return copyFields(this);
+    }
+  }
+
+  const SLA_ROW = ["priority", "target", "achieved", "breached", "running", "n", "score"];
+
+  /** Frozen row objects from a raw table (NaN in a number column = null). */
+  function rowsOf(cols, names, make) {
+    const n = cols[names[0]].length;
+    const rows = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const fields = {};
+      for (const k of names) {
+        let v = cols[k][i];
+        if (typeof v === "number" && Number.isNaN(v)) v = null;
+        fields[k] = v;
+      }
+      rows[i] = make(fields, i);
+    }
+    return rows;
+  }
+
+  /**
+   * SLA attainment per priority ({ targets: { priority: seconds, "*": default },
+   * metric = "first_response", schedule, asOf }).
+   */
+  function sla(tickets, options) {
+    const o = optionsArg(options, ["targets", "metric", ...DURATION], "sla");
+    if (!given(o.targets)) {
+      throw argumentError("targets", 'sla() needs targets in seconds per priority, e.g. { targets: { high: 3600, "*": 86400 } }');
+    }
+    if (typeof o.targets !== "object" || Array.isArray(o.targets)) {
+      throw new TypeError(`targets must be an object { priority: seconds }, not ${describe(o.targets)}`);
+    }
+    const keys = Object.keys(o.targets);
+    const values = Float64Array.from(keys, (k) => numberArg(o.targets[k], `targets[${JSON.stringify(k)}]`));
+    const metric = optionalString(o.metric, "metric") ?? "first_response";
+    const cols = onClock(
+      tickets,
+      o,
+      (t, asOf) => t.sla(metric, keys, values, asOf),
+      (s, t, asOf) => s.sla(t, metric, keys, values, asOf),
+    );
+    const rows = rowsOf(cols, SLA_ROW, (fields, i) => {
+      const error = cols.errors[i];
+      const est = error === null ? cols.estimates.slice(3 * i, 3 * i + 3) : new CxMetricsError(error.message, error.code, error.index ?? null);
+      return new SlaRow(fields, est);
+    });
+    const overall = rows.pop();
+    return new SlaResult({
+      rows: Object.freeze(rows),
+      overall,
+      untargeted: cols.untargeted,
+      metric: cols.metric,
+      clock: cols.clock,
+    });
+  }
+
+  /** Average handle time: mean of talk + hold + wrap-up seconds per contact ({ hold, wrap }). */
+  function handleTime(talk, options) {
+    const o = optionsArg(options, ["hold", "wrap"], "handleTime");
+    const col = (v, what) => {
+      if (!Array.isArray(v) && tagOf(v) === undefined) {
+        throw new TypeError(`${what} must be an array of seconds (null or NaN for a missing value) or a typed array, not ${describe(v)}`);
+      }
+      return floatsArg(v, what);
+    };
+    const t = col(talk, "talk");
+    const h = given(o.hold) ? col(o.hold, "hold") : undefined;
+    const w = given(o.wrap) ? col(o.wrap, "wrap") : undefined;
+    return fromObject(AhtResult, call(() => raw.handleTime(t, h, w)));
+  }
+
   return {
     CxMetricsError,
     Scale,
@@ -927,6 +1513,15 @@ export function createApi(raw, version, assertReady) {
     sampleSizeNpsDifference,
     sampleSizeProportionDifference,
     adjustPValues,
+    Schedule,
+    Tickets,
+    firstResponseTime,
+    resolutionTime,
+    requesterWaitTime,
+    ticketDurations,
+    fcr,
+    sla,
+    handleTime,
     version,
   };
 }

@@ -404,5 +404,209 @@ export function sampleSizeProportionDifference(p1: number, p2: number, options?:
 /** p-values adjusted for multiple comparisons (Holm by default), in input order. */
 export function adjustPValues(pValues: ReadonlyArray<number | null | undefined> | Float64Array | Float32Array, options?: { method?: PAdjustMethod | null }): number[];
 
+// ───────────────────────────── service metrics ─────────────────────────────
+// (in `cxmetrics` and `cxmetrics/web`; `cxmetrics/survey` has only handleTime)
+
+/** An instant: a `Date`, epoch milliseconds, or an ISO 8601 string with an offset or `Z` (a string without one is `invalid_argument`). */
+export type Instant = Date | number | string;
+
+/** A column of instants; `null`, `undefined` and `NaN` are absent. A `Float64Array` holds epoch milliseconds. */
+export type Instants = ReadonlyArray<Instant | null | undefined> | Float64Array;
+
+/** `"mon"` … `"sun"` (any case, or the full English name) or 0 = Monday … 6 = Sunday. */
+export type Weekday = string | number;
+
+/** An opening window: `[weekday, start, end]`, local times `"HH:MM"` or `"HH:MM:SS"`; `end <= start` runs past midnight, `end == start` is 24 h. */
+export type OpeningWindow = readonly [weekday: Weekday, start: string, end: string];
+
+/** Business hours: an IANA time zone, weekly opening windows and holidays (`"YYYY-MM-DD"`). Counted per local day, so DST is exact. */
+export class Schedule {
+  constructor(timeZone: string, windows: ReadonlyArray<OpeningWindow>, holidays?: ReadonlyArray<string> | null);
+  /** The IANA name, e.g. `"America/New_York"`. */
+  readonly timeZone: string;
+  /** Seconds of opening time between two instants. */
+  businessSeconds(start: Instant, end: Instant): number;
+  /** The instant `seconds` business seconds after `start` (windows are half-open: at a closing time, 0 s is the next opening). */
+  addBusiness(start: Instant, seconds: number): Date;
+  /** Releases the wasm memory now instead of at garbage collection. */
+  free(): void;
+  /** `"Schedule(America/New_York, 5 windows, 0 holidays)"`. */
+  toString(): string;
+}
+
+/** One ticket as a record (keys camelCase). */
+export interface TicketRecord {
+  /** Required. */
+  created: Instant;
+  firstResponse?: Instant | null;
+  /** Every time the ticket was set to solved. */
+  solved?: ReadonlyArray<Instant> | null;
+  /** Every time it was reopened. */
+  reopened?: ReadonlyArray<Instant> | null;
+  /** Public agent replies (default 0). */
+  agentReplies?: number | null;
+  /** Customer messages after the first (default 0). */
+  customerFollowups?: number | null;
+  /** On-hold / pending intervals `[start, end]`. */
+  paused?: ReadonlyArray<readonly [start: Instant, end: Instant]> | null;
+  channel?: string | null;
+  priority?: string | null;
+}
+
+/** Tickets as columns, one entry per ticket. */
+export interface TicketColumns {
+  /** Required. */
+  created: Instants;
+  firstResponse?: Instants | null;
+  firstSolved?: Instants | null;
+  /** The last solve of tickets resolved now (absent while open). */
+  finalSolved?: Instants | null;
+  /** The first reopen after the first solve. */
+  firstReopened?: Instants | null;
+  agentReplies?: ReadonlyArray<number> | TypedScores | null;
+  customerFollowups?: ReadonlyArray<number> | TypedScores | null;
+  /** `[ticketIndex, start, end]` triples. */
+  paused?: ReadonlyArray<readonly [ticket: number, start: Instant, end: Instant]> | null;
+  channel?: ReadonlyArray<string | null | undefined> | null;
+  priority?: ReadonlyArray<string | null | undefined> | null;
+}
+
+/** Validated tickets in wasm memory. */
+export class Tickets {
+  constructor(columns: TicketColumns);
+  static fromRecords(records: ReadonlyArray<TicketRecord>): Tickets;
+  /** The number of tickets. */
+  readonly length: number;
+  /** Releases the wasm memory now instead of at garbage collection. */
+  free(): void;
+  /** `"Tickets(n=2)"`. */
+  toString(): string;
+}
+
+/** Options of the duration metrics. The clock is business time exactly when `schedule` is given. */
+export interface DurationOptions {
+  schedule?: Schedule | null;
+  /** The observation time for open tickets (default: the latest instant in the tickets). */
+  asOf?: Instant | null;
+}
+
+export type Clock = "calendar" | "business";
+export type DurationMetric = "first_response" | "first_resolution" | "full_resolution" | "requester_wait";
+
+export interface DurationSummaryFields {
+  /** Completed durations. */
+  n: number;
+  /** Tickets still open (censored at `asOf`). */
+  open: number;
+  /** Of the completed durations, in seconds. */
+  mean: number;
+  median: number;
+  p90: number;
+  min: number;
+  max: number;
+  /** Kaplan–Meier median counting open tickets as censored; `null` while fewer than half are known to have finished. */
+  kmMedian: number | null;
+  clock: Clock;
+}
+export interface DurationSummary extends Readonly<DurationSummaryFields> {
+  /** The q-quantile (q in [0, 1]) of the completed durations, linear interpolation. */
+  percentile(q: number): number;
+  toJSON(): DurationSummaryFields;
+}
+
+/** Created → first agent response. */
+export function firstResponseTime(tickets: Tickets, options?: DurationOptions): DurationSummary;
+/** Created → final solve (`kind: "full"`, default) or first solve (`"first"`). */
+export function resolutionTime(tickets: Tickets, options?: DurationOptions & { kind?: "full" | "first" | null }): DurationSummary;
+/** Created → final solve minus paused time. */
+export function requesterWaitTime(tickets: Tickets, options?: DurationOptions): DurationSummary;
+/** Per-ticket durations in seconds, `null` while open. */
+export function ticketDurations(tickets: Tickets, metric: DurationMetric, options?: DurationOptions): Array<number | null>;
+
+export interface FcrOptions {
+  /** Default 1 (one touch); `null`: any number. */
+  maxAgentReplies?: number | null;
+  /** Default: not checked. */
+  maxCustomerFollowups?: number | null;
+  /** Seconds: only a reopen within this window after the first solve fails (default: any reopen fails). */
+  reopenWindow?: number | null;
+  /** `"resolved"` (default: first solved in the period) or `"created"` (unsolved tickets fail). */
+  denominator?: "resolved" | "created" | null;
+  /** Half-open `[from, to)`. */
+  period?: readonly [from: Instant, to: Instant] | null;
+}
+export interface FcrFields {
+  /** Percent, 0…100. */
+  score: number;
+  count: number;
+  n: number;
+  denominator: "resolved" | "created";
+}
+export interface FcrResult extends Readonly<FcrFields>, Estimated {
+  toJSON(): FcrFields;
+}
+/** First contact resolution, in percent. */
+export function fcr(tickets: Tickets, options?: FcrOptions): FcrResult;
+
+export interface SlaRowFields {
+  /** `null` for tickets without a priority and on the overall row. */
+  priority: string | null;
+  /** Seconds (`null` on the overall row). */
+  target: number | null;
+  achieved: number;
+  /** Completed late, or open and already past the target. */
+  breached: number;
+  /** Open and within the target: not decided yet, not counted. */
+  running: number;
+  /** achieved + breached. */
+  n: number;
+  /** 100 × achieved / n; `null` when nothing is decided. */
+  score: number | null;
+}
+/** `interval()` is Wilson by default; a row with n = 0 throws `empty`. */
+export interface SlaRow extends Readonly<SlaRowFields>, Estimated {
+  toJSON(): SlaRowFields;
+}
+export interface SlaResultFields {
+  rows: SlaRowFields[];
+  overall: SlaRowFields;
+  untargeted: number;
+  metric: DurationMetric;
+  clock: Clock;
+}
+export interface SlaResult {
+  /** One row per priority among the targeted tickets, sorted, `null` last. */
+  readonly rows: readonly SlaRow[];
+  readonly overall: SlaRow;
+  /** Tickets whose priority has no target and there is no `"*"`. */
+  readonly untargeted: number;
+  readonly metric: DurationMetric;
+  readonly clock: Clock;
+  toJSON(): SlaResultFields;
+}
+/** SLA attainment per priority. `targets`: seconds per priority; `"*"` is the default. */
+export function sla(
+  tickets: Tickets,
+  options: DurationOptions & { targets: Readonly<Record<string, number>>; metric?: DurationMetric | null },
+): SlaResult;
+
+export interface AhtFields {
+  /** Mean talk + hold + wrap-up, seconds. */
+  score: number;
+  n: number;
+  /** Contacts with a NaN / null component. */
+  missing: number;
+  talk: number;
+  hold: number;
+  wrap: number;
+  /** `null` for one contact. */
+  stdDev: number | null;
+}
+export interface AhtResult extends Readonly<AhtFields>, Estimated {
+  toJSON(): AhtFields;
+}
+/** Average handle time: mean of talk + hold + wrap-up seconds per contact (absent hold / wrap count as 0). */
+export function handleTime(talk: Scores, options?: { hold?: Scores | null; wrap?: Scores | null }): AhtResult;
+
 /** The package version (the same as the Rust crate and the Python package). */
 export const version: string;

@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // Builds the npm package `cxmetrics` into bindings/wasm/pkg/:
 //
-//   1. cargo build -p cxmetrics-wasm --target wasm32-unknown-unknown --profile wasm-release
+//   1. cargo build -p cxmetrics-wasm --target wasm32-unknown-unknown --profile wasm-release,
+//      twice: the full module (default features: service metrics, trends, the bundled
+//      time-zone database) and the light `cxmetrics/survey` module (--no-default-features:
+//      no date or time code), the latter in its own target directory so that neither
+//      build invalidates the other
 //   2. wasm-bindgen --target nodejs | bundler | web --weak-refs  -> pkg/{node,bundler,web}/
+//      (out-names cxmetrics_wasm and cxmetrics_survey)
 //   3. wasm-opt -Oz (npm binaryen@132 from node_modules; skipped with --no-opt or when absent)
-//   4. the JS API (js/api.mjs) as ESM (bundler, web) and CommonJS (node), one entry
-//      module per build, the TypeScript types, README.md and package.json (its version
-//      taken from the workspace Cargo.toml: one version source)
+//   4. the JS API (js/api.mjs) as ESM (bundler, web) and CommonJS (node), entry modules
+//      per build and module (index.* and survey.*), the TypeScript types, README.md and
+//      package.json (its version taken from the workspace Cargo.toml: one version source)
 //   5. a link tests/node_modules/cxmetrics -> ../../pkg, so that the tests (node, tsc)
 //      resolve `cxmetrics` through the package's real `exports` map.
 //
@@ -33,7 +38,8 @@ const root = join(crate, "..", "..");
 const pkg = join(crate, "pkg");
 const args = new Set(process.argv.slice(2));
 
-// The names the package exports (every build); tests check the three builds agree.
+// The names the package exports (every build of `cxmetrics` and `cxmetrics/web`); tests
+// check the three builds agree. `cxmetrics/survey` exports SURVEY_EXPORTS.
 const EXPORTS = [
   "CxMetricsError",
   "Scale",
@@ -55,8 +61,29 @@ const EXPORTS = [
   "sampleSizeNpsDifference",
   "sampleSizeProportionDifference",
   "adjustPValues",
+  "handleTime",
+  "Schedule",
+  "Tickets",
+  "firstResponseTime",
+  "resolutionTime",
+  "requesterWaitTime",
+  "ticketDurations",
+  "fcr",
+  "sla",
   "version",
 ];
+// What needs instants (jiff's date-time code and the tz database): not in the light module.
+const TIME_EXPORTS = new Set([
+  "Schedule",
+  "Tickets",
+  "firstResponseTime",
+  "resolutionTime",
+  "requesterWaitTime",
+  "ticketDurations",
+  "fcr",
+  "sla",
+]);
+const SURVEY_EXPORTS = EXPORTS.filter((n) => !TIME_EXPORTS.has(n));
 
 function run(cmd, argv, env = {}) {
   console.log(`$ ${cmd} ${argv.join(" ")}`);
@@ -81,30 +108,39 @@ const license = workspacePackage("license");
 const targetDir = JSON.parse(
   execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps"], { cwd: root, encoding: "utf8" }),
 ).target_directory; // honours CARGO_TARGET_DIR and .cargo/config
-const wasmFile = join(targetDir, "wasm32-unknown-unknown", "wasm-release", "cxmetrics_wasm.wasm");
+// [module name, cargo features, its own target directory]
+const modules = [
+  ["cxmetrics_wasm", [], targetDir],
+  ["cxmetrics_survey", ["--no-default-features"], join(targetDir, "wasm-survey")],
+];
+const wasmFile = (dir) => join(dir, "wasm32-unknown-unknown", "wasm-release", "cxmetrics_wasm.wasm");
 if (!args.has("--skip-cargo")) {
-  run(
-    "cargo",
-    ["build", "-p", "cxmetrics-wasm", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"],
-    { CARGO_PROFILE_WASM_RELEASE_STRIP: "debuginfo" },
-  );
+  for (const [, features, dir] of modules) {
+    run(
+      "cargo",
+      ["build", "-p", "cxmetrics-wasm", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release", ...features],
+      { CARGO_PROFILE_WASM_RELEASE_STRIP: "debuginfo", CARGO_TARGET_DIR: dir },
+    );
+  }
 }
 
-// 2. wasm-bindgen, one directory per target.
+// 2. wasm-bindgen, one directory per target, both modules in each.
 rmSync(pkg, { recursive: true, force: true });
 const targets = { node: "nodejs", bundler: "bundler", web: "web" };
 for (const [dir, target] of Object.entries(targets)) {
-  run("wasm-bindgen", [
-    "--target",
-    target,
-    "--weak-refs",
-    "--no-typescript",
-    "--out-name",
-    "cxmetrics_wasm",
-    "--out-dir",
-    join(pkg, dir),
-    wasmFile,
-  ]);
+  for (const [name, , cargoDir] of modules) {
+    run("wasm-bindgen", [
+      "--target",
+      target,
+      "--weak-refs",
+      "--no-typescript",
+      "--out-name",
+      name,
+      "--out-dir",
+      join(pkg, dir),
+      wasmFile(cargoDir),
+    ]);
+  }
 }
 
 // 3. wasm-opt from npm binaryen@132 (never Debian's 108: it breaks externref tables).
@@ -121,8 +157,10 @@ if (args.has("--no-opt")) console.log("wasm-opt: skipped (--no-opt)");
 else if (!existsSync(wasmOpt)) console.log("wasm-opt: skipped (run `npm ci` in bindings/wasm for binaryen)");
 else {
   for (const dir of Object.keys(targets)) {
-    const f = join(pkg, dir, "cxmetrics_wasm_bg.wasm");
-    run(wasmOpt, ["-Oz", ...features, f, "-o", f]);
+    for (const [name] of modules) {
+      const f = join(pkg, dir, `${name}_bg.wasm`);
+      run(wasmOpt, ["-Oz", ...features, f, "-o", f]);
+    }
   }
 }
 
@@ -133,51 +171,61 @@ if (exportCount !== 1 || !/^export function createApi\(/m.test(api) || /^import 
   throw new Error("js/api.mjs must have exactly one export (`export function createApi`) and no import");
 }
 const apiCjs = `"use strict";\n${api.replace(/^export function createApi\(/m, "function createApi(")}\nmodule.exports = { createApi };\n`;
-const names = EXPORTS.join(", ");
 const header = `// cxmetrics ${version}: generated by bindings/wasm/scripts/build.mjs; do not edit.\n`;
 const v = JSON.stringify(version);
-
 const write = (path, text) => writeFileSync(join(pkg, path), text);
-write("node/api.cjs", header + apiCjs);
-write(
-  "node/index.cjs",
-  `${header}"use strict";
-const raw = require("./cxmetrics_wasm.js");
-const { createApi } = require("./api.cjs");
-module.exports = createApi(raw, ${v});
-`,
-);
-// ESM in Node re-exports the CommonJS build: one instance, so `CxMetricsError` and
-// `Tally` are the same classes whether a program uses import or require.
-write(
-  "node/index.mjs",
-  `${header}import cx from "./index.cjs";
-export const { ${names} } = cx;
-`,
-);
-write("node/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 
+write("node/api.cjs", header + apiCjs);
+write("node/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 write("bundler/api.mjs", header + api);
 write(
-  "bundler/index.mjs",
-  `${header}import * as raw from "./cxmetrics_wasm.js";
+  "bundler/package.json",
+  `${JSON.stringify({ type: "module", sideEffects: modules.map(([name]) => `./${name}.js`) }, null, 2)}\n`,
+);
+write("web/api.mjs", header + api);
+write("web/package.json", `${JSON.stringify({ type: "module" }, null, 2)}\n`);
+
+// [entry file name, wasm-bindgen module, exported names, import specifier (for messages)]
+const entries = [
+  ["index", "cxmetrics_wasm", EXPORTS, "cxmetrics"],
+  ["survey", "cxmetrics_survey", SURVEY_EXPORTS, "cxmetrics/survey"],
+];
+for (const [entry, mod, exported, spec] of entries) {
+  const names = exported.join(", ");
+  write(
+    `node/${entry}.cjs`,
+    `${header}"use strict";
+const raw = require("./${mod}.js");
+const { createApi } = require("./api.cjs");
+const api = createApi(raw, ${v});
+module.exports = { ${exported.map((n) => `${n}: api.${n}`).join(", ")} };
+`,
+  );
+  // ESM in Node re-exports the CommonJS build: one instance, so `CxMetricsError` and
+  // `Tally` are the same classes whether a program uses import or require.
+  write(
+    `node/${entry}.mjs`,
+    `${header}import cx from "./${entry}.cjs";
+export const { ${names} } = cx;
+`,
+  );
+  write(
+    `bundler/${entry}.mjs`,
+    `${header}import * as raw from "./${mod}.js";
 import { createApi } from "./api.mjs";
 export const { ${names} } = createApi(raw, ${v});
 `,
-);
-write("bundler/package.json", `${JSON.stringify({ type: "module", sideEffects: ["./cxmetrics_wasm.js"] }, null, 2)}\n`);
-
-write("web/api.mjs", header + api);
-write(
-  "web/index.mjs",
-  `${header}import initWasm, { initSync as initWasmSync } from "./cxmetrics_wasm.js";
-import * as raw from "./cxmetrics_wasm.js";
+  );
+  write(
+    `web/${entry}.mjs`,
+    `${header}import initWasm, { initSync as initWasmSync } from "./${mod}.js";
+import * as raw from "./${mod}.js";
 import { createApi } from "./api.mjs";
 
 let ready = false;
 function assertReady() {
   if (!ready) {
-    throw new Error("cxmetrics/web: call \`await init()\` (or initSync) before using cxmetrics");
+    throw new Error("${spec}/web: call \`await init()\` (or initSync) before using cxmetrics");
   }
 }
 const plain = (x) => x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype;
@@ -196,44 +244,59 @@ export function initSync(module) {
 
 export const { ${names} } = createApi(raw, ${v}, assertReady);
 `,
-);
-write("web/package.json", `${JSON.stringify({ type: "module" }, null, 2)}\n`);
+  );
+}
 
 mkdirSync(join(pkg, "types"));
 const dts = readFileSync(join(crate, "js", "index.d.ts"), "utf8");
+const webDts = readFileSync(join(crate, "js", "web.d.ts"), "utf8");
 write("types/index.d.mts", header + dts);
 write("types/index.d.cts", header + dts);
-write("types/web.d.mts", header + readFileSync(join(crate, "js", "web.d.ts"), "utf8"));
+write("types/web.d.mts", header + webDts);
+// cxmetrics/survey: the same declarations, values only for what the light module has
+// (the others stay importable as types).
+const surveyDts = (from) => `${header}// cxmetrics/survey: everything but what takes instants (${[...TIME_EXPORTS].join(", ")}).
+export { ${SURVEY_EXPORTS.join(", ")} } from "${from}";
+export type * from "${from}";
+`;
+write("types/survey.d.mts", surveyDts("./index.mjs"));
+write("types/survey.d.cts", surveyDts("./index.cjs"));
+write("types/survey-web.d.mts", header + webDts.replace('export * from "./index.mjs";', 'export * from "./survey.mjs";'));
 copyFileSync(join(crate, "README.md"), join(pkg, "README.md"));
 if (existsSync(join(root, "LICENSE"))) copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
 
-const esm = (file) => ({ types: "./types/index.d.mts", default: file });
+const conditions = (entry) => {
+  const esm = (file) => ({ types: `./types/${entry}.d.mts`, default: file });
+  return {
+    node: {
+      import: esm(`./node/${entry}.mjs`),
+      require: { types: `./types/${entry}.d.cts`, default: `./node/${entry}.cjs` },
+    },
+    browser: esm(`./bundler/${entry}.mjs`),
+    import: esm(`./bundler/${entry}.mjs`),
+    default: esm(`./bundler/${entry}.mjs`),
+  };
+};
 const manifest = {
   name: "cxmetrics",
   version,
   description:
-    "Customer-experience metrics (NPS, CSAT, CES, top/bottom box, means, distributions) with explicit conventions and mergeable state, from a Rust core compiled to WebAssembly",
+    "Customer-experience metrics (NPS, CSAT, CES, boxes, means; intervals and tests; service-desk times, FCR, SLA; churn, conversion, segments, trends) with explicit conventions and mergeable state, from a Rust core compiled to WebAssembly",
   license,
   repository: { type: "git", url: "git+https://github.com/cxmetrics/cxmetrics.git", directory: "bindings/wasm" },
-  keywords: ["nps", "csat", "ces", "net-promoter-score", "customer-experience", "survey", "metrics", "wasm"],
+  keywords: ["nps", "csat", "ces", "net-promoter-score", "customer-experience", "survey", "metrics", "sla", "wasm"],
   main: "./node/index.cjs",
   module: "./bundler/index.mjs",
   types: "./types/index.d.cts",
   exports: {
-    ".": {
-      node: {
-        import: esm("./node/index.mjs"),
-        require: { types: "./types/index.d.cts", default: "./node/index.cjs" },
-      },
-      browser: esm("./bundler/index.mjs"),
-      import: esm("./bundler/index.mjs"),
-      default: esm("./bundler/index.mjs"),
-    },
+    ".": conditions("index"),
     "./web": { types: "./types/web.d.mts", default: "./web/index.mjs" },
+    "./survey": conditions("survey"),
+    "./survey/web": { types: "./types/survey-web.d.mts", default: "./web/survey.mjs" },
     "./package.json": "./package.json",
   },
   files: ["node/", "bundler/", "web/", "types/", "README.md", "LICENSE"],
-  sideEffects: ["./bundler/cxmetrics_wasm.js"],
+  sideEffects: modules.map(([name]) => `./bundler/${name}.js`),
   engines: { node: ">=18" },
 };
 write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
@@ -252,8 +315,10 @@ if (!linked) {
 
 // Sizes.
 for (const dir of Object.keys(targets)) {
-  const bytes = readFileSync(join(pkg, dir, "cxmetrics_wasm_bg.wasm"));
-  const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-  console.log(`pkg/${dir}/cxmetrics_wasm_bg.wasm: ${kb(bytes.length)} (${kb(gzipSync(bytes, { level: 9 }).length)} gzipped)`);
+  for (const [name] of modules) {
+    const bytes = readFileSync(join(pkg, dir, `${name}_bg.wasm`));
+    const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+    console.log(`pkg/${dir}/${name}_bg.wasm: ${kb(bytes.length)} (${kb(gzipSync(bytes, { level: 9 }).length)} gzipped)`);
+  }
 }
 console.log(`built cxmetrics ${version} into ${relative(process.cwd(), pkg) || "."}`);

@@ -27,10 +27,15 @@
 //!
 //! [wasm-bindgen]: https://docs.rs/wasm-bindgen
 
+mod business;
 mod convert;
 mod errors;
 mod results;
+#[cfg(feature = "time")]
+mod service;
 mod stats;
+#[cfg(feature = "time")]
+mod time;
 
 use cxmetrics::{
     CesMethod, CesOptions, CsatMethod, CsatOptions, NpsBuckets, NpsOptions, OnInvalid, Tally,

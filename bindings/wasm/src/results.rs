@@ -268,3 +268,42 @@ pub(crate) fn distribution(r: &Distribution) -> DistributionOut {
         }
     )
 }
+
+#[cfg_attr(not(feature = "time"), allow(dead_code))]
+/// A table as columns on one JS object: numbers as a `Float64Array` (`NaN` = `None`: no
+/// table value is ever NaN), booleans as a `Uint8Array`, strings (or `null`) as an array.
+/// The wrapper zips them into frozen row objects; a column crosses in one call rather
+/// than one `Reflect.set` per cell.
+pub(crate) struct Columns(Object);
+
+#[cfg_attr(not(feature = "time"), allow(dead_code))]
+impl Columns {
+    pub(crate) fn new() -> Columns {
+        Columns(Object::new())
+    }
+
+    pub(crate) fn f64s(&self, name: &str, values: impl Iterator<Item = f64>) {
+        let v: Vec<f64> = values.collect();
+        set(&self.0, name, &js_sys::Float64Array::from(&v[..]));
+    }
+
+    pub(crate) fn opt_f64s(&self, name: &str, values: impl Iterator<Item = Option<f64>>) {
+        self.f64s(name, values.map(|x| x.unwrap_or(f64::NAN)));
+    }
+
+    pub(crate) fn strings<'a>(&self, name: &str, values: impl Iterator<Item = Option<&'a str>>) {
+        let a = js_sys::Array::new();
+        for v in values {
+            a.push(&v.map_or(JsValue::NULL, JsValue::from_str));
+        }
+        set(&self.0, name, &a);
+    }
+
+    pub(crate) fn value(&self, name: &str, v: &JsValue) {
+        set(&self.0, name, v);
+    }
+
+    pub(crate) fn into_js(self) -> JsValue {
+        self.0.into()
+    }
+}

@@ -595,6 +595,23 @@ impl DurationSummary {
         x[lo] + (h - lo as f64) * (x[hi] - x[lo])
     }
 
+    /// The completed durations in seconds, ascending: what [`Self::percentile`]
+    /// interpolates (bindings that copy a summary out keep these to answer
+    /// `percentile(q)` later through [`Self::from_durations`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::DurationSummary;
+    /// let s = DurationSummary::from_durations(&[180.0, 60.0, 120.0], &[30.0], "calendar")?;
+    /// assert_eq!(s.durations(), [60.0, 120.0, 180.0]);
+    /// let again = DurationSummary::from_durations(s.durations(), &[], s.clock)?;
+    /// assert_eq!(again.percentile(0.25)?, s.percentile(0.25)?);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn durations(&self) -> &[f64] {
+        &self.sorted
+    }
+
     /// The `q`-quantile of the completed durations (`q` in [0, 1]), linear interpolation.
     ///
     /// # Errors
@@ -997,22 +1014,44 @@ pub struct SlaRow {
 }
 
 impl SlaRow {
-    /// Wilson (default) or another proportion interval for the attainment, in percent.
+    /// The attainment as a proportion estimate (`achieved` of `n`), for intervals and
+    /// comparisons.
     ///
     /// # Errors
-    /// `empty` when no ticket is decided; otherwise as [`Estimate::interval`].
-    pub fn interval(&self, level: f64, method: Option<IntervalMethod>) -> Result<Interval> {
+    /// `empty` when no ticket is decided yet (`n = 0`; the running ones are reported as
+    /// missing).
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{sla, DurationMetric, DurationOptions, Estimate, Ticket, Tickets};
+    /// let t = |s: &str| s.parse::<cxmetrics::jiff::Timestamp>().unwrap();
+    /// let fast = Ticket { created: t("2026-11-02T09:00:00Z"), first_response: Some(t("2026-11-02T09:30:00Z")), ..Default::default() };
+    /// let open = Ticket { first_response: None, priority: Some("low".into()), ..fast.clone() };
+    /// let r = sla(&Tickets::from_records(&[fast, open])?, DurationMetric::FirstResponse,
+    ///             &[("*".to_owned(), 3600.0)], &DurationOptions::default())?;
+    /// assert_eq!(r.rows[1].estimate()?, Estimate::Proportion { p: 1.0, n: 1.0 });
+    /// assert_eq!(r.rows[0].estimate().unwrap_err().code(), "empty"); // "low": running only
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn estimate(&self) -> Result<Estimate> {
         if self.n == 0 {
             return Err(Error::Empty {
                 missing: self.running,
                 invalid: 0,
             });
         }
-        Estimate::Proportion {
+        Ok(Estimate::Proportion {
             p: self.achieved as f64 / self.n as f64,
             n: self.n as f64,
-        }
-        .interval(level, method)
+        })
+    }
+
+    /// Wilson (default) or another proportion interval for the attainment, in percent.
+    ///
+    /// # Errors
+    /// `empty` when no ticket is decided; otherwise as [`Estimate::interval`].
+    pub fn interval(&self, level: f64, method: Option<IntervalMethod>) -> Result<Interval> {
+        self.estimate()?.interval(level, method)
     }
 
     fn add(&mut self, outcome: SlaOutcome) {

@@ -1,10 +1,14 @@
-// Runs in headless Chromium against the `web` build: every vector (survey, stats), every named case.
+// Runs in headless Chromium against the `web` build: every vector (survey, stats, service)
+// and every named case; the survey and stats vectors again against `cxmetrics/survey/web`.
 // Publishes { passed, failed, failures } on window.__cx for tests/browser/run.mjs.
 import init, * as cx from "/pkg/web/index.mjs";
+import initSurvey, * as light from "/pkg/web/survey.mjs";
 import { cases } from "/tests/shared/cases.mjs";
 import { VARIANTS, applies, check } from "/tests/shared/vectors.mjs";
 import { check as checkStats } from "/tests/shared/vectors_stats.mjs";
 import { cases as statsCases } from "/tests/shared/cases_stats.mjs";
+import { check as checkService, expressible, formsOf } from "/tests/shared/vectors_service.mjs";
+import { cases as serviceCases } from "/tests/shared/cases_service.mjs";
 
 const results = { passed: 0, failed: 0, failures: [], counts: {} };
 function record(group, name, fn) {
@@ -51,6 +55,33 @@ async function main() {
     });
   }
   for (const [name, fn] of statsCases) record("stats named", name, () => fn(cx));
+
+  const service = await (await fetch("/vectors/service.json")).json();
+  for (const c of service.cases) {
+    if (!expressible(c)) continue; // business clock without a schedule: no such option in JS
+    for (const form of formsOf(c)) {
+      record("service vectors", `${c.id} [${form}]`, () => {
+        const failures = checkService(cx, c, form);
+        if (failures.length) throw new Error(failures.join("; "));
+      });
+    }
+  }
+  for (const [name, fn] of serviceCases) record("service named", name, () => fn(cx));
+
+  // The light module (cxmetrics/survey/web): its own .wasm and init.
+  await initSurvey();
+  for (const c of vectors.cases) {
+    record("survey module: survey vectors", c.id, () => {
+      const failures = check(light, c, "array");
+      if (failures.length) throw new Error(failures.join("; "));
+    });
+  }
+  for (const c of stats.cases) {
+    record("survey module: stats vectors", c.id, () => {
+      const failures = checkStats(light, c);
+      if (failures.length) throw new Error(failures.join("; "));
+    });
+  }
 
   record("large", "1 million scores in a Uint8Array", () => {
     const xs = new Uint8Array(1_000_000);

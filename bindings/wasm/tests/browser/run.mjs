@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Headless Chromium run of the `web` build: serves bindings/wasm/pkg and the test page
-// from 127.0.0.1 (node http, .wasm as application/wasm), runs every survey vector and
-// every named case (tests/shared) in the page, and the README's browser snippet in a
-// second page. Prints a summary; exits non-zero on any failure.
+// from 127.0.0.1 (node http, .wasm as application/wasm), runs every vector (survey, stats,
+// service, business) and every named case (tests/shared) in the page, the light module
+// (cxmetrics/survey/web) too, and the README's browser snippet in a second page. Prints a summary; exits non-zero on any failure.
 // Usage: node bindings/wasm/tests/browser/run.mjs   (after scripts/build.mjs)
 import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from "node:fs";
@@ -125,7 +125,9 @@ try {
   rmSync(profile, { recursive: true, force: true });
 }
 
-if (!requests.includes("/pkg/web/cxmetrics_wasm_bg.wasm")) problems.push("the page never fetched the .wasm");
+for (const wasm of ["cxmetrics_wasm_bg.wasm", "cxmetrics_survey_bg.wasm"]) {
+  if (!requests.includes(`/pkg/web/${wasm}`)) problems.push(`the page never fetched ${wasm}`);
+}
 results ??= { passed: 0, failed: 0, failures: [], counts: {} };
 for (const f of results.failures) console.log(`FAIL ${f}`);
 for (const p of problems) console.log(`PROBLEM ${p}`);

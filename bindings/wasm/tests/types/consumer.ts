@@ -42,6 +42,22 @@ import {
   type Interval,
   type IntervalMethod,
   type PairedNpsResult,
+  Schedule,
+  Tickets,
+  firstResponseTime,
+  resolutionTime,
+  requesterWaitTime,
+  ticketDurations,
+  fcr,
+  sla,
+  handleTime,
+  type AhtResult,
+  type DurationSummary,
+  type FcrResult,
+  type Instant,
+  type SlaResult,
+  type SlaRow,
+  type TicketRecord,
 } from "cxmetrics";
 import init, { initSync, nps as webNps, type InitInput } from "cxmetrics/web";
 
@@ -165,6 +181,44 @@ const sizes: number =
 const adjusted: number[] = adjustPValues([0.01, 0.04], { method: "bh" });
 adjustPValues(new Float64Array([0.01]));
 
+// Service metrics
+const office = new Schedule("America/New_York", [["mon", "09:00", "17:00"], [1, "09:00:00", "17:00"]], ["2026-12-25"]);
+const tzName: string = office.timeZone;
+const bsecs: number = office.businessSeconds(new Date(), "2026-11-02T09:00:00Z") + office.businessSeconds(0, Date.now());
+const due: Date = office.addBusiness("2026-11-02T09:00:00Z", 3600);
+const when: Instant = due;
+const rec: TicketRecord = { created: "2026-11-02T09:00:00Z", solved: [new Date()], paused: [[0, 1]], priority: null };
+const tickets: Tickets = Tickets.fromRecords([rec, { created: Date.now(), agentReplies: 2, channel: "chat" }]);
+const cols = new Tickets({
+  created: new Float64Array([0]),
+  firstResponse: [null],
+  finalSolved: [undefined],
+  agentReplies: new Uint8Array([1]),
+  paused: [[0, "2026-11-02T09:00:00Z", new Date()]],
+  priority: ["high"],
+});
+const nTickets: number = tickets.length + cols.length;
+const frt: DurationSummary = firstResponseTime(tickets, { schedule: office, asOf: new Date() });
+const summaryNumbers: number = frt.n + frt.open + frt.mean + frt.median + frt.p90 + frt.min + frt.max + frt.percentile(0.5);
+const km: number | null = frt.kmMedian;
+const clock: "calendar" | "business" = frt.clock;
+resolutionTime(tickets, { kind: "first" });
+requesterWaitTime(tickets, { asOf: "2026-11-03T00:00:00Z" });
+const durations: Array<number | null> = ticketDurations(tickets, "full_resolution", { schedule: null });
+const f: FcrResult = fcr(tickets, { maxAgentReplies: null, reopenWindow: 3600, denominator: "created", period: [0, Date.now()] });
+const fcrCi: Interval = f.interval();
+compare(f, fcr(cols));
+const slaResult: SlaResult = sla(tickets, { targets: { high: 3600, "*": 86400 }, metric: "first_response", schedule: office });
+const row: SlaRow = slaResult.rows[0];
+const rowScore: number | null = row.score;
+row.interval({ method: "wilson" });
+const overallAchieved: number = slaResult.overall.achieved + slaResult.untargeted;
+const aht: AhtResult = handleTime([300, null], { hold: new Float64Array([1, 2]), wrap: null });
+const ahtSd: number | null = aht.stdDev;
+aht.marginOfError();
+tickets.free();
+office.free();
+
 // web build
 const input: InitInput = new URL("https://example.invalid/cxmetrics_wasm_bg.wasm");
 async function web(bytes: ArrayBuffer) {
@@ -261,5 +315,33 @@ adjustPValues([0.1], { method: "bonferroni" });
 ci.lower = 0;
 // @ts-expect-error: df may be null
 const df2: number = cmp.df;
+// @ts-expect-error: a window is a triple
+new Schedule("UTC", [["mon", "09:00"]]);
+// @ts-expect-error: holidays are "YYYY-MM-DD" strings, not Dates
+new Schedule("UTC", [["mon", "09:00", "17:00"]], [new Date()]);
+// @ts-expect-error: created is required
+new Tickets({ firstResponse: [] });
+// @ts-expect-error: record keys are camelCase
+Tickets.fromRecords([{ created: 0, first_response: 1 }]);
+// @ts-expect-error: a record needs created
+Tickets.fromRecords([{ solved: [] }]);
+// @ts-expect-error: tickets, not records
+firstResponseTime([rec]);
+// @ts-expect-error: no clock option: pass a schedule
+firstResponseTime(tickets, { clock: "business" });
+// @ts-expect-error: kind is "full" | "first"
+resolutionTime(tickets, { kind: "final" });
+// @ts-expect-error: not a duration metric
+ticketDurations(tickets, "response");
+// @ts-expect-error: sla needs targets
+sla(tickets, {});
+// @ts-expect-error: targets are seconds
+sla(tickets, { targets: { high: "1h" } });
+// @ts-expect-error: kmMedian may be null
+const km2: number = frt.kmMedian;
+// @ts-expect-error: a summary has no interval
+frt.interval();
+// @ts-expect-error: period is a pair
+fcr(tickets, { period: [0] });
 
 export {};

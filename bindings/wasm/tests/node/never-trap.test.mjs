@@ -1,0 +1,154 @@
+// Bad input for every export added by issues 3–5: never a trap (WebAssembly.RuntimeError)
+// or another error type; always a CxMetricsError with a known code, or a TypeError.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as cx from "cxmetrics";
+
+const CODES = new Set([
+  "empty",
+  "out_of_scale",
+  "not_integer",
+  "not_finite",
+  "invalid_weight",
+  "length_mismatch",
+  "scale_mismatch",
+  "invalid_scale",
+  "invalid_argument",
+  "invalid_format",
+  "insufficient_data",
+  "unknown_time_zone",
+  "empty_schedule",
+  "overlapping_windows",
+  "out_of_order",
+]);
+
+function show(x) {
+  try {
+    return String(x).slice(0, 20);
+  } catch {
+    return typeof x;
+  }
+}
+
+function safely(label, fn) {
+  try {
+    fn();
+    return "ok";
+  } catch (e) {
+    if (e instanceof cx.CxMetricsError) {
+      assert.ok(CODES.has(e.code), `${label}: unknown code ${e.code}`);
+      assert.ok(e.index === null || Number.isInteger(e.index), `${label}: index ${e.index}`);
+      return e.code;
+    }
+    if (e instanceof TypeError) return "TypeError";
+    assert.fail(`${label}: threw ${e?.constructor?.name} ${e?.message}`);
+  }
+}
+
+const BAD = [
+  undefined,
+  null,
+  NaN,
+  Infinity,
+  -Infinity,
+  -1,
+  0,
+  0.5,
+  1.5,
+  2 ** 53 + 2,
+  1e300,
+  -1e300,
+  Number.MIN_VALUE,
+  "",
+  "x",
+  "2026-11-02T09:00:00",
+  "2026-11-02T09:00:00Z",
+  "x".repeat(100_000),
+  true,
+  1n,
+  Symbol("s"),
+  () => 1,
+  {},
+  [],
+  [null],
+  [NaN, Infinity],
+  ["a", 1],
+  [[]],
+  new Date(NaN),
+  new Date(8.64e15),
+  new Float64Array([NaN, -1]),
+  new Uint8Array(3),
+  new Proxy({}, {}),
+  Object.create(null),
+];
+
+test("statistics: bad arguments never trap", () => {
+  const r = cx.nps([10, 9, 0]);
+  for (const x of BAD) {
+    for (const [label, f] of [
+      ["interval", () => r.interval(x)],
+      ["interval level", () => r.interval({ level: x })],
+      ["interval method", () => r.interval({ method: x })],
+      ["margin", () => r.marginOfError({ level: x })],
+      ["compare", () => cx.compare(r, x)],
+      ["compare options", () => cx.compare(r, r, x)],
+      ["pairedNps", () => cx.pairedNps(x, [9, 9])],
+      ["pairedNps 2", () => cx.pairedNps([1, 2], x)],
+      ["proportionInterval", () => cx.proportionInterval(x, 10)],
+      ["npsInterval", () => cx.npsInterval(1, x, 2)],
+      ["sampleSizeNps", () => cx.sampleSizeNps(x)],
+      ["sampleSizeProportion", () => cx.sampleSizeProportion(5, { p: x })],
+      ["sampleSizeMean", () => cx.sampleSizeMean(1, { sd: x })],
+      ["sampleSizeNpsDifference", () => cx.sampleSizeNpsDifference(x, { power: x })],
+      ["sampleSizeProportionDifference", () => cx.sampleSizeProportionDifference(x, 50)],
+      ["adjustPValues", () => cx.adjustPValues(x)],
+      ["adjustPValues method", () => cx.adjustPValues([0.1], { method: x })],
+    ]) {
+      safely(`${label}(${show(x)})`, f);
+    }
+  }
+  assert.equal(cx.nps([10]).n, 1, "still works");
+});
+
+test("service metrics: bad arguments never trap", () => {
+  const t = cx.Tickets.fromRecords([
+    { created: "2026-11-02T09:00:00Z", firstResponse: "2026-11-02T09:10:00Z", solved: ["2026-11-02T10:00:00Z"], priority: "high" },
+  ]);
+  const s = new cx.Schedule("UTC", [["mon", "09:00", "17:00"]]);
+  for (const x of BAD) {
+    for (const [label, f] of [
+      ["Schedule tz", () => new cx.Schedule(x, [["mon", "09:00", "17:00"]])],
+      ["Schedule windows", () => new cx.Schedule("UTC", x)],
+      ["Schedule window", () => new cx.Schedule("UTC", [[x, x, x]])],
+      ["Schedule holidays", () => new cx.Schedule("UTC", [["mon", "09:00", "17:00"]], x)],
+      ["Schedule holiday", () => new cx.Schedule("UTC", [["mon", "09:00", "17:00"]], [x])],
+      ["businessSeconds", () => s.businessSeconds(x, "2026-11-02T09:00:00Z")],
+      ["addBusiness", () => s.addBusiness("2026-11-02T09:00:00Z", x)],
+      ["addBusiness start", () => s.addBusiness(x, 60)],
+      ["Tickets", () => new cx.Tickets(x)],
+      ["Tickets created", () => new cx.Tickets({ created: x })],
+      ["Tickets created[0]", () => new cx.Tickets({ created: [x] })],
+      ["Tickets column", () => new cx.Tickets({ created: [0], firstSolved: [x], agentReplies: [x] })],
+      ["Tickets paused", () => new cx.Tickets({ created: [0], paused: [[x, x, x]] })],
+      ["Tickets labels", () => new cx.Tickets({ created: [0], channel: x, priority: [x] })],
+      ["fromRecords", () => cx.Tickets.fromRecords(x)],
+      ["fromRecords record", () => cx.Tickets.fromRecords([x])],
+      ["fromRecords fields", () => cx.Tickets.fromRecords([{ created: x, solved: [x], paused: [[x, x]], agentReplies: x }])],
+      ["firstResponseTime", () => cx.firstResponseTime(x)],
+      ["firstResponseTime options", () => cx.firstResponseTime(t, { asOf: x, schedule: x })],
+      ["resolutionTime kind", () => cx.resolutionTime(t, { kind: x })],
+      ["requesterWaitTime", () => cx.requesterWaitTime(t, { asOf: x })],
+      ["ticketDurations", () => cx.ticketDurations(t, x)],
+      ["percentile", () => cx.firstResponseTime(t).percentile(x)],
+      ["fcr", () => cx.fcr(t, { maxAgentReplies: x, maxCustomerFollowups: x })],
+      ["fcr period", () => cx.fcr(t, { period: [x, x], reopenWindow: x, denominator: x })],
+      ["sla", () => cx.sla(t, { targets: x })],
+      ["sla target", () => cx.sla(t, { targets: { high: x }, metric: x })],
+      ["handleTime", () => cx.handleTime(x, { hold: x })],
+      ["handleTime cells", () => cx.handleTime([x, 1], { wrap: [1, x] })],
+    ]) {
+      safely(`${label}(${show(x)})`, f);
+    }
+  }
+  assert.equal(cx.fcr(t).n, 1, "still works");
+});

@@ -1,0 +1,28 @@
+// The light module `cxmetrics/survey` (its own .wasm, no date or time code): every
+// survey and stats vector and the named survey and stats cases run against it too.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as light from "cxmetrics/survey";
+import { loadVectors } from "./helpers.mjs";
+import { VARIANTS, applies, check } from "../shared/vectors.mjs";
+import { check as checkStats } from "../shared/vectors_stats.mjs";
+import { cases } from "../shared/cases.mjs";
+import { cases as statsCases } from "../shared/cases_stats.mjs";
+
+test("cxmetrics/survey: every survey vector in every variant", () => {
+  const failures = [];
+  for (const c of loadVectors("survey").cases) {
+    for (const variant of VARIANTS) {
+      if (applies(c, variant)) failures.push(...check(light, c, variant).map((f) => `${c.id} [${variant}]: ${f}`));
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("cxmetrics/survey: every stats vector", () => {
+  const failures = [];
+  for (const c of loadVectors("stats").cases) failures.push(...checkStats(light, c).map((f) => `${c.id}: ${f}`));
+  assert.deepEqual(failures, []);
+});
+
+for (const [name, fn] of [...cases, ...statsCases]) test(`cxmetrics/survey: ${name}`, () => fn(light));

@@ -1,0 +1,26 @@
+// `cxmetrics/survey` (the light module) and `cxmetrics/survey/web`: the same types; the
+// time-based classes and functions exist as types only.
+import { nps, compare, handleTime, Tally, type NpsResult, type Schedule } from "cxmetrics/survey";
+import * as survey from "cxmetrics/survey";
+import init, { initSync, csat } from "cxmetrics/survey/web";
+
+const r: NpsResult = nps([10, 9, 3]);
+compare(r, nps(new Tally([0, 10], [10])));
+handleTime([300]).interval();
+async function web(bytes: ArrayBuffer) {
+  await init();
+  initSync(bytes);
+  csat([5]);
+}
+function takesSchedule(s: Schedule): string {
+  return s.timeZone;
+}
+
+// @ts-expect-error: cxmetrics/survey has no Tickets (service metrics need the full module)
+survey.Tickets.fromRecords([]);
+// @ts-expect-error: Schedule is a type here, not a value
+new survey.Schedule("UTC", []);
+// @ts-expect-error: no firstResponseTime in cxmetrics/survey
+survey.firstResponseTime;
+
+export { web, takesSchedule };
