@@ -785,7 +785,7 @@ export function createApi(raw, version, assertReady) {
   // ───────────────────────────── statistics ─────────────────────────────
 
   const RESULTS_WITH_ESTIMATE =
-    "a result with an estimate (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, FcrResult, RateResult, ChurnResult, AhtResult)";
+    "a result with an estimate (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, FcrResult, SlaRow, RateResult, ChurnResult, AhtResult)";
 
   function estimateArg(r, what) {
     const est = estimateOf(r);
@@ -1432,8 +1432,10 @@ export function createApi(raw, version, assertReady) {
     for (let i = 0; i < n; i++) {
       const fields = {};
       for (const k of names) {
-        let v = cols[k][i];
-        if (typeof v === "number" && Number.isNaN(v)) v = null;
+        const col = cols[k];
+        let v = col[i];
+        if (col instanceof Uint8Array) v = v === 1;
+        else if (typeof v === "number" && Number.isNaN(v)) v = null;
         fields[k] = v;
       }
       rows[i] = make(fields, i);
@@ -1492,6 +1494,253 @@ export function createApi(raw, version, assertReady) {
     return fromObject(AhtResult, call(() => raw.handleTime(t, h, w)));
   }
 
+  // ───────────────────────────── business metrics ─────────────────────────────
+
+  /** A rate in percent (conversion, retention) with its counts; a proportion. */
+  class RateResult extends Estimated {}
+  /** A churn rate in percent, annualised when asked; a proportion. */
+  class ChurnResult extends Estimated {}
+
+  /** Conversion rate: 100 × conversions / interactions. */
+  function conversionRate(conversions, interactions) {
+    const c = numberArg(conversions, "conversions");
+    const n = numberArg(interactions, "interactions");
+    return fromObject(RateResult, call(() => raw.conversionRate(c, n)));
+  }
+
+  /** Customer retention rate: 100 × (end − newCustomers) / start. */
+  function retentionRate(start, end, newCustomers) {
+    const s = numberArg(start, "start");
+    const e = numberArg(end, "end");
+    const nw = numberArg(newCustomers, "newCustomers");
+    return fromObject(RateResult, call(() => raw.retentionRate(s, e, nw)));
+  }
+
+  /**
+   * Churn rate: 100 × churned / denominator ({ denominator: "start" (default) |
+   * "up_for_renewal" (with upForRenewal) | "average" (with end), periodsPerYear,
+   * annualize: "compound" (default) | "simple" }).
+   */
+  function churnRate(churned, start, options) {
+    const o = optionsArg(options, ["denominator", "upForRenewal", "end", "periodsPerYear", "annualize"], "churnRate");
+    const c = numberArg(churned, "churned");
+    const s = numberArg(start, "start");
+    const denominator = optionalString(o.denominator, "denominator");
+    const renewal = optionalNumber(o.upForRenewal, "upForRenewal");
+    const end = optionalNumber(o.end, "end");
+    const periods = optionalNumber(o.periodsPerYear, "periodsPerYear");
+    const annualize = optionalString(o.annualize, "annualize");
+    return fromObject(ChurnResult, call(() => raw.churnRate(c, s, denominator, renewal, end, periods, annualize)));
+  }
+
+  function requiredNumber(o, name, fn, example) {
+    if (!given(o[name])) throw argumentError(name, `${fn}() needs ${name}, e.g. ${example}`);
+    return numberArg(o[name], name);
+  }
+
+  /** Customer lifetime value from churn: arpu × margin / (churn / 100) ({ margin, churn } required). */
+  function clvFromChurn(arpu, options) {
+    const o = optionsArg(options, ["margin", "churn"], "clvFromChurn");
+    const a = numberArg(arpu, "arpu");
+    const margin = requiredNumber(o, "margin", "clvFromChurn", "{ margin: 0.7, churn: 4 } (a fraction; percent per period)");
+    const churn = requiredNumber(o, "churn", "clvFromChurn", "{ margin: 0.7, churn: 4 } (percent per period)");
+    return call(() => raw.clvFromChurn(a, margin, churn));
+  }
+
+  /** Customer lifetime value from retention ({ retention } in percent per period, required). */
+  function clvFromRetention(arpu, options) {
+    const o = optionsArg(options, ["retention"], "clvFromRetention");
+    const a = numberArg(arpu, "arpu");
+    const retention = requiredNumber(o, "retention", "clvFromRetention", "{ retention: 96 } (percent per period)");
+    return call(() => raw.clvFromRetention(a, retention));
+  }
+
+  // ───────────────────────────── segments ─────────────────────────────
+
+  const METRIC_OPTIONS = ["metric", "scale", "buckets", "csatMethod", "cesMethod", "threshold", "bottomThreshold", "higherIsBetter"];
+  const KNOWN_METRICS = ["nps", "csat", "ces", "mean", "top_box", "bottom_box"];
+
+  /** The metric of a segment / trend call, for the raw layer (which refuses options that do not apply). */
+  function metricSpec(fn, o) {
+    const metric = optionalString(o.metric, "metric") ?? "nps";
+    const spec = { metric };
+    if (given(o.buckets)) {
+      if (typeof o.buckets !== "object" || Array.isArray(o.buckets)) {
+        throw new TypeError(`buckets must be an object { detractorMax, promoterMin }, not ${describe(o.buckets)}`);
+      }
+      const b = optionsArg(o.buckets, ["detractorMax", "promoterMin"], `${fn}() buckets`);
+      spec.detractorMax = intArg(b.detractorMax, "buckets.detractorMax");
+      spec.promoterMin = intArg(b.promoterMin, "buckets.promoterMin");
+    }
+    for (const k of ["csatMethod", "cesMethod"]) {
+      const v = optionalString(o[k], k);
+      if (v !== undefined) spec[k] = v;
+    }
+    for (const k of ["threshold", "bottomThreshold"]) {
+      const v = optionalInt(o[k], k);
+      if (v !== undefined) spec[k] = v;
+    }
+    if (given(o.higherIsBetter)) {
+      if (typeof o.higherIsBetter !== "boolean") {
+        throw new TypeError(`higherIsBetter must be a boolean, not ${describe(o.higherIsBetter)}`);
+      }
+      spec.higherIsBetter = o.higherIsBetter;
+    } else if (metric === "ces") {
+      throw argumentError(
+        "higherIsBetter",
+        `${fn}() with metric "ces" needs the scale's polarity: higherIsBetter: true (CES 2.0) or false (CES 1.0)`,
+      );
+    }
+    let scale;
+    if (given(o.scale)) scale = scaleArg(o.scale);
+    else if (metric === "nps") scale = Scale.nps();
+    else if (metric === "csat") scale = Scale.oneToFive();
+    else if (KNOWN_METRICS.includes(metric)) {
+      throw argumentError("scale", `${fn}() with metric "${metric}" needs the survey's response scale, e.g. { scale: [1, 5] }`);
+    }
+    if (scale !== undefined) {
+      spec.min = scale.min;
+      spec.max = scale.max;
+    }
+    return spec;
+  }
+
+  /** Raw scores for segments and trends: one Float64Array (NaN = missing). */
+  function floatScores(scores) {
+    if (!Array.isArray(scores) && tagOf(scores) === undefined) {
+      throw new TypeError(
+        `scores must be an array of numbers (null or undefined for a missing answer) or a typed array, not ${describe(scores)}`,
+      );
+    }
+    return floatsArg(scores, "scores");
+  }
+
+  /** One part of a segment key: a string or a safe integer; null / undefined / NaN are missing. */
+  function keyPart(v, i) {
+    if (typeof v === "string") return v;
+    if (typeof v === "number") {
+      if (Number.isSafeInteger(v)) return v + 0; // -0 -> 0
+      if (!Number.isNaN(v)) throw new TypeError(`keys must be strings or integers; the key at index ${i} is ${describe(v)}`);
+    }
+    if (v === null || v === undefined || Number.isNaN(v)) {
+      throw new CxMetricsError(
+        `invalid argument \`by\`: the key at index ${i} is missing; give every row a key (e.g. "(none)")`,
+        "invalid_argument",
+        i,
+      );
+    }
+    throw new TypeError(`keys must be strings or integers; the key at index ${i} is ${describe(v)}`);
+  }
+
+  /** Factorises the key columns: codes per row and labels (flattened parts) per code. */
+  function factorize(by) {
+    const isColumn = (c) => Array.isArray(c) || tagOf(c) !== undefined;
+    if (!isColumn(by)) {
+      throw new TypeError(`by must be a key column (an array of strings or integers) or an array of key columns, not ${describe(by)}`);
+    }
+    const columns = by.length > 0 && isColumn(by[0]) ? Array.from(by) : [by];
+    columns.forEach((c, j) => {
+      if (!isColumn(c)) throw new TypeError(`by[${j}] must be a key column, not ${describe(c)}`);
+    });
+    const n = columns[0].length;
+    for (const c of columns) {
+      if (c.length !== n) {
+        throw new CxMetricsError(`keys: columns of different lengths (${n} vs ${c.length}); pass one key per score in every column`, "length_mismatch", null);
+      }
+    }
+    const width = columns.length;
+    const codes = new Uint32Array(n);
+    const index = new Map();
+    const parts = [];
+    for (let i = 0; i < n; i++) {
+      const key = columns.map((c) => keyPart(c[i], i));
+      const id = width === 1 ? key[0] : JSON.stringify(key);
+      let code = index.get(id);
+      if (code === undefined) {
+        code = index.size;
+        index.set(id, code);
+        parts.push(...key);
+      }
+      codes[i] = code;
+    }
+    const kinds = Uint8Array.from(parts, (p) => (typeof p === "string" ? 1 : 0));
+    const ints = Float64Array.from(parts, (p) => (typeof p === "string" ? 0 : p));
+    const strings = parts.map((p) => (typeof p === "string" ? p : undefined));
+    return { codes, kinds, ints, strings, width };
+  }
+
+  /** Frozen data rows (segments, trends) with toJSON. */
+  class Row {
+    constructor(fields) {
+      Object.assign(this, fields);
+      Object.freeze(this);
+    }
+    toJSON() {
+      return copyFields(this);
+    }
+  }
+  class SegmentRow extends Row {}
+  /** A segment report: rows per key (the core's order) and the overall row from merged tallies. */
+  class SegmentReport extends Row {}
+
+  const SEGMENT_ROW = ["key", "n", "missing", "invalid", "share", "score", "lower", "upper", "lowN", "impact"];
+  const INPUT_OPTIONS = ["weights", "onInvalid", "minN", "level", "method"];
+
+  /** The survey metric per segment of `by` (one key column or an array of columns), overall from merged counts. */
+  function segment(scores, by, options) {
+    const o = optionsArg(options, [...METRIC_OPTIONS, ...INPUT_OPTIONS], "segment");
+    const spec = metricSpec("segment", o);
+    const s = floatScores(scores);
+    const keys = factorize(by);
+    const weights = floatsArg(o.weights, "weights");
+    const policy = onInvalidArg(o.onInvalid);
+    const level = levelArg(o);
+    const method = optionalString(o.method, "method");
+    const minN = optionalInt(o.minN, "minN") ?? 30;
+    const cols = call(() =>
+      raw.segmentReport(spec, keys.codes, keys.kinds, keys.ints, keys.strings, keys.width, s, weights, policy, level, method, minN),
+    );
+    const rows = rowsOf(cols, SEGMENT_ROW, (fields) => new SegmentRow({ ...fields, key: Object.freeze(fields.key) }));
+    const overall = rows.pop();
+    return new SegmentReport({ rows: Object.freeze(rows), overall });
+  }
+
+  // ───────────────────────────── trends ─────────────────────────────
+
+  class TrendRow extends Row {}
+  const TREND_ROW = ["start", "label", "n", "missing", "score", "lower", "upper", "lowN", "change", "pValue", "pAdjusted", "significant"];
+
+  /**
+   * The survey metric per calendar period (local dates in `timeZone`), with intervals and
+   * period-over-period changes tested and adjusted ({ period: "month" (default) | "week" |
+   * "day" | "quarter", timeZone = "UTC", metric and its options, minN = 30, level, method,
+   * adjust: "holm" | "bh", alpha = 0.05, rollingDays }). A frozen array of rows.
+   */
+  function trend(scores, times, options) {
+    const o = optionsArg(
+      options,
+      [...METRIC_OPTIONS, ...INPUT_OPTIONS, "period", "timeZone", "adjust", "alpha", "rollingDays"],
+      "trend",
+    );
+    const spec = metricSpec("trend", o);
+    const s = floatScores(scores);
+    const t = instantColumn(times, "times");
+    const weights = floatsArg(o.weights, "weights");
+    const policy = onInvalidArg(o.onInvalid);
+    const period = optionalString(o.period, "period") ?? "month";
+    const zone = optionalString(o.timeZone, "timeZone") ?? "UTC";
+    const level = levelArg(o);
+    const method = optionalString(o.method, "method");
+    const minN = optionalInt(o.minN, "minN") ?? 30;
+    const adjust = optionalString(o.adjust, "adjust") ?? "holm";
+    const alpha = optionalNumber(o.alpha, "alpha") ?? 0.05;
+    const rolling = optionalInt(o.rollingDays, "rollingDays");
+    const cols = call(() =>
+      raw.trendReport(spec, s, weights, policy, t.ms, t.strings, period, zone, level, method, minN, adjust, alpha, rolling),
+    );
+    return Object.freeze(rowsOf(cols, TREND_ROW, (fields) => new TrendRow(fields)));
+  }
+
   return {
     CxMetricsError,
     Scale,
@@ -1522,6 +1771,13 @@ export function createApi(raw, version, assertReady) {
     fcr,
     sla,
     handleTime,
+    conversionRate,
+    churnRate,
+    retentionRate,
+    clvFromChurn,
+    clvFromRetention,
+    segment,
+    trend,
     version,
   };
 }

@@ -405,7 +405,7 @@ export function sampleSizeProportionDifference(p1: number, p2: number, options?:
 export function adjustPValues(pValues: ReadonlyArray<number | null | undefined> | Float64Array | Float32Array, options?: { method?: PAdjustMethod | null }): number[];
 
 // ───────────────────────────── service metrics ─────────────────────────────
-// (in `cxmetrics` and `cxmetrics/web`; `cxmetrics/survey` has only handleTime)
+// (in `cxmetrics` and `cxmetrics/web`; `cxmetrics/survey` has handleTime only, and no trend)
 
 /** An instant: a `Date`, epoch milliseconds, or an ISO 8601 string with an offset or `Z` (a string without one is `invalid_argument`). */
 export type Instant = Date | number | string;
@@ -607,6 +607,157 @@ export interface AhtResult extends Readonly<AhtFields>, Estimated {
 }
 /** Average handle time: mean of talk + hold + wrap-up seconds per contact (absent hold / wrap count as 0). */
 export function handleTime(talk: Scores, options?: { hold?: Scores | null; wrap?: Scores | null }): AhtResult;
+
+// ───────────────────────────── business metrics ─────────────────────────────
+
+export interface RateFields {
+  /** Percent, 0…100. */
+  score: number;
+  /** The numerator (conversions, retained customers). */
+  count: number;
+  /** The denominator. */
+  n: number;
+}
+/** A rate with its counts; a proportion (Wilson interval by default). */
+export interface RateResult extends Readonly<RateFields>, Estimated {
+  toJSON(): RateFields;
+}
+export interface ChurnFields {
+  /** Churn in the period, percent. */
+  score: number;
+  /** Annualised churn, percent (`null` without `periodsPerYear`). */
+  annualized: number | null;
+  churned: number;
+  /** The denominator used. */
+  n: number;
+}
+export interface ChurnResult extends Readonly<ChurnFields>, Estimated {
+  toJSON(): ChurnFields;
+}
+
+/** Conversion rate: 100 × conversions / interactions. */
+export function conversionRate(conversions: number, interactions: number): RateResult;
+/** Customer retention rate: 100 × (end − newCustomers) / start. */
+export function retentionRate(start: number, end: number, newCustomers: number): RateResult;
+
+export interface ChurnOptions {
+  /** `"start"` (default: customers at the start), `"up_for_renewal"` (with `upForRenewal`) or `"average"` (of start and `end`). */
+  denominator?: "start" | "up_for_renewal" | "average" | null;
+  upForRenewal?: number | null;
+  end?: number | null;
+  /** 12 for monthly churn: also report the annualised rate. */
+  periodsPerYear?: number | null;
+  /** `"compound"` (default: 1 − (1 − m)^k) or `"simple"` (m × k). */
+  annualize?: "compound" | "simple" | null;
+}
+/** Customer churn rate for a period, with an explicit denominator. */
+export function churnRate(churned: number, start: number, options?: ChurnOptions): ChurnResult;
+/** Customer lifetime value: arpu × margin / (churn / 100); `margin` a fraction, `churn` percent per period. */
+export function clvFromChurn(arpu: number, options: { margin: number; churn: number }): number;
+/** Customer lifetime value from the retention rate (percent per period). */
+export function clvFromRetention(arpu: number, options: { retention: number }): number;
+
+// ───────────────────────────── segments and trends ─────────────────────────────
+
+export type SurveyMetricName = "nps" | "csat" | "ces" | "mean" | "top_box" | "bottom_box";
+export type KeyPart = string | number;
+/** One key column (strings or integers; no missing values) or an array of key columns. */
+export type KeyColumns = ReadonlyArray<KeyPart> | TypedScores | ReadonlyArray<ReadonlyArray<KeyPart> | TypedScores>;
+
+/** The metric per group, its options, and the rows' inputs. Options that do not apply to the metric are `invalid_argument`. */
+export interface ReportOptions {
+  /** Default `"nps"`. */
+  metric?: SurveyMetricName | null;
+  /** Default 0–10 for nps, 1–5 for csat; required for the others. */
+  scale?: ScaleLike | null;
+  /** nps. */
+  buckets?: NpsBuckets | null;
+  /** csat. */
+  csatMethod?: CsatMethod | null;
+  /** ces (required with metric "ces"). */
+  higherIsBetter?: boolean | null;
+  /** ces. */
+  cesMethod?: CesMethod | null;
+  /** csat, ces, top_box, bottom_box. */
+  threshold?: number | null;
+  /** csat `net`. */
+  bottomThreshold?: number | null;
+  weights?: Weights | null;
+  onInvalid?: OnInvalid | null;
+  /** Groups with fewer valid responses are flagged `lowN` (default 30). */
+  minN?: number | null;
+  /** Interval level (default 0.95). */
+  level?: number | null;
+  /** Interval method (default: the metric's). */
+  method?: IntervalMethod | null;
+}
+
+export interface SegmentRowFields {
+  /** The key, one part per column (`[]` on the overall row). */
+  key: KeyPart[];
+  n: number;
+  missing: number;
+  invalid: number;
+  /** Share of the overall weight, 0…1. */
+  share: number;
+  /** `null` when the segment has no valid response. */
+  score: number | null;
+  lower: number | null;
+  upper: number | null;
+  lowN: boolean;
+  /** Overall score − overall without this segment (`null` on the overall row). */
+  impact: number | null;
+}
+export interface SegmentRow extends Readonly<Omit<SegmentRowFields, "key">> {
+  readonly key: readonly KeyPart[];
+  toJSON(): SegmentRowFields;
+}
+export interface SegmentReport {
+  /** One row per key: integers before strings, integers numerically, strings by UTF-8 bytes. */
+  readonly rows: readonly SegmentRow[];
+  /** All rows merged (never the mean of the segment scores). */
+  readonly overall: SegmentRow;
+  toJSON(): { rows: SegmentRowFields[]; overall: SegmentRowFields };
+}
+/** The survey metric per segment of `by`, with intervals, low-n flags, impact and the overall row. */
+export function segment(scores: Scores, by: KeyColumns, options?: ReportOptions): SegmentReport;
+
+export interface TrendOptions extends ReportOptions {
+  /** Default `"month"`; `"week"` is the ISO week (Monday first). */
+  period?: "day" | "week" | "month" | "quarter" | null;
+  /** The IANA zone whose local dates define the periods (default `"UTC"`). */
+  timeZone?: string | null;
+  /** Multiple-comparison adjustment of the changes' p-values (default `"holm"`). */
+  adjust?: PAdjustMethod | null;
+  /** Significance level of `significant` (default 0.05). */
+  alpha?: number | null;
+  /** With `period: "day"`: one row per day with data, over the last `rollingDays` days. */
+  rollingDays?: number | null;
+}
+export interface TrendRowFields {
+  /** First local date of the period, `"YYYY-MM-DD"`. */
+  start: string;
+  /** `"2026-03"`, `"2026-W10"`, `"2026-Q1"`, `"2026-03-02"`. */
+  label: string;
+  n: number;
+  missing: number;
+  score: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** `n < minN`: shown, not compared. */
+  lowN: boolean;
+  /** Score − the previous compared period's score. */
+  change: number | null;
+  pValue: number | null;
+  pAdjusted: number | null;
+  /** `pAdjusted < alpha`. */
+  significant: boolean;
+}
+export interface TrendRow extends Readonly<TrendRowFields> {
+  toJSON(): TrendRowFields;
+}
+/** The survey metric per calendar period, with intervals and period-over-period changes tested and adjusted. */
+export function trend(scores: Scores, times: Instants, options?: TrendOptions): readonly TrendRow[];
 
 /** The package version (the same as the Rust crate and the Python package). */
 export const version: string;

@@ -70,6 +70,13 @@ const EXPORTS = [
   "ticketDurations",
   "fcr",
   "sla",
+  "conversionRate",
+  "churnRate",
+  "retentionRate",
+  "clvFromChurn",
+  "clvFromRetention",
+  "segment",
+  "trend",
   "version",
 ];
 // What needs instants (jiff's date-time code and the tz database): not in the light module.
@@ -82,6 +89,7 @@ const TIME_EXPORTS = new Set([
   "ticketDurations",
   "fcr",
   "sla",
+  "trend",
 ]);
 const SURVEY_EXPORTS = EXPORTS.filter((n) => !TIME_EXPORTS.has(n));
 

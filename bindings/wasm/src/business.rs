@@ -2,13 +2,121 @@
 //! out, no instants (so they are in the light `cxmetrics/survey` build too). Conversion
 //! only: every rule is the core's.
 
+use cxmetrics::{Annualize, ChurnDenominator, ChurnResult, Estimate, RateResult};
 use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::f64s_from;
-use crate::errors::{JsResult, ToJs};
+use crate::errors::{JsResult, ToJs, invalid_argument};
 use crate::results::set;
 use crate::stats::estimate_vec;
+
+fn with_estimate(out: &Object, e: &Estimate) {
+    set(out, "estimate", &Float64Array::from(&estimate_vec(e)[..]));
+}
+
+fn rate_js(r: &RateResult) -> JsValue {
+    let out = Object::new();
+    set(&out, "score", &r.score.into());
+    set(&out, "count", &r.count.into());
+    set(&out, "n", &r.n.into());
+    with_estimate(&out, &r.estimate());
+    out.into()
+}
+
+fn churn_js(r: &ChurnResult) -> JsValue {
+    let out = Object::new();
+    set(&out, "score", &r.score.into());
+    set(
+        &out,
+        "annualized",
+        &r.annualized.map_or(JsValue::NULL, JsValue::from),
+    );
+    set(&out, "churned", &r.churned.into());
+    set(&out, "n", &r.n.into());
+    with_estimate(&out, &r.estimate());
+    out.into()
+}
+
+/// Conversion rate, in percent.
+#[wasm_bindgen(js_name = conversionRate)]
+pub fn conversion_rate(conversions: f64, interactions: f64) -> JsResult<JsValue> {
+    Ok(rate_js(
+        &cxmetrics::conversion_rate(conversions, interactions).js()?,
+    ))
+}
+
+/// Retention rate `(end − new) / start`, in percent.
+#[wasm_bindgen(js_name = retentionRate)]
+pub fn retention_rate(start: f64, end: f64, new: f64) -> JsResult<JsValue> {
+    Ok(rate_js(&cxmetrics::retention_rate(start, end, new).js()?))
+}
+
+/// Churn rate with an explicit denominator: `"start"` (default), `"up_for_renewal"`
+/// (needs `up_for_renewal`) or `"average"` (needs `end`); a count given for another
+/// denominator would be ignored, so it is refused (as in Python).
+#[wasm_bindgen(js_name = churnRate)]
+pub fn churn_rate(
+    churned: f64,
+    start: f64,
+    denominator: Option<String>,
+    up_for_renewal: Option<f64>,
+    end: Option<f64>,
+    periods_per_year: Option<f64>,
+    annualize: Option<String>,
+) -> JsResult<JsValue> {
+    let kind = denominator.as_deref().unwrap_or("start");
+    if !matches!(kind, "start" | "up_for_renewal" | "average") {
+        return Err(invalid_argument(
+            "denominator",
+            &format!("expected \"start\", \"up_for_renewal\" or \"average\", got {kind:?}"),
+        ));
+    }
+    for (name, given, used_by) in [
+        ("upForRenewal", up_for_renewal.is_some(), "up_for_renewal"),
+        ("end", end.is_some(), "average"),
+    ] {
+        if given && kind != used_by {
+            return Err(invalid_argument(
+                name,
+                &format!("{name} is only used with denominator {used_by:?}, not {kind:?}"),
+            ));
+        }
+    }
+    let needs = |name: &str, what: &str| {
+        invalid_argument(
+            name,
+            &format!("denominator {kind:?} needs {name} (the {what})"),
+        )
+    };
+    let denominator = match kind {
+        "up_for_renewal" => ChurnDenominator::UpForRenewal(
+            up_for_renewal.ok_or_else(|| needs("upForRenewal", "customers up for renewal"))?,
+        ),
+        "average" => ChurnDenominator::Average {
+            end: end.ok_or_else(|| needs("end", "customers at the end of the period"))?,
+        },
+        _ => ChurnDenominator::StartOfPeriod,
+    };
+    let annualize = match annualize {
+        Some(a) => Annualize::parse(&a).js()?,
+        None => Annualize::default(),
+    };
+    let r = cxmetrics::churn_rate(churned, start, denominator, periods_per_year, annualize).js()?;
+    Ok(churn_js(&r))
+}
+
+/// Customer lifetime value from churn: `arpu × margin / (churn / 100)`.
+#[wasm_bindgen(js_name = clvFromChurn)]
+pub fn clv_from_churn(arpu: f64, margin: f64, churn: f64) -> JsResult<f64> {
+    cxmetrics::clv_from_churn(arpu, margin, churn).js()
+}
+
+/// Customer lifetime value from retention.
+#[wasm_bindgen(js_name = clvFromRetention)]
+pub fn clv_from_retention(arpu: f64, retention: f64) -> JsResult<f64> {
+    cxmetrics::clv_from_retention(arpu, retention).js()
+}
 
 /// Average handle time of talk (+ hold, + wrap-up) seconds per contact.
 #[wasm_bindgen(js_name = handleTime)]
@@ -33,10 +141,6 @@ pub fn handle_time(
         "stdDev",
         &r.std_dev.map_or(JsValue::NULL, JsValue::from),
     );
-    set(
-        &out,
-        "estimate",
-        &Float64Array::from(&estimate_vec(&r.estimate())[..]),
-    );
+    with_estimate(&out, &r.estimate());
     Ok(out.into())
 }

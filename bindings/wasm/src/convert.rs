@@ -177,3 +177,8 @@ pub(crate) fn int_option(name: &str, x: Option<f64>) -> JsResult<Option<i64>> {
 pub(crate) fn scale_from(min: f64, max: f64) -> JsResult<Scale> {
     Scale::new(integral("scale", min)?, integral("scale", max)?).js()
 }
+
+/// `obj[name]` of a descriptor object the wrapper built itself (plain data, no getters).
+pub(crate) fn prop(obj: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}

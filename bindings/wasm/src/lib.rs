@@ -19,7 +19,17 @@
 //! - errors leave as a JS `Error` with `code`, `index` and `cxmetrics: true`
 //!   properties, which the wrapper re-throws as its `CxMetricsError` class;
 //! - results leave as small structs with camelCase getters (`results`), which the
-//!   wrapper copies into frozen plain objects and frees at once.
+//!   wrapper copies into frozen plain objects and frees at once; newer results (issues
+//!   4 and 5) as plain JS objects, tables as columns (`results::Columns`);
+//! - a result's inference estimate leaves as a small `Float64Array`
+//!   (`stats::estimate_vec`) that the wrapper keeps privately and hands back for
+//!   `interval()`, `marginOfError()` and `compare()`;
+//! - instants arrive as epoch milliseconds or ISO 8601 strings (`time`).
+//!
+//! Cargo features: `time` (service metrics and trends: instants, schedules, tickets) and
+//! `tz` (default; `time` plus jiff's bundled time-zone database). The npm package ships
+//! the default build as `cxmetrics` and a `--no-default-features` build as the light
+//! `cxmetrics/survey` (no date or time code).
 //!
 //! Nothing here can panic (the release profile aborts on panic, which would trap):
 //! copies into wasm memory reserve fallibly and report `invalid_argument` when the
@@ -31,11 +41,14 @@ mod business;
 mod convert;
 mod errors;
 mod results;
+mod segments;
 #[cfg(feature = "time")]
 mod service;
 mod stats;
 #[cfg(feature = "time")]
 mod time;
+#[cfg(feature = "time")]
+mod trend;
 
 use cxmetrics::{
     CesMethod, CesOptions, CsatMethod, CsatOptions, NpsBuckets, NpsOptions, OnInvalid, Tally,

@@ -269,14 +269,12 @@ pub(crate) fn distribution(r: &Distribution) -> DistributionOut {
     )
 }
 
-#[cfg_attr(not(feature = "time"), allow(dead_code))]
 /// A table as columns on one JS object: numbers as a `Float64Array` (`NaN` = `None`: no
 /// table value is ever NaN), booleans as a `Uint8Array`, strings (or `null`) as an array.
 /// The wrapper zips them into frozen row objects; a column crosses in one call rather
 /// than one `Reflect.set` per cell.
 pub(crate) struct Columns(Object);
 
-#[cfg_attr(not(feature = "time"), allow(dead_code))]
 impl Columns {
     pub(crate) fn new() -> Columns {
         Columns(Object::new())
@@ -291,6 +289,12 @@ impl Columns {
         self.f64s(name, values.map(|x| x.unwrap_or(f64::NAN)));
     }
 
+    pub(crate) fn bools(&self, name: &str, values: impl Iterator<Item = bool>) {
+        let v: Vec<u8> = values.map(u8::from).collect();
+        set(&self.0, name, &js_sys::Uint8Array::from(&v[..]));
+    }
+
+    #[cfg_attr(not(feature = "time"), allow(dead_code))]
     pub(crate) fn strings<'a>(&self, name: &str, values: impl Iterator<Item = Option<&'a str>>) {
         let a = js_sys::Array::new();
         for v in values {

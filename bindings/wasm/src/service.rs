@@ -10,19 +10,14 @@ use cxmetrics::{
     Clock, DurationMetric, DurationOptions, DurationSummary, FcrDenominator, FcrOptions,
     ResolutionKind, Schedule, SlaResult, Ticket, TicketColumns, Tickets, Window,
 };
-use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
+use js_sys::{Array, Float64Array, Object, Uint32Array};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::f64s_from;
+use crate::convert::{f64s_from, prop};
 use crate::errors::{JsResult, ToJs, core_error};
 use crate::results::{Columns, set};
 use crate::stats::estimate_vec;
 use crate::time::{At, column, column_at, instant, required, required_column, strip_prefix};
-
-/// `obj[name]` (the wrapper builds these descriptor objects itself).
-fn prop(obj: &JsValue, name: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// An instant column `{ ms: Float64Array, strings?: Array }`, or `None` when not given.
 fn col(obj: &JsValue, name: &str) -> Option<(Float64Array, Option<Array>)> {

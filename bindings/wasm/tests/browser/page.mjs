@@ -1,5 +1,6 @@
-// Runs in headless Chromium against the `web` build: every vector (survey, stats, service)
-// and every named case; the survey and stats vectors again against `cxmetrics/survey/web`.
+// Runs in headless Chromium against the `web` build: every vector (survey, stats, service,
+// business) and every named case; the survey, stats and business vectors (not trends) again
+// against `cxmetrics/survey/web`.
 // Publishes { passed, failed, failures } on window.__cx for tests/browser/run.mjs.
 import init, * as cx from "/pkg/web/index.mjs";
 import initSurvey, * as light from "/pkg/web/survey.mjs";
@@ -9,6 +10,8 @@ import { check as checkStats } from "/tests/shared/vectors_stats.mjs";
 import { cases as statsCases } from "/tests/shared/cases_stats.mjs";
 import { check as checkService, expressible, formsOf } from "/tests/shared/vectors_service.mjs";
 import { cases as serviceCases } from "/tests/shared/cases_service.mjs";
+import { check as checkBusiness, variantsOf } from "/tests/shared/vectors_business.mjs";
+import { cases as businessCases } from "/tests/shared/cases_business.mjs";
 
 const results = { passed: 0, failed: 0, failures: [], counts: {} };
 function record(group, name, fn) {
@@ -68,6 +71,17 @@ async function main() {
   }
   for (const [name, fn] of serviceCases) record("service named", name, () => fn(cx));
 
+  const business = await (await fetch("/vectors/business.json")).json();
+  for (const c of business.cases) {
+    for (const variant of variantsOf(c)) {
+      record("business vectors", `${c.id} [${variant}]`, () => {
+        const failures = checkBusiness(cx, c, variant);
+        if (failures.length) throw new Error(failures.join("; "));
+      });
+    }
+  }
+  for (const [name, fn] of businessCases) record("business named", name, () => fn(cx));
+
   // The light module (cxmetrics/survey/web): its own .wasm and init.
   await initSurvey();
   for (const c of vectors.cases) {
@@ -79,6 +93,13 @@ async function main() {
   for (const c of stats.cases) {
     record("survey module: stats vectors", c.id, () => {
       const failures = checkStats(light, c);
+      if (failures.length) throw new Error(failures.join("; "));
+    });
+  }
+  for (const c of business.cases) {
+    if (c.function === "trend") continue; // takes instants: not in the light module
+    record("survey module: business vectors", c.id, () => {
+      const failures = checkBusiness(light, c, variantsOf(c)[0]);
       if (failures.length) throw new Error(failures.join("; "));
     });
   }

@@ -152,3 +152,31 @@ test("service metrics: bad arguments never trap", () => {
   }
   assert.equal(cx.fcr(t).n, 1, "still works");
 });
+
+test("business metrics, segments and trends: bad arguments never trap", () => {
+  for (const x of BAD) {
+    for (const [label, f] of [
+      ["conversionRate", () => cx.conversionRate(x, 10)],
+      ["retentionRate", () => cx.retentionRate(10, x, 1)],
+      ["churnRate", () => cx.churnRate(1, 10, x)],
+      ["churnRate options", () => cx.churnRate(1, 10, { denominator: x, upForRenewal: x, end: x, periodsPerYear: x, annualize: x })],
+      ["clvFromChurn", () => cx.clvFromChurn(x, { margin: x, churn: x })],
+      ["clvFromRetention", () => cx.clvFromRetention(50, { retention: x })],
+      ["segment scores", () => cx.segment(x, ["a"])],
+      ["segment by", () => cx.segment([10], x)],
+      ["segment key", () => cx.segment([10, 9], [x, "a"])],
+      ["segment columns", () => cx.segment([10, 9], [["a", "b"], x])],
+      ["segment options", () => cx.segment([10], ["a"], x)],
+      ["segment metric", () => cx.segment([10], ["a"], { metric: x, scale: x, threshold: x })],
+      ["segment report", () => cx.segment([10], ["a"], { minN: x, level: x, method: x, weights: x })],
+      ["segment buckets", () => cx.segment([10], ["a"], { buckets: x, higherIsBetter: x })],
+      ["trend times", () => cx.trend([10], x)],
+      ["trend time", () => cx.trend([10], [x])],
+      ["trend options", () => cx.trend([10], [0], { period: x, timeZone: x })],
+      ["trend report", () => cx.trend([10], [0], { adjust: x, alpha: x, rollingDays: x, minN: x })],
+    ]) {
+      safely(`${label}(${show(x)})`, f);
+    }
+  }
+  assert.equal(cx.segment([10], ["a"]).overall.n, 1, "still works");
+});

@@ -24,6 +24,7 @@ const TIME_EXPORTS = [
   "resolutionTime",
   "sla",
   "ticketDurations",
+  "trend",
 ];
 const SURVEY_EXPORTS = [
   "CxMetricsError",
@@ -32,7 +33,11 @@ const SURVEY_EXPORTS = [
   "adjustPValues",
   "bottomBox",
   "ces",
+  "churnRate",
+  "clvFromChurn",
+  "clvFromRetention",
   "compare",
+  "conversionRate",
   "csat",
   "distribution",
   "handleTime",
@@ -41,11 +46,13 @@ const SURVEY_EXPORTS = [
   "npsInterval",
   "pairedNps",
   "proportionInterval",
+  "retentionRate",
   "sampleSizeMean",
   "sampleSizeNps",
   "sampleSizeNpsDifference",
   "sampleSizeProportion",
   "sampleSizeProportionDifference",
+  "segment",
   "topBox",
   "version",
 ];
@@ -294,11 +301,11 @@ test("works with frozen intrinsics (SES-style lockdown)", () => {
   assert.deepEqual(JSON.parse(out), [3, true, "CxMetricsError", "out_of_scale", 1, [1, 1, 0], 2]);
 });
 
-// Budgets in KiB of gzipped .wasm (see DEVELOPING.md, "Size"). Each leaves room for
-// small changes, not for a feature: the light module (survey metrics, statistics,
-// business metrics, segments, handle time) measures ~105 KiB; the full one (plus
-// instants, schedules, tickets, trends and the bundled tz database) ~296 KiB.
-const BUDGET_KIB = { cxmetrics_survey: 112, cxmetrics_wasm: 310 };
+// Budgets in KiB of gzipped .wasm (see DEVELOPING.md, "Size budgets"). Each leaves room
+// for small changes, not for a feature: the light module (survey metrics, statistics,
+// business metrics, segments, handle time) measures ~120 KiB; the full one (plus
+// instants, schedules, tickets, trends and the bundled tz database) ~324 KiB.
+const BUDGET_KIB = { cxmetrics_survey: 128, cxmetrics_wasm: 340 };
 
 for (const [module, kib] of Object.entries(BUDGET_KIB)) {
   test(`size budget: ${module}_bg.wasm stays under ${kib} KiB gzipped`, async () => {

@@ -1,11 +1,13 @@
 // The light module `cxmetrics/survey` (its own .wasm, no date or time code): every
-// survey and stats vector and the named survey and stats cases run against it too.
+// survey, stats and business vector (trends aside) and the named survey and stats cases
+// run against it too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as light from "cxmetrics/survey";
 import { loadVectors } from "./helpers.mjs";
 import { VARIANTS, applies, check } from "../shared/vectors.mjs";
 import { check as checkStats } from "../shared/vectors_stats.mjs";
+import { check as checkBusiness, variantsOf } from "../shared/vectors_business.mjs";
 import { cases } from "../shared/cases.mjs";
 import { cases as statsCases } from "../shared/cases_stats.mjs";
 
@@ -22,6 +24,15 @@ test("cxmetrics/survey: every survey vector in every variant", () => {
 test("cxmetrics/survey: every stats vector", () => {
   const failures = [];
   for (const c of loadVectors("stats").cases) failures.push(...checkStats(light, c).map((f) => `${c.id}: ${f}`));
+  assert.deepEqual(failures, []);
+});
+
+test("cxmetrics/survey: every business and segment vector (trends take instants: not here)", () => {
+  const failures = [];
+  for (const c of loadVectors("business").cases) {
+    if (c.function === "trend") continue;
+    for (const v of variantsOf(c)) failures.push(...checkBusiness(light, c, v).map((f) => `${c.id} [${v}]: ${f}`));
+  }
   assert.deepEqual(failures, []);
 });
 

@@ -1,12 +1,14 @@
 // `cxmetrics/survey` (the light module) and `cxmetrics/survey/web`: the same types; the
 // time-based classes and functions exist as types only.
-import { nps, compare, handleTime, Tally, type NpsResult, type Schedule } from "cxmetrics/survey";
+import { nps, compare, handleTime, segment, conversionRate, Tally, type NpsResult, type Schedule } from "cxmetrics/survey";
 import * as survey from "cxmetrics/survey";
 import init, { initSync, csat } from "cxmetrics/survey/web";
 
 const r: NpsResult = nps([10, 9, 3]);
 compare(r, nps(new Tally([0, 10], [10])));
 handleTime([300]).interval();
+segment([10, 0], ["a", "b"]).overall.score;
+compare(conversionRate(1, 10), conversionRate(2, 10));
 async function web(bytes: ArrayBuffer) {
   await init();
   initSync(bytes);
@@ -22,5 +24,7 @@ survey.Tickets.fromRecords([]);
 new survey.Schedule("UTC", []);
 // @ts-expect-error: no firstResponseTime in cxmetrics/survey
 survey.firstResponseTime;
+// @ts-expect-error: no trend in cxmetrics/survey (it takes instants)
+survey.trend([10], [0]);
 
 export { web, takesSchedule };

@@ -58,6 +58,18 @@ import {
   type SlaResult,
   type SlaRow,
   type TicketRecord,
+  conversionRate,
+  churnRate,
+  retentionRate,
+  clvFromChurn,
+  clvFromRetention,
+  segment,
+  trend,
+  type ChurnResult,
+  type RateResult,
+  type SegmentReport,
+  type SegmentRow,
+  type TrendRow,
 } from "cxmetrics";
 import init, { initSync, nps as webNps, type InitInput } from "cxmetrics/web";
 
@@ -219,6 +231,33 @@ aht.marginOfError();
 tickets.free();
 office.free();
 
+// Business metrics, segments, trends
+const conv: RateResult = conversionRate(45, 1500);
+const convCi: Interval = conv.interval();
+const ch: ChurnResult = churnRate(50, 1000, { denominator: "average", end: 1010, periodsPerYear: 12, annualize: "simple" });
+const annual: number | null = ch.annualized;
+const ret: RateResult = retentionRate(1000, 1030, 80);
+const clv: number = clvFromChurn(50, { margin: 0.8, churn: 4 }) + clvFromRetention(50, { retention: 96 });
+compare(conv, conversionRate(60, 1000));
+const seg: SegmentReport = segment([10, 9, 0], ["a", "b", "a"], { minN: 1, level: 0.9 });
+const segRow: SegmentRow = seg.rows[0];
+const segKey: readonly (string | number)[] = segRow.key;
+const segScore: number | null = seg.overall.score;
+const lowN: boolean = segRow.lowN;
+segment(new Uint8Array([5, 4]), [["x", "y"], [2025, 2026]], { metric: "csat", csatMethod: "net", threshold: 4, bottomThreshold: 2 });
+segment([7], new Int32Array([1]), { metric: "ces", scale: [1, 7], higherIsBetter: true, cesMethod: "percent_agree" });
+const tr: readonly TrendRow[] = trend([10, 0], ["2026-01-05T10:00:00Z", new Date()], {
+  period: "week",
+  timeZone: "Europe/Berlin",
+  adjust: "bh",
+  alpha: 0.1,
+  minN: 1,
+});
+const trStart: string = tr[0].start;
+const sig: boolean = tr[0].significant;
+const pAdj: number | null = tr[0].pAdjusted;
+trend([9], new Float64Array([0]), { period: "day", rollingDays: 7, metric: "top_box", scale: [0, 10], threshold: 9 });
+
 // web build
 const input: InitInput = new URL("https://example.invalid/cxmetrics_wasm_bg.wasm");
 async function web(bytes: ArrayBuffer) {
@@ -343,5 +382,23 @@ const km2: number = frt.kmMedian;
 frt.interval();
 // @ts-expect-error: period is a pair
 fcr(tickets, { period: [0] });
+// @ts-expect-error: margin and churn are options
+clvFromChurn(50, 0.8, 4);
+// @ts-expect-error: churn options are camelCase
+churnRate(1, 10, { up_for_renewal: 5 });
+// @ts-expect-error: not a denominator
+churnRate(1, 10, { denominator: "end" });
+// @ts-expect-error: not a survey metric
+segment([10], ["a"], { metric: "nss" });
+// @ts-expect-error: keys are strings or integers
+segment([10], [true]);
+// @ts-expect-error: a segment row's score may be null
+const segScore2: number = segRow.score;
+// @ts-expect-error: not a period
+trend([10], [0], { period: "year" });
+// @ts-expect-error: times are instants
+trend([10], [true]);
+// @ts-expect-error: trend rows are read-only
+tr[0].score = 1;
 
 export {};
