@@ -180,3 +180,35 @@ test("business metrics, segments and trends: bad arguments never trap", () => {
   }
   assert.equal(cx.segment([10], ["a"]).overall.n, 1, "still works");
 });
+
+test("no wasm memory leak in the issue 3–5 functions (results, errors, freed tickets and schedules)", async () => {
+  const { createRequire } = await import("node:module");
+  const { join } = await import("node:path");
+  const { pkgDir } = await import("./helpers.mjs");
+  const raw = createRequire(import.meta.url)(join(pkgDir, "node", "cxmetrics_wasm.js"));
+  const n = 20_000;
+  const scores = Float64Array.from({ length: n }, (_, i) => i % 11);
+  const keys = Array.from({ length: n }, (_, i) => `k${i % 50}`);
+  const times = Float64Array.from({ length: n }, (_, i) => Date.UTC(2026, 0, 1) + i * 3_600_000);
+  const created = Array.from({ length: 2000 }, (_, i) => Date.UTC(2026, 0, 5) + i * 60_000);
+  const response = created.map((t) => t + 1_800_000);
+  const round = () => {
+    const r = cx.nps(scores);
+    r.interval();
+    cx.compare(r, r);
+    cx.segment(scores, keys);
+    cx.trend(scores, times);
+    const t = new cx.Tickets({ created, firstResponse: response, priority: created.map((_, i) => (i % 2 ? "high" : null)) });
+    const s = new cx.Schedule("Europe/Berlin", [["mon", "09:00", "17:00"]]);
+    cx.firstResponseTime(t, { schedule: s }).percentile(0.5);
+    cx.sla(t, { targets: { "*": 3600 } });
+    assert.throws(() => cx.segment(scores, keys, { metric: "nss" }), cx.CxMetricsError);
+    assert.throws(() => cx.sla(t, { targets: {} }), cx.CxMetricsError);
+    t.free();
+    s.free();
+  };
+  round();
+  const before = raw.memoryBytes();
+  for (let i = 0; i < 40; i++) round();
+  assert.ok(raw.memoryBytes() <= before + 4 * 2 ** 20, `memory grew from ${before} to ${raw.memoryBytes()}`);
+});

@@ -273,6 +273,7 @@ async function web(bytes: ArrayBuffer) {
 {
   const scale: ScaleLike = [1, 5];
   const r: CsatResult = csat(new Float64Array([5, 4, NaN]), { scale, method: "top_box" });
+  const ci: Interval = r.interval({ level: 0.9, method: "jeffreys" });
 }
 
 // ── wrong usage: each line must be an error ──
