@@ -89,6 +89,30 @@ def make(rows, dtype, rng):
     return x.astype(dtype)
 
 
+def _machine():
+    import os
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "os": f"{platform.system()} {platform.release()} {platform.machine()}"}
+
+
+def _versions():
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"cxmetrics": cx.__version__}
+    for name in ["numpy", "pandas", "polars", "duckdb"]:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            pass
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, nargs="+", default=[10_000_000])
@@ -126,7 +150,9 @@ def main():
     print(f"\nper-call overhead, 100 responses: list {per_call * 1e6:.2f} µs, int64 array {per_call_np * 1e6:.2f} µs")
     if a.json:
         with open(a.json, "w") as f:
-            json.dump({"results": results, "per_call_list_s": per_call, "per_call_array_s": per_call_np}, f, indent=1)
+            json.dump({"env": "python", "runtime": f"Python {platform.python_version()}", "machine": _machine(),
+                       "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "versions": _versions(), "repeat": a.repeat,
+                       "results": results, "per_call_list_s": per_call, "per_call_array_s": per_call_np}, f, indent=1)
 
 
 if __name__ == "__main__":
