@@ -107,12 +107,36 @@ pub trait Score: Copy + Send + Sync + sealed::Sealed {
     /// missing value, `p + 1` for anything invalid (whose detail `classify` gives).
     #[doc(hidden)]
     fn bin(self, min: i64, p: usize) -> usize;
+
+    /// For one-byte types (`u8`, `i8`): the range of the type, which enables the
+    /// byte-lane counting path when the scale lies inside it.
+    #[doc(hidden)]
+    const BYTE_RANGE: Option<(i64, i64)> = None;
+
+    /// Whether mapping a block to byte bins before counting them in lanes pays off
+    /// (measured: yes up to 32-bit types and for `f64`; not for 64-bit integers, whose
+    /// range check has no SSE2 instruction).
+    #[doc(hidden)]
+    const LANE_BINS: bool = true;
+
+    /// The low byte of the value (meaningful only when `BYTE_RANGE` is `Some`).
+    #[doc(hidden)]
+    fn lane(self) -> u8 {
+        0
+    }
 }
 
 macro_rules! int_score {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $range:expr, $lane_bins:expr);*) => {$(
         impl sealed::Sealed for $t {}
         impl Score for $t {
+            const BYTE_RANGE: Option<(i64, i64)> = $range;
+            const LANE_BINS: bool = $lane_bins;
+            #[inline(always)]
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // the low byte, by design
+            fn lane(self) -> u8 {
+                self as u8
+            }
             #[inline]
             fn classify(self, scale: Scale) -> Classified {
                 let k = (self as i128) - i128::from(scale.min());
@@ -133,7 +157,11 @@ macro_rules! int_score {
         }
     )*};
 }
-int_score!(u8, u16, u32, u64, i8, i16, i32, i64);
+int_score!(
+    u8 => Some((0, 255)), true; i8 => Some((-128, 127)), true;
+    u16 => None, true; u32 => None, true; i16 => None, true; i32 => None, true;
+    u64 => None, false; i64 => None, false
+);
 
 macro_rules! float_score {
     ($($t:ty),*) => {$(
@@ -189,11 +217,6 @@ pub(crate) struct PointWeight {
 }
 
 impl PointWeight {
-    fn add(&mut self, w: f64) {
-        self.sum.add(w);
-        self.sum_sq.add(w * w);
-    }
-
     fn merge(&mut self, other: PointWeight) {
         self.sum.merge(other.sum);
         self.sum_sq.merge(other.sum_sq);
@@ -453,7 +476,6 @@ impl Tally {
         self.merge(&total)
     }
 
-    #[allow(clippy::many_single_char_names)] // p, q, i, s, k: bins and positions
     fn extend_inner<T: Score>(
         &mut self,
         scores: &[T],
@@ -467,40 +489,15 @@ impl Tally {
         let mut invalid = 0u64;
         match weights {
             None => {
-                // One branch-free pass into 4 interleaved sub-histograms (so runs of equal
-                // scores do not serialise on one counter) with two extra bins, missing and
-                // invalid; only when an invalid value must be reported is the input
-                // classified again, to name the first one.
+                // One branch-free counting pass (see `count_bins`); only when an invalid
+                // value must be reported is the input classified again, to name the
+                // first one.
                 let p = scale.points();
-                let min = i64::from(scale.min());
-                // 128 bins ≥ 101 points + missing + invalid; masking the index with 127
-                // lets the compiler drop the bounds checks without `unsafe`.
-                let mut hist = [[0u64; 128]; 4];
-                let mut chunks = scores.chunks_exact(4);
-                for c in &mut chunks {
-                    hist[0][c[0].bin(min, p) & 127] += 1;
-                    hist[1][c[1].bin(min, p) & 127] += 1;
-                    hist[2][c[2].bin(min, p) & 127] += 1;
-                    hist[3][c[3].bin(min, p) & 127] += 1;
-                }
-                for &x in chunks.remainder() {
-                    hist[0][x.bin(min, p) & 127] += 1;
-                }
-                let bin = |k: usize| hist[0][k] + hist[1][k] + hist[2][k] + hist[3][k];
-                let bad = bin(p + 1);
+                let (counts, miss, bad) = count_bins(scores, i64::from(scale.min()), p);
                 if bad > 0 && !skip {
-                    let (i, c) = scores
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| (i, s.classify(scale)))
-                        .find(|(_, c)| !matches!(c, Classified::Point(_) | Classified::Missing))
-                        .unwrap_or_else(|| {
-                            unreachable!("an invalid bin count has an invalid value")
-                        });
-                    return Err(c.into_error(index_base + i, scale));
+                    return Err(first_invalid(scores, None, scale, index_base));
                 }
-                let counts: Vec<u64> = (0..p).map(bin).collect();
-                missing += bin(p);
+                missing += miss;
                 invalid += bad;
                 self.add_counts(&counts, None);
             }
@@ -512,28 +509,13 @@ impl Tally {
                         right: ws.len(),
                     });
                 }
-                let mut counts = vec![0u64; scale.points()];
-                let mut pw = vec![PointWeight::default(); scale.points()];
-                for (i, (&s, &w)) in scores.iter().zip(ws).enumerate() {
-                    match s.classify(scale) {
-                        Classified::Point(k) => {
-                            if w.is_finite() && w >= 0.0 {
-                                counts[k] += 1;
-                                pw[k].add(w);
-                            } else if skip {
-                                invalid += 1;
-                            } else {
-                                return Err(Error::InvalidWeight {
-                                    index: Some(index_base + i),
-                                    value: w,
-                                });
-                            }
-                        }
-                        Classified::Missing => missing += 1,
-                        _ if skip => invalid += 1,
-                        bad => return Err(bad.into_error(index_base + i, scale)),
-                    }
+                let (counts, pw, miss, bad) =
+                    count_weighted(scores, ws, i64::from(scale.min()), scale.points());
+                if bad > 0 && !skip {
+                    return Err(first_invalid(scores, Some(ws), scale, index_base));
                 }
+                missing += miss;
+                invalid += bad;
                 self.add_counts(&counts, Some(&pw));
             }
         }
@@ -739,6 +721,189 @@ fn total(sums: impl Iterator<Item = NeumaierSum>) -> f64 {
         acc.merge(s);
     }
     acc.value()
+}
+
+/// Rows per block of the byte-lane counting pass: 255 rows per lane of 16, so a `u8`
+/// lane counter cannot overflow before it is flushed.
+const LANE_BLOCK: usize = 16 * 255;
+
+/// Whether the byte-lane counting pass is used: everywhere but on wasm without SIMD,
+/// where its per-value comparisons would run one byte at a time.
+const LANES: bool = cfg!(any(not(target_family = "wasm"), target_feature = "simd128"));
+
+/// The unweighted hot path: `(counts per point, missing, invalid)` of `scores`.
+///
+/// Small scales (the common case: NPS, 5- and 7-point, CES) count with comparisons in
+/// 16 byte lanes, which the compiler vectorises on the baseline target (SSE2):
+/// one-byte inputs are compared directly (`x − min` wraps outside `0..p` for every
+/// value off the scale when the scale lies within the type), wider ones (but 64-bit
+/// integers) are first mapped block by block to a byte bin with [`Score::bin`] (`p` =
+/// missing, `p + 1` = invalid). Larger scales and 64-bit integers count into 4
+/// interleaved sub-histograms (so runs of equal
+/// scores do not serialise on one counter). Either way there is no branch per value;
+/// invalid = rows − valid − missing.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // bins < 128, checked ranges
+fn count_bins<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64) {
+    let mut out = [0u64; 16];
+    let narrow = matches!(T::BYTE_RANGE, Some((lo, hi)) if min >= lo && min + p as i64 - 1 <= hi);
+    let lanes = if narrow { p } else { p + 1 };
+    if LANES && lanes <= 16 && (narrow || T::LANE_BINS) {
+        let f = match lanes {
+            0..=4 => lane_counts::<T, 4>,
+            5..=8 => lane_counts::<T, 8>,
+            9..=12 => lane_counts::<T, 12>,
+            _ => lane_counts::<T, 16>,
+        };
+        let fu8 = match lanes {
+            0..=4 => lane_counts::<u8, 4>,
+            5..=8 => lane_counts::<u8, 8>,
+            9..=12 => lane_counts::<u8, 12>,
+            _ => lane_counts::<u8, 16>,
+        };
+        if narrow {
+            // the wrapping byte subtraction of `min`, in the type's own encoding
+            for block in scores.chunks(LANE_BLOCK) {
+                f(block, min as u8, &mut out);
+            }
+        } else {
+            let mut bins = [0u8; LANE_BLOCK];
+            for block in scores.chunks(LANE_BLOCK) {
+                let bins = &mut bins[..block.len()];
+                for (b, &x) in bins.iter_mut().zip(block) {
+                    *b = x.bin(min, p) as u8;
+                }
+                fu8(bins, 0, &mut out);
+            }
+        }
+        let counts = out[..p].to_vec();
+        let missing = if narrow { 0 } else { out[p] };
+        let invalid = scores.len() as u64 - counts.iter().sum::<u64>() - missing;
+        return (counts, missing, invalid);
+    }
+    // 128 bins ≥ 101 points + missing + invalid; masking the index with 127 lets the
+    // compiler drop the bounds checks without `unsafe`.
+    let mut hist = [[0u64; 128]; 4];
+    let mut chunks = scores.chunks_exact(4);
+    for c in &mut chunks {
+        hist[0][c[0].bin(min, p) & 127] += 1;
+        hist[1][c[1].bin(min, p) & 127] += 1;
+        hist[2][c[2].bin(min, p) & 127] += 1;
+        hist[3][c[3].bin(min, p) & 127] += 1;
+    }
+    for &x in chunks.remainder() {
+        hist[0][x.bin(min, p) & 127] += 1;
+    }
+    let bin = |k: usize| hist[0][k] + hist[1][k] + hist[2][k] + hist[3][k];
+    ((0..p).map(bin).collect(), bin(p), bin(p + 1))
+}
+
+/// Adds to `out[v]` how many of `xs` (at most [`LANE_BLOCK`] long) have
+/// `lane − sub == v`, for `v < K`, with one `u8` counter per value and lane.
+#[inline]
+#[allow(clippy::needless_range_loop)] // fixed-width lane loops are what vectorises
+fn lane_counts<T: Score, const K: usize>(xs: &[T], sub: u8, out: &mut [u64; 16]) {
+    debug_assert!(xs.len() <= LANE_BLOCK && K <= 16);
+    let mut acc = [[0u8; 16]; K];
+    let mut blocks = xs.chunks_exact(16);
+    for block in &mut blocks {
+        let mut d = [0u8; 16];
+        for l in 0..16 {
+            d[l] = block[l].lane().wrapping_sub(sub);
+        }
+        for (v, a) in (0u8..).zip(acc.iter_mut()) {
+            for l in 0..16 {
+                a[l] += u8::from(d[l] == v);
+            }
+        }
+    }
+    for (o, a) in out.iter_mut().zip(&acc) {
+        *o += a.iter().map(|&c| u64::from(c)).sum::<u64>();
+    }
+    for &x in blocks.remainder() {
+        let d = usize::from(x.lane().wrapping_sub(sub));
+        if d < K {
+            out[d] += 1;
+        }
+    }
+}
+
+/// Rows per block of the weighted pass, whose plain per-block sums are then added with
+/// compensation: ≤ 256 non-negative terms keep each block sum within 256 ulps.
+const WEIGHT_BLOCK: usize = 256;
+
+/// The weighted hot path: `(counts, Σw and Σw² per point, missing, invalid)`, where a
+/// row with a valid score and an invalid weight (negative, NaN, ±∞) is invalid and a
+/// missing score's weight is ignored. Branch-free per row: the bin (with the weight's
+/// validity folded in) indexes plain per-block sums, which are added to compensated
+/// per-point sums once per block.
+#[allow(clippy::cast_possible_truncation)] // bins < 128
+fn count_weighted<T: Score>(
+    scores: &[T],
+    weights: &[f64],
+    min: i64,
+    p: usize,
+) -> (Vec<u64>, Vec<PointWeight>, u64, u64) {
+    let mut counts = vec![0u64; p];
+    let mut pw = vec![PointWeight::default(); p];
+    let (mut missing, mut invalid) = (0u64, 0u64);
+    let mut bins = [0u8; WEIGHT_BLOCK];
+    for (xs, ws) in scores
+        .chunks(WEIGHT_BLOCK)
+        .zip(weights.chunks(WEIGHT_BLOCK))
+    {
+        let bins = &mut bins[..xs.len()];
+        for ((b, &x), &w) in bins.iter_mut().zip(xs).zip(ws) {
+            let k = x.bin(min, p);
+            let bad_weight = k < p && !(w.is_finite() && w >= 0.0);
+            *b = if bad_weight { p + 1 } else { k } as u8;
+        }
+        let mut n = [0u32; 128];
+        let mut sum = [0f64; 128];
+        let mut sq = [0f64; 128];
+        for (&b, &w) in bins.iter().zip(ws) {
+            let k = usize::from(b & 127);
+            n[k] += 1;
+            sum[k] += w;
+            sq[k] += w * w;
+        }
+        for k in 0..p {
+            if n[k] > 0 {
+                counts[k] += u64::from(n[k]);
+                pw[k].sum.add(sum[k]);
+                pw[k].sum_sq.add(sq[k]);
+            }
+        }
+        missing += u64::from(n[p]);
+        invalid += u64::from(n[p + 1]);
+    }
+    (counts, pw, missing, invalid)
+}
+
+/// The error of the first invalid row (score, or the weight of a valid score), by
+/// index; called only after a counting pass found one.
+fn first_invalid<T: Score>(
+    scores: &[T],
+    weights: Option<&[f64]>,
+    scale: Scale,
+    index_base: usize,
+) -> Error {
+    for (i, &s) in scores.iter().enumerate() {
+        match s.classify(scale) {
+            Classified::Missing => {}
+            Classified::Point(_) => {
+                if let Some(w) = weights.map(|ws| ws[i])
+                    && !(w.is_finite() && w >= 0.0)
+                {
+                    return Error::InvalidWeight {
+                        index: Some(index_base + i),
+                        value: w,
+                    };
+                }
+            }
+            bad => return bad.into_error(index_base + i, scale),
+        }
+    }
+    unreachable!("a counting pass found an invalid row")
 }
 
 #[cfg(feature = "serde")]
