@@ -4,6 +4,9 @@
 //! tallies (zero-copy for contiguous numpy arrays of a native numeric dtype) and options
 //! into the core's option types.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use arrow_buffer::{ArrowNativeType, ScalarBuffer};
 use cxmetrics::{NpsBuckets, OnInvalid, Scale, Score, Tally};
 use numpy::{
     Element, PyArray1, PyArrayDescrMethods, PyArrayMethods, PyReadonlyArray1, PyUntypedArray,
@@ -13,37 +16,43 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PySequence, PyString, PyTuple};
 
+use crate::arrow::{ArrowColumn, WeightSource};
 use crate::errors::{core_err, cx_error, invalid_argument, type_error, type_name};
 use crate::scale::PyScale;
 
 /// Inputs longer than this are tallied with the GIL released (the thread detached).
 pub(crate) const DETACH_THRESHOLD: usize = 1 << 16;
 
-/// A 1-D column of `T`: a zero-copy view of a contiguous numpy array, or an owned copy.
-pub(crate) enum Column<'py, T: Element> {
+/// A 1-D column of `T`: a zero-copy view of a contiguous numpy array or of an Arrow
+/// values buffer, or an owned copy.
+pub(crate) enum Column<'py, T: Element + ArrowNativeType> {
     /// Borrowed from a contiguous numpy array (checked when built).
     View(PyReadonlyArray1<'py, T>),
+    /// Borrowed from an Arrow array without nulls (its values buffer, offset applied; the
+    /// buffer keeps the producer's memory alive).
+    Shared(ScalarBuffer<T>),
     /// Copied (lists, non-contiguous views, converted dtypes).
     Owned(Vec<T>),
 }
 
-impl<T: Element> Column<'_, T> {
+impl<T: Element + ArrowNativeType> Column<'_, T> {
     pub(crate) fn as_slice(&self) -> &[T] {
         match self {
             // A `View` is only built when `as_slice` succeeded, and contiguity cannot change
             // while we hold the read-only borrow, so the fallback is never taken.
             Column::View(a) => a.as_slice().unwrap_or_default(),
+            Column::Shared(b) => b,
             Column::Owned(v) => v,
         }
     }
 
     /// Whether this column borrows the caller's memory (no copy was made).
     pub(crate) fn is_view(&self) -> bool {
-        matches!(self, Column::View(_))
+        matches!(self, Column::View(_) | Column::Shared(_))
     }
 }
 
-fn column<'py, T: Element + Copy>(arr: &Bound<'py, PyAny>) -> PyResult<Column<'py, T>> {
+fn column<'py, T: Element + ArrowNativeType>(arr: &Bound<'py, PyAny>) -> PyResult<Column<'py, T>> {
     let typed = arr.cast::<PyArray1<T>>()?;
     let ro = typed.try_readonly()?;
     if ro.as_slice().is_ok() {
@@ -146,18 +155,6 @@ impl Scores<'_> {
             Scores::F64(c) => c.is_view(),
         }
     }
-
-    /// Tallies these scores on `scale`, detached from the interpreter for large inputs.
-    pub(crate) fn tally(
-        &self,
-        py: Python<'_>,
-        scale: Scale,
-        weights: Option<&Column<'_, f64>>,
-        on_invalid: OnInvalid,
-    ) -> PyResult<Tally> {
-        let w = weights.map(Column::as_slice);
-        with_slice!(self, s => tally_slice(py, scale, s, w, on_invalid))
-    }
 }
 
 fn tally_slice<T: Score + Sync>(
@@ -176,6 +173,64 @@ fn tally_slice<T: Score + Sync>(
     result.map_err(core_err)
 }
 
+/// Scores ready to tally: one slice of a native type, or an Arrow column (chunks with
+/// validity), tallied chunk by chunk.
+pub(crate) enum ScoreInput<'py> {
+    Slice(Scores<'py>),
+    Arrow(ArrowColumn),
+}
+
+/// Weights ready to tally, as [`ScoreInput`].
+pub(crate) enum WeightInput<'py> {
+    Slice(Column<'py, f64>),
+    Arrow(ArrowColumn),
+}
+
+impl ScoreInput<'_> {
+    /// Tallies these scores on `scale`, detached from the interpreter for large inputs.
+    pub(crate) fn tally(
+        &self,
+        py: Python<'_>,
+        scale: Scale,
+        weights: Option<&WeightInput<'_>>,
+        on_invalid: OnInvalid,
+    ) -> PyResult<Tally> {
+        match self {
+            ScoreInput::Slice(scores) => {
+                let owned: Vec<f64>;
+                let w = match weights {
+                    None => None,
+                    Some(WeightInput::Slice(c)) => Some(c.as_slice()),
+                    // Arrow weights for non-Arrow scores: in place when one float64 chunk
+                    // without nulls, else one contiguous float64 copy
+                    Some(WeightInput::Arrow(a)) => {
+                        if let Some(s) = a.contiguous_f64() {
+                            Some(s)
+                        } else {
+                            owned = a.to_f64_vec();
+                            Some(owned.as_slice())
+                        }
+                    }
+                };
+                with_slice!(scores, s => tally_slice(py, scale, s, w, on_invalid))
+            }
+            ScoreInput::Arrow(col) => {
+                let w = weights.map(|w| match w {
+                    WeightInput::Slice(c) => WeightSource::Slice(c.as_slice()),
+                    WeightInput::Arrow(a) => WeightSource::Arrow(a),
+                });
+                let run = || col.tally(scale, w, on_invalid);
+                let result = if col.len() > DETACH_THRESHOLD {
+                    py.detach(run)
+                } else {
+                    run()
+                };
+                result.map_err(core_err)
+            }
+        }
+    }
+}
+
 /// Which input is being converted, for messages.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Role {
@@ -187,7 +242,7 @@ pub(crate) enum Role {
 }
 
 impl Role {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Role::Scores => "scores",
             Role::Weights => "weights",
@@ -204,11 +259,32 @@ impl Role {
     }
 }
 
-/// Converts a score (or weight) container into [`Scores`].
+/// Converts a score container into [`Scores`]: one contiguous slice (an Arrow column with
+/// nulls or several chunks becomes one float64 copy). The tally path uses
+/// [`extract_score_input`] instead, which reads such columns chunk by chunk.
 pub(crate) fn extract_scores<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Scores<'py>> {
     match extract_column(obj, Role::Scores, true)? {
         Extracted::Scores(s) => Ok(s),
         Extracted::Floats(c) => Ok(Scores::F64(c)),
+        Extracted::Arrow(a) => Ok(a.into_scores()),
+    }
+}
+
+/// Converts a score container for tallying (Arrow columns kept as chunks).
+pub(crate) fn extract_score_input<'py>(obj: &Bound<'py, PyAny>) -> PyResult<ScoreInput<'py>> {
+    match extract_column(obj, Role::Scores, true)? {
+        Extracted::Scores(s) => Ok(ScoreInput::Slice(s)),
+        Extracted::Floats(c) => Ok(ScoreInput::Slice(Scores::F64(c))),
+        Extracted::Arrow(a) => Ok(ScoreInput::Arrow(a)),
+    }
+}
+
+/// Converts a weights container for tallying (Arrow columns kept as chunks).
+pub(crate) fn extract_weight_input<'py>(obj: &Bound<'py, PyAny>) -> PyResult<WeightInput<'py>> {
+    match extract_column(obj, Role::Weights, true)? {
+        Extracted::Floats(c) => Ok(WeightInput::Slice(c)),
+        Extracted::Arrow(a) => Ok(WeightInput::Arrow(a)),
+        Extracted::Scores(_) => Err(type_error("weights must be floats")),
     }
 }
 
@@ -225,6 +301,7 @@ pub(crate) fn extract_floats<'py>(
 ) -> PyResult<Column<'py, f64>> {
     match extract_column(obj, role, true)? {
         Extracted::Floats(c) => Ok(c),
+        Extracted::Arrow(a) => Ok(a.into_f64_column()),
         Extracted::Scores(_) => Err(type_error(format!("{} must be floats", role.name()))),
     }
 }
@@ -232,6 +309,8 @@ pub(crate) fn extract_floats<'py>(
 enum Extracted<'py> {
     Scores(Scores<'py>),
     Floats(Column<'py, f64>),
+    /// An Arrow column of a numeric (or null) type, read in place.
+    Arrow(ArrowColumn),
 }
 
 fn extract_column<'py>(
@@ -239,6 +318,11 @@ fn extract_column<'py>(
     role: Role,
     allow_adapter: bool,
 ) -> PyResult<Extracted<'py>> {
+    // Hot path first: an exact numpy.ndarray (no module lookup, no adapter).
+    let py = obj.py();
+    if numpy_loaded(py)? && obj.get_type().is(py.get_type::<PyUntypedArray>()) {
+        return from_ndarray(obj, role);
+    }
     if let Ok(list) = obj.cast::<PyList>() {
         let mut out = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
@@ -262,11 +346,18 @@ fn extract_column<'py>(
     }
     let module = obj.get_type().module()?.to_string();
     let masked = module.starts_with("numpy.ma");
-    if !masked && numpy_loaded(obj.py())? && obj.is_instance_of::<PyUntypedArray>() {
+    let root = module.split('.').next().unwrap_or_default();
+    if !masked && numpy_loaded(py)? && obj.is_instance_of::<PyUntypedArray>() {
         return from_ndarray(obj, role);
     }
+    // pandas objects go through the adapter (which hands Arrow-backed columns back as
+    // pyarrow arrays): a pandas `__arrow_c_stream__` would convert numpy-backed data.
+    if root != "pandas"
+        && let Some(arrow) = crate::arrow::import(obj, role)?
+    {
+        return Ok(Extracted::Arrow(arrow));
+    }
     if allow_adapter {
-        let root = module.split('.').next().unwrap_or_default();
         if masked || matches!(root, "pandas" | "polars" | "pyarrow") {
             let converted = adapter(obj.py())?.call1((obj, role.name()))?;
             return extract_column(&converted, role, false);
@@ -290,8 +381,18 @@ fn extract_column<'py>(
 
 /// Whether numpy is imported. An ndarray cannot exist otherwise, and checking for one
 /// would import numpy's C API (which must not be attempted when numpy is absent).
+/// Once seen, numpy stays loaded: the answer is cached (an atomic load per call, where
+/// `import sys` cost about 1 µs).
 fn numpy_loaded(py: Python<'_>) -> PyResult<bool> {
-    py.import("sys")?.getattr("modules")?.contains("numpy")
+    static LOADED: AtomicBool = AtomicBool::new(false);
+    if LOADED.load(Ordering::Relaxed) {
+        return Ok(true);
+    }
+    let loaded = py.import("sys")?.getattr("modules")?.contains("numpy")?;
+    if loaded {
+        LOADED.store(true, Ordering::Relaxed);
+    }
+    Ok(loaded)
 }
 
 /// `cxmetrics._convert.to_array`: pandas / polars / pyarrow columns and numpy masked arrays

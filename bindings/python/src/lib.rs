@@ -7,6 +7,7 @@
 use cxmetrics::{CesMethod, CesOptions, CsatMethod, CsatOptions, NpsOptions, Scale, Tally};
 use pyo3::prelude::*;
 
+mod arrow;
 #[macro_use]
 mod convert;
 mod errors;
@@ -81,8 +82,9 @@ fn on_tally<R>(
 /// Args:
 ///     scores: a list / tuple (``None`` and NaN = missing), a numpy array of any
 ///         integer or float dtype (read without copying when contiguous), a pandas
-///         Series (NaN / None / ``pd.NA`` = missing), a polars Series (null = missing),
-///         or a :class:`Tally`.
+///         Series (NaN / None / ``pd.NA`` = missing), a polars Series or any Arrow array
+///         or chunked array (``__arrow_c_array__`` / ``__arrow_c_stream__``, read in
+///         place; null = missing), or a :class:`Tally`.
 ///     scale: the response scale (default 0–10). Any other scale needs ``buckets``.
 ///     weights: optional per-response weights (floats >= 0).
 ///     on_invalid: ``"error"`` (default) or ``"skip"`` (count in ``invalid``, leave out).

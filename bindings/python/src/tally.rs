@@ -8,8 +8,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyNotImplemented, PyTuple, PyType};
 
 use crate::convert::{
-    Role, extract_counts, extract_on_invalid, extract_scale, extract_scores, extract_weights,
-    scalar_to_f64,
+    Role, extract_counts, extract_on_invalid, extract_scale, extract_score_input,
+    extract_weight_input, scalar_to_f64,
 };
 use crate::errors::{core_err, invalid_argument};
 use crate::scale::PyScale;
@@ -25,7 +25,8 @@ use crate::scale::PyScale;
 /// Args:
 ///     scale: a :class:`Scale` or a ``(min, max)`` tuple.
 ///     scores: optional initial scores (list, tuple, numpy array, pandas or polars
-///         Series). ``None`` / NaN / ``pd.NA`` / null are missing.
+///         Series, Arrow array or chunked array). ``None`` / NaN / ``pd.NA`` / null are
+///         missing.
 ///     weights: optional per-response weights (same containers, floats >= 0).
 ///     on_invalid: ``"error"`` (default) raises on the first invalid score or weight;
 ///         ``"skip"`` counts it in ``invalid`` and leaves it out.
@@ -68,8 +69,8 @@ pub(crate) fn tally_from_raw(
     on_invalid: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Tally> {
     let on_invalid = extract_on_invalid(on_invalid)?;
-    let scores = extract_scores(scores)?;
-    let weights = weights.map(extract_weights).transpose()?;
+    let scores = extract_score_input(scores)?;
+    let weights = weights.map(extract_weight_input).transpose()?;
     scores.tally(py, scale, weights.as_ref(), on_invalid)
 }
 

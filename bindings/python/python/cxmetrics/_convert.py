@@ -4,7 +4,10 @@ The extension module calls :func:`to_array` only for objects whose type comes fr
 pandas, polars or pyarrow (and for numpy masked arrays), so none of those libraries is
 imported unless the caller already passed one of its objects. Numeric columns without missing values come back
 as numpy arrays of their own dtype (zero-copy where the library allows); columns with
-missing values come back as float64 with NaN (= missing). Everything else is left for
+missing values come back as float64 with NaN (= missing); pandas columns with a numeric
+pyarrow dtype come back as their pyarrow ``ChunkedArray`` (the extension reads Arrow
+data in place, nulls = missing). Polars Series and pyarrow arrays do not come here: the
+extension reads them through the Arrow PyCapsule interface. Everything else is left for
 the extension to accept or refuse with a TypeError.
 
 :func:`instant_column` does the same for columns of instants (numpy ``datetime64``,
@@ -61,6 +64,10 @@ def _from_pandas(obj: Any, role: str) -> Any:
     kind = getattr(dtype, "kind", "O")
     if kind == "b":
         raise _bool_error(role)
+    if str(getattr(dtype, "pyarrow_dtype", "")) in _ARROW_NUMERIC and hasattr(obj, "array"):
+        # int8[pyarrow], double[pyarrow] ...: the pyarrow ChunkedArray behind the Series,
+        # read in place by the extension (nulls = missing)
+        return obj.array.__arrow_array__()
     if kind in "iuf":
         if not bool(obj.isna().any()):
             numpy_dtype = getattr(dtype, "numpy_dtype", None)
@@ -68,6 +75,10 @@ def _from_pandas(obj: Any, role: str) -> Any:
                 return obj.to_numpy(dtype=numpy_dtype)
         return obj.to_numpy(dtype="float64", na_value=np.nan)
     return _object_values(obj.to_numpy(dtype=object), pd)
+
+
+# pyarrow type names of the numeric types the extension reads in place
+_ARROW_NUMERIC = {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float", "double"}
 
 
 def _object_values(values: Any, pd: Any) -> list[Any]:

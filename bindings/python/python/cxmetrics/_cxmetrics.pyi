@@ -19,15 +19,29 @@ class _ToNumpy(Protocol):
 
     def to_numpy(self) -> Any: ...
 
+class _ArrowArray(Protocol):
+    """An Arrow array exporter (PyCapsule interface): pyarrow.Array, nanoarrow, arro3 …"""
+
+    def __arrow_c_array__(self, requested_schema: Any = None) -> tuple[Any, Any]: ...
+
+class _ArrowStream(Protocol):
+    """An Arrow stream exporter (PyCapsule interface): pyarrow.ChunkedArray, polars.Series …"""
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
+
+_Arrow = _ArrowArray | _ArrowStream
+"""Arrow data of an integer or float type, read in place; nulls are missing."""
+
 class _BucketsDict(TypedDict):
     detractor_max: int
     promoter_min: int
 
-_Scores = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | npt.NDArray[np.object_] | _ToNumpy
+_Scores = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | npt.NDArray[np.object_] | _ToNumpy | _Arrow
 """Scores: a list / tuple (None and NaN = missing), a 1-D numpy array of any integer or
-float dtype, or a pandas / polars Series (NaN, None, pd.NA, null = missing)."""
+float dtype, a pandas / polars Series (NaN, None, pd.NA, null = missing), or any Arrow
+array or chunked array (``__arrow_c_array__`` / ``__arrow_c_stream__``; null = missing)."""
 
-_Weights = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | npt.NDArray[np.object_] | _ToNumpy
+_Weights = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | npt.NDArray[np.object_] | _ToNumpy | _Arrow
 """Weights: one float >= 0 per score, in the same containers as scores."""
 
 _ScaleLike = Scale | tuple[int, int]
@@ -40,8 +54,9 @@ _ProportionIntervalMethod = Literal["wilson", "wald", "agresti_coull", "clopper_
 _IntervalMethod = Literal["adjusted_wald", "wald", "wilson", "agresti_coull", "clopper_pearson", "jeffreys", "t"]
 _CompareMethod = Literal["adjusted_wald", "wald", "pooled_z", "welch"]
 _PAdjust = Literal["holm", "bh"]
-_Floats = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | _ToNumpy
-"""Numbers: a list / tuple (None and NaN = NaN), a 1-D numpy array, or a pandas / polars Series."""
+_Floats = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | _ToNumpy | _Arrow
+"""Numbers: a list / tuple (None and NaN = NaN), a 1-D numpy array, a pandas / polars Series,
+or an Arrow array (null = NaN)."""
 _Instant = datetime.datetime | np.datetime64 | str
 """An instant: an aware datetime (or pandas Timestamp), a numpy datetime64 (UTC) or an ISO
 8601 string with an offset or ``Z``."""
