@@ -108,6 +108,15 @@ pub trait Score: Copy + Send + Sync + sealed::Sealed {
     #[doc(hidden)]
     fn bin(self, min: i64, p: usize) -> usize;
 
+    /// `bin` of every value of `xs` into `out` (same length), as bytes (`p ≤ 126`).
+    #[doc(hidden)]
+    #[allow(clippy::cast_possible_truncation)] // bins ≤ p + 1 < 128
+    fn bins(xs: &[Self], min: i64, p: usize, out: &mut [u8]) {
+        for (b, &x) in out.iter_mut().zip(xs) {
+            *b = x.bin(min, p) as u8;
+        }
+    }
+
     /// For one-byte types (`u8`, `i8`): the range of the type, which enables the
     /// byte-lane counting path when the scale lies inside it.
     #[doc(hidden)]
@@ -203,6 +212,37 @@ macro_rules! float_score {
                 let valid = (d < p as u64) & (y - c == x);
                 let other = p + 1 - usize::from(x.is_nan()); // missing: p, invalid: p + 1
                 if valid { d as usize } else { other }
+            }
+            #[allow(clippy::cast_possible_truncation)] // bins ≤ p + 1 < 128
+            fn bins(xs: &[Self], min: i64, p: usize, out: &mut [u8]) {
+                // `bin` restated for the vectoriser: the range check on y in f64
+                // compares (SSE2 has no 64-bit integer compare), and the index taken
+                // from y's low mantissa byte, 8 values per step. About 25 % fewer
+                // instructions per value than mapping `bin` (callgrind).
+                const MAGIC: f64 = 6_755_399_441_055_744.0;
+                let c = MAGIC - min as f64;
+                let hi = MAGIC + (p - 1) as f64;
+                let p = p as u64;
+                let one = |x: f64| -> u64 {
+                    let y = x + c;
+                    let valid = (y >= MAGIC) & (y <= hi) & (y - c == x);
+                    let other = p + 1 - u64::from(x.is_nan());
+                    if valid { y.to_bits() & 0xff } else { other }
+                };
+                let mut outs = out.chunks_exact_mut(8);
+                let mut ins = xs.chunks_exact(8);
+                for (o, x) in (&mut outs).zip(&mut ins) {
+                    let mut w = [0u64; 8];
+                    for (w, &x) in w.iter_mut().zip(x) {
+                        *w = one(f64::from(x));
+                    }
+                    for (o, w) in o.iter_mut().zip(w) {
+                        *o = w as u8;
+                    }
+                }
+                for (o, &x) in outs.into_remainder().iter_mut().zip(ins.remainder()) {
+                    *o = one(f64::from(x)) as u8;
+                }
             }
         }
     )*};
@@ -769,9 +809,7 @@ fn count_bins<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64
             let mut bins = [0u8; LANE_BLOCK];
             for block in scores.chunks(LANE_BLOCK) {
                 let bins = &mut bins[..block.len()];
-                for (b, &x) in bins.iter_mut().zip(block) {
-                    *b = x.bin(min, p) as u8;
-                }
+                T::bins(block, min, p, bins);
                 fu8(bins, 0, &mut out);
             }
         }
@@ -852,19 +890,23 @@ fn count_weighted<T: Score>(
         .zip(weights.chunks(WEIGHT_BLOCK))
     {
         let bins = &mut bins[..xs.len()];
-        for ((b, &x), &w) in bins.iter_mut().zip(xs).zip(ws) {
-            let k = x.bin(min, p);
-            let bad_weight = k < p && !(w.is_finite() && w >= 0.0);
-            *b = if bad_weight { p + 1 } else { k } as u8;
-        }
-        let mut n = [0u32; 128];
-        let mut sum = [0f64; 128];
-        let mut sq = [0f64; 128];
-        for (&b, &w) in bins.iter().zip(ws) {
-            let k = usize::from(b & 127);
-            n[k] += 1;
-            sum[k] += w;
-            sq[k] += w * w;
+        T::bins(xs, min, p, bins);
+        let (mut n, mut sum, mut sq, signs) = block_sums(bins, ws);
+        // A valid score with a weight that is negative, NaN or ±∞ is invalid. Such a
+        // weight leaves a sign bit in `signs` or a non-finite sum; only then is the
+        // block checked row by row (and recounted if a row moves to the invalid bin).
+        if signs >> 63 != 0 || !sum[..p + 2].iter().all(|s| s.is_finite()) {
+            let p8 = p as u8;
+            let mut moved = false;
+            for (b, &w) in bins.iter_mut().zip(ws) {
+                if *b < p8 && !(0.0..f64::INFINITY).contains(&w) {
+                    *b = p8 + 1;
+                    moved = true;
+                }
+            }
+            if moved {
+                (n, sum, sq, _) = block_sums(bins, ws);
+            }
         }
         for k in 0..p {
             if n[k] > 0 {
@@ -877,6 +919,23 @@ fn count_weighted<T: Score>(
         invalid += u64::from(n[p + 1]);
     }
     (counts, pw, missing, invalid)
+}
+
+/// Per-bin row counts, Σw and Σw² (plain sums) of one block, and the OR of the
+/// weights' bits (whose top bit says whether any weight had its sign bit set).
+fn block_sums(bins: &[u8], ws: &[f64]) -> ([u32; 128], [f64; 128], [f64; 128], u64) {
+    let mut n = [0u32; 128];
+    let mut sum = [0f64; 128];
+    let mut sq = [0f64; 128];
+    let mut signs = 0u64;
+    for (&b, &w) in bins.iter().zip(ws) {
+        let k = usize::from(b & 127);
+        n[k] += 1;
+        sum[k] += w;
+        sq[k] += w * w;
+        signs |= w.to_bits();
+    }
+    (n, sum, sq, signs)
 }
 
 /// The error of the first invalid row (score, or the weight of a valid score), by
