@@ -7,7 +7,9 @@
 //   node bindings/wasm/scripts/build.mjs          # or scripts/test-js, which builds pkg/
 //   node benches/js/bench_browser.mjs [--max 7] [--min 4] [--extra-n 1000000] [--repeat 7] [--json PATH]
 //
-// CHROMIUM=/path/to/chromium overrides the browser.
+// CHROMIUM=/path/to/chromium overrides the browser; BENCH_GC=0 skips the full GC before each
+// measurement; BENCH_JS_FLAGS adds V8 flags (e.g. "--trace-opt --trace-deopt", shown with
+// DEBUG=pw:browser).
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -97,6 +99,7 @@ async function main() {
         "--disable-sync",
         "--disable-background-timer-throttling",
         "--disable-renderer-backgrounding",
+        `--js-flags=--expose-gc ${process.env.BENCH_JS_FLAGS ?? ""}`.trim(),
       ],
     });
     runtime = `Chromium ${context.browser()?.version() ?? ""}`.trim();
@@ -109,7 +112,7 @@ async function main() {
     page.on("response", (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
     });
-    const q = new URLSearchParams({ min: args.minExp, max: args.maxExp, extraN: args.extraN, repeat: args.repeat });
+    const q = new URLSearchParams({ min: args.minExp, max: args.maxExp, extraN: args.extraN, repeat: args.repeat, gc: process.env.BENCH_GC ?? 1 });
     console.log(`# nps / csat / ces in headless ${runtime || "Chromium"}: wasm (copy included) vs JS; ours ÷ peer`);
     await page.goto(`${base}/?${q}`);
     await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: TIMEOUT_MS, polling: 500 });
@@ -124,10 +127,11 @@ async function main() {
   for (const p of problems) console.error(`PROBLEM ${p}`);
   if (!result || result.error) throw new Error(`the benchmark page failed: ${result?.error ?? "no result"}`);
   if (!result.crossOriginIsolated) console.error("note: page not cross-origin isolated; performance.now() is coarse");
+  if (!result.gc) console.error("note: no gc() in the page (--js-flags=--expose-gc ignored)");
   console.log(formatTable(result.rows));
   if (args.json) {
     const out = {
-      env: "chromium", runtime, userAgent: result.userAgent, crossOriginIsolated: result.crossOriginIsolated,
+      env: "chromium", runtime, userAgent: result.userAgent, crossOriginIsolated: result.crossOriginIsolated, gc: result.gc,
       cxmetrics: JSON.parse(readFileSync(join(wasmDir, "pkg", "package.json"), "utf8")).version,
       machine: machine(), date: new Date().toISOString(), loadavg_1m: load, timing: TIMING, results: result.rows,
     };

@@ -85,6 +85,44 @@ function cesLoopF64(a) {
   return sum / n;
 }
 
+// Branch-free versions (the random answers make the if/else loops above mispredict about
+// every other branch): summed comparisons for floats, a histogram for bytes. The fastest
+// hand-written JS we found; reported as a second typed-loop peer.
+function npsFlatF64(a) {
+  let pro = 0, det = 0, n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    n += (x === x) | 0;
+    pro += (x >= 9) | 0;
+    det += (x <= 6) | 0;
+  }
+  return (100 * (pro - det)) / n;
+}
+function npsFlatU8(a) {
+  const c = new Int32Array(256);
+  for (let i = 0; i < a.length; i++) c[a[i]]++;
+  return (100 * (c[9] + c[10] - (c[0] + c[1] + c[2] + c[3] + c[4] + c[5] + c[6]))) / a.length;
+}
+function csatFlatF64(a) {
+  let top = 0, n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    n += (x === x) | 0;
+    top += (x >= 4) | 0;
+  }
+  return (100 * top) / n;
+}
+function cesFlatF64(a) {
+  let sum = 0, n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const ok = x === x;
+    n += ok | 0;
+    sum += ok ? x : 0;
+  }
+  return sum / n;
+}
+
 // ---- data ----------------------------------------------------------------------------
 
 /** Integer answers lo..hi; 5 % missing (NaN in the Float64Array, null in the Array). */
@@ -109,25 +147,35 @@ const COPIES = 8;
 let sink = 0; // keeps results alive so no call is optimised away
 
 /**
- * Best of `repeat` samples. A sample runs `fn` k times back to back, k doubled until one
+ * Best sample after a warm-up. A sample runs `fn` k times back to back, k doubled until one
  * sample lasts ≥ minSampleMs (so coarse browser clocks and 10⁴-row calls are measurable);
  * returns milliseconds per call and the last result.
  */
-function best(fn, now, { repeat, minSampleMs }) {
+function best(fn, now, { repeat, minSampleMs, warmupMs, maxMs }) {
+  // A fresh timing loop per measurement (new Function = its own JIT feedback), so the call
+  // site `fn()` stays monomorphic, as in a program that only ever calls one of them.
+  const runK = new Function("fn", "k", "let out; for (let i = 0; i < k; i++) out = fn(); return out;");
   let k = 1;
   let out;
+  // warm-up: let the JIT tiers (and wasm's) finish; background compiles are slow on a busy machine
+  for (let t0 = now(), calls = 0; calls < 3 || now() - t0 < warmupMs; calls++) out = runK(fn, 1);
   for (;;) {
     const t0 = now();
-    for (let i = 0; i < k; i++) out = fn();
+    out = runK(fn, k);
     const dt = now() - t0;
     if (dt >= minSampleMs || k >= 1 << 20) break;
     k *= dt > 0 ? Math.min(16, Math.max(2, Math.ceil(minSampleMs / dt))) : 16;
   }
+  // Sample until `repeat` samples in a row fail to improve the best by 1 % (the JIT may
+  // still be tiering up, and the machine is shared), within a budget of maxMs.
   let t = Infinity;
-  for (let r = 0; r < repeat; r++) {
+  const start = now();
+  for (let stale = 0, samples = 0; stale < repeat && (samples < 3 || now() - start < maxMs); samples++) {
     const t0 = now();
-    for (let i = 0; i < k; i++) out = fn();
-    t = Math.min(t, (now() - t0) / k);
+    out = runK(fn, k);
+    const ti = (now() - t0) / k;
+    stale = ti < t * 0.99 ? 0 : stale + 1;
+    t = Math.min(t, ti);
   }
   sink += typeof out === "number" ? out : 0;
   return [t, out];
@@ -141,11 +189,13 @@ function agree(name, a, b) {
 
 /**
  * Runs every case and returns rows
- * { metric, input, n, wasm_ms, filter_reduce_ms, typed_loop_ms, ratio_filter_reduce, ratio_typed_loop }
+ * { metric, input, n, wasm_ms, filter_reduce_ms, typed_loop_ms, typed_flat_ms,
+ *   ratio_filter_reduce, ratio_typed_loop, ratio_typed_flat }
  * (ratios are ours ÷ peer: below 1 means the wasm call is faster).
  *
  * opts: minExp/maxExp (nps sizes 10^minExp … 10^maxExp), extraN (csat / ces size, 0 = skip),
- *       repeat, minSampleMs, now (ms clock), log (progress), pause (async yield between cases).
+ *       repeat (patience: samples in a row without a 1 % gain), minSampleMs, warmupMs, maxMs, now (ms clock), log (progress), pause (async yield between cases),
+ *       gc (a full garbage collection, if the engine exposes one).
  */
 export async function runBench(cx, opts = {}) {
   const {
@@ -154,22 +204,62 @@ export async function runBench(cx, opts = {}) {
     extraN = 1_000_000,
     repeat = 7,
     minSampleMs = 20,
+    warmupMs = 200,
+    maxMs = 8000,
     now = () => performance.now(),
     log = () => {},
     pause = async () => {},
+    gc = null,
   } = opts;
   const rows = [];
-  const time = (fn, n) => best(fn, now, { repeat: n >= 1e7 ? Math.min(repeat, 5) : repeat, minSampleMs });
-  const row = (metric, input, n, tw, tf, tl) => {
+  // Every timed call goes through `call`, whose call site sees all the peers (megamorphic),
+  // so TurboFan never inlines a peer into its timing closure: in Chromium an inlined loop
+  // sometimes ran 10× slower than the same function on its own (seen at 10⁶ with the
+  // branch-free loop, gone with --no-turbo-inlining), which would flatter the wasm.
+  const call = (f, x) => f(x);
+  const wasmNps = (x) => cx.nps(x).score;
+  const wasmCsat = (x) => cx.csat(x).score;
+  const cesOpts = { scale: [1, 7], higherIsBetter: true };
+  const wasmCes = (x) => cx.ces(x, cesOpts).score;
+  // A full GC before each measurement, so garbage from the previous peer (filter/reduce
+  // makes a lot) is not collected, concurrently on the other core, while the next one runs.
+  const time = (fn, n) => {
+    gc?.();
+    return best(fn, now, { repeat, minSampleMs, warmupMs, maxMs });
+  };
+  const row = (metric, input, n, tw, tf, tl, tb) => {
     const r = {
       metric, input, n,
-      wasm_ms: tw, filter_reduce_ms: tf, typed_loop_ms: tl,
-      ratio_filter_reduce: tw / tf, ratio_typed_loop: tw / tl,
+      wasm_ms: tw, filter_reduce_ms: tf, typed_loop_ms: tl, typed_flat_ms: tb,
+      ratio_filter_reduce: tw / tf, ratio_typed_loop: tw / tl, ratio_typed_flat: tw / tb,
     };
     rows.push(r);
     log(formatRow(r));
     return r;
   };
+
+  // JIT warm-up: every JS peer (and the wasm calls) on small data, called directly, until
+  // its type feedback is complete, before any timing closure is compiled around it.
+  {
+    const w = makeData(10_000, 0, 10, lcg(1));
+    const c = makeData(10_000, 1, 5, lcg(2));
+    const s = makeData(10_000, 1, 7, lcg(3));
+    const wArr8 = Array.from(w.u8);
+    for (let t0 = now(); now() - t0 < warmupMs * 2; ) {
+      for (let r = 0; r < 20; r++) {
+        sink += npsFilterReduce(w.arr) + npsFilterReduceU8(wArr8) + npsLoopF64(w.f64) + npsLoopU8(w.u8);
+        sink += npsFlatF64(w.f64) + npsFlatU8(w.u8) + wasmNps(w.f64) + wasmNps(w.u8);
+        sink += csatFilterReduce(c.arr) + csatLoopF64(c.f64) + csatFlatF64(c.f64) + wasmCsat(c.f64);
+        sink += cesFilterReduce(s.arr) + cesLoopF64(s.f64) + cesFlatF64(s.f64) + wasmCes(s.f64);
+        // and through `call`, so its call site is megamorphic before anything is timed
+        sink += call(npsFilterReduce, w.arr) + call(npsFilterReduceU8, wArr8) + call(npsLoopF64, w.f64);
+        sink += call(npsLoopU8, w.u8) + call(npsFlatF64, w.f64) + call(npsFlatU8, w.u8) + call(wasmNps, w.f64);
+        sink += call(csatFilterReduce, c.arr) + call(csatLoopF64, c.f64) + call(csatFlatF64, c.f64) + call(wasmCsat, c.f64);
+        sink += call(cesFilterReduce, s.arr) + call(cesLoopF64, s.f64) + call(cesFlatF64, s.f64) + call(wasmCes, s.f64);
+      }
+    }
+    await pause();
+  }
 
   for (let e = minExp; e <= maxExp; e++) {
     const n = 10 ** e;
@@ -183,11 +273,13 @@ export async function runBench(cx, opts = {}) {
     const f64 = d.map((x) => x.f64), arr = d.map((x) => x.arr);
     agree("nps (wasm, Float64Array)", cx.nps(f64[0]).score, npsLoopF64(f64[0]));
     agree("nps (filter/reduce)", npsFilterReduce(arr[0]), npsLoopF64(f64[0]));
-    let i = 0, j = 0, k = 0;
-    const [tf] = time(() => npsFilterReduce(arr[i++ % copies]), n);
-    const [tl] = time(() => npsLoopF64(f64[j++ % copies]), n);
-    const [tw] = time(() => cx.nps(f64[k++ % copies]).score, n);
-    row("nps", "Float64Array", n, tw, tf, tl);
+    agree("nps (branch-free)", npsFlatF64(f64[0]), npsLoopF64(f64[0]));
+    let i = 0, j = 0, k = 0, m = 0;
+    const [tf] = time(() => call(npsFilterReduce, arr[i++ % copies]), n);
+    const [tl] = time(() => call(npsLoopF64, f64[j++ % copies]), n);
+    const [tb] = time(() => call(npsFlatF64, f64[m++ % copies]), n);
+    const [tw] = time(() => call(wasmNps, f64[k++ % copies]), n);
+    row("nps", "Float64Array", n, tw, tf, tl, tb);
     await pause();
     // Uint8Array (1 byte per answer, no missing); the Array peer has the same numbers.
     const u8 = d.map((x) => x.u8);
@@ -195,31 +287,36 @@ export async function runBench(cx, opts = {}) {
     const arrU8 = u8.map((x) => Array.from(x));
     agree("nps (wasm, Uint8Array)", cx.nps(u8[0]).score, npsLoopU8(u8[0]));
     agree("nps (filter/reduce, u8 values)", npsFilterReduceU8(arrU8[0]), npsLoopU8(u8[0]));
-    i = j = k = 0;
-    const [tf8] = time(() => npsFilterReduceU8(arrU8[i++ % copies]), n);
-    const [tl8] = time(() => npsLoopU8(u8[j++ % copies]), n);
-    const [tw8] = time(() => cx.nps(u8[k++ % copies]).score, n);
-    row("nps", "Uint8Array", n, tw8, tf8, tl8);
+    agree("nps (histogram, u8)", npsFlatU8(u8[0]), npsLoopU8(u8[0]));
+    i = j = k = m = 0;
+    const [tf8] = time(() => call(npsFilterReduceU8, arrU8[i++ % copies]), n);
+    const [tl8] = time(() => call(npsLoopU8, u8[j++ % copies]), n);
+    const [tb8] = time(() => call(npsFlatU8, u8[m++ % copies]), n);
+    const [tw8] = time(() => call(wasmNps, u8[k++ % copies]), n);
+    row("nps", "Uint8Array", n, tw8, tf8, tl8, tb8);
     await pause();
   }
 
   if (extraN > 0) {
     const c = makeData(extraN, 1, 5, lcg(5));
-    const [tf, rf] = time(() => csatFilterReduce(c.arr), extraN);
-    const [tl, rl] = time(() => csatLoopF64(c.f64), extraN);
-    const [tw, rw] = time(() => cx.csat(c.f64).score, extraN);
+    const [tf, rf] = time(() => call(csatFilterReduce, c.arr), extraN);
+    const [tl, rl] = time(() => call(csatLoopF64, c.f64), extraN);
+    const [tw, rw] = time(() => call(wasmCsat, c.f64), extraN);
     agree("csat (wasm)", rw, rl);
     agree("csat (filter/reduce)", rf, rl);
-    row("csat", "Float64Array", extraN, tw, tf, tl);
+    const [tb, rb] = time(() => call(csatFlatF64, c.f64), extraN);
+    agree("csat (branch-free)", rb, rl);
+    row("csat", "Float64Array", extraN, tw, tf, tl, tb);
     await pause();
     const s = makeData(extraN, 1, 7, lcg(7));
-    const cesOpts = { scale: [1, 7], higherIsBetter: true };
-    const [tf2, rf2] = time(() => cesFilterReduce(s.arr), extraN);
-    const [tl2, rl2] = time(() => cesLoopF64(s.f64), extraN);
-    const [tw2, rw2] = time(() => cx.ces(s.f64, cesOpts).score, extraN);
+    const [tf2, rf2] = time(() => call(cesFilterReduce, s.arr), extraN);
+    const [tl2, rl2] = time(() => call(cesLoopF64, s.f64), extraN);
+    const [tw2, rw2] = time(() => call(wasmCes, s.f64), extraN);
     agree("ces (wasm)", rw2, rl2);
     agree("ces (filter/reduce)", rf2, rl2);
-    row("ces", "Float64Array", extraN, tw2, tf2, tl2);
+    const [tb2, rb2] = time(() => call(cesFlatF64, s.f64), extraN);
+    agree("ces (branch-free)", rb2, rl2);
+    row("ces", "Float64Array", extraN, tw2, tf2, tl2, tb2);
   }
   if (Number.isNaN(sink)) log("(sink)");
   return rows;
@@ -235,12 +332,12 @@ export function pow10(n) {
 const ms = (t) => (t >= 10 ? t.toFixed(1) : t >= 0.1 ? t.toFixed(2) : t.toFixed(3));
 
 export const HEADER = [
-  "| metric | n | input | wasm (ms) | filter/reduce (ms) | typed loop (ms) | ÷ filter/reduce | ÷ typed loop |",
-  "|---|---:|---|---:|---:|---:|---:|---:|",
+  "| metric | n | input | wasm (ms) | filter/reduce (ms) | typed loop (ms) | branch-free loop (ms) | ÷ filter/reduce | ÷ typed loop | ÷ branch-free loop |",
+  "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
 ];
 
 export function formatRow(r) {
-  return `| ${r.metric} | ${pow10(r.n)} | ${r.input} | ${ms(r.wasm_ms)} | ${ms(r.filter_reduce_ms)} | ${ms(r.typed_loop_ms)} | ${r.ratio_filter_reduce.toFixed(3)} | ${r.ratio_typed_loop.toFixed(3)} |`;
+  return `| ${r.metric} | ${pow10(r.n)} | ${r.input} | ${ms(r.wasm_ms)} | ${ms(r.filter_reduce_ms)} | ${ms(r.typed_loop_ms)} | ${ms(r.typed_flat_ms)} | ${r.ratio_filter_reduce.toFixed(3)} | ${r.ratio_typed_loop.toFixed(3)} | ${r.ratio_typed_flat.toFixed(3)} |`;
 }
 
 export function formatTable(rows) {
@@ -248,6 +345,7 @@ export function formatTable(rows) {
 }
 
 export const TIMING =
-  "best of N samples (7; 5 at 10⁷), each sample k back-to-back calls with k doubled until it lasts ≥ 20 ms; " +
-  "below 10⁶ rows the calls rotate over 8 different data sets; " +
+  "after ≥ 200 ms (and ≥ 3 calls) of warm-up, the best of samples of k back-to-back calls (k doubled until a sample " +
+  "lasts ≥ 20 ms), sampling until 7 samples in a row fail to improve the best by 1 % (≤ 8 s per measurement); " +
+  "below 10⁶ rows the calls rotate over 8 different data sets; a full GC before each measurement; " +
   "wasm time includes copying the typed array into wasm memory on every call";

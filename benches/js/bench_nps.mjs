@@ -11,6 +11,8 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { writeFileSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { cpus, loadavg, platform, arch, release } from "node:os";
 import { runBench, formatTable, TIMING } from "./bench_core.mjs";
 
@@ -43,7 +45,9 @@ async function main() {
   const load = [loadavg()[0]];
   const runtime = `Node ${process.version}`;
   console.log(`# nps / csat / ces in ${runtime}: wasm (copy included) vs JS; ours ÷ peer`);
-  const rows = await runBench(cx, { ...args, now: () => performance.now(), log: (l) => console.error(l) });
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc");
+  const rows = await runBench(cx, { ...args, now: () => performance.now(), log: (l) => console.error(l), gc });
   load.push(loadavg()[0]);
   console.log(formatTable(rows));
   if (args.json) {

@@ -8,7 +8,7 @@ const q = new URLSearchParams(location.search);
 const num = (k, d) => (q.has(k) ? Number(q.get(k)) : d);
 try {
   await init();
-  const rows = await runBench(cx, {
+  const o = {
     minExp: num("min", 4),
     maxExp: num("max", 7),
     extraN: num("extraN", 1_000_000),
@@ -16,8 +16,12 @@ try {
     now: () => performance.now(),
     log: (line) => console.log(line),
     pause: () => new Promise((ok) => setTimeout(ok, 0)),
-  });
-  window.__bench = { rows, userAgent: navigator.userAgent, crossOriginIsolated: self.crossOriginIsolated };
+    gc: typeof window.gc === "function" && num("gc", 1) ? () => window.gc() : null, // --js-flags=--expose-gc
+  };
+  const rows = await runBench(cx, o);
+  window.__bench = {
+    rows, userAgent: navigator.userAgent, crossOriginIsolated: self.crossOriginIsolated, gc: typeof window.gc === "function",
+  };
 } catch (e) {
   window.__bench = { error: String(e?.stack ?? e) };
 }
