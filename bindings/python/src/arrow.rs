@@ -5,13 +5,13 @@
 //! the Apache `arrow-array` crate's C Data / C Stream Interface (`ffi`, `ffi_stream`):
 //! the producer's buffers are read in place, nothing is copied on import.
 //!
-//! Tallying walks the chunks in order. A chunk without nulls is handed to the core as one
-//! slice (its values buffer, offset applied); a chunk with nulls is read in blocks of
-//! [`BLOCK`] rows, and only blocks that contain a null are copied — into one reused buffer
-//! with NaN (= missing) at the null slots, float32 staying float32 and integers becoming
-//! float64 — so extra memory stays bounded (512 KiB) whatever the input's size. One tally
-//! per slice or block, merged in order; error indices are shifted to positions in the
-//! whole logical column (across chunks).
+//! Tallying walks the chunks in order, into one tally. A chunk without nulls is handed to
+//! the core as one slice (its values buffer, offset applied). A chunk with nulls is read
+//! in blocks of [`BLOCK`] rows, and only blocks that contain a null are copied, into a
+//! reused buffer, so extra memory stays bounded (at most 512 KiB) whatever the input's
+//! size: unweighted, the block's valid values in their own type (the nulls are counted as
+//! missing); weighted, the block with NaN (= missing) at the nulls, integers as float64.
+//! Error indices are shifted to positions in the whole logical column (across chunks).
 //!
 //! This is the only module of the binding with `unsafe` code: reading the capsules'
 //! pointers, as the PyCapsule interface prescribes (three calls, each with its SAFETY
@@ -544,13 +544,68 @@ impl ArrowColumn {
 fn push_values<T: Native>(values: &[T], nulls: Option<&NullBuffer>, out: &mut Vec<f64>) {
     match nulls.filter(|n| n.null_count() > 0) {
         None => out.extend(values.iter().map(|&v| v.to_f64())),
-        Some(n) => out.extend(
-            values
-                .iter()
-                .zip(n.iter())
-                .map(|(&v, ok)| if ok { v.to_f64() } else { f64::NAN }),
-        ),
+        Some(valid) => fill(values, valid, out, T::to_f64, f64::NAN),
     }
+}
+
+/// Appends `map(v)` for every valid value and `missing` for every null to `out`, 64 rows
+/// (one validity word) at a time, branch-free.
+fn fill<T: Copy, U: Copy>(
+    values: &[T],
+    valid: &NullBuffer,
+    out: &mut Vec<U>,
+    map: impl Fn(T) -> U,
+    missing: U,
+) {
+    out.reserve(values.len());
+    let words = valid.inner().bit_chunks();
+    for (group, bits) in values.chunks(64).zip(words.iter_padded()) {
+        out.extend(group.iter().enumerate().map(|(j, &x)| {
+            if (bits >> j) & 1 == 1 {
+                map(x)
+            } else {
+                missing
+            }
+        }));
+    }
+}
+
+/// The valid values of `values` (nulls dropped) into `out`, 64 rows at a time: full words
+/// are copied, others written branch-free.
+fn compact<T: Copy>(values: &[T], valid: &NullBuffer, out: &mut Vec<T>) {
+    out.clear();
+    let Some(&first) = values.first() else {
+        return;
+    };
+    out.resize(values.len(), first);
+    let mut k = 0;
+    let words = valid.inner().bit_chunks();
+    for (group, bits) in values.chunks(64).zip(words.iter_padded()) {
+        if bits == u64::MAX {
+            out[k..k + 64].copy_from_slice(group);
+            k += 64;
+        } else {
+            for (j, &x) in group.iter().enumerate() {
+                // k <= the row's position < len: in bounds
+                out[k] = x;
+                k += ((bits >> j) & 1) as usize;
+            }
+        }
+    }
+    out.truncate(k);
+}
+
+/// NaN, to count missing rows in bulk.
+static NANS: [f32; 1024] = [f32::NAN; 1024];
+
+/// Adds `n` missing rows to `total` (unweighted).
+fn add_missing(total: &mut Tally, mut n: usize) -> cxmetrics::Result<()> {
+    while n > 0 {
+        let k = n.min(NANS.len());
+        total.extend(&NANS[..k])?;
+        n -= k;
+    }
+    Ok(())
 }
 
 /// The state of one Arrow tally.
@@ -564,6 +619,12 @@ struct Ctx<'a, 'w> {
 
 impl Ctx<'_, '_> {
     /// Tallies one chunk's `values` (rows `base..base + len` of the column).
+    ///
+    /// A block without nulls is tallied in place. Unweighted, a block with nulls is
+    /// compacted (its valid values copied, same element type) and its nulls counted as
+    /// missing; should it hold an invalid value, the block is read again with NaN at the
+    /// nulls to name the value's position. Weighted, a block with nulls is copied with NaN
+    /// at the nulls, keeping rows aligned with their weights.
     fn values<T: Native>(
         &mut self,
         values: &[T],
@@ -574,34 +635,49 @@ impl Ctx<'_, '_> {
         let n = values.len();
         let whole = nulls.is_none() && self.weights.is_none_or(|w| w.borrowable(base, base + n));
         let step = if whole { n.max(1) } else { BLOCK };
+        let mut compacted: Vec<T> = Vec::new();
         let mut start = 0;
         while start < n {
             let end = (start + step).min(n);
+            let row = base + start;
+            let block = &values[start..end];
             let block_nulls = nulls
                 .map(|b| b.slice(start, end - start))
                 .filter(|b| b.null_count() > 0);
             let w = self
                 .weights
                 .as_ref()
-                .map(|w| w.range(base + start, base + end, self.wbuf));
-            let part = match block_nulls {
-                None => {
-                    Tally::from_scores_with(self.scale, &values[start..end], w, self.on_invalid)
+                .map(|w| w.range(row, base + end, self.wbuf));
+            match (block_nulls, w) {
+                (None, w) => self
+                    .total
+                    .extend_with(block, w, self.on_invalid)
+                    .map_err(|e| shift(e, row))?,
+                (Some(valid), None) => {
+                    compact(block, &valid, &mut compacted);
+                    if let Err(err) = self.total.extend_with(&compacted, None, self.on_invalid) {
+                        let filled = T::buffer(bufs);
+                        filled.clear();
+                        fill(block, &valid, filled, T::filled, T::MISSING);
+                        return Err(
+                            match Tally::from_scores_with(self.scale, filled, None, self.on_invalid)
+                            {
+                                Err(e) => shift(e, row),
+                                Ok(_) => err,
+                            },
+                        );
+                    }
+                    add_missing(self.total, valid.null_count())?;
                 }
-                Some(valid) => {
-                    let buf = T::buffer(bufs);
-                    buf.clear();
-                    buf.extend(
-                        values[start..end]
-                            .iter()
-                            .zip(valid.iter())
-                            .map(|(&v, ok)| if ok { v.filled() } else { T::MISSING }),
-                    );
-                    Tally::from_scores_with(self.scale, buf, w, self.on_invalid)
+                (Some(valid), Some(w)) => {
+                    let filled = T::buffer(bufs);
+                    filled.clear();
+                    fill(block, &valid, filled, T::filled, T::MISSING);
+                    self.total
+                        .extend_with(filled, Some(w), self.on_invalid)
+                        .map_err(|e| shift(e, row))?;
                 }
             }
-            .map_err(|e| shift(e, base + start))?;
-            self.total.merge(&part)?;
             start = end;
         }
         Ok(())
@@ -609,6 +685,9 @@ impl Ctx<'_, '_> {
 
     /// Tallies `n` rows of Arrow's null type (all missing) starting at row `base`.
     fn all_missing(&mut self, n: usize, base: usize, buf: &mut Vec<f64>) -> cxmetrics::Result<()> {
+        if self.weights.is_none() {
+            return add_missing(self.total, n);
+        }
         let mut start = 0;
         while start < n {
             let end = (start + BLOCK).min(n);
@@ -618,9 +697,9 @@ impl Ctx<'_, '_> {
                 .weights
                 .as_ref()
                 .map(|w| w.range(base + start, base + end, self.wbuf));
-            let part = Tally::from_scores_with(self.scale, buf, w, self.on_invalid)
+            self.total
+                .extend_with(buf, w, self.on_invalid)
                 .map_err(|e| shift(e, base + start))?;
-            self.total.merge(&part)?;
             start = end;
         }
         Ok(())
