@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Times cx.nps / cx.csat / cx.ces against idiomatic numpy, pandas, polars and DuckDB on the
 same arrays, in one run, and prints ratios (ours ÷ peer; below 1 means cxmetrics is faster).
+Arrow rows: a pyarrow float64 array and a polars Series, both with 5 % nulls, which
+cxmetrics reads in place (Arrow PyCapsule interface), against pyarrow.compute and polars.
 
     .venv/bin/pip install -r benches/requirements.txt
     (cd bindings/python && ../../.venv/bin/maturin develop --release)   # a release build!
@@ -80,6 +82,55 @@ def peers_nps(x):
     return out
 
 
+def _arrow_nps_peers(arr):
+    """Peers on Arrow data: pyarrow.compute on the array, polars on the same buffers."""
+    out = {}
+    import pyarrow.compute as pc
+
+    def pyarrow_nps():
+        n = pc.count(arr).as_py()  # non-null
+        promoters = pc.sum(pc.greater_equal(arr, 9)).as_py()
+        detractors = pc.sum(pc.less_equal(arr, 6)).as_py()
+        return 100.0 * (promoters - detractors) / n
+
+    out["pyarrow.compute"] = pyarrow_nps
+    try:
+        import polars as pl
+
+        ps = pl.from_arrow(arr)
+
+        def polars_nps():
+            v = ps.drop_nulls()
+            return 100.0 * ((v >= 9).mean() - (v <= 6).mean())
+
+        out["polars"] = polars_nps
+    except ImportError:
+        pass
+    return out
+
+
+def arrow_inputs(rows, rng):
+    """(label, column, peers): a pyarrow float64 array with 5 % nulls and a polars Int8
+    Series with 5 % nulls, both read by cxmetrics in place through the Arrow PyCapsule
+    interface."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return []
+    values = rng.integers(0, 11, size=rows)
+    nulls = rng.random(rows) < 0.05
+    arr = pa.array(values.astype(np.float64), mask=nulls)
+    out = [("pyarrow float64+null", arr, _arrow_nps_peers(arr))]
+    try:
+        import polars as pl
+
+        series = pl.from_arrow(pa.array(values.astype(np.int8), mask=nulls))
+        out.append(("polars Int8+null", series, _arrow_nps_peers(series.to_arrow())))
+    except ImportError:
+        pass
+    return out
+
+
 def make(rows, dtype, rng):
     x = rng.integers(0, 11, size=rows)
     if dtype == "float64+nan":
@@ -105,7 +156,7 @@ def _versions():
     from importlib.metadata import PackageNotFoundError, version
 
     out = {"cxmetrics": cx.__version__}
-    for name in ["numpy", "pandas", "polars", "duckdb"]:
+    for name in ["numpy", "pandas", "polars", "duckdb", "pyarrow"]:
         try:
             out[name] = version(name)
         except PackageNotFoundError:
@@ -132,6 +183,15 @@ def main():
                 t_p, v = best(fn, a.repeat)
                 if abs(v - r.score) > 1e-9:
                     raise SystemExit(f"{name} disagrees: {v} vs {r.score}")
+                ratio = t_cx / t_p
+                results.append({"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio})
+                print(f"| {rows:,} | {dtype} | {t_cx * 1e3:.2f} | {name} | {t_p * 1e3:.2f} | {ratio:.3f} |")
+        for dtype, col, peers in arrow_inputs(rows, rng):
+            t_cx, r = best(lambda: cx.nps(col), a.repeat)
+            for name, fn in peers.items():
+                t_p, v = best(fn, a.repeat)
+                if abs(v - r.score) > 1e-9:
+                    raise SystemExit(f"{name} disagrees on {dtype}: {v} vs {r.score}")
                 ratio = t_cx / t_p
                 results.append({"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio})
                 print(f"| {rows:,} | {dtype} | {t_cx * 1e3:.2f} | {name} | {t_p * 1e3:.2f} | {ratio:.3f} |")
