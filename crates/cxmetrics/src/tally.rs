@@ -440,8 +440,8 @@ impl Tally {
         let seen = self.rows_seen();
         let seen = usize::try_from(seen).unwrap_or(usize::MAX);
         match weight {
-            None => self.extend_inner(&[score], None, on_invalid, seen),
-            Some(w) => self.extend_inner(&[score], Some(&[w]), on_invalid, seen),
+            None => self.extend_inner(&[score], None, None, on_invalid, seen),
+            Some(w) => self.extend_inner(&[score], None, Some(&[w]), on_invalid, seen),
         }
     }
 
@@ -475,17 +475,81 @@ impl Tally {
         weights: Option<&[f64]>,
         on_invalid: OnInvalid,
     ) -> Result<()> {
+        self.extend_masked(scores, None, weights, on_invalid)
+    }
+
+    /// Adds scores whose missing rows are marked in a validity bitmap (Arrow's layout)
+    /// rather than by NaN, so a nullable column is read in place.
+    ///
+    /// Row `i` is answered when bit `bit_offset + i` of `validity` is 1 (bits
+    /// least-significant first within each byte) and missing when it is 0; the value
+    /// stored at a missing row is ignored, whatever it is. Everything else is as
+    /// [`Tally::extend_with`]: NaN in an answered float row is missing too, and error
+    /// indices are positions in `scores`.
+    ///
+    /// # Errors
+    /// `length_mismatch` when `validity` holds fewer than `bit_offset + scores.len()`
+    /// bits, or `weights` has another length than `scores`; with
+    /// [`OnInvalid::Error`] the first invalid answered score or its weight.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{OnInvalid, Scale, Tally};
+    /// let mut t = Tally::new(Scale::NPS);
+    /// // rows 1 and 3 are null (bits 0b0101): their stored values are never read
+    /// t.extend_with_validity(&[10u8, 255, 3, 255], &[0b0101], 0, None, OnInvalid::Error)?;
+    /// assert_eq!((t.n(), t.missing()), (2, 2));
+    /// let short = t.extend_with_validity(&[1u8; 9], &[0xff], 0, None, OnInvalid::Error);
+    /// assert_eq!(short.unwrap_err().code(), "length_mismatch");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn extend_with_validity<T: Score>(
+        &mut self,
+        scores: &[T],
+        validity: &[u8],
+        bit_offset: usize,
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+    ) -> Result<()> {
+        let bits = validity.len().saturating_mul(8);
+        let needed = bit_offset.saturating_add(scores.len());
+        if bits < needed {
+            return Err(Error::LengthMismatch {
+                what: "validity bits (after the offset) and scores",
+                left: bits.saturating_sub(bit_offset),
+                right: scores.len(),
+            });
+        }
+        let mask = Mask {
+            bits: validity,
+            offset: bit_offset,
+        };
+        self.extend_masked(scores, Some(mask), weights, on_invalid)
+    }
+
+    fn extend_masked<T: Score>(
+        &mut self,
+        scores: &[T],
+        mask: Option<Mask<'_>>,
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+    ) -> Result<()> {
         #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
         if weights.is_none() && scores.len() >= PARALLEL_MIN {
-            return self.extend_parallel(scores, on_invalid);
+            return self.extend_parallel(scores, mask, on_invalid);
         }
-        self.extend_inner(scores, weights, on_invalid, 0)
+        self.extend_inner(scores, mask, weights, on_invalid, 0)
     }
 
     /// Unweighted counting split over the available cores; counts merge exactly, and the
     /// error reported is the one of the lowest index, as in one pass.
     #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-    fn extend_parallel<T: Score>(&mut self, scores: &[T], on_invalid: OnInvalid) -> Result<()> {
+    fn extend_parallel<T: Score>(
+        &mut self,
+        scores: &[T],
+        mask: Option<Mask<'_>>,
+        on_invalid: OnInvalid,
+    ) -> Result<()> {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let chunk = scores.len().div_ceil(threads.max(1));
         let parts: Vec<Result<Tally>> = std::thread::scope(|scope| {
@@ -494,9 +558,10 @@ impl Tally {
                 .enumerate()
                 .map(|(k, part)| {
                     let scale = self.scale;
+                    let mask = mask.map(|m| m.skip(k * chunk));
                     scope.spawn(move || {
                         let mut t = Tally::new(scale);
-                        t.extend_inner(part, None, on_invalid, k * chunk)
+                        t.extend_inner(part, mask, None, on_invalid, k * chunk)
                             .map(|()| t)
                     })
                 })
@@ -519,27 +584,21 @@ impl Tally {
     fn extend_inner<T: Score>(
         &mut self,
         scores: &[T],
+        mask: Option<Mask<'_>>,
         weights: Option<&[f64]>,
         on_invalid: OnInvalid,
         index_base: usize,
     ) -> Result<()> {
         let scale = self.scale;
         let skip = on_invalid == OnInvalid::Skip;
-        let mut missing = 0u64;
-        let mut invalid = 0u64;
-        match weights {
+        let (min, p) = (i64::from(scale.min()), scale.points());
+        // One branch-free counting pass (see `count_bins` / `count_weighted`); only when
+        // an invalid value must be reported is the input classified again, to name the
+        // first one.
+        let (counts, pw, missing, invalid) = match weights {
             None => {
-                // One branch-free counting pass (see `count_bins`); only when an invalid
-                // value must be reported is the input classified again, to name the
-                // first one.
-                let p = scale.points();
-                let (counts, miss, bad) = count_bins(scores, i64::from(scale.min()), p);
-                if bad > 0 && !skip {
-                    return Err(first_invalid(scores, None, scale, index_base));
-                }
-                missing += miss;
-                invalid += bad;
-                self.add_counts(&counts, None);
+                let (counts, missing, invalid) = count_bins(scores, mask, min, p);
+                (counts, None, missing, invalid)
             }
             Some(ws) => {
                 if ws.len() != scores.len() {
@@ -549,16 +608,14 @@ impl Tally {
                         right: ws.len(),
                     });
                 }
-                let (counts, pw, miss, bad) =
-                    count_weighted(scores, ws, i64::from(scale.min()), scale.points());
-                if bad > 0 && !skip {
-                    return Err(first_invalid(scores, Some(ws), scale, index_base));
-                }
-                missing += miss;
-                invalid += bad;
-                self.add_counts(&counts, Some(&pw));
+                let (counts, pw, missing, invalid) = count_weighted(scores, mask, ws, min, p);
+                (counts, Some(pw), missing, invalid)
             }
+        };
+        if invalid > 0 && !skip {
+            return Err(first_invalid(scores, mask, weights, scale, index_base));
         }
+        self.add_counts(&counts, pw.as_deref());
         self.missing += missing;
         self.invalid += invalid;
         Ok(())
@@ -783,56 +840,124 @@ const LANES: bool = cfg!(any(not(target_family = "wasm"), target_feature = "simd
 /// scores do not serialise on one counter). Either way there is no branch per value;
 /// invalid = rows − valid − missing.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // bins < 128, checked ranges
-fn count_bins<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64) {
-    let mut out = [0u64; 16];
-    let narrow = matches!(T::BYTE_RANGE, Some((lo, hi)) if min >= lo && min + p as i64 - 1 <= hi);
+fn count_bins<T: Score>(
+    scores: &[T],
+    mask: Option<Mask<'_>>,
+    min: i64,
+    p: usize,
+) -> (Vec<u64>, u64, u64) {
+    let narrow = mask.is_none()
+        && matches!(T::BYTE_RANGE, Some((lo, hi)) if min >= lo && min + p as i64 - 1 <= hi);
     let lanes = if narrow { p } else { p + 1 };
-    if LANES && lanes <= 16 && (narrow || T::LANE_BINS) {
+    let use_lanes = LANES && lanes <= 16;
+    let rows = scores.len() as u64;
+    if use_lanes && narrow {
+        // the wrapping byte subtraction of `min`, in the type's own encoding
         let f = match lanes {
             0..=4 => lane_counts::<T, 4>,
             5..=8 => lane_counts::<T, 8>,
             9..=12 => lane_counts::<T, 12>,
             _ => lane_counts::<T, 16>,
         };
-        let fu8 = match lanes {
+        let mut out = [0u64; 16];
+        for block in scores.chunks(LANE_BLOCK) {
+            f(block, min as u8, &mut out);
+        }
+        let counts = out[..p].to_vec();
+        let invalid = rows - counts.iter().sum::<u64>();
+        return (counts, 0, invalid);
+    }
+    let mut hist = [[0u64; 128]; 4];
+    if mask.is_some() || (use_lanes && T::LANE_BINS) {
+        // blocks mapped to byte bins (missing rows of the mask set to `p`), then counted
+        let f = match lanes {
             0..=4 => lane_counts::<u8, 4>,
             5..=8 => lane_counts::<u8, 8>,
             9..=12 => lane_counts::<u8, 12>,
             _ => lane_counts::<u8, 16>,
         };
-        if narrow {
-            // the wrapping byte subtraction of `min`, in the type's own encoding
-            for block in scores.chunks(LANE_BLOCK) {
-                f(block, min as u8, &mut out);
+        let mut out = [0u64; 16];
+        let mut bins = [0u8; LANE_BLOCK];
+        for (k, block) in scores.chunks(LANE_BLOCK).enumerate() {
+            let bins = &mut bins[..block.len()];
+            T::bins(block, min, p, bins);
+            if let Some(m) = mask {
+                m.skip(k * LANE_BLOCK).mark_missing(bins, p as u8);
             }
-        } else {
-            let mut bins = [0u8; LANE_BLOCK];
-            for block in scores.chunks(LANE_BLOCK) {
-                let bins = &mut bins[..block.len()];
-                T::bins(block, min, p, bins);
-                fu8(bins, 0, &mut out);
+            if use_lanes {
+                f(bins, 0, &mut out);
+            } else {
+                hist_bytes(&mut hist, bins);
             }
         }
-        let counts = out[..p].to_vec();
-        let missing = if narrow { 0 } else { out[p] };
-        let invalid = scores.len() as u64 - counts.iter().sum::<u64>() - missing;
-        return (counts, missing, invalid);
-    }
-    // 128 bins ≥ 101 points + missing + invalid; masking the index with 127 lets the
-    // compiler drop the bounds checks without `unsafe`.
-    let mut hist = [[0u64; 128]; 4];
-    let mut chunks = scores.chunks_exact(4);
-    for c in &mut chunks {
-        hist[0][c[0].bin(min, p) & 127] += 1;
-        hist[1][c[1].bin(min, p) & 127] += 1;
-        hist[2][c[2].bin(min, p) & 127] += 1;
-        hist[3][c[3].bin(min, p) & 127] += 1;
-    }
-    for &x in chunks.remainder() {
-        hist[0][x.bin(min, p) & 127] += 1;
+        if use_lanes {
+            let counts = out[..p].to_vec();
+            let invalid = rows - counts.iter().sum::<u64>() - out[p];
+            return (counts, out[p], invalid);
+        }
+    } else {
+        // 128 bins ≥ 101 points + missing + invalid; masking the index with 127 lets
+        // the compiler drop the bounds checks without `unsafe`.
+        let mut chunks = scores.chunks_exact(4);
+        for c in &mut chunks {
+            hist[0][c[0].bin(min, p) & 127] += 1;
+            hist[1][c[1].bin(min, p) & 127] += 1;
+            hist[2][c[2].bin(min, p) & 127] += 1;
+            hist[3][c[3].bin(min, p) & 127] += 1;
+        }
+        for &x in chunks.remainder() {
+            hist[0][x.bin(min, p) & 127] += 1;
+        }
     }
     let bin = |k: usize| hist[0][k] + hist[1][k] + hist[2][k] + hist[3][k];
     ((0..p).map(bin).collect(), bin(p), bin(p + 1))
+}
+
+/// Adds byte bins to 4 interleaved sub-histograms.
+fn hist_bytes(hist: &mut [[u64; 128]; 4], bins: &[u8]) {
+    let mut chunks = bins.chunks_exact(4);
+    for c in &mut chunks {
+        hist[0][usize::from(c[0] & 127)] += 1;
+        hist[1][usize::from(c[1] & 127)] += 1;
+        hist[2][usize::from(c[2] & 127)] += 1;
+        hist[3][usize::from(c[3] & 127)] += 1;
+    }
+    for &b in chunks.remainder() {
+        hist[0][usize::from(b & 127)] += 1;
+    }
+}
+
+/// A validity bitmap (Arrow's layout: bit `offset + i`, least-significant first,
+/// is 1 when row `i` is answered), long enough for the rows it is used with.
+#[derive(Debug, Clone, Copy)]
+struct Mask<'a> {
+    bits: &'a [u8],
+    offset: usize,
+}
+
+impl Mask<'_> {
+    #[inline]
+    fn is_valid(self, i: usize) -> bool {
+        let bit = self.offset + i;
+        (self.bits[bit >> 3] >> (bit & 7)) & 1 == 1
+    }
+
+    /// The mask of the rows from `from` on.
+    fn skip(self, from: usize) -> Self {
+        Mask {
+            bits: self.bits,
+            offset: self.offset + from,
+        }
+    }
+
+    /// Sets the bin of every missing row of `bins` (rows `0..bins.len()`) to `missing`.
+    fn mark_missing(self, bins: &mut [u8], missing: u8) {
+        for (i, b) in bins.iter_mut().enumerate() {
+            if !self.is_valid(i) {
+                *b = missing;
+            }
+        }
+    }
 }
 
 /// Adds to `out[v]` how many of `xs` (at most [`LANE_BLOCK`] long) have
@@ -877,6 +1002,7 @@ const WEIGHT_BLOCK: usize = 256;
 #[allow(clippy::cast_possible_truncation)] // bins < 128
 fn count_weighted<T: Score>(
     scores: &[T],
+    mask: Option<Mask<'_>>,
     weights: &[f64],
     min: i64,
     p: usize,
@@ -885,12 +1011,16 @@ fn count_weighted<T: Score>(
     let mut pw = vec![PointWeight::default(); p];
     let (mut missing, mut invalid) = (0u64, 0u64);
     let mut bins = [0u8; WEIGHT_BLOCK];
-    for (xs, ws) in scores
+    for (k, (xs, ws)) in scores
         .chunks(WEIGHT_BLOCK)
         .zip(weights.chunks(WEIGHT_BLOCK))
+        .enumerate()
     {
         let bins = &mut bins[..xs.len()];
         T::bins(xs, min, p, bins);
+        if let Some(m) = mask {
+            m.skip(k * WEIGHT_BLOCK).mark_missing(bins, p as u8);
+        }
         let (mut n, mut sum, mut sq, signs) = block_sums(bins, ws);
         // A valid score with a weight that is negative, NaN or ±∞ is invalid. Such a
         // weight leaves a sign bit in `signs` or a non-finite sum; only then is the
@@ -942,11 +1072,15 @@ fn block_sums(bins: &[u8], ws: &[f64]) -> ([u32; 128], [f64; 128], [f64; 128], u
 /// index; called only after a counting pass found one.
 fn first_invalid<T: Score>(
     scores: &[T],
+    mask: Option<Mask<'_>>,
     weights: Option<&[f64]>,
     scale: Scale,
     index_base: usize,
 ) -> Error {
     for (i, &s) in scores.iter().enumerate() {
+        if mask.is_some_and(|m| !m.is_valid(i)) {
+            continue;
+        }
         match s.classify(scale) {
             Classified::Missing => {}
             Classified::Point(_) => {

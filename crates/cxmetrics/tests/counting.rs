@@ -219,3 +219,156 @@ fn weighted_pass_matches_a_naive_compensated_reference() {
         }
     }
 }
+
+/// A validity bitmap (LSB first) with `offset` leading bits, from row flags.
+fn bitmap(valid: &[bool], offset: usize) -> Vec<u8> {
+    let mut bits = vec![0u8; (offset + valid.len()).div_ceil(8) + 1];
+    for (i, &v) in valid.iter().enumerate() {
+        if v {
+            bits[(offset + i) / 8] |= 1 << ((offset + i) % 8);
+        }
+    }
+    // the bits before the offset are set, so reading them by mistake would show
+    for b in 0..offset {
+        bits[b / 8] |= 1 << (b % 8);
+    }
+    bits
+}
+
+fn check_masked<T: cxmetrics::Score + Into<f64>>(xs: &[T], valid: &[bool], scale: Scale) {
+    for offset in [0, 3, 8, 13] {
+        let bits = bitmap(valid, offset);
+        let answered: Vec<f64> = xs
+            .iter()
+            .zip(valid)
+            .map(|(&x, &v)| if v { x.into() } else { f64::NAN })
+            .collect();
+        let (counts, missing, invalid) = reference(&answered, scale);
+        let mut t = Tally::new(scale);
+        t.extend_with_validity(xs, &bits, offset, None, OnInvalid::Skip)
+            .unwrap();
+        assert_eq!(t.counts(), &counts[..], "offset {offset} on {scale}");
+        assert_eq!((t.missing(), t.invalid()), (missing, invalid));
+        let first_bad = answered
+            .iter()
+            .position(|&v| !v.is_nan() && reference(&[v], scale).2 == 1);
+        let err = Tally::new(scale)
+            .extend_with_validity(xs, &bits, offset, None, OnInvalid::Error)
+            .err();
+        assert_eq!(err.and_then(|e| e.index()), first_bad, "offset {offset}");
+        // weighted (unit weights): the same counts
+        let ones = vec![1.0; xs.len()];
+        let mut w = Tally::new(scale);
+        w.extend_with_validity(xs, &bits, offset, Some(&ones), OnInvalid::Skip)
+            .unwrap();
+        assert_eq!(w.counts(), &counts[..]);
+        assert_eq!((w.missing(), w.invalid()), (missing, invalid));
+    }
+}
+
+#[test]
+fn validity_bitmaps_mark_missing_rows_whatever_they_hold() {
+    let mut rng = Lcg(5);
+    for len in [0, 1, 9, 4079, 4081, 2 * 4080 + 300] {
+        // nulls hold garbage (255, -128, NaN, 1e300) that must never be read as scores
+        let valid: Vec<bool> = (0..len).map(|_| rng.next() % 4 != 0).collect();
+        let u8s: Vec<u8> = valid
+            .iter()
+            .map(|&v| if v { (rng.next() % 12) as u8 } else { 255 })
+            .collect();
+        let i64s: Vec<i64> = valid
+            .iter()
+            .map(|&v| {
+                if v {
+                    (rng.next() % 13) as i64 - 1
+                } else {
+                    i64::MIN
+                }
+            })
+            .collect();
+        let f64s: Vec<f64> = valid
+            .iter()
+            .map(|&v| match (v, rng.next() % 30) {
+                (false, 0) => f64::NAN,
+                (false, _) => 1e300,
+                (true, 0) => f64::NAN,
+                (true, 1) => 0.5,
+                (true, k) => (k % 12) as f64,
+            })
+            .collect();
+        for scale in [Scale::NPS, Scale::ONE_TO_FIVE, Scale::new(0, 100).unwrap()] {
+            check_masked(&u8s, &valid, scale);
+            let i32s: Vec<i32> = i64s.iter().map(|&x| x.clamp(-1000, 1000) as i32).collect();
+            check_masked(&i32s, &valid, scale);
+            check_masked(&f64s, &valid, scale);
+            // i64 does not convert into f64 losslessly: compare with its f64 image
+            let mut a = Tally::new(scale);
+            a.extend_with_validity(&i64s, &bitmap(&valid, 5), 5, None, OnInvalid::Skip)
+                .unwrap();
+            let image: Vec<f64> = i64s
+                .iter()
+                .zip(&valid)
+                .map(|(&x, &v)| if v { x as f64 } else { f64::NAN })
+                .collect();
+            let (counts, missing, invalid) = reference(&image, scale);
+            assert_eq!(a.counts(), &counts[..]);
+            assert_eq!((a.missing(), a.invalid()), (missing, invalid));
+        }
+    }
+}
+
+#[test]
+fn validity_bitmap_must_cover_every_row() {
+    let mut t = Tally::new(Scale::NPS);
+    // 2 bytes = 16 bits; offset 7 leaves 9 for 10 rows
+    let err = t
+        .extend_with_validity(&[1u8; 10], &[0xff, 0xff], 7, None, OnInvalid::Error)
+        .unwrap_err();
+    assert_eq!((err.code(), t.n()), ("length_mismatch", 0));
+    let err = t
+        .extend_with_validity(&[1u8; 3], &[], usize::MAX, None, OnInvalid::Error)
+        .unwrap_err();
+    assert_eq!(err.code(), "length_mismatch");
+    // exactly enough bits is fine; weights of another length are refused
+    t.extend_with_validity(&[1u8; 9], &[0xff, 0xff], 7, None, OnInvalid::Error)
+        .unwrap();
+    assert_eq!(t.n(), 9);
+    let err = t
+        .extend_with_validity(&[1u8; 3], &[0xff], 0, Some(&[1.0]), OnInvalid::Error)
+        .unwrap_err();
+    assert_eq!(err.code(), "length_mismatch");
+}
+
+/// Long enough for the `parallel` feature's threads (4 Mi rows), which split the
+/// bitmap at row boundaries that are not byte boundaries.
+#[test]
+fn validity_bitmap_on_a_large_input() {
+    let len = (1 << 22) + 12_345;
+    let mut rng = Lcg(9);
+    let valid: Vec<bool> = (0..len).map(|_| rng.next() % 5 != 0).collect();
+    let xs: Vec<u8> = valid
+        .iter()
+        .map(|&v| if v { (rng.next() % 11) as u8 } else { 200 })
+        .collect();
+    let bits = bitmap(&valid, 3);
+    let mut t = Tally::new(Scale::NPS);
+    t.extend_with_validity(&xs, &bits, 3, None, OnInvalid::Error)
+        .unwrap();
+    let mut counts = [0u64; 11];
+    for (&x, &v) in xs.iter().zip(&valid) {
+        if v {
+            counts[usize::from(x)] += 1;
+        }
+    }
+    assert_eq!(t.counts(), &counts);
+    assert_eq!(t.missing(), valid.iter().filter(|&&v| !v).count() as u64);
+    // the first invalid answered row, late in the input, is found with its index
+    let mut ys = xs.clone();
+    let late = len - 7;
+    let late_valid = (late..len).find(|&i| valid[i]).unwrap();
+    ys[late_valid] = 11;
+    let err = Tally::new(Scale::NPS)
+        .extend_with_validity(&ys, &bits, 3, None, OnInvalid::Error)
+        .unwrap_err();
+    assert_eq!(err.index(), Some(late_valid));
+}
