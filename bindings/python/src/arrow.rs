@@ -5,13 +5,15 @@
 //! the Apache `arrow-array` crate's C Data / C Stream Interface (`ffi`, `ffi_stream`):
 //! the producer's buffers are read in place, nothing is copied on import.
 //!
-//! Tallying walks the chunks in order, into one tally. A chunk without nulls is handed to
-//! the core as one slice (its values buffer, offset applied). A chunk with nulls is read
-//! in blocks of [`BLOCK`] rows, and only blocks that contain a null are copied, into a
-//! reused buffer, so extra memory stays bounded (at most 512 KiB) whatever the input's
-//! size: unweighted, the block's valid values in their own type (the nulls are counted as
-//! missing); weighted, the block with NaN (= missing) at the nulls, integers as float64.
-//! Error indices are shifted to positions in the whole logical column (across chunks).
+//! Tallying walks the chunks in order, into one tally. Every chunk is handed to the core
+//! in place, nulls or not: its values buffer (offset applied) and, when it has nulls, its
+//! validity bitmap with the chunk's bit offset ([`Tally::extend_with_validity`]), so the
+//! values stored at null rows are never read and nothing is copied. Only weights that
+//! cannot be borrowed as one float64 slice for the chunk (another type, nulls, or chunks
+//! that do not line up with the scores') are assembled, in blocks of [`BLOCK`] rows into
+//! a reused buffer (at most 512 KiB), with NaN at null weights; the scores and their
+//! validity are then sliced alongside, still in place. Error indices are shifted to
+//! positions in the whole logical column (across chunks and blocks).
 //!
 //! This is the only module of the binding with `unsafe` code: reading the capsules'
 //! pointers, as the PyCapsule interface prescribes (three calls, each with its SAFETY
@@ -38,7 +40,7 @@ use pyo3::types::{PyCapsule, PyTuple};
 use crate::convert::{Column, Role, Scores};
 use crate::errors::{invalid_argument, type_error};
 
-/// Rows per block when a chunk has nulls (or its weights must be assembled).
+/// Rows per block when a chunk's weights must be assembled (copied to float64).
 pub(crate) const BLOCK: usize = 1 << 16;
 
 const SCHEMA_CAPSULE: &CStr = c"arrow_schema";
@@ -199,7 +201,7 @@ fn check_type(data_type: &DataType, format: &str, role: Role) -> PyResult<()> {
     }
 }
 
-/// An error of the core, re-indexed from a block starting at row `base` to the whole column.
+/// An error of the core, re-indexed from a slice starting at row `base` to the whole column.
 fn shift(mut err: Error, base: usize) -> Error {
     match &mut err {
         Error::OutOfScale { index, .. }
@@ -213,67 +215,26 @@ fn shift(mut err: Error, base: usize) -> Error {
     err
 }
 
-/// Element types of an Arrow column, and how a block with nulls is materialised.
+/// Element types of an Arrow column, as float64 when a column is copied.
 trait Native: Score + ArrowNativeType {
-    /// The element type of a block with nulls: the float itself, float64 for integers.
-    type Filled: Score;
-    /// NaN: missing.
-    const MISSING: Self::Filled;
-    fn filled(self) -> Self::Filled;
     fn to_f64(self) -> f64;
-    /// The reused buffer for blocks of this type.
-    fn buffer(bufs: &mut Buffers) -> &mut Vec<Self::Filled>;
 }
 
-/// Reused buffers for blocks with nulls (float32 blocks stay float32).
-#[derive(Default)]
-struct Buffers {
-    f64: Vec<f64>,
-    f32: Vec<f32>,
-}
-
-macro_rules! native_int {
+macro_rules! native {
     ($($t:ty),*) => {$(
         impl Native for $t {
-            type Filled = f64;
-            const MISSING: f64 = f64::NAN;
-            #[inline]
-            #[allow(clippy::cast_lossless, reason = "one body for every integer type")]
-            fn filled(self) -> f64 { self as f64 }
             #[inline]
             #[allow(clippy::cast_lossless, reason = "one body for every integer type")]
             fn to_f64(self) -> f64 { self as f64 }
-            fn buffer(bufs: &mut Buffers) -> &mut Vec<f64> { &mut bufs.f64 }
         }
     )*};
 }
-native_int!(i8, i16, i32, i64, u8, u16, u32, u64);
+native!(i8, i16, i32, i64, u8, u16, u32, u64, f64);
 
 impl Native for f32 {
-    type Filled = f32;
-    const MISSING: f32 = f32::NAN;
-    fn filled(self) -> f32 {
-        self
-    }
+    #[inline]
     fn to_f64(self) -> f64 {
         f64::from(self)
-    }
-    fn buffer(bufs: &mut Buffers) -> &mut Vec<f32> {
-        &mut bufs.f32
-    }
-}
-
-impl Native for f64 {
-    type Filled = f64;
-    const MISSING: f64 = f64::NAN;
-    fn filled(self) -> f64 {
-        self
-    }
-    fn to_f64(self) -> f64 {
-        self
-    }
-    fn buffer(bufs: &mut Buffers) -> &mut Vec<f64> {
-        &mut bufs.f64
     }
 }
 
@@ -495,8 +456,9 @@ impl ArrowColumn {
         Column::Owned(self.to_f64_vec())
     }
 
-    /// Tallies the column on `scale`: chunk by chunk, blocks of [`BLOCK`] rows where nulls
-    /// must become NaN (or weights be assembled), one core tally each, merged in order.
+    /// Tallies the column on `scale`: chunk by chunk, each read in place with its validity
+    /// bitmap (in blocks of [`BLOCK`] rows only where weights must be assembled), into one
+    /// tally.
     pub(crate) fn tally(
         &self,
         scale: Scale,
@@ -519,9 +481,7 @@ impl ArrowColumn {
         }
         let mut total = Tally::new(scale);
         let mut wbuf = Vec::new();
-        let mut bufs = Buffers::default();
         let mut ctx = Ctx {
-            scale,
             on_invalid,
             weights,
             total: &mut total,
@@ -532,8 +492,8 @@ impl ArrowColumn {
                 continue;
             }
             with_chunk!(&self.data_type, chunk.as_ref(), (values, nulls) => {
-                ctx.values(values, nulls, base, &mut bufs)?;
-            }, null => ctx.all_missing(chunk.len(), base, &mut bufs.f64)?,
+                ctx.values(values, nulls, base)?;
+            }, null => ctx.all_missing(chunk.len(), base)?,
             else => return Err(mismatched_chunk()));
         }
         Ok(total)
@@ -544,55 +504,24 @@ impl ArrowColumn {
 fn push_values<T: Native>(values: &[T], nulls: Option<&NullBuffer>, out: &mut Vec<f64>) {
     match nulls.filter(|n| n.null_count() > 0) {
         None => out.extend(values.iter().map(|&v| v.to_f64())),
-        Some(valid) => fill(values, valid, out, T::to_f64, f64::NAN),
+        Some(valid) => fill(values, valid, out),
     }
 }
 
-/// Appends `map(v)` for every valid value and `missing` for every null to `out`, 64 rows
-/// (one validity word) at a time, branch-free.
-fn fill<T: Copy, U: Copy>(
-    values: &[T],
-    valid: &NullBuffer,
-    out: &mut Vec<U>,
-    map: impl Fn(T) -> U,
-    missing: U,
-) {
+/// Appends every valid value as float64 and NaN for every null to `out`, 64 rows (one
+/// validity word) at a time, branch-free.
+fn fill<T: Native>(values: &[T], valid: &NullBuffer, out: &mut Vec<f64>) {
     out.reserve(values.len());
     let words = valid.inner().bit_chunks();
     for (group, bits) in values.chunks(64).zip(words.iter_padded()) {
         out.extend(group.iter().enumerate().map(|(j, &x)| {
             if (bits >> j) & 1 == 1 {
-                map(x)
+                x.to_f64()
             } else {
-                missing
+                f64::NAN
             }
         }));
     }
-}
-
-/// The valid values of `values` (nulls dropped) into `out`, 64 rows at a time: full words
-/// are copied, others written branch-free.
-fn compact<T: Copy>(values: &[T], valid: &NullBuffer, out: &mut Vec<T>) {
-    out.clear();
-    let Some(&first) = values.first() else {
-        return;
-    };
-    out.resize(values.len(), first);
-    let mut k = 0;
-    let words = valid.inner().bit_chunks();
-    for (group, bits) in values.chunks(64).zip(words.iter_padded()) {
-        if bits == u64::MAX {
-            out[k..k + 64].copy_from_slice(group);
-            k += 64;
-        } else {
-            for (j, &x) in group.iter().enumerate() {
-                // k <= the row's position < len: in bounds
-                out[k] = x;
-                k += ((bits >> j) & 1) as usize;
-            }
-        }
-    }
-    out.truncate(k);
 }
 
 /// NaN, to count missing rows in bulk.
@@ -610,7 +539,6 @@ fn add_missing(total: &mut Tally, mut n: usize) -> cxmetrics::Result<()> {
 
 /// The state of one Arrow tally.
 struct Ctx<'a, 'w> {
-    scale: Scale,
     on_invalid: OnInvalid,
     weights: Option<WeightSource<'w>>,
     total: &'a mut Tally,
@@ -618,76 +546,51 @@ struct Ctx<'a, 'w> {
 }
 
 impl Ctx<'_, '_> {
-    /// Tallies one chunk's `values` (rows `base..base + len` of the column).
+    /// Tallies one chunk's `values` (rows `base..base + len` of the column) in place.
     ///
-    /// A block without nulls is tallied in place. Unweighted, a block with nulls is
-    /// compacted (its valid values copied, same element type) and its nulls counted as
-    /// missing; should it hold an invalid value, the block is read again with NaN at the
-    /// nulls to name the value's position. Weighted, a block with nulls is copied with NaN
-    /// at the nulls, keeping rows aligned with their weights.
-    fn values<T: Native>(
+    /// With nulls, the chunk's validity bitmap goes to the core with the values, at the
+    /// chunk's bit offset (`BooleanBuffer::values` is the bitmap from its first byte,
+    /// `offset` the bit of the chunk's row 0), so a null row's stored value is never read.
+    /// The chunk is one call, unless its weights must be assembled: then one call per
+    /// block of [`BLOCK`] rows, the validity offset moved along with the block.
+    fn values<T: Score>(
         &mut self,
         values: &[T],
         nulls: Option<&NullBuffer>,
         base: usize,
-        bufs: &mut Buffers,
     ) -> cxmetrics::Result<()> {
         let n = values.len();
-        let whole = nulls.is_none() && self.weights.is_none_or(|w| w.borrowable(base, base + n));
+        let validity = nulls.map(|b| (b.inner().values(), b.inner().offset()));
+        let whole = self.weights.is_none_or(|w| w.borrowable(base, base + n));
         let step = if whole { n.max(1) } else { BLOCK };
-        let mut compacted: Vec<T> = Vec::new();
         let mut start = 0;
         while start < n {
             let end = (start + step).min(n);
             let row = base + start;
             let block = &values[start..end];
-            let block_nulls = nulls
-                .map(|b| b.slice(start, end - start))
-                .filter(|b| b.null_count() > 0);
             let w = self
                 .weights
                 .as_ref()
                 .map(|w| w.range(row, base + end, self.wbuf));
-            match (block_nulls, w) {
-                (None, w) => self
-                    .total
-                    .extend_with(block, w, self.on_invalid)
-                    .map_err(|e| shift(e, row))?,
-                (Some(valid), None) => {
-                    compact(block, &valid, &mut compacted);
-                    if let Err(err) = self.total.extend_with(&compacted, None, self.on_invalid) {
-                        let filled = T::buffer(bufs);
-                        filled.clear();
-                        fill(block, &valid, filled, T::filled, T::MISSING);
-                        return Err(
-                            match Tally::from_scores_with(self.scale, filled, None, self.on_invalid)
-                            {
-                                Err(e) => shift(e, row),
-                                Ok(_) => err,
-                            },
-                        );
-                    }
-                    add_missing(self.total, valid.null_count())?;
-                }
-                (Some(valid), Some(w)) => {
-                    let filled = T::buffer(bufs);
-                    filled.clear();
-                    fill(block, &valid, filled, T::filled, T::MISSING);
+            match validity {
+                None => self.total.extend_with(block, w, self.on_invalid),
+                Some((bits, offset)) => {
                     self.total
-                        .extend_with(filled, Some(w), self.on_invalid)
-                        .map_err(|e| shift(e, row))?;
+                        .extend_with_validity(block, bits, offset + start, w, self.on_invalid)
                 }
             }
+            .map_err(|e| shift(e, row))?;
             start = end;
         }
         Ok(())
     }
 
     /// Tallies `n` rows of Arrow's null type (all missing) starting at row `base`.
-    fn all_missing(&mut self, n: usize, base: usize, buf: &mut Vec<f64>) -> cxmetrics::Result<()> {
+    fn all_missing(&mut self, n: usize, base: usize) -> cxmetrics::Result<()> {
         if self.weights.is_none() {
             return add_missing(self.total, n);
         }
+        let mut buf = Vec::new();
         let mut start = 0;
         while start < n {
             let end = (start + BLOCK).min(n);
@@ -698,7 +601,7 @@ impl Ctx<'_, '_> {
                 .as_ref()
                 .map(|w| w.range(base + start, base + end, self.wbuf));
             self.total
-                .extend_with(buf, w, self.on_invalid)
+                .extend_with(&buf, w, self.on_invalid)
                 .map_err(|e| shift(e, base + start))?;
             start = end;
         }

@@ -23,7 +23,8 @@ pa = pytest.importorskip("pyarrow")
 
 PA_TYPES = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64"]
 PL_TYPES = [pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32, pl.UInt64, pl.Float32, pl.Float64]
-BLOCK = 1 << 16  # rows per block when a chunk has nulls (src/arrow.rs)
+BLOCK = 1 << 16  # rows per block when weights must be assembled (src/arrow.rs)
+PARALLEL_MIN = 1 << 22  # the core counts unweighted inputs this long on all cores
 
 
 def with_nulls(n: int, seed: int, null_share: float = 0.2) -> list[int | None]:
@@ -207,6 +208,178 @@ def test_a_failed_extend_leaves_the_tally_unchanged() -> None:
     assert (t.n, t.missing) == (1, 1)
     t.extend(pl.Series([3, None]))
     assert (t.n, t.missing) == (2, 2)
+
+
+# ---- validity bitmaps read in place: offsets, garbage under nulls ----------------------------
+# A chunk with nulls goes to the core in place with its validity bitmap and bit offset.
+# Expected values are counted by hand with numpy on the valid values only.
+
+
+def garbage_array(typ: Any, values: np.ndarray, valid: np.ndarray, offset: int = 0) -> Any:
+    """An Arrow array built from raw buffers: `values` as stored (null slots included, so
+    they can hold anything), `valid` the rows that are not null, from row `offset` on."""
+    bitmap = np.packbits(valid.astype(np.uint8), bitorder="little").tobytes()
+    data = np.ascontiguousarray(values, dtype=typ.to_pandas_dtype()).tobytes()
+    n = len(values) - offset
+    nulls = int(np.count_nonzero(~valid[offset:]))
+    return pa.Array.from_buffers(typ, n, [pa.py_buffer(bitmap), pa.py_buffer(data)], null_count=nulls, offset=offset)
+
+
+def hand_counts(values: np.ndarray, valid: np.ndarray, points: int = 11, weights: Any = None) -> list[Any]:
+    """Responses (or Σw) per point 0..points-1 over the valid rows only."""
+    v = values[valid].astype(np.int64)
+    w = None if weights is None else np.asarray(weights)[valid]
+    out = np.bincount(v, weights=w, minlength=points)
+    return out.tolist() if w is not None else [int(c) for c in out]
+
+
+def random_column(n: int, seed: int, null_share: float = 0.2) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return rng.integers(0, 11, n), rng.random(n) >= null_share
+
+
+@pytest.mark.parametrize("type_name", ["int8", "uint16", "int64", "float32", "float64"])
+@pytest.mark.parametrize("start, length", [(3, None), (13, None), (1, 62), (7, 1), (64 + 5, 130), (299, None)])
+def test_slices_with_nulls_at_unaligned_offsets_count_by_hand(type_name: str, start: int, length: Any) -> None:
+    values, valid = random_column(300, seed=21)
+    arr = pa.array(values, type=getattr(pa, type_name)(), mask=~valid).slice(start, length)
+    stop = 300 if length is None else start + length
+    assert arr.offset == start
+    t = cx.Tally((0, 10), arr)
+    assert t.counts == hand_counts(values[start:stop], valid[start:stop])
+    assert (t.missing, t.invalid) == (int(np.count_nonzero(~valid[start:stop])), 0)
+
+
+def test_large_slices_with_nulls_at_unaligned_offsets() -> None:
+    # long enough for the core to split the chunk over threads (validity offsets per part)
+    n = PARALLEL_MIN + 3 * BLOCK + 29
+    values, valid = random_column(n, seed=22, null_share=0.05)
+    full = pa.array(values.astype(np.int8), mask=~valid)
+    for start in (3, 13):
+        t = cx.Tally((0, 10), full.slice(start))
+        assert t.counts == hand_counts(values[start:], valid[start:])
+        assert t.missing == int(np.count_nonzero(~valid[start:]))
+    r = cx.nps(full.slice(13))
+    v = values[13:][valid[13:]]
+    assert r.score == pytest.approx(100.0 * (np.count_nonzero(v >= 9) - np.count_nonzero(v <= 6)) / v.size, abs=1e-9)
+
+
+def test_chunks_with_different_offsets() -> None:
+    values, valid = random_column(400, seed=23)
+    base = pa.array(values.astype(np.float64), mask=~valid)
+    cuts = [(3, 40), (13, 77), (64, 5), (8, 8), (101, 0), (1, 299)]
+    ca = pa.chunked_array([base.slice(a, b) for a, b in cuts])
+    assert {c.offset for c in ca.chunks} == {3, 13, 64, 8, 101, 1}
+    idx = np.concatenate([np.arange(a, a + b) for a, b in cuts])
+    t = cx.Tally((0, 10), ca)
+    assert t.counts == hand_counts(values[idx], valid[idx])
+    assert t.missing == int(np.count_nonzero(~valid[idx]))
+    # an invalid value in the fourth chunk (row 10 of its array, row 2 of the chunk): its
+    # position in the whole column
+    bad_values, bad_valid = values.copy(), valid.copy()
+    bad_values[10], bad_valid[10] = 11, True
+    bad = pa.array(bad_values.astype(np.float64), mask=~bad_valid)
+    chunks = [base.slice(a, b) for a, b in cuts]
+    chunks[3] = bad.slice(8, 8)
+    with raises_code("out_of_scale", index=40 + 77 + 5 + 2):
+        cx.nps(pa.chunked_array(chunks))
+
+
+@pytest.mark.parametrize(
+    "typ, garbage",
+    [(pa.uint8(), 255), (pa.int16(), -7), (pa.int64(), 2**40), (pa.float64(), 1e300), (pa.float64(), 8.5),
+     (pa.float64(), float("nan")), (pa.float64(), float("inf")), (pa.float32(), 1e30)],
+    ids=str,
+)
+def test_values_under_nulls_are_never_read(typ: Any, garbage: Any) -> None:
+    # rows 1, 3 and 7 are null and hold garbage; the valid rows are 10, 3, 9, 8, 0, 6, 9
+    values = np.array([10, garbage, 3, garbage, 9, 8, 0, garbage, 6, 9], dtype=typ.to_pandas_dtype())
+    valid = np.array([True, False, True, False, True, True, True, False, True, True])
+    arr = garbage_array(typ, values, valid)
+    assert arr.null_count == 3
+    r = cx.nps(arr)  # on_invalid="error": reading a null slot would raise
+    # 3 promoters (10, 9, 9), 1 passive (8), 3 detractors (3, 0, 6)
+    assert (r.n, r.missing, r.invalid) == (7, 3, 0)
+    assert (r.n_promoters, r.n_passives, r.n_detractors) == (3, 1, 3)
+    assert r.score == pytest.approx(0.0, abs=1e-12)
+    assert cx.nps(arr, on_invalid="skip").invalid == 0
+    # the same buffers read from row 3 on (offset into the bitmap's first byte)
+    part = garbage_array(typ, values, valid, offset=3)
+    t = cx.Tally((0, 10), part)
+    assert t.counts == hand_counts(values[3:], valid[3:])
+    assert (t.missing, t.invalid) == (2, 0)
+    # weighted: a null row's weight is not used either
+    w = np.array([1.0, -5.0, 2.0, float("nan"), 0.5, 1.0, 3.0, float("inf"), 1.0, 2.0])
+    tw = cx.Tally((0, 10), arr, weights=pa.array(w))
+    assert tw.point_weights == pytest.approx(hand_counts(values, valid, weights=w), rel=1e-12)
+    assert (tw.n, tw.missing) == (7, 3)
+
+
+def test_large_column_with_garbage_in_every_null_slot() -> None:
+    n = 2 * BLOCK + 77
+    values, valid = random_column(n, seed=24, null_share=0.1)
+    stored = np.where(valid, values, 200).astype(np.uint8)  # 200 is out of the 0–10 scale
+    arr = garbage_array(pa.uint8(), stored, valid)
+    t = cx.Tally((0, 10), arr)
+    assert t.counts == hand_counts(values, valid)
+    assert (t.missing, t.invalid) == (int(np.count_nonzero(~valid)), 0)
+    sliced = garbage_array(pa.uint8(), stored, valid, offset=13)
+    assert cx.Tally((0, 10), sliced).counts == hand_counts(values[13:], valid[13:])
+    w = np.random.default_rng(25).random(n)
+    chunked_w = pa.chunked_array([w[:1000], w[1000:]])  # not aligned with the scores: blocks
+    tw = cx.Tally((0, 10), arr, weights=chunked_w)
+    assert tw.point_weights == pytest.approx(hand_counts(values, valid, weights=w), rel=1e-12)
+    assert tw.counts == hand_counts(values, valid)
+
+
+@pytest.mark.parametrize("typ", [pa.int8(), pa.uint32(), pa.float64()], ids=str)
+def test_an_invalid_value_right_after_a_null(typ: Any) -> None:
+    # row 7 is the last bit of the bitmap's first byte (null, garbage 99), row 8 is invalid
+    values = np.array([10, 9, 8, 7, 6, 5, 4, 99, 12, 3, 99, 11], dtype=typ.to_pandas_dtype())
+    valid = np.array([True] * 7 + [False, True, True, False, True])
+    arr = garbage_array(typ, values, valid)
+    with raises_code("out_of_scale", index=8, match="12"):
+        cx.nps(arr)
+    with raises_code("out_of_scale", index=8 - 3):
+        cx.nps(garbage_array(typ, values, valid, offset=3))
+    with raises_code("out_of_scale", index=8 - 3):
+        cx.nps(arr.slice(3))
+    with raises_code("out_of_scale", index=5 + 8):
+        cx.nps(pa.chunked_array([pa.array([1, None, 2, 3, 4], type=typ), arr]))
+    with raises_code("out_of_scale", index=8):
+        cx.nps(arr, weights=pa.chunked_array([[1.0] * 4, [1.0] * 8]))
+    skipped = cx.nps(arr, on_invalid="skip")
+    assert (skipped.n, skipped.missing, skipped.invalid) == (8, 2, 2)
+
+
+def test_weighted_with_nulls_in_scores_and_weights() -> None:
+    n = 1000
+    values, valid = random_column(n, seed=26)
+    rng = np.random.default_rng(27)
+    w = rng.random(n) * 2
+    scores = pa.array(values.astype(np.int16), mask=~valid)
+    w_nulls = ~valid & (rng.random(n) < 0.5)  # null weights only where the score is null
+    cases = [
+        pa.array(w),
+        pa.array(w, mask=w_nulls),
+        pa.chunked_array([w[:333], w[333:]]),
+        pa.array(w.astype(np.float32)),
+        w,
+    ]
+    expected = hand_counts(values, valid, weights=w)
+    for wa in cases:
+        t = cx.Tally((0, 10), scores, weights=wa)
+        tol = 1e-6 if getattr(wa, "type", None) == pa.float32() else 1e-12
+        assert t.point_weights == pytest.approx(expected, rel=tol)
+        assert t.counts == hand_counts(values, valid)
+        assert (t.missing, t.weighted) == (int(np.count_nonzero(~valid)), True)
+    # sliced scores at an unaligned offset, weights of the same rows
+    t = cx.Tally((0, 10), scores.slice(13), weights=pa.array(w).slice(13))
+    assert t.point_weights == pytest.approx(hand_counts(values[13:], valid[13:], weights=w[13:]), rel=1e-12)
+    # a null weight where the score is valid is invalid
+    first = int(np.flatnonzero(valid)[0])
+    with raises_code("invalid_weight", index=first):
+        cx.nps(scores, weights=pa.array(w, mask=np.arange(n) == first))
 
 
 # ---- polars and pandas ---------------------------------------------------------------------
