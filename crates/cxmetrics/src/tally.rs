@@ -839,15 +839,36 @@ const LANES: bool = cfg!(any(not(target_family = "wasm"), target_feature = "simd
 /// interleaved sub-histograms (so runs of equal
 /// scores do not serialise on one counter). Either way there is no branch per value;
 /// invalid = rows − valid − missing.
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // bins < 128, checked ranges
+///
+/// With a validity mask, every row is counted as above and then each null row (found
+/// 64 bitmap bits at a time) is taken back out of the bin its stored value fell in and
+/// counted as missing: the stored value only decides which count to correct, so it
+/// never becomes a score, and the fast paths stay in use.
 fn count_bins<T: Score>(
     scores: &[T],
     mask: Option<Mask<'_>>,
     min: i64,
     p: usize,
 ) -> (Vec<u64>, u64, u64) {
-    let narrow = mask.is_none()
-        && matches!(T::BYTE_RANGE, Some((lo, hi)) if min >= lo && min + p as i64 - 1 <= hi);
+    let (mut counts, mut missing, mut invalid) = count_all(scores, min, p);
+    if let Some(m) = mask {
+        m.for_each_null(scores.len(), |i| {
+            let b = scores[i].bin(min, p);
+            match b.cmp(&p) {
+                std::cmp::Ordering::Less => counts[b] -= 1,
+                std::cmp::Ordering::Equal => missing -= 1,
+                std::cmp::Ordering::Greater => invalid -= 1,
+            }
+            missing += 1;
+        });
+    }
+    (counts, missing, invalid)
+}
+
+/// [`count_bins`] without a mask.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // bins < 128, checked ranges
+fn count_all<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64) {
+    let narrow = matches!(T::BYTE_RANGE, Some((lo, hi)) if min >= lo && min + p as i64 - 1 <= hi);
     let lanes = if narrow { p } else { p + 1 };
     let use_lanes = LANES && lanes <= 16;
     let rows = scores.len() as u64;
@@ -867,9 +888,8 @@ fn count_bins<T: Score>(
         let invalid = rows - counts.iter().sum::<u64>();
         return (counts, 0, invalid);
     }
-    let mut hist = [[0u64; 128]; 4];
-    if mask.is_some() || (use_lanes && T::LANE_BINS) {
-        // blocks mapped to byte bins (missing rows of the mask set to `p`), then counted
+    if use_lanes && T::LANE_BINS {
+        // blocks mapped to byte bins, then counted in lanes
         let f = match lanes {
             0..=4 => lane_counts::<u8, 4>,
             5..=8 => lane_counts::<u8, 8>,
@@ -878,53 +898,30 @@ fn count_bins<T: Score>(
         };
         let mut out = [0u64; 16];
         let mut bins = [0u8; LANE_BLOCK];
-        for (k, block) in scores.chunks(LANE_BLOCK).enumerate() {
+        for block in scores.chunks(LANE_BLOCK) {
             let bins = &mut bins[..block.len()];
             T::bins(block, min, p, bins);
-            if let Some(m) = mask {
-                m.skip(k * LANE_BLOCK).mark_missing(bins, p as u8);
-            }
-            if use_lanes {
-                f(bins, 0, &mut out);
-            } else {
-                hist_bytes(&mut hist, bins);
-            }
+            f(bins, 0, &mut out);
         }
-        if use_lanes {
-            let counts = out[..p].to_vec();
-            let invalid = rows - counts.iter().sum::<u64>() - out[p];
-            return (counts, out[p], invalid);
-        }
-    } else {
-        // 128 bins ≥ 101 points + missing + invalid; masking the index with 127 lets
-        // the compiler drop the bounds checks without `unsafe`.
-        let mut chunks = scores.chunks_exact(4);
-        for c in &mut chunks {
-            hist[0][c[0].bin(min, p) & 127] += 1;
-            hist[1][c[1].bin(min, p) & 127] += 1;
-            hist[2][c[2].bin(min, p) & 127] += 1;
-            hist[3][c[3].bin(min, p) & 127] += 1;
-        }
-        for &x in chunks.remainder() {
-            hist[0][x.bin(min, p) & 127] += 1;
-        }
+        let counts = out[..p].to_vec();
+        let invalid = rows - counts.iter().sum::<u64>() - out[p];
+        return (counts, out[p], invalid);
+    }
+    // 128 bins ≥ 101 points + missing + invalid; masking the index with 127 lets the
+    // compiler drop the bounds checks without `unsafe`.
+    let mut hist = [[0u64; 128]; 4];
+    let mut chunks = scores.chunks_exact(4);
+    for c in &mut chunks {
+        hist[0][c[0].bin(min, p) & 127] += 1;
+        hist[1][c[1].bin(min, p) & 127] += 1;
+        hist[2][c[2].bin(min, p) & 127] += 1;
+        hist[3][c[3].bin(min, p) & 127] += 1;
+    }
+    for &x in chunks.remainder() {
+        hist[0][x.bin(min, p) & 127] += 1;
     }
     let bin = |k: usize| hist[0][k] + hist[1][k] + hist[2][k] + hist[3][k];
     ((0..p).map(bin).collect(), bin(p), bin(p + 1))
-}
-
-/// Adds byte bins to 4 interleaved sub-histograms.
-fn hist_bytes(hist: &mut [[u64; 128]; 4], bins: &[u8]) {
-    let mut chunks = bins.chunks_exact(4);
-    for c in &mut chunks {
-        hist[0][usize::from(c[0] & 127)] += 1;
-        hist[1][usize::from(c[1] & 127)] += 1;
-        hist[2][usize::from(c[2] & 127)] += 1;
-        hist[3][usize::from(c[3] & 127)] += 1;
-    }
-    for &b in chunks.remainder() {
-        hist[0][usize::from(b & 127)] += 1;
-    }
 }
 
 /// A validity bitmap (Arrow's layout: bit `offset + i`, least-significant first,
@@ -950,13 +947,45 @@ impl Mask<'_> {
         }
     }
 
-    /// Sets the bin of every missing row of `bins` (rows `0..bins.len()`) to `missing`.
-    fn mark_missing(self, bins: &mut [u8], missing: u8) {
-        for (i, b) in bins.iter_mut().enumerate() {
-            if !self.is_valid(i) {
-                *b = missing;
+    /// The validity bits of rows `i..i + 64` (bit `k` for row `i + k`); bits past the
+    /// end of the bitmap read as 1.
+    #[inline]
+    fn word(self, i: usize) -> u64 {
+        let bit = self.offset + i;
+        let (byte, shift) = (bit >> 3, bit & 7);
+        let mut buf = [0xffu8; 9];
+        let have = self.bits.len().saturating_sub(byte).min(9);
+        buf[..have].copy_from_slice(&self.bits[byte..byte + have]);
+        let lo = u64::from_le_bytes([
+            buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7],
+        ]);
+        if shift == 0 {
+            lo
+        } else {
+            (lo >> shift) | (u64::from(buf[8]) << (64 - shift))
+        }
+    }
+
+    /// Calls `f(i)` for every null row `i < rows`, in order, 64 bitmap bits at a time.
+    fn for_each_null(self, rows: usize, mut f: impl FnMut(usize)) {
+        for start in (0..rows).step_by(64) {
+            let take = (rows - start).min(64);
+            let in_range = if take == 64 {
+                u64::MAX
+            } else {
+                (1u64 << take) - 1
+            };
+            let mut nulls = !self.word(start) & in_range;
+            while nulls != 0 {
+                f(start + nulls.trailing_zeros() as usize);
+                nulls &= nulls - 1;
             }
         }
+    }
+
+    /// Sets the bin of every null row of `bins` (rows `0..bins.len()`) to `missing`.
+    fn mark_missing(self, bins: &mut [u8], missing: u8) {
+        self.for_each_null(bins.len(), |i| bins[i] = missing);
     }
 }
 
