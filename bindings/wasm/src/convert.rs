@@ -4,7 +4,7 @@
 //! linear memory (4 GiB at most on wasm32) is an `invalid_argument` error, not an
 //! allocation failure (which would abort, i.e. trap, under `panic = "abort"`).
 
-use cxmetrics::{OnInvalid, Scale, Score, Tally};
+use cxmetrics::{OnInvalid, Scale, Tally};
 use js_sys::{
     BigInt64Array, BigUint64Array, Float32Array, Float64Array, Int8Array, Int16Array, Int32Array,
     Uint8Array, Uint8ClampedArray, Uint16Array, Uint32Array,
@@ -13,16 +13,21 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::errors::{JsResult, ToJs, error, invalid_argument};
 
+/// `invalid_argument`: `len` values do not fit in wasm memory.
+fn too_large(what: &str, len: usize) -> JsValue {
+    invalid_argument(
+        what,
+        &format!(
+            "{len} values do not fit in WebAssembly memory; pass the data in chunks and merge Tally objects"
+        ),
+    )
+}
+
 /// A fresh zeroed buffer of `len` elements, or `invalid_argument` when it does not fit.
 fn buffer<T: Copy + Default>(what: &str, len: usize) -> JsResult<Vec<T>> {
     let mut v = Vec::new();
     if v.try_reserve_exact(len).is_err() {
-        return Err(invalid_argument(
-            what,
-            &format!(
-                "{len} values do not fit in WebAssembly memory; pass the data in chunks and merge Tally objects"
-            ),
-        ));
+        return Err(too_large(what, len));
     }
     v.resize(len, T::default());
     Ok(v)
@@ -53,18 +58,27 @@ copy_fn! {
     copy_u64: BigUint64Array => u64,
 }
 
-/// Scores copied out of a JS typed array, in the array's own element type.
+/// Scores copied out of a JS typed array. `Uint8Array`, `Uint8ClampedArray`, `Int8Array`
+/// and `Float64Array` keep their own element type (the core's integer and float tally
+/// paths); the other typed arrays are widened to `f64` here, which is exact for every
+/// value that can be a score (the scale lives in `i32`; a 64-bit integer beyond 2^53
+/// rounds to a float that is still out of every scale, with the same `value` in the
+/// error as the core's own `as f64`). Each core instantiation of the tally path costs
+/// ~2 KB of wasm; widening costs one pass over the copy.
 pub(crate) enum Scores {
     U8(Vec<u8>),
     I8(Vec<i8>),
-    U16(Vec<u16>),
-    I16(Vec<i16>),
-    U32(Vec<u32>),
-    I32(Vec<i32>),
-    F32(Vec<f32>),
     F64(Vec<f64>),
-    I64(Vec<i64>),
-    U64(Vec<u64>),
+}
+
+/// `xs` as `f64`s, in a buffer reserved fallibly.
+fn widen<T: Copy>(what: &str, xs: &[T], to_f64: impl Fn(T) -> f64) -> JsResult<Vec<f64>> {
+    let mut out = Vec::new();
+    if out.try_reserve_exact(xs.len()).is_err() {
+        return Err(too_large(what, xs.len()));
+    }
+    out.extend(xs.iter().map(|&x| to_f64(x)));
+    Ok(out)
 }
 
 impl Scores {
@@ -75,14 +89,32 @@ impl Scores {
             "Uint8Array" => Scores::U8(copy_u8(what, v.unchecked_ref())?),
             "Uint8ClampedArray" => Scores::U8(copy_u8c(what, v.unchecked_ref())?),
             "Int8Array" => Scores::I8(copy_i8(what, v.unchecked_ref())?),
-            "Uint16Array" => Scores::U16(copy_u16(what, v.unchecked_ref())?),
-            "Int16Array" => Scores::I16(copy_i16(what, v.unchecked_ref())?),
-            "Uint32Array" => Scores::U32(copy_u32(what, v.unchecked_ref())?),
-            "Int32Array" => Scores::I32(copy_i32(what, v.unchecked_ref())?),
-            "Float32Array" => Scores::F32(copy_f32(what, v.unchecked_ref())?),
             "Float64Array" => Scores::F64(copy_f64(what, v.unchecked_ref())?),
-            "BigInt64Array" => Scores::I64(copy_i64(what, v.unchecked_ref())?),
-            "BigUint64Array" => Scores::U64(copy_u64(what, v.unchecked_ref())?),
+            "Uint16Array" => {
+                Scores::F64(widen(what, &copy_u16(what, v.unchecked_ref())?, f64::from)?)
+            }
+            "Int16Array" => {
+                Scores::F64(widen(what, &copy_i16(what, v.unchecked_ref())?, f64::from)?)
+            }
+            "Uint32Array" => {
+                Scores::F64(widen(what, &copy_u32(what, v.unchecked_ref())?, f64::from)?)
+            }
+            "Int32Array" => {
+                Scores::F64(widen(what, &copy_i32(what, v.unchecked_ref())?, f64::from)?)
+            }
+            "Float32Array" => {
+                Scores::F64(widen(what, &copy_f32(what, v.unchecked_ref())?, f64::from)?)
+            }
+            "BigInt64Array" => {
+                Scores::F64(widen(what, &copy_i64(what, v.unchecked_ref())?, |x| {
+                    x as f64
+                })?)
+            }
+            "BigUint64Array" => {
+                Scores::F64(widen(what, &copy_u64(what, v.unchecked_ref())?, |x| {
+                    x as f64
+                })?)
+            }
             other => {
                 return Err(invalid_argument(
                     what,
@@ -99,21 +131,12 @@ impl Scores {
         weights: Option<&[f64]>,
         on_invalid: OnInvalid,
     ) -> JsResult<()> {
-        fn go<T: Score>(t: &mut Tally, s: &[T], w: Option<&[f64]>, p: OnInvalid) -> JsResult<()> {
-            t.extend_with(s, w, p).js()
-        }
         match self {
-            Scores::U8(s) => go(tally, s, weights, on_invalid),
-            Scores::I8(s) => go(tally, s, weights, on_invalid),
-            Scores::U16(s) => go(tally, s, weights, on_invalid),
-            Scores::I16(s) => go(tally, s, weights, on_invalid),
-            Scores::U32(s) => go(tally, s, weights, on_invalid),
-            Scores::I32(s) => go(tally, s, weights, on_invalid),
-            Scores::F32(s) => go(tally, s, weights, on_invalid),
-            Scores::F64(s) => go(tally, s, weights, on_invalid),
-            Scores::I64(s) => go(tally, s, weights, on_invalid),
-            Scores::U64(s) => go(tally, s, weights, on_invalid),
+            Scores::U8(s) => tally.extend_with(s, weights, on_invalid),
+            Scores::I8(s) => tally.extend_with(s, weights, on_invalid),
+            Scores::F64(s) => tally.extend_with(s, weights, on_invalid),
         }
+        .js()
     }
 }
 
