@@ -364,7 +364,16 @@ export function createApi(raw, version, assertReady) {
           null,
         );
       }
-      return new Tally(INTERNAL, call(() => raw.RawTally.fromJson(text)));
+      // JSON.parse here, not in wasm: the module carries no JSON parser. Its result is
+      // plain data (objects, arrays, strings, numbers, booleans, null) for the core's
+      // serde reader.
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        throw new CxMetricsError(`invalid serialized tally: not JSON (${e.message})`, "invalid_format", null);
+      }
+      return new Tally(INTERNAL, call(() => raw.RawTally.fromJson(value)));
     }
 
     /** Adds one score (null / undefined / NaN = missing); returns this tally. */
@@ -440,7 +449,7 @@ export function createApi(raw, version, assertReady) {
 
     /** The serialized state (`cxmetrics.tally` format, version 1) as an object. */
     toJSON() {
-      return JSON.parse(rawOf(this).toJson());
+      return rawOf(this).toJson();
     }
 
     /** An independent copy of this tally. */

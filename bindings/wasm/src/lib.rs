@@ -11,8 +11,11 @@
 //! - scores arrive as a typed array plus its `Symbol.toStringTag` (`"Uint8Array"`, …);
 //!   the wrapper turns plain arrays into a `Float64Array` (null / undefined → NaN) first.
 //!   Each typed array is copied once into wasm memory as the matching Rust slice type
-//!   (`Uint8Array` → `&[u8]`, `Int32Array` → `&[i32]`, `Float64Array` → `&[f64]`, …)
-//!   and handed to the core's generic [`Tally::extend_with`].
+//!   and handed to the core's generic [`Tally::extend_with`]: `Uint8Array` /
+//!   `Uint8ClampedArray` → `&[u8]`, `Int8Array` → `&[i8]`, `Float64Array` → `&[f64]`;
+//!   the other typed arrays are widened to `f64` after the copy (`convert::Scores`).
+//! - a serialized tally arrives as the value `JSON.parse` returned and leaves as a plain
+//!   object (`json`): the module has no JSON parser or printer of its own;
 //! - weights arrive as a `Float64Array` or `undefined`;
 //! - integer options (scale bounds, thresholds, buckets) arrive as integral numbers
 //!   (the wrapper refuses other values with a `TypeError`);
@@ -40,6 +43,7 @@
 mod business;
 mod convert;
 mod errors;
+mod json;
 mod results;
 mod segments;
 #[cfg(feature = "time")]
@@ -105,10 +109,10 @@ impl RawTally {
         Ok(RawTally { inner })
     }
 
-    /// Reads the versioned `cxmetrics.tally` JSON format.
+    /// Reads the versioned `cxmetrics.tally` format from what `JSON.parse` returned.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: &str) -> JsResult<RawTally> {
-        let inner = Tally::from_json(json).js()?;
+    pub fn from_json(value: &JsValue) -> JsResult<RawTally> {
+        let inner = json::tally_from_js(value)?;
         Ok(RawTally { inner })
     }
 
@@ -217,10 +221,10 @@ impl RawTally {
         self.inner.n_eff()
     }
 
-    /// The tally in the `cxmetrics.tally` JSON format.
+    /// The tally in the `cxmetrics.tally` format, as a plain object for `JSON.stringify`.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json()
+    pub fn to_json(&self) -> JsValue {
+        json::tally_to_js(&self.inner)
     }
 
     /// Net Promoter Score; explicit buckets when both bounds are given.

@@ -382,6 +382,23 @@ add("Tally: toJSON / fromJSON round trip (object and string)", (cx) => {
   throws(() => cx.Tally.fromJSON(null), { type: TypeError });
 });
 
+add("Tally.fromJSON reads what the core's serde reader reads (Python's text, fields as an array, unknown keys)", (cx) => {
+  // JSON.parse in JS, then the core's serde impls over the parsed value (no JSON parser in wasm)
+  const py =
+    '{"format":"cxmetrics.tally","version":1,"scale":{"min":1,"max":3},"counts":[1,1,0],"missing":2,"invalid":0,' +
+    '"weights":{"sum":[1.0,0.1,0.0],"sum_comp":[0.0,0.0,0.0],"sum_sq":[1.0,0.010000000000000002,0.0],"sum_sq_comp":[0.0,0.0,0.0]}}';
+  const t = cx.Tally.fromJSON(py);
+  deepEqual([t.n, t.missing, t.pointWeights], [2, 2, [1, 0.1, 0]]);
+  deepEqual(cx.Tally.fromJSON(t.toJSON()).toJSON(), JSON.parse(py), "toJSON gives the same values back");
+  deepEqual(cx.Tally.fromJSON({ ...t.toJSON(), scale: [1, 3], note: { any: [1] } }).toJSON(), t.toJSON());
+  throws(() => cx.Tally.fromJSON({ ...t.toJSON(), counts: [1.5, 0, 0] }), {
+    code: "invalid_format",
+    message: /^invalid serialized tally: invalid type: floating point `1.5`, expected u64$/,
+  });
+  throws(() => cx.Tally.fromJSON('{"format":"cxmetrics.tally"}'), { code: "invalid_format", message: /missing field `version`/ });
+  throws(() => cx.Tally.fromJSON('{"format":'), { code: "invalid_format", message: /^invalid serialized tally: not JSON/ });
+});
+
 add("Tally.fromCounts", (cx) => {
   const t = cx.Tally.fromCounts(cx.Scale.nps(), [1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 3]);
   close(cx.nps(t).score, 100 / 3);
