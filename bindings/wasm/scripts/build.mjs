@@ -8,7 +8,8 @@
 //      build invalidates the other
 //   2. wasm-bindgen --target nodejs | bundler | web --weak-refs  -> pkg/{node,bundler,web}/
 //      (out-names cxmetrics_wasm and cxmetrics_survey)
-//   3. wasm-opt -Oz (npm binaryen@132 from node_modules; skipped with --no-opt or when absent)
+//   3. wasm-opt -Oz and a few size flags (npm binaryen@132 from node_modules; skipped with
+//      --no-opt or when absent)
 //   4. the JS API (js/api.mjs) as ESM (bundler, web) and CommonJS (node), entry modules
 //      per build and module (index.* and survey.*), the TypeScript types, README.md and
 //      package.json (its version taken from the workspace Cargo.toml: one version source)
@@ -161,13 +162,22 @@ const features = [
   "--enable-mutable-globals",
   "--enable-multivalue",
 ];
+// Size first (DEVELOPING.md, "Size budgets"; saved on the gzipped light module):
+// `--converge` and `--strip-producers` ~0.2 KB; `--low-memory-unused` ~0.6 KB (lets
+// binaryen fold constant offsets into loads, wrong only if an address computation wraps
+// into the low 1 KiB, which Rust's pointers never do); `-ocimfs=30` (inline a function
+// with one caller only up to 30 instructions; default: any size) ~3.3 KB, ~6.8 KB in
+// the full module, at no cost beyond run-to-run noise in our benches: LLVM has already
+// inlined the hot loops, and merging big single-caller functions into the export shims
+// made the code larger *after* gzip (less repetition).
+const optimise = ["-Oz", "--converge", "--low-memory-unused", "--strip-producers", "-ocimfs=30"];
 if (args.has("--no-opt")) console.log("wasm-opt: skipped (--no-opt)");
 else if (!existsSync(wasmOpt)) console.log("wasm-opt: skipped (run `npm ci` in bindings/wasm for binaryen)");
 else {
   for (const dir of Object.keys(targets)) {
     for (const [name] of modules) {
       const f = join(pkg, dir, `${name}_bg.wasm`);
-      run(wasmOpt, ["-Oz", ...features, f, "-o", f]);
+      run(wasmOpt, [...optimise, ...features, f, "-o", f]);
     }
   }
 }
