@@ -301,20 +301,21 @@ test("works with frozen intrinsics (SES-style lockdown)", () => {
   assert.deepEqual(JSON.parse(out), [3, true, "CxMetricsError", "out_of_scale", 1, [1, 1, 0], 2]);
 });
 
-// Budgets in KiB of gzipped .wasm (see DEVELOPING.md, "Size budgets"). Each leaves room
-// for small changes, not for a feature: the light module (survey metrics, statistics,
-// business metrics, segments, handle time) measures ~120 KiB; the full one (plus
-// instants, schedules, tickets, trends and the bundled tz database) ~324 KiB.
-const BUDGET_KIB = { cxmetrics_survey: 128, cxmetrics_wasm: 340 };
+// Budgets in bytes of gzipped .wasm (gzip -9; see DEVELOPING.md, "Size budgets"). Each
+// leaves room for small changes, not for a feature: the light module (survey metrics,
+// statistics, business metrics, segments, handle time) measures ~95 300 bytes against
+// the issue's "under 100 KB"; the full one (plus instants, schedules, tickets, trends and
+// the bundled tz database) ~293.6 KiB.
+const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 304 * 1024 };
 
-for (const [module, kib] of Object.entries(BUDGET_KIB)) {
-  test(`size budget: ${module}_bg.wasm stays under ${kib} KiB gzipped`, async () => {
+for (const [module, budget] of Object.entries(BUDGET_BYTES)) {
+  test(`size budget: ${module}_bg.wasm stays under ${budget} bytes gzipped`, async () => {
     const { gzipSync } = await import("node:zlib");
     const sizes = new Set();
     for (const build of ["node", "bundler", "web"]) {
       const bytes = readFileSync(join(pkgDir, build, `${module}_bg.wasm`));
       const gz = gzipSync(bytes, { level: 9 }).length;
-      assert.ok(gz < kib * 1024, `${build}: ${bytes.length} bytes, ${gz} gzipped`);
+      assert.ok(gz < budget, `${build}: ${bytes.length} bytes, ${gz} gzipped`);
       sizes.add(bytes.length);
     }
     assert.equal(sizes.size, 1, "the same .wasm in the three builds");
