@@ -141,7 +141,7 @@ def main():
     m = meta.get("machine", {})
     dates = sorted({d["date"][:10] for d in ([py] if py else []) + js if d.get("date")})
     fig.suptitle(f"cxmetrics ÷ peers — {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('os', '')}; "
-                 f"{', '.join(dates)}\none run each, best-of-N timing, machine shared with other builds (noisy)",
+                 f"{', '.join(dates)}\none run each, best-of-N timing, on a shared cloud VM (noisy)",
                  fontsize=9)
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     fig.savefig(a.out, dpi=100, pil_kwargs={"optimize": True})
