@@ -891,12 +891,7 @@ fn count_all<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64)
     let rows = scores.len() as u64;
     if use_lanes && narrow {
         // the wrapping byte subtraction of `min`, in the type's own encoding
-        let f = match lanes {
-            0..=4 => lane_counts::<T, 4>,
-            5..=8 => lane_counts::<T, 8>,
-            9..=12 => lane_counts::<T, 12>,
-            _ => lane_counts::<T, 16>,
-        };
+        let f = lane_counter::<T>(lanes);
         let mut out = [0u64; 16];
         for block in scores.chunks(LANE_BLOCK) {
             f(block, min as u8, &mut out);
@@ -907,12 +902,7 @@ fn count_all<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64)
     }
     if use_lanes && T::LANE_BINS {
         // blocks mapped to byte bins, then counted in lanes
-        let f = match lanes {
-            0..=4 => lane_counts::<u8, 4>,
-            5..=8 => lane_counts::<u8, 8>,
-            9..=12 => lane_counts::<u8, 12>,
-            _ => lane_counts::<u8, 16>,
-        };
+        let f = lane_counter::<u8>(lanes);
         let mut out = [0u64; 16];
         let mut bins = [0u8; LANE_BLOCK];
         for block in scores.chunks(LANE_BLOCK) {
@@ -1003,6 +993,16 @@ impl Mask<'_> {
     /// Sets the bin of every null row of `bins` (rows `0..bins.len()`) to `missing`.
     fn mark_missing(self, bins: &mut [u8], missing: u8) {
         self.for_each_null(bins.len(), |i| bins[i] = missing);
+    }
+}
+
+/// The [`lane_counts`] with the fewest lanes (4, 8, 12 or 16) that covers `lanes` values.
+fn lane_counter<T: Score>(lanes: usize) -> fn(&[T], u8, &mut [u64; 16]) {
+    match lanes {
+        0..=4 => lane_counts::<T, 4>,
+        5..=8 => lane_counts::<T, 8>,
+        9..=12 => lane_counts::<T, 12>,
+        _ => lane_counts::<T, 16>,
     }
 }
 
