@@ -1,5 +1,24 @@
-//! Business metrics where CX meets revenue: conversion, churn, retention and lifetime
-//! value, each with an explicit definition.
+//! Lifecycle metrics, where CX meets revenue: conversion, churn, retention and
+//! lifetime value, each with an explicit definition.
+//!
+//! | function | formula |
+//! |---|---|
+//! | [`conversion_rate`] | `100 × conversions / interactions` (a proportion: it has intervals) |
+//! | [`churn_rate`] | `100 × churned / denominator` ([`ChurnDenominator`]), optionally annualised ([`Annualize`]) |
+//! | [`retention_rate`] | `100 × (end − new) / start` |
+//! | [`clv_from_churn`] | `arpu × margin / (churn / 100)` |
+//! | [`clv_from_retention`] | `arpu / (1 − retention / 100)` |
+//!
+//! Counts must be finite and ≥ 0; an infinite lifetime (churn 0, retention 100 %) is
+//! refused rather than reported as ∞.
+//!
+//! ```
+//! use cxmetrics::lifecycle::{churn_rate, Annualize, ChurnDenominator};
+//! let d = ChurnDenominator::from_name(Some("up_for_renewal"), Some(200.0), None)?;
+//! let m = churn_rate(30.0, 1000.0, d, None, Annualize::Compound)?;
+//! assert_eq!(m.score, 15.0);
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
 
 use crate::error::{Error, Result};
 use crate::stats::{Estimate, Interval, IntervalMethod};
@@ -121,6 +140,70 @@ pub enum ChurnDenominator {
         /// Customers at the end of the period.
         end: f64,
     },
+}
+
+impl ChurnDenominator {
+    /// The denominator chosen by name — `"start"` (also when `name` is `None`),
+    /// `"up_for_renewal"` or `"average"` — with the count it needs: the one place where
+    /// the bindings' `denominator` option is read.
+    ///
+    /// # Errors
+    /// `invalid_argument` named `denominator` for an unknown name; named after the count
+    /// for a count given to a denominator that does not use it (it would be ignored) and
+    /// for a denominator without its count.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::ChurnDenominator;
+    /// assert_eq!(ChurnDenominator::from_name(None, None, None)?, ChurnDenominator::StartOfPeriod);
+    /// assert_eq!(
+    ///     ChurnDenominator::from_name(Some("average"), None, Some(900.0))?,
+    ///     ChurnDenominator::Average { end: 900.0 }
+    /// );
+    /// let e = ChurnDenominator::from_name(Some("start"), None, Some(900.0)).unwrap_err();
+    /// assert_eq!(e.to_string(), "invalid argument `end`: only used with denominator \"average\", not \"start\"");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_name(
+        name: Option<&str>,
+        up_for_renewal: Option<f64>,
+        end: Option<f64>,
+    ) -> Result<ChurnDenominator> {
+        let kind = name.unwrap_or("start");
+        if !matches!(kind, "start" | "up_for_renewal" | "average") {
+            return Err(Error::invalid_argument(
+                "denominator",
+                format!("expected \"start\", \"up_for_renewal\" or \"average\", got {kind:?}"),
+            ));
+        }
+        for (count, given, used_by) in [
+            ("up_for_renewal", up_for_renewal.is_some(), "up_for_renewal"),
+            ("end", end.is_some(), "average"),
+        ] {
+            if given && kind != used_by {
+                return Err(Error::invalid_argument(
+                    count,
+                    format!("only used with denominator {used_by:?}, not {kind:?}"),
+                ));
+            }
+        }
+        let needs = |count: &'static str, what: &str| {
+            Error::invalid_argument(
+                count,
+                format!("denominator {kind:?} needs this count ({what})"),
+            )
+        };
+        Ok(match kind {
+            "up_for_renewal" => ChurnDenominator::UpForRenewal(
+                up_for_renewal
+                    .ok_or_else(|| needs("up_for_renewal", "customers up for renewal"))?,
+            ),
+            "average" => ChurnDenominator::Average {
+                end: end.ok_or_else(|| needs("end", "customers at the end of the period"))?,
+            },
+            _ => ChurnDenominator::StartOfPeriod,
+        })
+    }
 }
 
 /// How a per-period churn rate is annualised.
