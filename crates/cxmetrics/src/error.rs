@@ -91,7 +91,7 @@ pub enum Error {
     },
     /// A score of ±∞.
     #[error(
-        "score {value} at index {index} is not finite; use NaN / None / null for a missing answer"
+        "score {value} at index {index} is not finite; give an unanswered survey as a missing value (NaN), not an infinity"
     )]
     NotFinite {
         /// Position of the first offending score.
