@@ -59,8 +59,8 @@ pub use error::{Error, Result};
 pub use jiff;
 #[doc(no_inline)]
 pub use lifecycle::{
-    Annualize, ChurnDenominator, ChurnResult, RateResult, churn_rate, clv_from_churn,
-    clv_from_retention, conversion_rate, retention_rate,
+    Annualize, ChurnDenominator, ChurnResult, RateResult, RevenueRetentionResult, churn_rate,
+    clv_from_churn, clv_from_retention, conversion_rate, retention_rate, revenue_retention,
 };
 pub use scale::{MAX_POINTS, Scale};
 #[doc(no_inline)]

@@ -6,6 +6,7 @@
 //! | [`conversion_rate`] | `100 × conversions / interactions` (a proportion: it has intervals) |
 //! | [`churn_rate`] | `100 × churned / denominator` ([`ChurnDenominator`]), optionally annualised ([`Annualize`]) |
 //! | [`retention_rate`] | `100 × (end − new) / start` |
+//! | [`revenue_retention`] | NRR `100 × (start + expansion − contraction − churned) / start`, GRR without expansion |
 //! | [`clv_from_churn`] | `arpu × margin / (churn / 100)` |
 //! | [`clv_from_retention`] | `arpu / (1 − retention / 100)` |
 //!
@@ -387,6 +388,87 @@ pub fn retention_rate(start: f64, end: f64, new: f64) -> Result<RateResult> {
         ));
     }
     Ok(RateResult::new(retained, s))
+}
+
+/// Net and gross revenue retention of a cohort over a period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct RevenueRetentionResult {
+    /// Net revenue retention (NRR), percent: may exceed 100 when expansion outweighs
+    /// what was lost.
+    pub score: f64,
+    /// Gross revenue retention (GRR), percent: expansion never counts, so 0…100.
+    pub gross: f64,
+    /// Recurring revenue of the cohort at the start of the period.
+    pub start: f64,
+    /// Revenue the cohort added (upgrades, add-ons).
+    pub expansion: f64,
+    /// Revenue the cohort's remaining customers gave up (downgrades).
+    pub contraction: f64,
+    /// Revenue of the customers who left.
+    pub churned: f64,
+}
+
+/// Net and gross revenue retention (NRR / GRR) of the customers present at the start
+/// of a period — the revenue-weighted counterpart of [`retention_rate`].
+///
+/// # Formula
+/// ```text
+/// NRR = 100 × (start + expansion − contraction − churned) / start
+/// GRR = 100 × (start − contraction − churned) / start
+/// ```
+/// `start` is the recurring revenue (e.g. MRR) of the cohort at the start of the
+/// period; `expansion`, `contraction` and `churned` are that cohort's changes during it.
+///
+/// # Edge cases
+/// - Revenue from customers who were not in the cohort at the start (new or
+///   reactivated customers) is in no term: retention measures the starting cohort only.
+/// - NRR above 100 % is normal for expanding accounts; GRR never exceeds 100 %.
+///
+/// # Errors
+/// `invalid_argument` for a negative or non-finite amount (named after it), or when
+/// `contraction + churned` exceeds `start` (named `churned`); `empty` when
+/// `start = 0` (retention of nothing is undefined).
+///
+/// # Examples
+/// ```
+/// let r = cxmetrics::revenue_retention(100_000.0, 15_000.0, 3_000.0, 7_000.0)?;
+/// assert_eq!((r.score, r.gross), (105.0, 90.0));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn revenue_retention(
+    start: f64,
+    expansion: f64,
+    contraction: f64,
+    churned: f64,
+) -> Result<RevenueRetentionResult> {
+    let s = money("start", start)?;
+    let x = money("expansion", expansion)?;
+    let c = money("contraction", contraction)?;
+    let ch = money("churned", churned)?;
+    if s == 0.0 {
+        return Err(Error::Empty {
+            missing: 0,
+            invalid: 0,
+        });
+    }
+    let lost = c + ch;
+    if lost > s {
+        return Err(Error::invalid_argument(
+            "churned",
+            format!(
+                "contraction {c} + churned {ch} exceed the starting revenue {s}; the starting cohort cannot lose more than it brought"
+            ),
+        ));
+    }
+    Ok(RevenueRetentionResult {
+        score: 100.0 * (s + x - lost) / s,
+        gross: 100.0 * (s - lost) / s,
+        start: s,
+        expansion: x,
+        contraction: c,
+        churned: ch,
+    })
 }
 
 /// Customer lifetime value from churn: ARPU × gross margin ÷ churn.
