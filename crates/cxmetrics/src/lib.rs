@@ -40,9 +40,9 @@
 #![deny(missing_docs)]
 
 mod business;
-mod calendar;
 mod error;
 mod scale;
+mod schedule;
 mod segment;
 mod service;
 mod stats;
@@ -54,12 +54,12 @@ pub use business::{
     Annualize, ChurnDenominator, ChurnResult, RateResult, churn_rate, clv_from_churn,
     clv_from_retention, conversion_rate, retention_rate,
 };
-pub use calendar::{Schedule, Window, parse_date, parse_instant, parse_weekday};
 pub use error::{Error, Result};
 /// Re-export of the `jiff` crate, whose `Timestamp`, `civil` and `tz` types the calendar
 /// and service APIs use.
 pub use jiff;
 pub use scale::{MAX_POINTS, Scale};
+pub use schedule::{Schedule, Window, parse_date, parse_instant, parse_weekday};
 pub use segment::{
     Key, KeyPart, Period, ReportOptions, SegmentReport, SegmentRow, Segments, SurveyMetric, Trend,
     TrendRow,
