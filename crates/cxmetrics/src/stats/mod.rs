@@ -8,6 +8,28 @@
 //! Defaults: NPS-style net scores use the adjusted Wald interval (Rocks 2016 /
 //! MeasuringU: n + 3, +¾ promoters, +¾ detractors), proportions Wilson, means t.
 //! Intervals are clamped to the metric's range and say which method and level made them.
+//!
+//! - **Intervals**: [`Estimate::interval`] on any result's estimate, or from counts with
+//!   [`proportion_interval`] and [`nps_interval`].
+//! - **Comparisons**: [`compare`] two independent groups (difference `a − b`, statistic,
+//!   p-value, interval); [`paired_nps`] for the same respondents measured twice.
+//! - **Planning**: `sample_size_*` for a margin of error or a difference at a power.
+//! - **Multiple comparisons**: [`adjust_p_values`] (Holm, Benjamini–Hochberg).
+//!
+//! A confidence level is a fraction strictly between 0 and 1 (0.95, not 95).
+//!
+//! ```
+//! use cxmetrics::stats::{compare, nps_interval, sample_size_nps};
+//! use cxmetrics::{nps, Scale, Tally};
+//! let a = nps(&Tally::from_scores(Scale::NPS, &[10u8, 10, 9, 8, 3])?)?;
+//! let b = nps(&Tally::from_scores(Scale::NPS, &[10u8, 7, 6, 5, 3])?)?;
+//! let c = compare(&a.estimate(), &b.estimate(), 0.95, None)?;
+//! assert!((c.difference - 80.0).abs() < 1e-9);                 // 40 − (−40), sign kept
+//! let i = nps_interval(50, 30, 20, 0.95, None)?;
+//! assert!(i.lower < 30.0 && 30.0 < i.upper);
+//! assert_eq!(sample_size_nps(5.0, 0.95, 1.0)?, 1534);
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
 
 mod adjust;
 mod compare;

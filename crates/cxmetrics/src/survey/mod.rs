@@ -1,6 +1,32 @@
 //! Survey metrics: NPS, CSAT, CES and the generic box scores, mean and distribution.
 //!
-//! Every function here is a formula over a [`Tally`]; none re-reads raw data.
+//! Every function here is a formula over a [`Tally`]; none re-reads raw data, so the
+//! same tally gives every metric and merged tallies give the metric of the whole.
+//!
+//! ```text
+//! nps        = 100 × (Σw[9–10] − Σw[0–6]) / Σw                 (0–10 scale, or explicit buckets)
+//! csat       = 100 × Σw[x ≥ max − 1] / Σw                      (top_box; also mean, percent_of_max, net)
+//! ces        = Σw·x / Σw                                       (mean; also percent_agree, net_effort)
+//! top_box    = 100 × Σw[x ≥ threshold] / Σw,   mean = Σw·x / Σw
+//! ```
+//!
+//! Conventions: scores in points (NPS) or percent (rates) or scale units (means),
+//! never rounded; missing answers are outside every denominator; an empty tally is an
+//! error, never 0. Every result carries `n`, `missing`, `invalid`, `sum_weights`,
+//! `n_eff` and an [`Estimate`] for intervals (`interval`, `margin_of_error`).
+//!
+//! ```
+//! use cxmetrics::survey::{ces, nps, CesOptions};
+//! use cxmetrics::{Scale, Tally};
+//! let r = nps(&Tally::from_scores(Scale::NPS, &[10u8, 9, 8, 3])?)?;
+//! assert_eq!(r.score, 25.0);
+//! let moe = r.margin_of_error(0.95)?;                         // adjusted Wald, in points
+//! assert!(moe > 0.0);
+//! // CES 2.0: 1–7, higher is easier; polarity is always explicit
+//! let e = ces(&Tally::from_scores(Scale::ONE_TO_SEVEN, &[7u8, 6, 2])?, CesOptions::new(true))?;
+//! assert_eq!(e.score, 5.0);
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
 
 use crate::error::{Error, Result};
 use crate::scale::Scale;

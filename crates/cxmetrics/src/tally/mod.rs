@@ -1,4 +1,30 @@
 //! [`Tally`]: the mergeable sufficient statistics of survey responses.
+//!
+//! Every survey metric is a formula over a tally: per point of a [`Scale`], the count
+//! of responses and (when weighted) the compensated sums Σw and Σw², plus how many
+//! inputs were `missing` (NaN) and `invalid` (skipped). A tally is built in one
+//! validating pass over any [`Score`] type (`u8` … `i64`, `f32`, `f64`), optionally with
+//! weights or an Arrow-style validity bitmap, and tallies [`merge`](Tally::merge)
+//! exactly across chunks, threads and files.
+//!
+//! - **Score kinds** ([`Score`], [`OnInvalid`]): NaN is missing; out-of-scale,
+//!   fractional or infinite values are invalid — an error naming the first index by
+//!   default, or counted and skipped with [`OnInvalid::Skip`].
+//! - **Counting kernels**: a branch-free pass (byte lanes for small scales,
+//!   interleaved sub-histograms otherwise, blocked compensated sums for weights); with
+//!   the `parallel` feature, long unweighted inputs are split over all cores and merged.
+//! - **Serialisation** (feature `serde`): the versioned `cxmetrics.tally` JSON format,
+//!   [`Tally::to_json`] / [`Tally::from_json`].
+//!
+//! ```
+//! use cxmetrics::tally::{OnInvalid, Tally};
+//! use cxmetrics::scale::Scale;
+//! let mut t = Tally::from_scores(Scale::NPS, &[10u8, 9, 7])?;
+//! t.extend_with(&[3.0, f64::NAN, 11.0], None, OnInvalid::Skip)?;
+//! assert_eq!(t.counts()[10], 1);
+//! assert_eq!((t.n(), t.missing(), t.invalid()), (4, 1, 1));
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
 
 use crate::error::{Error, Result};
 use crate::scale::Scale;

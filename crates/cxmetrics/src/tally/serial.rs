@@ -26,6 +26,7 @@ struct Raw {
     weights: Option<RawWeights>,
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Tally {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         let weights = self.weights.as_ref().map(|w| RawWeights {
@@ -47,6 +48,7 @@ impl Serialize for Tally {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for Tally {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let raw = Raw::deserialize(d)?;
@@ -118,6 +120,7 @@ fn from_raw(raw: Raw) -> Result<Tally> {
     })
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Tally {
     /// The tally as JSON in the versioned `cxmetrics.tally` format (version 1).
     ///
