@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(clippy::missing_errors_doc)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod business;
@@ -50,7 +51,7 @@ pub use survey::{
     nps_with, top_box,
 };
 #[doc(no_inline)]
-pub use tally::{Classified, OnInvalid, Score, Tally};
+pub use tally::{OnInvalid, Score, Tally};
 
 /// The README's Rust snippets, run as doctests.
 #[cfg(doctest)]

@@ -174,12 +174,12 @@ pub fn ces(tally: &Tally, options: CesOptions) -> Result<CesResult> {
     let estimate = match options.method {
         CesMethod::Mean => mean_estimate(tally, &b, 1.0),
         CesMethod::PercentAgree => Estimate::Proportion {
-            p: share(tally, b.sum_weights, easy),
+            p: share(tally, easy),
             n: b.n_eff,
         },
         CesMethod::NetEffort => Estimate::Net {
-            plus: share(tally, b.sum_weights, easy),
-            minus: share(tally, b.sum_weights, difficult),
+            plus: share(tally, easy),
+            minus: share(tally, difficult),
             n: b.n_eff,
         },
     };

@@ -160,7 +160,7 @@ pub fn csat(tally: &Tally, options: CsatOptions) -> Result<CsatResult> {
     let b = base(tally)?;
     let estimate = match options.method {
         CsatMethod::TopBox => Estimate::Proportion {
-            p: share(tally, b.sum_weights, |x| Some(x) >= threshold),
+            p: share(tally, |x| Some(x) >= threshold),
             n: b.n_eff,
         },
         CsatMethod::Mean => mean_estimate(tally, &b, 1.0),
@@ -168,8 +168,8 @@ pub fn csat(tally: &Tally, options: CsatOptions) -> Result<CsatResult> {
         CsatMethod::Net => {
             let (t, bt) = (threshold.unwrap_or(0), bottom_threshold.unwrap_or(0));
             Estimate::Net {
-                plus: share(tally, b.sum_weights, |x| x >= t),
-                minus: share(tally, b.sum_weights, |x| x <= bt),
+                plus: share(tally, |x| x >= t),
+                minus: share(tally, |x| x <= bt),
                 n: b.n_eff,
             }
         }

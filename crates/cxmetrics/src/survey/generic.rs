@@ -132,7 +132,7 @@ pub fn bottom_box(tally: &Tally, threshold: Option<i64>) -> Result<BoxResult> {
 
 fn boxed(tally: &Tally, t: i32, pred: impl Fn(i32) -> bool + Copy) -> Result<BoxResult> {
     let b = base(tally)?;
-    let p = share(tally, b.sum_weights, pred);
+    let p = share(tally, pred);
     Ok(fill_base!(
         b,
         BoxResult {

@@ -74,8 +74,8 @@ fn base(t: &Tally) -> Result<Base> {
 ///
 /// The denominator is summed over the same per-point weights in the same order as the
 /// numerator, so a share is never above 1 by rounding (adding non-negative terms is
-/// monotone in floating point); `_total` (the compensated Σw) is only reported.
-fn share(t: &Tally, _total: f64, pred: impl Fn(i32) -> bool) -> f64 {
+/// monotone in floating point); the compensated Σw is only reported, never divided by.
+fn share(t: &Tally, pred: impl Fn(i32) -> bool) -> f64 {
     let (mut part, mut all) = (0.0, 0.0);
     for (x, w) in t.scale().iter().zip(t.point_weights()) {
         all += w;

@@ -152,9 +152,9 @@ pub fn nps_with(tally: &Tally, options: NpsOptions) -> Result<NpsResult> {
     let is_det = |x: i32| i64::from(x) <= d;
     let is_pro = |x: i32| i64::from(x) >= p;
     let is_pas = |x: i32| !is_det(x) && !is_pro(x);
-    let promoters = share(tally, b.sum_weights, is_pro);
-    let detractors = share(tally, b.sum_weights, is_det);
-    let passives = share(tally, b.sum_weights, is_pas);
+    let promoters = share(tally, is_pro);
+    let detractors = share(tally, is_det);
+    let passives = share(tally, is_pas);
     Ok(NpsResult {
         score: 100.0 * (promoters - detractors),
         promoters,

@@ -57,9 +57,33 @@ impl Tally {
     }
 }
 
+/// Bytes compared per step of the byte-lane pass (one 128-bit SIMD register).
+const LANE_WIDTH: usize = 16;
+
+/// The most distinct values the byte-lane pass counts (one `u8` counter per value and
+/// lane); scales with more points (plus a missing bin) use the sub-histograms.
+const LANE_VALUES: usize = 16;
+
+/// Steps a `u8` lane counter can take before it must be flushed (`u8::MAX`).
+const LANE_ROUNDS: usize = u8::MAX as usize;
+
 /// Rows per block of the byte-lane counting pass: 255 rows per lane of 16, so a `u8`
 /// lane counter cannot overflow before it is flushed.
-const LANE_BLOCK: usize = 16 * 255;
+const LANE_BLOCK: usize = LANE_WIDTH * LANE_ROUNDS;
+
+/// Bins of the branch-free histograms: 128 ≥ 101 points + missing + invalid, so a bin
+/// index masked with [`BIN_MASK`] is always in bounds (no bounds checks, no `unsafe`).
+const BINS: usize = 128;
+
+/// `BINS − 1`, the mask applied to every bin index.
+const BIN_MASK: usize = BINS - 1;
+
+/// Interleaved sub-histograms of the wide-scale pass, so runs of equal scores do not
+/// serialise on one counter.
+const SUB_HISTOGRAMS: usize = 4;
+
+/// Validity-bitmap bits read at a time.
+const WORD_BITS: usize = u64::BITS as usize;
 
 /// Whether the byte-lane counting pass is used: everywhere but on wasm without SIMD,
 /// where its per-value comparisons would run one byte at a time.
@@ -93,7 +117,7 @@ pub(super) fn count_bins<T: Score>(
     // block by block, so the null rows are re-read while the block is still in cache
     let (mut counts, mut missing, mut invalid) = (vec![0u64; p], 0u64, 0u64);
     // the bins the null rows' stored values fell in (branch-free), subtracted at the end
-    let mut nulls = [0u64; 128];
+    let mut nulls = [0u64; BINS];
     for (k, block) in scores.chunks(MASK_BLOCK).enumerate() {
         let (c, m, i) = count_all(block, min, p);
         for (a, b) in counts.iter_mut().zip(c) {
@@ -101,7 +125,7 @@ pub(super) fn count_bins<T: Score>(
         }
         (missing, invalid) = (missing + m, invalid + i);
         mask.skip(k * MASK_BLOCK)
-            .for_each_null(block.len(), |i| nulls[block[i].bin(min, p) & 127] += 1);
+            .for_each_null(block.len(), |i| nulls[block[i].bin(min, p) & BIN_MASK] += 1);
     }
     for (a, n) in counts.iter_mut().zip(nulls) {
         *a -= n;
@@ -124,12 +148,12 @@ const MASK_BLOCK: usize = 1 << 14;
 fn count_all<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64) {
     let narrow = matches!(T::BYTE_RANGE, Some((lo, hi)) if min >= lo && min + p as i64 - 1 <= hi);
     let lanes = if narrow { p } else { p + 1 };
-    let use_lanes = LANES && lanes <= 16;
+    let use_lanes = LANES && lanes <= LANE_VALUES;
     let rows = scores.len() as u64;
     if use_lanes && narrow {
         // the wrapping byte subtraction of `min`, in the type's own encoding
         let f = lane_counter::<T>(lanes);
-        let mut out = [0u64; 16];
+        let mut out = [0u64; LANE_VALUES];
         for block in scores.chunks(LANE_BLOCK) {
             f(block, min as u8, &mut out);
         }
@@ -140,7 +164,7 @@ fn count_all<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64)
     if use_lanes && T::LANE_BINS {
         // blocks mapped to byte bins, then counted in lanes
         let f = lane_counter::<u8>(lanes);
-        let mut out = [0u64; 16];
+        let mut out = [0u64; LANE_VALUES];
         let mut bins = [0u8; LANE_BLOCK];
         for block in scores.chunks(LANE_BLOCK) {
             let bins = &mut bins[..block.len()];
@@ -151,18 +175,18 @@ fn count_all<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64)
         let invalid = rows - counts.iter().sum::<u64>() - out[p];
         return (counts, out[p], invalid);
     }
-    // 128 bins ≥ 101 points + missing + invalid; masking the index with 127 lets the
+    // BINS ≥ 101 points + missing + invalid; masking the index with BIN_MASK lets the
     // compiler drop the bounds checks without `unsafe`.
-    let mut hist = [[0u64; 128]; 4];
-    let mut chunks = scores.chunks_exact(4);
+    let mut hist = [[0u64; BINS]; SUB_HISTOGRAMS];
+    let mut chunks = scores.chunks_exact(SUB_HISTOGRAMS);
     for c in &mut chunks {
-        hist[0][c[0].bin(min, p) & 127] += 1;
-        hist[1][c[1].bin(min, p) & 127] += 1;
-        hist[2][c[2].bin(min, p) & 127] += 1;
-        hist[3][c[3].bin(min, p) & 127] += 1;
+        hist[0][c[0].bin(min, p) & BIN_MASK] += 1;
+        hist[1][c[1].bin(min, p) & BIN_MASK] += 1;
+        hist[2][c[2].bin(min, p) & BIN_MASK] += 1;
+        hist[3][c[3].bin(min, p) & BIN_MASK] += 1;
     }
     for &x in chunks.remainder() {
-        hist[0][x.bin(min, p) & 127] += 1;
+        hist[0][x.bin(min, p) & BIN_MASK] += 1;
     }
     let bin = |k: usize| hist[0][k] + hist[1][k] + hist[2][k] + hist[3][k];
     ((0..p).map(bin).collect(), bin(p), bin(p + 1))
@@ -206,15 +230,15 @@ impl Mask<'_> {
         if shift == 0 {
             lo
         } else {
-            (lo >> shift) | (u64::from(buf[8]) << (64 - shift))
+            (lo >> shift) | (u64::from(buf[8]) << (WORD_BITS - shift))
         }
     }
 
     /// Calls `f(i)` for every null row `i < rows`, in order, 64 bitmap bits at a time.
     fn for_each_null(self, rows: usize, mut f: impl FnMut(usize)) {
-        for start in (0..rows).step_by(64) {
-            let take = (rows - start).min(64);
-            let in_range = if take == 64 {
+        for start in (0..rows).step_by(WORD_BITS) {
+            let take = (rows - start).min(WORD_BITS);
+            let in_range = if take == WORD_BITS {
                 u64::MAX
             } else {
                 (1u64 << take) - 1
@@ -234,12 +258,12 @@ impl Mask<'_> {
 }
 
 /// The [`lane_counts`] with the fewest lanes (4, 8, 12 or 16) that covers `lanes` values.
-fn lane_counter<T: Score>(lanes: usize) -> fn(&[T], u8, &mut [u64; 16]) {
+fn lane_counter<T: Score>(lanes: usize) -> fn(&[T], u8, &mut [u64; LANE_VALUES]) {
     match lanes {
         0..=4 => lane_counts::<T, 4>,
         5..=8 => lane_counts::<T, 8>,
         9..=12 => lane_counts::<T, 12>,
-        _ => lane_counts::<T, 16>,
+        _ => lane_counts::<T, LANE_VALUES>,
     }
 }
 
@@ -247,17 +271,17 @@ fn lane_counter<T: Score>(lanes: usize) -> fn(&[T], u8, &mut [u64; 16]) {
 /// `lane − sub == v`, for `v < K`, with one `u8` counter per value and lane.
 #[inline]
 #[allow(clippy::needless_range_loop)] // fixed-width lane loops are what vectorises
-fn lane_counts<T: Score, const K: usize>(xs: &[T], sub: u8, out: &mut [u64; 16]) {
-    debug_assert!(xs.len() <= LANE_BLOCK && K <= 16);
-    let mut acc = [[0u8; 16]; K];
-    let mut blocks = xs.chunks_exact(16);
+fn lane_counts<T: Score, const K: usize>(xs: &[T], sub: u8, out: &mut [u64; LANE_VALUES]) {
+    debug_assert!(xs.len() <= LANE_BLOCK && K <= LANE_VALUES);
+    let mut acc = [[0u8; LANE_WIDTH]; K];
+    let mut blocks = xs.chunks_exact(LANE_WIDTH);
     for block in &mut blocks {
-        let mut d = [0u8; 16];
-        for l in 0..16 {
+        let mut d = [0u8; LANE_WIDTH];
+        for l in 0..LANE_WIDTH {
             d[l] = block[l].lane().wrapping_sub(sub);
         }
         for (v, a) in (0u8..).zip(acc.iter_mut()) {
-            for l in 0..16 {
+            for l in 0..LANE_WIDTH {
                 a[l] += u8::from(d[l] == v);
             }
         }
@@ -336,13 +360,13 @@ pub(super) fn count_weighted<T: Score>(
 
 /// Per-bin row counts, Σw and Σw² (plain sums) of one block, and the OR of the
 /// weights' bits (whose top bit says whether any weight had its sign bit set).
-fn block_sums(bins: &[u8], ws: &[f64]) -> ([u32; 128], [f64; 128], [f64; 128], u64) {
-    let mut n = [0u32; 128];
-    let mut sum = [0f64; 128];
-    let mut sq = [0f64; 128];
+fn block_sums(bins: &[u8], ws: &[f64]) -> ([u32; BINS], [f64; BINS], [f64; BINS], u64) {
+    let mut n = [0u32; BINS];
+    let mut sum = [0f64; BINS];
+    let mut sq = [0f64; BINS];
     let mut signs = 0u64;
     for (&b, &w) in bins.iter().zip(ws) {
-        let k = usize::from(b & 127);
+        let k = usize::from(b) & BIN_MASK;
         n[k] += 1;
         sum[k] += w;
         sq[k] += w * w;

@@ -38,7 +38,8 @@ mod serial;
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
 use count::PARALLEL_MIN;
 use count::{Mask, count_bins, count_weighted, first_invalid};
-pub use score::{Classified, OnInvalid, Score};
+pub(crate) use score::Classified;
+pub use score::{OnInvalid, Score};
 
 /// Σw and Σw² of one scale point, compensated.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
