@@ -2,6 +2,11 @@
 
 use crate::error::{Error, Result};
 
+/// The default significance level α below which an (adjusted) p-value counts as a
+/// significant difference: 0.05 (used by reports that flag changes; the `adjust_*`
+/// functions themselves take no α).
+pub const DEFAULT_ALPHA: f64 = 0.05;
+
 /// How to adjust p-values for multiple comparisons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 
 use statrs::distribution::ContinuousCDF;
 
-use super::{Estimate, adjusted, check_level, clamp, net_var, std_normal, t_dist, wilson, z_crit};
+use super::{Estimate, Level, adjusted, clamp, net_var, std_normal, t_dist, wilson, z_crit};
 use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::tally::{Classified, Score};
@@ -126,7 +126,7 @@ pub fn compare(
     level: f64,
     method: Option<CompareMethod>,
 ) -> Result<Comparison> {
-    let level = check_level(level)?;
+    let level = Level::new(level)?.get();
     a.validate()?;
     b.validate()?;
     let zc = z_crit(level);
@@ -356,7 +356,7 @@ pub struct PairedNpsResult {
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 pub fn paired_nps<T: Score>(before: &[T], after: &[T], level: f64) -> Result<PairedNpsResult> {
-    let level = check_level(level)?;
+    let level = Level::new(level)?.get();
     if before.len() != after.len() {
         return Err(Error::LengthMismatch {
             what: "before and after",

@@ -16,7 +16,14 @@
 //! - **Planning**: `sample_size_*` for a margin of error or a difference at a power.
 //! - **Multiple comparisons**: [`adjust_p_values`] (Holm, Benjamini–Hochberg).
 //!
-//! A confidence level is a fraction strictly between 0 and 1 (0.95, not 95).
+//! A confidence level is a fraction strictly between 0 and 1 (0.95, not 95), checked by
+//! [`Level::new`]; functions take it as `level: f64` and default to [`Level::DEFAULT`].
+//!
+//! **Defaults** (read them here rather than repeating the numbers): [`Level::DEFAULT`]
+//! (0.95), [`DEFAULT_POWER`] (0.8), [`DEFAULT_NPS_VARIANCE`] (1.0, worst case),
+//! [`DEFAULT_PROPORTION_PERCENT`] (50, worst case), [`DEFAULT_ALPHA`] (0.05); the default
+//! interval method of a result is [`Estimate::default_method`] (adjusted Wald for net
+//! scores, Wilson for proportions, t for means).
 //!
 //! ```
 //! use cxmetrics::stats::{compare, nps_interval, sample_size_nps};
@@ -34,13 +41,16 @@
 mod adjust;
 mod compare;
 mod intervals;
+mod level;
 mod sample_size;
 
-pub use adjust::{PAdjust, adjust_p_values};
+pub use adjust::{DEFAULT_ALPHA, PAdjust, adjust_p_values};
 pub use compare::{CompareMethod, Comparison, PairedNpsResult, compare, paired_nps};
 pub use intervals::{nps_interval, proportion_interval};
+pub use level::Level;
 pub use sample_size::{
-    sample_size_mean, sample_size_nps, sample_size_nps_difference, sample_size_proportion,
+    DEFAULT_NPS_VARIANCE, DEFAULT_POWER, DEFAULT_PROPORTION_PERCENT, sample_size_mean,
+    sample_size_nps, sample_size_nps_difference, sample_size_proportion,
     sample_size_proportion_difference,
 };
 
@@ -163,19 +173,6 @@ pub struct Interval {
     pub level: f64,
     /// The method that produced it.
     pub method: IntervalMethod,
-}
-
-fn check_level(level: f64) -> Result<f64> {
-    if level.is_finite() && level > 0.0 && level < 1.0 {
-        Ok(level)
-    } else {
-        Err(Error::invalid_argument(
-            "level",
-            format!(
-                "the confidence level must lie strictly between 0 and 1 (e.g. 0.95), got {level}"
-            ),
-        ))
-    }
 }
 
 fn std_normal() -> Normal {
@@ -319,7 +316,7 @@ impl Estimate {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn interval(&self, level: f64, method: Option<IntervalMethod>) -> Result<Interval> {
-        let level = check_level(level)?;
+        let level = Level::new(level)?.get();
         self.validate()?;
         let method = method.unwrap_or_else(|| self.default_method());
         let z = z_crit(level);
@@ -390,7 +387,7 @@ impl Estimate {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn margin_of_error(&self, level: f64) -> Result<f64> {
-        let level = check_level(level)?;
+        let level = Level::new(level)?.get();
         self.validate()?;
         let z = z_crit(level);
         Ok(match *self {

@@ -2,8 +2,20 @@
 
 use statrs::distribution::ContinuousCDF;
 
-use super::{check_level, std_normal, z_crit};
+use super::{Level, std_normal, z_crit};
 use crate::error::{Error, Result};
+
+/// The default power of the `*_difference` sample sizes
+/// ([`sample_size_nps_difference`], [`sample_size_proportion_difference`]): 0.8.
+pub const DEFAULT_POWER: f64 = 0.8;
+
+/// The default NPS variance σ² of [`sample_size_nps`] and
+/// [`sample_size_nps_difference`]: 1.0, the worst case (half promoters, half detractors).
+pub const DEFAULT_NPS_VARIANCE: f64 = 1.0;
+
+/// The default expected proportion `p` of [`sample_size_proportion`], in percent: 50,
+/// the worst case.
+pub const DEFAULT_PROPORTION_PERCENT: f64 = 50.0;
 
 fn positive(name: &'static str, v: f64) -> Result<f64> {
     if v.is_finite() && v > 0.0 {
@@ -78,7 +90,7 @@ fn ceil_n(x: f64) -> u64 {
 /// ```
 pub fn sample_size_nps(margin: f64, level: f64, variance: f64) -> Result<u64> {
     let m = positive("margin", margin)? / 100.0;
-    let z = z_crit(check_level(level)?);
+    let z = z_crit(Level::new(level)?.get());
     let v = nps_variance(variance)?;
     Ok(ceil_n(z * z * v / (m * m) - 3.0))
 }
@@ -104,7 +116,7 @@ pub fn sample_size_nps(margin: f64, level: f64, variance: f64) -> Result<u64> {
 /// ```
 pub fn sample_size_proportion(margin: f64, level: f64, p: f64) -> Result<u64> {
     let m = positive("margin", margin)? / 100.0;
-    let z = z_crit(check_level(level)?);
+    let z = z_crit(Level::new(level)?.get());
     let p = open_percent("p", p)?;
     Ok(ceil_n(z * z * p * (1.0 - p) / (m * m)))
 }
@@ -130,7 +142,7 @@ pub fn sample_size_proportion(margin: f64, level: f64, p: f64) -> Result<u64> {
 /// ```
 pub fn sample_size_mean(margin: f64, level: f64, sd: f64) -> Result<u64> {
     let m = positive("margin", margin)?;
-    let z = z_crit(check_level(level)?);
+    let z = z_crit(Level::new(level)?.get());
     let sd = positive("sd", sd)?;
     Ok(ceil_n((z * sd / m).powi(2)))
 }
@@ -162,7 +174,7 @@ pub fn sample_size_nps_difference(
     variance: f64,
 ) -> Result<u64> {
     let d = positive("difference", difference)? / 100.0;
-    let za = z_crit(check_level(level)?);
+    let za = z_crit(Level::new(level)?.get());
     let zb = std_normal().inverse_cdf(open_unit("power", power)?);
     let v = nps_variance(variance)?;
     Ok(ceil_n(2.0 * v * (za + zb).powi(2) / (d * d) - 3.0))
@@ -195,7 +207,7 @@ pub fn sample_size_proportion_difference(p1: f64, p2: f64, level: f64, power: f6
             "p1 and p2 are equal; there is no difference to detect",
         ));
     }
-    let za = z_crit(check_level(level)?);
+    let za = z_crit(Level::new(level)?.get());
     let zb = std_normal().inverse_cdf(open_unit("power", power)?);
     let pbar = f64::midpoint(a, b);
     let num = za * (2.0 * pbar * (1.0 - pbar)).sqrt() + zb * (a * (1.0 - a) + b * (1.0 - b)).sqrt();
