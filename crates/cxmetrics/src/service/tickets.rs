@@ -32,6 +32,33 @@ pub struct Ticket {
     pub priority: Option<String>,
 }
 
+impl Ticket {
+    /// The record keys of a ticket, in field order: the names bindings accept for a
+    /// ticket record (a Python dict, a JS object). `solved` and `reopened` are lists of
+    /// instants, `paused` a list of `(start, end)` pairs.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::service::Ticket;
+    /// assert_eq!(Ticket::FIELDS[0], "created");
+    /// // every field, in the order of FIELDS (a new field breaks this example)
+    /// let Ticket { created: _, first_response: _, solved: _, reopened: _, agent_replies: _,
+    ///     customer_followups: _, paused: _, channel: _, priority: _ } = Ticket::default();
+    /// assert!(Ticket::FIELDS.contains(&"customer_followups"));
+    /// ```
+    pub const FIELDS: [&str; 9] = [
+        "created",
+        "first_response",
+        "solved",
+        "reopened",
+        "agent_replies",
+        "customer_followups",
+        "paused",
+        "channel",
+        "priority",
+    ];
+}
+
 /// Tickets in columnar form: one entry per ticket in every column (validated).
 ///
 /// Build with [`Tickets::from_records`] or [`Tickets::from_columns`].
@@ -95,6 +122,33 @@ fn column<T: Clone>(name: &'static str, col: Option<&[T]>, n: usize, default: T)
 }
 
 impl Tickets {
+    /// The column names of tickets in columnar form: the fields of [`TicketColumns`], in
+    /// order, i.e. the names bindings accept for a table of tickets. Unlike a record's `solved` / `reopened` lists, columns hold the first and
+    /// final solve and the first reopen.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::service::Tickets;
+    /// use cxmetrics::service::TicketColumns;
+    /// assert_eq!(Tickets::COLUMNS[..3], ["created", "first_response", "first_solved"]);
+    /// // every column, in the order of COLUMNS (a new column breaks this example)
+    /// let TicketColumns { created: _, first_response: _, first_solved: _, final_solved: _,
+    ///     first_reopened: _, agent_replies: _, customer_followups: _, paused: _, channel: _,
+    ///     priority: _ } = TicketColumns::default();
+    /// ```
+    pub const COLUMNS: [&str; 10] = [
+        "created",
+        "first_response",
+        "first_solved",
+        "final_solved",
+        "first_reopened",
+        "agent_replies",
+        "customer_followups",
+        "paused",
+        "channel",
+        "priority",
+    ];
+
     /// Validates and converts ticket records.
     ///
     /// # Errors
