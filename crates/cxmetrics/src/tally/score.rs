@@ -87,8 +87,47 @@ impl Classified {
     }
 }
 
+/// `1.5·2⁵²`: adding it (minus the scale minimum) to an `f64` rounds to an integer held
+/// in the low mantissa bits, where the ulp is 1 — the branch-free float binning trick.
+const MAGIC: f64 = 6_755_399_441_055_744.0;
+
+/// The counting kernels' per-type hooks, kept out of the public API: [`Score`] is
+/// sealed by this trait, which cannot be named outside the crate.
 mod sealed {
-    pub trait Sealed {}
+    use super::Classified;
+    use crate::scale::Scale;
+
+    /// What the counting kernels need of a score type.
+    pub trait Sealed: Copy {
+        /// Classifies this value against `scale`.
+        fn classify(self, scale: Scale) -> Classified;
+
+        /// The hot path's branch-free classification: `0..p` for a valid point, `p` for a
+        /// missing value, `p + 1` for anything invalid (whose detail `classify` gives).
+        fn bin(self, min: i64, p: usize) -> usize;
+
+        /// `bin` of every value of `xs` into `out` (same length), as bytes (`p ≤ 126`).
+        #[allow(clippy::cast_possible_truncation)] // bins ≤ p + 1 < 128
+        fn bins(xs: &[Self], min: i64, p: usize, out: &mut [u8]) {
+            for (b, &x) in out.iter_mut().zip(xs) {
+                *b = x.bin(min, p) as u8;
+            }
+        }
+
+        /// For one-byte types (`u8`, `i8`): the range of the type, which enables the
+        /// byte-lane counting path when the scale lies inside it.
+        const BYTE_RANGE: Option<(i64, i64)> = None;
+
+        /// Whether mapping a block to byte bins before counting them in lanes pays off
+        /// (measured: yes up to 32-bit types and for `f64`; not for 64-bit integers, whose
+        /// range check has no SSE2 instruction).
+        const LANE_BINS: bool = true;
+
+        /// The low byte of the value (meaningful only when `BYTE_RANGE` is `Some`).
+        fn lane(self) -> u8 {
+            0
+        }
+    }
 }
 
 /// A numeric type that can hold survey scores: `u8`, `u16`, `u32`, `u64`, `i8`, `i16`,
@@ -96,47 +135,12 @@ mod sealed {
 ///
 /// For floats, NaN means *missing*; ±∞ is `not_finite`; a fractional value is
 /// `not_integer`. Integers are never missing.
-pub trait Score: Copy + Send + Sync + sealed::Sealed {
-    /// Classifies this value against `scale`.
-    #[doc(hidden)]
-    fn classify(self, scale: Scale) -> Classified;
-
-    /// The hot path's branch-free classification: `0..p` for a valid point, `p` for a
-    /// missing value, `p + 1` for anything invalid (whose detail `classify` gives).
-    #[doc(hidden)]
-    fn bin(self, min: i64, p: usize) -> usize;
-
-    /// `bin` of every value of `xs` into `out` (same length), as bytes (`p ≤ 126`).
-    #[doc(hidden)]
-    #[allow(clippy::cast_possible_truncation)] // bins ≤ p + 1 < 128
-    fn bins(xs: &[Self], min: i64, p: usize, out: &mut [u8]) {
-        for (b, &x) in out.iter_mut().zip(xs) {
-            *b = x.bin(min, p) as u8;
-        }
-    }
-
-    /// For one-byte types (`u8`, `i8`): the range of the type, which enables the
-    /// byte-lane counting path when the scale lies inside it.
-    #[doc(hidden)]
-    const BYTE_RANGE: Option<(i64, i64)> = None;
-
-    /// Whether mapping a block to byte bins before counting them in lanes pays off
-    /// (measured: yes up to 32-bit types and for `f64`; not for 64-bit integers, whose
-    /// range check has no SSE2 instruction).
-    #[doc(hidden)]
-    const LANE_BINS: bool = true;
-
-    /// The low byte of the value (meaningful only when `BYTE_RANGE` is `Some`).
-    #[doc(hidden)]
-    fn lane(self) -> u8 {
-        0
-    }
-}
+pub trait Score: Copy + Send + Sync + sealed::Sealed {}
 
 macro_rules! int_score {
     ($($t:ty => $range:expr, $lane_bins:expr);*) => {$(
-        impl sealed::Sealed for $t {}
-        impl Score for $t {
+        impl Score for $t {}
+        impl sealed::Sealed for $t {
             const BYTE_RANGE: Option<(i64, i64)> = $range;
             const LANE_BINS: bool = $lane_bins;
             #[inline(always)]
@@ -172,8 +176,8 @@ int_score!(
 
 macro_rules! float_score {
     ($($t:ty),*) => {$(
-        impl sealed::Sealed for $t {}
-        impl Score for $t {
+        impl Score for $t {}
+        impl sealed::Sealed for $t {
             #[inline]
             fn classify(self, scale: Scale) -> Classified {
                 let x = f64::from(self);
@@ -201,7 +205,6 @@ macro_rules! float_score {
                 // is the point index when x − min is a whole number in 0..p. `y − c == x`
                 // rejects fractions; negatives, ±∞, NaN and huge values make d huge.
                 // Branch-free and cast-free: about 7 instructions per value.
-                const MAGIC: f64 = 6_755_399_441_055_744.0;
                 let x = f64::from(self);
                 let c = MAGIC - min as f64;
                 let y = x + c;
@@ -217,7 +220,6 @@ macro_rules! float_score {
                 // compares (SSE2 has no 64-bit integer compare), and the index taken
                 // from y's low mantissa byte, 8 values per step. About 25 % fewer
                 // instructions per value than mapping `bin` (callgrind).
-                const MAGIC: f64 = 6_755_399_441_055_744.0;
                 let c = MAGIC - min as f64;
                 let hi = MAGIC + (p - 1) as f64;
                 let p = p as u64;
