@@ -52,8 +52,8 @@ impl OnInvalid {
 
 /// How one input value relates to a scale.
 ///
-/// Internal: `pub` only because [`Score::classify`] returns it; it lives in a private
-/// module and is not re-exported, so it cannot be named outside the crate.
+/// Internal: `pub` only because the sealing trait's `classify` returns it; it lives in a
+/// private module and is not re-exported, so it cannot be named outside the crate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[doc(hidden)]
 pub enum Classified {
