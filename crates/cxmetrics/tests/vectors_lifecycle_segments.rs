@@ -1,5 +1,7 @@
-//! Runs every case of `tests/vectors/business.json` (expected values from exact rationals,
-//! statsmodels, scipy, pandas and zoneinfo, written by `tests/vectors/oracle_business.py`).
+//! Runs every case of `tests/vectors/lifecycle.json` (conversion, churn, retention, CLV:
+//! exact rationals and statsmodels, written by `tests/vectors/oracle_lifecycle.py`) and of
+//! `tests/vectors/segments.json` (segments and trends: pandas, statsmodels, scipy and
+//! zoneinfo, written by `tests/vectors/oracle_segments.py`).
 
 mod common;
 
@@ -290,17 +292,40 @@ fn check(case: &Value) -> Result<(), String> {
     }
 }
 
-#[test]
-fn every_business_vector_passes() {
-    let v = vectors("business.json");
+fn every_case_passes(file: &str, functions: &[&str], min_cases: usize) {
+    let v = vectors(file);
     let cases = v["cases"].as_array().expect("cases");
-    assert!(cases.len() >= 120, "{} cases", cases.len());
+    assert!(cases.len() >= min_cases, "{file}: {} cases", cases.len());
+    for c in cases {
+        let f = c["function"].as_str().unwrap();
+        assert!(functions.contains(&f), "{file}: unexpected function {f}");
+    }
     let failures: Vec<String> = cases.iter().filter_map(|c| check(c).err()).collect();
     assert!(
         failures.is_empty(),
-        "{} of {} failures:\n{}",
+        "{file}: {} of {} failures:\n{}",
         failures.len(),
         cases.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn every_lifecycle_vector_passes() {
+    every_case_passes(
+        "lifecycle.json",
+        &[
+            "conversion_rate",
+            "churn_rate",
+            "retention_rate",
+            "clv_from_churn",
+            "clv_from_retention",
+        ],
+        60,
+    );
+}
+
+#[test]
+fn every_segments_vector_passes() {
+    every_case_passes("segments.json", &["segment", "trend"], 60);
 }
