@@ -239,7 +239,7 @@ def lifecycle_cases():
     case("conversion_rate/70-of-100-wilson-reference", "conversion_rate",
          args={"conversions": 70, "interactions": 100},
          check={"lower": 60.4151, "upper": 78.1051}, check_tol=1e-4,
-         note="reference §3.10: Wilson [0.604151, 0.781051]")
+         note="worked example (statistics.md): Wilson [0.604151, 0.781051]")
     case("conversion_rate/zero-conversions", "conversion_rate",
          args={"conversions": 0, "interactions": 250}, check={"score": 0.0, "lower": 0.0},
          note="0 conversions is 0 %, not an error; Wilson upper > 0")

@@ -4,14 +4,16 @@
 Writes tests/vectors/service.json (format: tests/vectors/README.md, "service.json").
 
 This script deliberately does NOT import cxmetrics. It recomputes every expected
-value from spec/SERVICE.md with deliberately simple, slow-but-clear methods:
+value from docs/metrics/service.md with deliberately simple, slow-but-clear methods
+(service_calendar.py, service_model.py; the hand-written cases are in
+service_calendar_cases.py and service_ticket_cases.py):
 
   time zones          Python stdlib zoneinfo, loaded from the system tz database
                       (/usr/share/zoneinfo, Debian tzdata) with ZoneInfo.from_file,
                       so the pip "tzdata" fallback is never used
   window boundaries   minute scan: from the local start of the date, the first UTC
                       minute whose local wall-clock reading (naive datetime) is
-                      >= the boundary time (spec "Boundary rule (DST)")
+                      >= the boundary time (docs/metrics/service.md, "Business hours", DST rule)
   business time       minute by minute: a UTC minute [u, u+1) counts when u lies in
                       an open interval [open, close); every vector instant and
                       window bound is a whole minute, so this is exact
@@ -304,8 +306,8 @@ def provenance() -> dict:
                    "window boundaries by scanning minutes for the first local reading >= the "
                    "boundary time; numpy quantile (linear); exact rational Kaplan-Meier median "
                    "cross-checked with lifelines KaplanMeierFitter; not cxmetrics"),
-        "spec": "spec/SERVICE.md (service metrics, issue 4); shared/reference/cx-metrics.md "
-                "sections 2.4-2.5, 4.1-4.3, 5 rows 12-18",
+        "spec": ("docs/metrics/service.md (tickets, clocks, durations, business hours, FCR, "
+                 "SLA attainment, AHT, pitfalls guarded); docs/conventions.md"),
         "tolerance_rule": ("float fields: |actual - expected| <= tolerance * max(1, |expected|); "
                            "integer fields, strings, instants and null exact"),
     }

@@ -25,7 +25,7 @@ library implementation, the expected value comes from scipy / statsmodels:
 
 NPS (adjusted) Wald intervals/tests and the NPS / mean precision sample sizes
 have no library implementation; they are computed from the formulas in
-spec/STATS.md with scipy quantiles. Survey inputs (raw scores, optionally
+docs/metrics/statistics.md with scipy quantiles. Survey inputs (raw scores, optionally
 weighted) are reduced to estimates (shares, mean, sd, n_eff) here with numpy;
 the point estimate is cross-checked against survey_model.oracle.
 
@@ -231,7 +231,8 @@ def provenance() -> dict:
                    "ttest_ind_from_stats, ttest_rel, t.interval, samplesize_*); NPS (adjusted) "
                    "Wald and NPS/mean sample sizes from the spec formulas with scipy quantiles; "
                    "not cxmetrics"),
-        "spec": "spec/STATS.md (statistics, issue 3); shared/reference/cx-metrics.md section 3",
+        "spec": ("docs/metrics/statistics.md (intervals, comparisons, sample sizes, p-value "
+                 "adjustment, weighted estimates, worked examples); docs/sources.md (statistics)"),
         "tolerance_rule": ("float fields: |actual - expected| <= tolerance * max(1, |expected|); "
                            "integer fields, strings and null exact"),
     }

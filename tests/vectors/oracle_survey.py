@@ -620,7 +620,9 @@ def provenance() -> dict:
         **versions(np),
         "seed": SEED,
         "method": "numpy reimplementation from the formulas in the spec; not cxmetrics",
-        "spec": "spec/API.md (survey API, issue 2); shared/reference/cx-metrics.md sections 2.1-2.3 and 5",
+        "spec": ("docs/metrics/survey.md (scales, NPS, CSAT, CES, top and bottom box, mean, "
+                 "distribution, weights and effective sample size, pitfalls guarded); "
+                 "docs/conventions.md"),
         "tolerance_rule": ("float fields: |actual - expected| <= tolerance; sum_weights and n_eff: "
                            "|actual - expected| <= tolerance * max(1, |expected|); "
                            "integer fields and null exact"),

@@ -81,7 +81,7 @@ _BOUNDARY: dict = {}
 
 
 class Calendar:
-    """A schedule: IANA zone + weekly windows + holidays (spec/SERVICE.md "Schedule")."""
+    """A schedule: IANA zone + weekly windows + holidays (docs/metrics/service.md, "Business hours")."""
 
     def __init__(self, spec):
         if not isinstance(spec, dict) or set(spec) - {"time_zone", "windows", "holidays"}:

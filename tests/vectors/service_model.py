@@ -47,7 +47,7 @@ class Ticket:
         self.paused = [(parse_instant(a), parse_instant(b)) for a, b in r.get("paused", [])]
         self.channel = r.get("channel")
         self.priority = r.get("priority")
-        # derived (spec "Derived")
+        # derived (docs/metrics/service.md, "Tickets")
         self.first_solved = min(self.solved) if self.solved else None
         self.resolved = bool(self.solved) and (not self.reopened
                                                or max(self.solved) > max(self.reopened))

@@ -23,40 +23,40 @@ CES7_W = [0.9, 1.1, 1.0, 2.0, 0.4, 1.3, 1.0, 0.8, 1.6, 1.2, 0.7, 1.0, 2.1, 0.9, 
 
 
 def hand_cases(case):
-    # ============================================================ reference §3.10
+    # ====================== worked examples of docs/metrics/statistics.md
     ref = nps_counts(50, 30, 20)
     case("interval/nps/ref-50-30-20-adjusted-wald", "interval", input=ref,
          options={"level": 0.95, "method": "adjusted_wald"},
          check={"lower": 14.0511, "upper": 44.2013}, check_tol=1e-4,
-         note="reference §3.10: adjusted-Wald 95% = [0.140511, 0.442013]")
+         note="worked example (statistics.md): adjusted-Wald 95% = [0.140511, 0.442013]")
     case("interval/nps/ref-50-30-20-default", "interval", input=ref,
          check={"lower": 14.0511, "upper": 44.2013, "method": "adjusted_wald", "level": 0.95},
          check_tol=1e-4, note="default level 0.95 and default method adjusted_wald")
     case("interval/nps/ref-50-30-20-wald", "interval", input=ref,
          options={"level": 0.95, "method": "wald"},
          check={"lower": 14.6922, "upper": 45.3078}, check_tol=1e-4,
-         note="reference §3.10: Wald 95% = [0.146922, 0.453078]")
+         note="worked example (statistics.md): Wald 95% = [0.146922, 0.453078]")
     rp = prop_counts(70, 100)
     case("interval/proportion/ref-70-100-wilson", "interval", input=rp,
          options={"method": "wilson"}, check={"lower": 60.4151, "upper": 78.1051}, check_tol=1e-4,
-         note="reference §3.10: Wilson = [0.604151, 0.781051]")
+         note="worked example (statistics.md): Wilson = [0.604151, 0.781051]")
     case("interval/proportion/ref-70-100-default", "interval", input=rp,
          check={"lower": 60.4151, "upper": 78.1051, "method": "wilson"}, check_tol=1e-4,
          note="default method wilson")
     case("interval/proportion/ref-70-100-wald", "interval", input=rp,
          options={"method": "wald"}, check={"lower": 61.0183, "upper": 78.9817}, check_tol=1e-4,
-         note="reference §3.10: Wald = [0.610183, 0.789817]")
+         note="worked example (statistics.md): Wald = [0.610183, 0.789817]")
     case("interval/proportion/ref-70-100-agresti-coull", "interval", input=rp,
          options={"method": "agresti_coull"}, check={"lower": 60.3854, "upper": 78.1349},
-         check_tol=1e-4, note="reference §3.10: Agresti-Coull = [0.603854, 0.781349]")
+         check_tol=1e-4, note="worked example (statistics.md): Agresti-Coull = [0.603854, 0.781349]")
     case("compare/nps/ref-wald", "compare", a=ref, b=nps_counts(40, 30, 30),
          options={"method": "wald"},
          check={"statistic": 1.754116, "p_value": 0.079411, "difference": 20.0}, check_tol=1e-6,
-         note="reference §3.10: Wald z = 1.754116, p = 0.079411")
+         note="worked example (statistics.md): Wald z = 1.754116, p = 0.079411")
     case("compare/nps/ref-adjusted-wald", "compare", a=ref, b=nps_counts(40, 30, 30),
          options={"method": "adjusted_wald"},
          check={"statistic": 1.732324, "p_value": 0.083216, "difference": 20.0}, check_tol=1e-6,
-         note="reference §3.10: adjusted-Wald z = 1.732324, p = 0.083216; difference is the raw "
+         note="worked example (statistics.md): adjusted-Wald z = 1.732324, p = 0.083216; difference is the raw "
               "NPS difference, the interval is centred on the adjusted difference")
     case("compare/nps/ref-default", "compare", a=ref, b=nps_counts(40, 30, 30),
          check={"statistic": 1.732324, "p_value": 0.083216, "method": "adjusted_wald"},
@@ -65,11 +65,11 @@ def hand_cases(case):
          options={"method": "wald"}, check={"statistic": -1.754116, "difference": -20.0},
          check_tol=1e-6, note="signed a - b")
     case("sample_size_nps/ref-5", "sample_size_nps", args={"margin": 5}, check={"n": 1534},
-         note="reference §3.5: z²/0.05² - 3 = 1533.6 -> 1534")
+         note="worked example (statistics.md, sample sizes): z²/0.05² - 3 = 1533.6 -> 1534")
     case("sample_size_nps/ref-5-var-0.61", "sample_size_nps", args={"margin": 5, "variance": 0.61},
-         check={"n": 935}, note="reference §3.5")
+         check={"n": 935}, note="worked example (statistics.md, sample sizes)")
     case("sample_size_nps/ref-10-var-0.61", "sample_size_nps",
-         args={"margin": 10, "variance": 0.61}, check={"n": 232}, note="reference §3.5")
+         args={"margin": 10, "variance": 0.61}, check={"n": 232}, note="worked example (statistics.md, sample sizes)")
     case("margin_of_error/nps/ref-50-30-20", "margin_of_error", input=ref,
          check={"margin": 100 * 1.959964 * 0.076915}, check_tol=1e-3,
          note="adjusted-Wald half-width before clamping: 100·z·SE' (SE' = 0.076915)")
@@ -78,7 +78,7 @@ def hand_cases(case):
     for level in LEVELS:
         for m in NET_METHODS:
             if level == 0.95:
-                continue  # the reference cases above
+                continue  # the worked examples above
             case(f"interval/nps/50-30-20-{m.replace('_', '-')}-{lvl(level)}", "interval", input=ref,
                  options={"level": level, "method": m})
     edges = [

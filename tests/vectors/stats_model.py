@@ -22,7 +22,7 @@ library implementation, the expected value comes from scipy / statsmodels:
 
 NPS (adjusted) Wald intervals/tests and the NPS / mean precision sample sizes
 have no library implementation; they are computed from the formulas in
-spec/STATS.md with scipy quantiles. Survey inputs (raw scores, optionally
+docs/metrics/statistics.md with scipy quantiles. Survey inputs (raw scores, optionally
 weighted) are reduced to estimates (shares, mean, sd, n_eff) here with numpy;
 the point estimate is cross-checked against survey_model.oracle.
 """
