@@ -1,5 +1,6 @@
-"""Business metrics, segments and trends (issue 5): named behaviours, key and time
-inputs, frames (pandas / polars and a clear ImportError without them), bad input."""
+"""Lifecycle metrics (conversion, churn, retention, CLV), segments and trends (issue 5): named
+behaviours, key and time inputs, frames (pandas / polars and a clear ImportError without
+them), bad input."""
 
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ import pytest
 import cxmetrics as cx
 from conftest import raises_code
 
-# ---------------------------------------------------------------- business metrics
+# --------------------------------------------------------------- lifecycle metrics
 
 
-def test_business_reference_values() -> None:
+def test_lifecycle_reference_values() -> None:
     c = cx.conversion_rate(45, 1500)
     assert (c.score, c.count, c.n) == (3.0, 45.0, 1500.0)
     lo, hi = c.interval()
@@ -50,7 +51,7 @@ def test_rates_have_inference_and_compare() -> None:
     assert churn.to_dict() == {"score": 5.0, "annualized": None, "churned": 50.0, "n": 1000.0}
 
 
-def test_business_bad_input() -> None:
+def test_lifecycle_bad_input() -> None:
     with raises_code("empty"):
         cx.conversion_rate(0, 0)
     with raises_code("invalid_argument", match="conversions"):
