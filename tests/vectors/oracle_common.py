@@ -14,6 +14,7 @@ import math
 import platform
 import re
 import zoneinfo
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -258,3 +259,33 @@ def random_ids():
         return f"{prefix}/random-{counter[prefix]:02d}"
 
     return rid
+
+
+# --------------------------------------------------------------------------
+# The summary an oracle prints after writing its file
+# --------------------------------------------------------------------------
+
+
+def print_written(out: Path, text: str, cases: list, source: dict):
+    by_src = Counter(source.values())
+    print(f"wrote {out} ({len(text)} bytes, {len(cases)} cases: "
+          f"{by_src['hand']} hand-written, {by_src['random']} seeded random)")
+
+
+def print_function_counts(cases: list, functions, width: int = 22):
+    """Cases per function: total, successful, error."""
+    print("cases per function (total / ok / error):")
+    for fn in functions:
+        tot = sum(1 for c in cases if c["function"] == fn)
+        ok = sum(1 for c in cases if c["function"] == fn and "expected" in c)
+        print(f"  {fn:{width}s} {tot:4d} {ok:4d} {tot - ok:4d}")
+
+
+def print_error_codes(cases: list, error_codes, width: int = 18):
+    """Cases per error code; a code outside error_codes stops the script."""
+    print("cases per error code:")
+    codes = Counter(c["expected_error"]["code"] for c in cases if "expected_error" in c)
+    for code in error_codes:
+        print(f"  {code:{width}s} {codes[code]:4d}")
+    if set(codes) - set(error_codes):
+        raise VectorBug(f"unexpected codes {set(codes) - set(error_codes)}")

@@ -38,8 +38,9 @@ import statsmodels
 from scipy import stats
 from statsmodels.stats.proportion import proportion_confint
 
-from oracle_common import (CaseBook, OracleError, VectorBug, generator, num_cell as _num,
-                           random_ids, seeded_draws, versions, write_vectors, HERE)
+from oracle_common import (HERE, CaseBook, OracleError, VectorBug, generator, num_cell as _num,
+                           print_function_counts, print_written, random_ids, seeded_draws,
+                           versions, write_vectors)
 
 warnings.simplefilter("error")  # a library warning means a case is degenerate: stop
 
@@ -520,16 +521,10 @@ def provenance() -> dict:
 
 
 def summary(text: str):
-    by_src = Counter(BOOK.source.values())
-    print(f"wrote {OUT} ({len(text)} bytes, {len(BOOK.cases)} cases: "
-          f"{by_src['hand']} hand-written, {by_src['random']} seeded random)")
+    print_written(OUT, text, BOOK.cases, BOOK.source)
     print(", ".join(f"{k} {v}" for k, v in versions(np, scipy, statsmodels).items())
           + f", seed {SEED}")
-    print("cases per function (total / ok / error):")
-    for fn in FUNCTIONS:
-        tot = sum(1 for c in BOOK.cases if c["function"] == fn)
-        ok = sum(1 for c in BOOK.cases if c["function"] == fn and "expected" in c)
-        print(f"  {fn:22s} {tot:4d} {ok:4d} {tot - ok:4d}")
+    print_function_counts(BOOK.cases, FUNCTIONS)
     print("successful churn_rate cases per denominator/annualisation:")
     fv = Counter(_variant(c) for c in BOOK.cases
                  if "expected" in c and c["function"] == "churn_rate")

@@ -30,8 +30,9 @@ import pandas as pd
 import scipy
 import statsmodels
 
-from oracle_common import (HERE, CaseBook, VectorBug, generator, random_ids, seeded_draws,
-                           tzdata_field, versions, write_vectors)
+from oracle_common import (HERE, CaseBook, VectorBug, generator, print_function_counts,
+                           print_written, random_ids, seeded_draws, tzdata_field, versions,
+                           write_vectors)
 import oracle_lifecycle  # noqa: E402  (its random draws come first in the shared stream)
 from segments_model import PERIODS, Fragile, f_segment, f_trend, iso, nps_counts_scores, utc
 from segments_trend_cases import trend_cases
@@ -456,16 +457,10 @@ def _variant(c: dict) -> str:
 
 def summary(text: str):
     cases = BOOK.cases
-    by_src = Counter(BOOK.source.values())
-    print(f"wrote {OUT} ({len(text)} bytes, {len(cases)} cases: "
-          f"{by_src['hand']} hand-written, {by_src['random']} seeded random)")
+    print_written(OUT, text, cases, BOOK.source)
     print(", ".join(f"{k} {v}" for k, v in versions(np, scipy, statsmodels, pd).items())
           + f", {tzdata_field()}, seed {SEED}")
-    print("cases per function (total / ok / error):")
-    for fn in FUNCTIONS:
-        tot = sum(1 for c in cases if c["function"] == fn)
-        ok = sum(1 for c in cases if c["function"] == fn and "expected" in c)
-        print(f"  {fn:22s} {tot:4d} {ok:4d} {tot - ok:4d}")
+    print_function_counts(cases, FUNCTIONS)
     print("successful cases per function/variant:")
     fv = Counter(f"{c['function']} {_variant(c)}" for c in cases if "expected" in c)
     for k in sorted(fv):

@@ -47,6 +47,7 @@ import lifelines
 import numpy as np
 
 from oracle_common import (HERE, TOL, OracleError, VectorBug, check_intent, generator,
+                           print_error_codes, print_function_counts, print_written,
                            tzdata_field, tzdata_version, versions, write_vectors)
 from service_calendar import iso_in, iso_utc, load_zone, parse_instant
 from service_calendar_cases import BER, NY, L, hand_calendar_cases, sched, tk, weekdays
@@ -314,16 +315,10 @@ def provenance() -> dict:
 
 
 def summary(text: str):
-    by_src = Counter(_SOURCE.values())
-    print(f"wrote {OUT} ({len(text)} bytes, {len(CASES)} cases: "
-          f"{by_src['hand']} hand-written, {by_src['random']} seeded random)")
+    print_written(OUT, text, CASES, _SOURCE)
     print(f"python {platform.python_version()}, numpy {np.__version__}, lifelines "
           f"{lifelines.__version__}, tzdata {tzdata_version()}, seed {SEED}")
-    print("cases per function (total / ok / error):")
-    for fn in FUNCTIONS:
-        tot = sum(1 for c in CASES if c["function"] == fn)
-        ok = sum(1 for c in CASES if c["function"] == fn and "expected" in c)
-        print(f"  {fn:22s} {tot:4d} {ok:4d} {tot - ok:4d}")
+    print_function_counts(CASES, FUNCTIONS)
     print("successful ticket cases per function/metric/clock:")
     fm = Counter()
     for c in CASES:
@@ -350,12 +345,7 @@ def summary(text: str):
     fl = Counter(_FLAGS.values())
     print(f"  {'summary: S exactly 1/2 at km_median':52s} {fl['half'] + fl['half-lifelines']:4d}")
     print(f"  {'  of which lifelines disagrees (float rounding)':52s} {fl['half-lifelines']:4d}")
-    print("cases per error code:")
-    codes = Counter(c["expected_error"]["code"] for c in CASES if "expected_error" in c)
-    for code in ERROR_CODES:
-        print(f"  {code:20s} {codes[code]:4d}")
-    if set(codes) - set(ERROR_CODES):
-        raise VectorBug(f"unexpected codes {set(codes) - set(ERROR_CODES)}")
+    print_error_codes(CASES, ERROR_CODES, 20)
 
 
 def main():

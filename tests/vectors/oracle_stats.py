@@ -3,31 +3,10 @@
 
 Writes tests/vectors/stats.json (format: tests/vectors/README.md, "stats.json").
 
-This script deliberately does NOT import cxmetrics; the formulas are in stats_model.py,
-the hand-written cases in stats_hand_cases.py. Wherever a method has a
-library implementation, the expected value comes from scipy / statsmodels:
-
-  proportion intervals    statsmodels.stats.proportion.proportion_confint
-                          (wilson, normal = wald, agresti_coull,
-                           beta = clopper_pearson, jeffreys)
-  Newcombe interval       statsmodels confint_proportions_2indep(method="newcomb")
-  pooled z                statsmodels proportions_ztest (cross-checked with
-                          test_proportions_2indep(method="score", correction=False))
-  Welch                   scipy.stats.ttest_ind_from_stats(equal_var=False)
-                          (cross-checked with scipy.stats.ttest_ind on raw data)
-  paired NPS              scipy.stats.ttest_rel(after_codes, before_codes)
-  t interval of a mean    scipy.stats.t.interval (cross-checked with ttest_1samp)
-  p-value adjustment      statsmodels multipletests ("holm", "fdr_bh")
-  proportion sample size  statsmodels samplesize_confint_proportion,
-                          samplesize_proportions_2indep_onetail
-  NPS difference planning statsmodels.stats.power.normal_sample_size_one_tail
-  quantiles               scipy.stats.norm / scipy.stats.t
-
-NPS (adjusted) Wald intervals/tests and the NPS / mean precision sample sizes
-have no library implementation; they are computed from the formulas in
-docs/metrics/statistics.md with scipy quantiles. Survey inputs (raw scores, optionally
-weighted) are reduced to estimates (shares, mean, sd, n_eff) here with numpy;
-the point estimate is cross-checked against survey_model.oracle.
+This script deliberately does NOT import cxmetrics. The expected values come from
+stats_model.py (scipy / statsmodels wherever a method has a library implementation, the
+formulas of docs/metrics/statistics.md otherwise; its docstring lists which is which); the
+hand-written cases are in stats_hand_cases.py.
 
 Regenerate (from the repository root):
 
@@ -50,7 +29,8 @@ import scipy
 import statsmodels
 
 from oracle_common import (HERE, TOL, OracleError, VectorBug, check_intent, generator,
-                           versions, write_vectors)
+                           print_error_codes, print_function_counts, print_written, versions,
+                           write_vectors)
 from stats_hand_cases import hand_cases
 from stats_model import (ERROR_CODES, FUNCTIONS, LEVELS, METHODS, NET_METHODS, PROP_METHODS,
                          estimate, evaluate, nps_counts, prop_counts, survey)
@@ -261,16 +241,10 @@ def _kind_of(c: dict) -> str:
 
 
 def summary(text: str):
-    by_src = Counter(_SOURCE.values())
-    print(f"wrote {OUT} ({len(text)} bytes, {len(CASES)} cases: "
-          f"{by_src['hand']} hand-written, {by_src['random']} seeded random)")
+    print_written(OUT, text, CASES, _SOURCE)
     print(f"python {platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__}, "
           f"statsmodels {statsmodels.__version__}, seed {SEED}")
-    print("cases per function (total / ok / error):")
-    for fn in FUNCTIONS:
-        tot = sum(1 for c in CASES if c["function"] == fn)
-        ok = sum(1 for c in CASES if c["function"] == fn and "expected" in c)
-        print(f"  {fn:34s} {tot:4d} {ok:4d} {tot - ok:4d}")
+    print_function_counts(CASES, FUNCTIONS, 34)
     print("successful cases per function/method:")
     fm = Counter(f"{c['function']}/{_method_of(c)}" for c in CASES if "expected" in c)
     for k in sorted(fm):
@@ -283,12 +257,7 @@ def summary(text: str):
     lv = Counter(c["expected"]["level"] for c in CASES if c["function"] == "interval" and "expected" in c)
     for k in sorted(lv):
         print(f"  {k:<8} {lv[k]:4d}")
-    print("cases per error code:")
-    codes = Counter(c["expected_error"]["code"] for c in CASES if "expected_error" in c)
-    for code in ERROR_CODES:
-        print(f"  {code:18s} {codes[code]:4d}")
-    if set(codes) - set(ERROR_CODES):
-        raise VectorBug(f"unexpected codes {set(codes) - set(ERROR_CODES)}")
+    print_error_codes(CASES, ERROR_CODES)
 
 
 def main():

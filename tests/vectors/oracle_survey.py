@@ -27,7 +27,7 @@ from collections import Counter
 import numpy as np
 
 from oracle_common import (HERE, TOL, OracleError, VectorBug, check_intent, generator,
-                           versions, write_vectors)
+                           print_written, versions, write_vectors)
 from survey_model import CES_METHODS, CSAT_METHODS, FUNCTIONS, oracle  # noqa: F401
 
 SEED = 20261126
@@ -633,7 +633,6 @@ def summary(text: str):
     by_fn = Counter(c["function"] for c in CASES)
     by_fn_ok = Counter(c["function"] for c in CASES if "expected" in c)
     by_code = Counter(c["expected_error"]["code"] for c in CASES if "expected_error" in c)
-    by_src = Counter(_SOURCE.values())
     methods = Counter()
     for c in CASES:
         if c["function"] in ("csat", "ces"):
@@ -659,8 +658,7 @@ def summary(text: str):
         if "expected_error" in c and "index" in c["expected_error"]:
             feats["error with index"] += 1
     sizes = [len(c["scores"]) for c in CASES]
-    print(f"wrote {OUT} ({len(text)} bytes, {len(CASES)} cases: "
-          f"{by_src['hand']} hand-written, {by_src['random']} seeded random)")
+    print_written(OUT, text, CASES, _SOURCE)
     print(f"python {platform.python_version()}, numpy {np.__version__}, seed {SEED}")
     print("cases per function (total / ok / error):")
     for fn in FUNCTIONS:

@@ -105,35 +105,10 @@ def default_interval(est, level: float):
 
 
 def classify_rows(scores: list, weights: list | None, lo: int, hi: int, skip: bool):
-    """Per row: ("valid", x, w) | ("missing",) | ("invalid",). Raises the first row error
-    (index order; a score problem before a weight problem)."""
-    out = []
-    for i, s in enumerate(scores):
-        if s is None:
-            out.append(("missing",))
-            continue
-        x = _num(s)
-        if math.isnan(x):
-            raise VectorBug("write missing scores as null")
-        code = None
-        if not math.isfinite(x):
-            code = "not_finite"
-        elif x < lo or x > hi:
-            code = "out_of_scale"
-        elif x != math.floor(x):
-            code = "not_integer"
-        w = 1.0
-        if code is None and weights is not None:
-            w = _num(weights[i])
-            if not (math.isfinite(w) and w >= 0):
-                code = "invalid_weight"
-        if code is not None:
-            if not skip:
-                raise OracleError(code, i)
-            out.append(("invalid",))
-            continue
-        out.append(("valid", int(x), w))
-    return out
+    """Per row: ("valid", x, w) with an integer x | ("missing",) | ("invalid",), by the survey
+    oracle's row rules (survey_model.classify_rows)."""
+    return [("valid", int(r[1]), r[2]) if r[0] == "valid" else r
+            for r in survey_model.classify_rows(scores, weights, lo, hi, skip)]
 
 
 def group_stats(metric, mopts, rows, idx, weighted, level):

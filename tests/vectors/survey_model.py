@@ -95,36 +95,11 @@ def oracle(fn: str, scores: list, weights: list | None, opts: dict) -> dict:
     if on_invalid not in ("error", "skip"):
         raise VectorBug("bad on_invalid")
     skip = on_invalid == "skip"
-    xs: list[float] = []
-    ws: list[float] = []
-    missing = 0
-    invalid = 0
-    for i, s in enumerate(scores):
-        if s is None:  # missing: excluded, its weight ignored whatever it is
-            missing += 1
-            continue
-        x = _num(s)
-        if math.isnan(x):
-            raise VectorBug("write missing scores as null, not 'nan'")
-        code = None
-        if not math.isfinite(x):
-            code = "not_finite"
-        elif x < lo or x > hi:
-            code = "out_of_scale"
-        elif x != math.floor(x):
-            code = "not_integer"
-        w = 1.0
-        if code is None and weights is not None:
-            w = _num(weights[i])
-            if not math.isfinite(w) or w < 0:
-                code = "invalid_weight"
-        if code is not None:
-            if skip:
-                invalid += 1
-                continue
-            raise OracleError(code, i)
-        xs.append(x)
-        ws.append(w)
+    rows = classify_rows(scores, weights, lo, hi, skip)
+    missing = sum(1 for r in rows if r[0] == "missing")
+    invalid = sum(1 for r in rows if r[0] == "invalid")
+    xs: list[float] = [r[1] for r in rows if r[0] == "valid"]
+    ws: list[float] = [r[2] for r in rows if r[0] == "valid"]
 
     # ---- 4. options -------------------------------------------------------
     def on_scale(t) -> bool:
@@ -263,4 +238,37 @@ def oracle(fn: str, scores: list, weights: list | None, opts: dict) -> dict:
         else:
             var = float(np.sum(w * (x - mean) ** 2)) / sw * (n_eff / (n_eff - 1.0))
             out["std_dev"] = math.sqrt(var)
+    return out
+
+
+def classify_rows(scores: list, weights: list | None, lo: int, hi: int, skip: bool) -> list:
+    """Per row: ("valid", x, w) | ("missing",) | ("invalid",). Raises the first row error
+    (index order; a score problem before a weight problem) unless skip. A missing row's
+    weight is ignored, whatever it is."""
+    out = []
+    for i, s in enumerate(scores):
+        if s is None:
+            out.append(("missing",))
+            continue
+        x = _num(s)
+        if math.isnan(x):
+            raise VectorBug("write missing scores as null, not 'nan'")
+        code = None
+        if not math.isfinite(x):
+            code = "not_finite"
+        elif x < lo or x > hi:
+            code = "out_of_scale"
+        elif x != math.floor(x):
+            code = "not_integer"
+        w = 1.0
+        if code is None and weights is not None:
+            w = _num(weights[i])
+            if not math.isfinite(w) or w < 0:
+                code = "invalid_weight"
+        if code is not None:
+            if not skip:
+                raise OracleError(code, i)
+            out.append(("invalid",))
+            continue
+        out.append(("valid", x, w))
     return out
