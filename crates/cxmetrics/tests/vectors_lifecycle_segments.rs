@@ -1,9 +1,11 @@
-//! Runs every case of `tests/vectors/business.json` (expected values from exact rationals,
-//! statsmodels, scipy, pandas and zoneinfo, written by `tests/vectors/oracle_business.py`).
+//! Runs every case of `tests/vectors/lifecycle.json` (conversion, churn, retention, CLV:
+//! exact rationals and statsmodels, written by `tests/vectors/oracle_lifecycle.py`) and of
+//! `tests/vectors/segments.json` (segments and trends: pandas, statsmodels, scipy and
+//! zoneinfo, written by `tests/vectors/oracle_segments.py`).
 
 mod common;
 
-use common::{close, number, numbers, vectors};
+use common::{Compare, every_case_passes, number, numbers, vectors};
 use cxmetrics::jiff::tz::TimeZone;
 use cxmetrics::{
     Annualize, CesMethod, CesOptions, ChurnDenominator, CsatMethod, CsatOptions, Error, KeyPart,
@@ -228,79 +230,30 @@ fn run(case: &Value) -> Result<Value, Error> {
     })
 }
 
-/// The path of the first difference between `got` and `want` (numbers within the
-/// tolerance rule; strings, booleans, keys and null exact).
-fn diff(got: &Value, want: &Value, tol: f64, path: &str) -> Option<String> {
-    let here = || Some(format!("{path} = {got}, expected {want}"));
-    match (got, want) {
-        (Value::Number(_), Value::Number(_)) => (!close(got, want, tol)).then(here).flatten(),
-        (Value::Array(g), Value::Array(w)) => {
-            if g.len() != w.len() {
-                return Some(format!("{path}: {} items, expected {}", g.len(), w.len()));
-            }
-            g.iter()
-                .zip(w)
-                .enumerate()
-                .find_map(|(i, (g, w))| diff(g, w, tol, &format!("{path}.{i}")))
-        }
-        (Value::Object(g), Value::Object(w)) => {
-            if let Some(k) = g.keys().find(|k| !w.contains_key(*k)) {
-                return Some(format!("{path}.{k}: unexpected field"));
-            }
-            w.iter().find_map(|(k, wv)| {
-                diff(
-                    g.get(k).unwrap_or(&Value::Null),
-                    wv,
-                    tol,
-                    &format!("{path}.{k}"),
-                )
-            })
-        }
-        _ => (got != want).then(here).flatten(),
+fn every_case_of(file: &str, functions: &[&str]) {
+    let v = vectors(file);
+    for c in v["cases"].as_array().expect("cases") {
+        let f = c["function"].as_str().unwrap();
+        assert!(functions.contains(&f), "{file}: unexpected function {f}");
     }
-}
-
-fn check(case: &Value) -> Result<(), String> {
-    let id = case["id"].as_str().unwrap();
-    match (run(case), case.get("expected_error")) {
-        (Err(e), Some(want)) => {
-            if e.code() != want["code"].as_str().unwrap() {
-                return Err(format!(
-                    "{id}: error {} ({e}), expected {}",
-                    e.code(),
-                    want["code"]
-                ));
-            }
-            if let Some(i) = want.get("index").filter(|i| !i.is_null())
-                && e.index() != i.as_u64().map(|i| i as usize)
-            {
-                return Err(format!("{id}: error index {:?}, expected {i}", e.index()));
-            }
-            Ok(())
-        }
-        (Err(e), None) => Err(format!("{id}: unexpected error {} ({e})", e.code())),
-        (Ok(_), Some(want)) => Err(format!("{id}: expected error {want}, got a result")),
-        (Ok(v), None) => {
-            let tol = case["tolerance"].as_f64().unwrap_or(1e-9);
-            match diff(&v, &case["expected"], tol, "expected") {
-                Some(d) => Err(format!("{id}: {d}")),
-                None => Ok(()),
-            }
-        }
-    }
+    every_case_passes(file, 60, Compare::EXACT, run);
 }
 
 #[test]
-fn every_business_vector_passes() {
-    let v = vectors("business.json");
-    let cases = v["cases"].as_array().expect("cases");
-    assert!(cases.len() >= 120, "{} cases", cases.len());
-    let failures: Vec<String> = cases.iter().filter_map(|c| check(c).err()).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failures:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
+fn every_lifecycle_vector_passes() {
+    every_case_of(
+        "lifecycle.json",
+        &[
+            "conversion_rate",
+            "churn_rate",
+            "retention_rate",
+            "clv_from_churn",
+            "clv_from_retention",
+        ],
     );
+}
+
+#[test]
+fn every_segments_vector_passes() {
+    every_case_of("segments.json", &["segment", "trend"]);
 }
