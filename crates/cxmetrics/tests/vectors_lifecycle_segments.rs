@@ -8,10 +8,9 @@ mod common;
 use common::{Compare, every_case_passes, number, numbers, vectors};
 use cxmetrics::jiff::tz::TimeZone;
 use cxmetrics::{
-    Annualize, CesMethod, CesOptions, ChurnDenominator, CsatMethod, CsatOptions, Error, KeyPart,
-    NpsBuckets, NpsOptions, OnInvalid, PAdjust, Period, ReportOptions, Scale, SegmentRow, Segments,
-    SurveyMetric, Trend, churn_rate, clv_from_churn, clv_from_retention, conversion_rate,
-    parse_instant, retention_rate,
+    Annualize, ChurnDenominator, Error, KeyPart, MetricKind, MetricOptions, NpsBuckets, OnInvalid,
+    PAdjust, Period, ReportOptions, Scale, SegmentRow, Segments, SurveyMetric, Trend, churn_rate,
+    clv_from_churn, clv_from_retention, conversion_rate, parse_instant, retention_rate,
 };
 use serde_json::{Value, json};
 
@@ -27,64 +26,40 @@ fn opt_str<'a>(o: &'a Value, k: &str, default: &'a str) -> &'a str {
     opt(o, k).and_then(Value::as_str).unwrap_or(default)
 }
 
-fn invalid(name: &'static str, message: String) -> Error {
-    Error::InvalidArgument {
-        name: name.into(),
-        message,
-        index: None,
-    }
-}
-
-/// The survey metric and scale of a segment / trend case (survey.json option names).
+/// The survey metric and scale of a segment / trend case (survey.json option names),
+/// resolved by name through the core, as the bindings do.
 fn metric(o: &Value) -> Result<(SurveyMetric, Scale), Error> {
-    let name = opt_str(o, "metric", "nps");
-    let threshold = opt(o, "threshold").and_then(Value::as_i64);
-    let m = match name {
-        "nps" => SurveyMetric::Nps(NpsOptions {
-            buckets: opt(o, "buckets").map(|b| NpsBuckets {
-                detractor_max: b["detractor_max"].as_i64().unwrap(),
-                promoter_min: b["promoter_min"].as_i64().unwrap(),
-            }),
+    let kind = MetricKind::parse(opt_str(o, "metric", "nps"))?;
+    let method = opt(o, "method").and_then(Value::as_str).map(str::to_owned);
+    let options = MetricOptions {
+        buckets: opt(o, "buckets").map(|b| NpsBuckets {
+            detractor_max: b["detractor_max"].as_i64().unwrap(),
+            promoter_min: b["promoter_min"].as_i64().unwrap(),
         }),
-        "csat" => SurveyMetric::Csat(CsatOptions {
-            method: match opt(o, "method").and_then(Value::as_str) {
-                Some(m) => CsatMethod::parse(m)?,
-                None => CsatMethod::default(),
-            },
-            threshold,
-            bottom_threshold: opt(o, "bottom_threshold").and_then(Value::as_i64),
-        }),
-        "ces" => SurveyMetric::Ces(CesOptions {
-            higher_is_better: o["higher_is_better"].as_bool().expect("higher_is_better"),
-            method: match opt(o, "method").and_then(Value::as_str) {
-                Some(m) => CesMethod::parse(m)?,
-                None => CesMethod::default(),
-            },
-            threshold,
-        }),
-        "mean" => SurveyMetric::Mean,
-        "top_box" => SurveyMetric::TopBox(threshold),
-        "bottom_box" => SurveyMetric::BottomBox(threshold),
-        other => return Err(invalid("metric", format!("unknown metric {other:?}"))),
+        csat_method: method.clone().filter(|_| kind == MetricKind::Csat),
+        ces_method: method.filter(|_| kind == MetricKind::Ces),
+        threshold: opt(o, "threshold").and_then(Value::as_i64),
+        bottom_threshold: opt(o, "bottom_threshold").and_then(Value::as_i64),
+        higher_is_better: opt(o, "higher_is_better").and_then(Value::as_bool),
     };
-    let (lo, hi) = match opt(o, "scale") {
-        Some(s) => (s[0].as_i64().unwrap(), s[1].as_i64().unwrap()),
-        None => match name {
-            "nps" => (0, 10),
-            "csat" => (1, 5),
-            _ => panic!("{name} needs a scale"),
-        },
+    let m = SurveyMetric::resolve(kind, options)?;
+    let scale = match opt(o, "scale") {
+        Some(s) => Scale::new(s[0].as_i64().unwrap(), s[1].as_i64().unwrap())?,
+        None => kind.default_scale().expect("the case names a scale"),
     };
-    Ok((m, Scale::new(lo, hi)?))
+    Ok((m, scale))
 }
 
 fn report_options(o: &Value) -> Result<ReportOptions, Error> {
+    let d = ReportOptions::default();
     Ok(ReportOptions {
-        level: opt_f64(o, "level", 0.95),
-        min_n: opt(o, "min_n").map_or(30, |v| v.as_u64().unwrap()),
-        adjust: PAdjust::parse(opt_str(o, "adjust", "holm"))?,
-        alpha: opt_f64(o, "alpha", 0.05),
-        ..ReportOptions::default()
+        level: opt_f64(o, "level", d.level),
+        min_n: opt(o, "min_n").map_or(d.min_n, |v| v.as_u64().unwrap()),
+        adjust: opt(o, "adjust")
+            .and_then(Value::as_str)
+            .map_or(Ok(d.adjust), PAdjust::parse)?,
+        alpha: opt_f64(o, "alpha", d.alpha),
+        ..d
     })
 }
 
@@ -182,7 +157,7 @@ fn trend(case: &Value) -> Result<Value, Error> {
 fn run(case: &Value) -> Result<Value, Error> {
     let a = &case["args"];
     let o = case.get("options").unwrap_or(&Value::Null);
-    let level = opt_f64(o, "level", 0.95);
+    let level = opt_f64(o, "level", cxmetrics::Level::DEFAULT.get());
     Ok(match case["function"].as_str().unwrap() {
         "conversion_rate" => {
             let r = conversion_rate(number(&a["conversions"]), number(&a["interactions"]))?;
@@ -190,19 +165,11 @@ fn run(case: &Value) -> Result<Value, Error> {
             json!({"score": r.score, "count": r.count, "n": r.n, "lower": i.lower, "upper": i.upper})
         }
         "churn_rate" => {
-            let denominator = match opt_str(o, "denominator", "start") {
-                "start" => ChurnDenominator::StartOfPeriod,
-                "up_for_renewal" => ChurnDenominator::UpForRenewal(number(&o["up_for_renewal"])),
-                "average" => ChurnDenominator::Average {
-                    end: number(&o["end"]),
-                },
-                other => {
-                    return Err(invalid(
-                        "denominator",
-                        format!("unknown denominator {other:?}"),
-                    ));
-                }
-            };
+            let denominator = ChurnDenominator::from_name(
+                opt(o, "denominator").and_then(Value::as_str),
+                opt(o, "up_for_renewal").map(number),
+                opt(o, "end").map(number),
+            )?;
             let annualize = Annualize::parse(opt_str(o, "annualize", "compound"))?;
             let r = churn_rate(
                 number(&a["churned"]),
