@@ -47,8 +47,8 @@ warnings.simplefilter("error")  # a library warning means a case is degenerate: 
 SEED = 20261128  # shared with segments.json, which continues this stream (oracle_segments.py)
 OUT = HERE / "lifecycle.json"
 
-FUNCTIONS = ("conversion_rate", "churn_rate", "retention_rate", "clv_from_churn",
-             "clv_from_retention")
+FUNCTIONS = ("conversion_rate", "churn_rate", "retention_rate", "revenue_retention",
+             "clv_from_churn", "clv_from_retention")
 ERROR_CODES = ("empty", "invalid_argument")
 
 
@@ -78,7 +78,7 @@ def clamp(v: float, lo: float, hi: float) -> float:
 
 
 def count_ok(v) -> float:
-    """A finite count >= 0 (business.rs `count_ok` / `money`)."""
+    """A finite count or amount >= 0 (lifecycle.rs `count_ok` / `money`)."""
     x = _num(v)
     if not (math.isfinite(x) and x >= 0.0):
         raise OracleError("invalid_argument")
@@ -186,6 +186,26 @@ def f_retention(c: dict) -> dict:
             "lower": lo, "upper": hi}
 
 
+def f_revenue_retention(c: dict) -> dict:
+    """NRR and GRR of the starting cohort, exact (docs/metrics/lifecycle.md, revenue
+    retention): NRR = 100 (start + expansion - contraction - churned) / start, GRR the
+    same without expansion. Amounts are checked in argument order, then start = 0 (empty),
+    then a loss larger than the start."""
+    a = c["args"]
+    if set(a) != {"start", "expansion", "contraction", "churned"} or c.get("options"):
+        raise VectorBug("revenue_retention args")
+    s, x, ct, ch = (count_ok(a[k]) for k in ("start", "expansion", "contraction", "churned"))
+    if s == 0:
+        raise OracleError("empty")
+    lost = _frac(ct) + _frac(ch)
+    if lost > _frac(s):
+        raise OracleError("invalid_argument")
+    fs = _frac(s)
+    return {"score": float(100 * (fs + _frac(x) - lost) / fs),
+            "gross": float(100 * (fs - lost) / fs),
+            "start": s, "expansion": x, "contraction": ct, "churned": ch}
+
+
 def f_clv_churn(c: dict) -> dict:
     a = c["args"]
     if set(a) != {"arpu", "margin", "churn"} or c.get("options"):
@@ -217,7 +237,8 @@ def f_clv_retention(c: dict) -> dict:
 # --------------------------------------------------------------------------
 
 BOOK = CaseBook({"conversion_rate": f_conversion, "churn_rate": f_churn,
-                 "retention_rate": f_retention, "clv_from_churn": f_clv_churn,
+                 "retention_rate": f_retention, "revenue_retention": f_revenue_retention,
+                 "clv_from_churn": f_clv_churn,
                  "clv_from_retention": f_clv_retention},
                 lambda fn: (("args", CaseBook.MISSING), ("options", CaseBook.MISSING)))
 case = BOOK.add
@@ -389,6 +410,41 @@ def lifecycle_cases():
     case("retention_rate/error-nan-new", "retention_rate",
          args={"start": 100, "end": 90, "new": "nan"}, error="invalid_argument")
 
+    # ---------------------------------------------------------- revenue_retention
+    rr = "revenue_retention"
+    case(f"{rr}/docs-105-90", rr,
+         args={"start": 100000, "expansion": 15000, "contraction": 3000, "churned": 7000},
+         check={"score": 105.0, "gross": 90.0}, check_tol=1e-12,
+         note="docs/metrics/lifecycle.md example: (100k + 15k - 3k - 7k) / 100k; GRR without the 15k")
+    case(f"{rr}/no-change", rr,
+         args={"start": 2500, "expansion": 0, "contraction": 0, "churned": 0},
+         check={"score": 100.0, "gross": 100.0})
+    case(f"{rr}/all-lost", rr,
+         args={"start": 800, "expansion": 0, "contraction": 300, "churned": 500},
+         check={"score": 0.0, "gross": 0.0}, note="contraction + churned = start: allowed")
+    case(f"{rr}/expansion-hides-loss", rr,
+         args={"start": 1000, "expansion": 400, "contraction": 100, "churned": 200},
+         check={"score": 110.0, "gross": 70.0}, note="NRR above 100 while GRR is 70")
+    case(f"{rr}/fractional", rr,
+         args={"start": 12345.67, "expansion": 890.12, "contraction": 45.6, "churned": 789.01})
+    case(f"{rr}/error-start-zero", rr,
+         args={"start": 0, "expansion": 10, "contraction": 0, "churned": 0}, error="empty")
+    case(f"{rr}/error-loss-exceeds-start", rr,
+         args={"start": 100, "expansion": 50, "contraction": 60, "churned": 41},
+         error="invalid_argument", note="the cohort cannot lose more than it brought")
+    case(f"{rr}/error-negative-expansion", rr,
+         args={"start": 100, "expansion": -1, "contraction": 0, "churned": 0},
+         error="invalid_argument", note="a loss is contraction, not negative expansion")
+    case(f"{rr}/error-nan-churned", rr,
+         args={"start": 100, "expansion": 0, "contraction": 0, "churned": "nan"},
+         error="invalid_argument")
+    case(f"{rr}/error-inf-start", rr,
+         args={"start": "inf", "expansion": 0, "contraction": 0, "churned": 0},
+         error="invalid_argument")
+    case(f"{rr}/error-order-start-before-empty", rr,
+         args={"start": 0, "expansion": "-inf", "contraction": 0, "churned": 0},
+         error="invalid_argument", note="amounts are checked before the empty start")
+
     # ---------------------------------------------------------- clv
     case("clv_from_churn/rustdoc-1000", "clv_from_churn",
          args={"arpu": 50, "margin": 0.8, "churn": 4}, check={"value": 1000.0}, check_tol=1e-9,
@@ -494,10 +550,28 @@ def random_draws(rng, case, rid, pick, level):
              source="random")
 
 
+REVENUE_SEED = SEED + 1  # its own stream: segments.json replays the main one
+
+
+def random_revenue_cases(rid):
+    rng = np.random.default_rng(REVENUE_SEED)
+    note = f"seeded random (default_rng({REVENUE_SEED}))"
+    for _ in range(8):
+        start = round(float(rng.choice([90.0, 4200.0, 250000.0]) * rng.uniform(0.5, 2)), 2)
+        churned = round(float(rng.uniform(0, 0.3)) * start, 2)
+        contraction = round(float(rng.uniform(0, 0.2)) * start, 2)
+        expansion = round(float(rng.uniform(0, 0.5)) * start, 2)
+        case(rid("revenue_retention"), "revenue_retention",
+             args={"start": start, "expansion": expansion, "contraction": contraction,
+                   "churned": churned}, note=note, source="random")
+
+
 def random_cases():
     rng = np.random.default_rng(SEED)
     pick, level = seeded_draws(rng)
-    random_draws(rng, case, random_ids(), pick, level)
+    rid = random_ids()
+    random_draws(rng, case, rid, pick, level)
+    random_revenue_cases(rid)
 
 
 # --------------------------------------------------------------------------

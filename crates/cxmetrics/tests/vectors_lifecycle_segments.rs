@@ -11,6 +11,7 @@ use cxmetrics::{
     Annualize, ChurnDenominator, Error, KeyPart, MetricKind, MetricOptions, NpsBuckets, OnInvalid,
     PAdjust, Period, ReportOptions, Scale, SegmentRow, Segments, SurveyMetric, Trend, churn_rate,
     clv_from_churn, clv_from_retention, conversion_rate, parse_instant, retention_rate,
+    revenue_retention,
 };
 use serde_json::{Value, json};
 
@@ -187,6 +188,16 @@ fn run(case: &Value) -> Result<Value, Error> {
             let i = r.interval(level, None)?;
             json!({"score": r.score, "count": r.count, "n": r.n, "lower": i.lower, "upper": i.upper})
         }
+        "revenue_retention" => {
+            let r = revenue_retention(
+                number(&a["start"]),
+                number(&a["expansion"]),
+                number(&a["contraction"]),
+                number(&a["churned"]),
+            )?;
+            json!({"score": r.score, "gross": r.gross, "start": r.start,
+                   "expansion": r.expansion, "contraction": r.contraction, "churned": r.churned})
+        }
         "clv_from_churn" => json!({"value": clv_from_churn(
             number(&a["arpu"]), number(&a["margin"]), number(&a["churn"]))?}),
         "clv_from_retention" => json!({"value": clv_from_retention(
@@ -214,6 +225,7 @@ fn every_lifecycle_vector_passes() {
             "conversion_rate",
             "churn_rate",
             "retention_rate",
+            "revenue_retention",
             "clv_from_churn",
             "clv_from_retention",
         ],
