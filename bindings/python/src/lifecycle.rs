@@ -1,4 +1,4 @@
-//! Business metrics (issue 5): conversion, churn, retention and lifetime value.
+//! Customer lifecycle (issue 5): conversion, churn, retention and lifetime value.
 //!
 //! Arguments are converted and mapped onto the core's options; every formula and every
 //! check of a value's domain is the core's ([`cxmetrics::churn_rate`], …).
