@@ -6,7 +6,7 @@
 use cxmetrics::{Annualize, ChurnDenominator};
 use pyo3::prelude::*;
 
-use crate::convert::{extract_f64, extract_str};
+use crate::convert::{by_name, extract_f64, extract_str};
 use crate::errors::{core_err, invalid_argument};
 
 result_class! {
@@ -180,10 +180,7 @@ fn churn_rate(
         },
         _ => ChurnDenominator::StartOfPeriod,
     };
-    let annualize = match annualize {
-        None => Annualize::Compound,
-        Some(a) => Annualize::parse(&extract_str(a, "annualize")?).map_err(core_err)?,
-    };
+    let annualize = by_name(annualize, "annualize", Annualize::parse)?.unwrap_or_default();
     let periods = periods_per_year
         .filter(|p| !p.is_none())
         .map(|p| extract_f64(p, "periods_per_year"))

@@ -24,6 +24,7 @@ use crate::convert::{
     extract_scale, extract_scores, extract_str, extract_weights,
 };
 use crate::errors::{core_err, invalid_argument, type_error, type_name};
+use crate::results::{row_dicts, set_field_columns};
 use crate::stats::{interval_method, level_arg};
 
 /// A segment key as a Python tuple of `int` / `str`.
@@ -155,12 +156,7 @@ impl PySegmentTable {
     /// ``key_names`` and ``metric``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        let rows = self
-            .rows()
-            .iter()
-            .map(|r| r.to_dict(py))
-            .collect::<PyResult<Vec<_>>>()?;
-        d.set_item("rows", rows)?;
+        d.set_item("rows", row_dicts(py, &self.rows(), PySegmentRow::to_dict)?)?;
         d.set_item("overall", self.overall().to_dict(py)?)?;
         d.set_item("key_names", self.key_names.clone())?;
         d.set_item("metric", &self.metric)?;
@@ -215,14 +211,8 @@ impl PySegmentTable {
                 .collect::<PyResult<Vec<_>>>()?;
             d.set_item(name, values)?;
         }
-        let rows = self.rows();
-        for field in SEGMENT_FIELDS {
-            let values = rows
-                .iter()
-                .map(|r| r.to_dict(py)?.get_item(field))
-                .collect::<PyResult<Vec<_>>>()?;
-            d.set_item(field, values)?;
-        }
+        let dicts = row_dicts(py, &self.rows(), PySegmentRow::to_dict)?;
+        set_field_columns(&d, &dicts, &SEGMENT_FIELDS)?;
         Ok(d)
     }
 }

@@ -4,9 +4,7 @@
 use cxmetrics::{CesMethod, CesOptions, CsatMethod, CsatOptions, NpsOptions, Scale, Tally};
 use pyo3::prelude::*;
 
-use crate::convert::{
-    extract_buckets, extract_opt_int, extract_scale, extract_scores, extract_str,
-};
+use crate::convert::{by_name, extract_buckets, extract_opt_int, extract_scale, extract_scores};
 use crate::errors::{core_err, invalid_argument, type_error};
 use crate::results::{
     PyBoxResult, PyCesResult, PyCsatResult, PyDistribution, PyMeanResult, PyNpsResult,
@@ -170,10 +168,7 @@ fn csat(
     weights: Option<&Bound<'_, PyAny>>,
     on_invalid: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyCsatResult> {
-    let method = match method {
-        Some(m) => CsatMethod::parse(&extract_str(m, "method")?).map_err(core_err)?,
-        None => CsatMethod::default(),
-    };
+    let method = by_name(method, "method", CsatMethod::parse)?.unwrap_or_default();
     let options = CsatOptions {
         method,
         threshold: extract_opt_int(threshold, "threshold")?,
@@ -243,10 +238,7 @@ fn ces(
     weights: Option<&Bound<'_, PyAny>>,
     on_invalid: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyCesResult> {
-    let method = match method {
-        Some(m) => CesMethod::parse(&extract_str(m, "method")?).map_err(core_err)?,
-        None => CesMethod::default(),
-    };
+    let method = by_name(method, "method", CesMethod::parse)?.unwrap_or_default();
     let options = CesOptions {
         higher_is_better,
         method,

@@ -272,6 +272,30 @@ pub(crate) fn instants(
     instants_from_helper(&col, tz, At::new(name), false)
 }
 
+/// A column of instants none of which may be missing: a missing one is an
+/// `invalid_argument` naming `name[i]`, saying `why` (e.g. "every response needs its
+/// time"), with the row's index.
+pub(crate) fn required_instants(
+    obj: &Bound<'_, PyAny>,
+    name: &str,
+    tz: Option<&TimeZone>,
+    why: &str,
+) -> PyResult<Vec<Timestamp>> {
+    instants(obj, name, tz)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.ok_or_else(|| {
+                cx_error(
+                    "invalid_argument",
+                    format!("invalid argument `{name}[{i}]`: missing; {why}"),
+                    Some(i),
+                )
+            })
+        })
+        .collect()
+}
+
 /// Reads what `cxmetrics._convert.instant_column` returned: `("utc" | "naive", int64
 /// array, unit)` or `("objects", list)`. `scalar`: the values are one value, located by
 /// `at` itself (else each value is located by its position).

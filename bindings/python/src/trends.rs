@@ -15,13 +15,14 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDict, PyList};
 
 use crate::convert::{
-    DETACH_THRESHOLD, extract_on_invalid, extract_opt_u32, extract_scores, extract_str,
+    DETACH_THRESHOLD, by_name, extract_on_invalid, extract_opt_u32, extract_scores, extract_str,
     extract_weights, opt_f64,
 };
 use crate::errors::{core_err, cx_error};
+use crate::results::{row_dicts, set_field_columns};
 use crate::segments::{MetricArgs, frame_helper, min_n_arg};
 use crate::stats::{interval_method, level_arg};
-use crate::time::{instants, time_zone};
+use crate::time::{required_instants, time_zone};
 
 /// A calendar date as a Python `datetime.date`.
 pub(crate) struct PyCivilDate(Date);
@@ -147,12 +148,7 @@ impl PyTrendTable {
     /// The report as a new ``dict``: ``rows`` (a list of dicts), ``metric``, ``period``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        let rows = self
-            .rows()
-            .iter()
-            .map(|r| r.to_dict(py))
-            .collect::<PyResult<Vec<_>>>()?;
-        d.set_item("rows", rows)?;
+        d.set_item("rows", row_dicts(py, &self.rows(), PyTrendRow::to_dict)?)?;
         d.set_item("metric", &self.metric)?;
         d.set_item("period", &self.period)?;
         Ok(d)
@@ -188,19 +184,9 @@ impl PyTrendTable {
 
 impl PyTrendTable {
     fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let dicts = self
-            .rows()
-            .iter()
-            .map(|r| r.to_dict(py))
-            .collect::<PyResult<Vec<_>>>()?;
+        let dicts = row_dicts(py, &self.rows(), PyTrendRow::to_dict)?;
         let d = PyDict::new(py);
-        for field in TREND_FIELDS {
-            let values = dicts
-                .iter()
-                .map(|r| r.get_item(field))
-                .collect::<PyResult<Vec<_>>>()?;
-            d.set_item(field, values)?;
-        }
+        set_field_columns(&d, &dicts, &TREND_FIELDS)?;
         Ok(d)
     }
 }
@@ -308,29 +294,12 @@ fn trend(
         level: level_arg(level)?,
         method: interval_method(method)?,
         min_n: min_n_arg(min_n)?,
-        adjust: match adjust {
-            None => PAdjust::Holm,
-            Some(a) => PAdjust::parse(&extract_str(a, "adjust")?).map_err(core_err)?,
-        },
+        adjust: by_name(adjust, "adjust", PAdjust::parse)?.unwrap_or(PAdjust::Holm),
         alpha: opt_f64(alpha, "alpha", 0.05)?,
     };
     let rolling = extract_opt_u32(rolling_days, "rolling_days")?;
     let on_invalid: OnInvalid = extract_on_invalid(on_invalid)?;
-    let times = instants(times, "times", None)?
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| {
-            t.ok_or_else(|| {
-                cx_error(
-                    "invalid_argument",
-                    format!(
-                        "invalid argument `times[{i}]`: missing; every response needs its time"
-                    ),
-                    Some(i),
-                )
-            })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
+    let times = required_instants(times, "times", None, "every response needs its time")?;
     let scores = extract_scores(scores)?;
     let weights = weights.map(extract_weights).transpose()?;
     let w = weights.as_ref().map(crate::convert::Column::as_slice);

@@ -23,9 +23,9 @@ pub(crate) mod items;
 mod scalars;
 
 pub(crate) use scalars::{
-    extract_buckets, extract_count, extract_counts, extract_f64, extract_int, extract_on_invalid,
-    extract_opt_int, extract_opt_u32, extract_scale, extract_str, new_scale, opt_f64,
-    scalar_to_f64,
+    by_name, extract_buckets, extract_count, extract_counts, extract_f64, extract_int,
+    extract_on_invalid, extract_opt_int, extract_opt_u32, extract_scale, extract_str, new_scale,
+    opt_f64, scalar_to_f64,
 };
 
 /// Inputs longer than this are tallied with the GIL released (the thread detached).

@@ -169,10 +169,20 @@ pub(crate) fn new_scale(min: i64, max: i64) -> PyResult<Scale> {
 
 /// `on_invalid`: `"error"` (default, also for `None`) or `"skip"`.
 pub(crate) fn extract_on_invalid(obj: Option<&Bound<'_, PyAny>>) -> PyResult<OnInvalid> {
-    match obj {
-        None => Ok(OnInvalid::Error),
-        Some(o) => OnInvalid::parse(&extract_str(o, "on_invalid")?).map_err(core_err),
-    }
+    Ok(by_name(obj, "on_invalid", OnInvalid::parse)?.unwrap_or_default())
+}
+
+/// An option chosen by name (`method`, `kind`, `denominator`, …): `None` when unset
+/// (or `None`), else the core's parse of the str — its refusal of an unknown name
+/// passes through as the core's `invalid_argument`.
+pub(crate) fn by_name<T>(
+    obj: Option<&Bound<'_, PyAny>>,
+    name: &str,
+    parse: impl FnOnce(&str) -> cxmetrics::Result<T>,
+) -> PyResult<Option<T>> {
+    obj.filter(|o| !o.is_none())
+        .map(|o| parse(&extract_str(o, name)?).map_err(core_err))
+        .transpose()
 }
 
 /// A string option (`method`, `on_invalid`).

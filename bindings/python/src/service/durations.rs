@@ -8,7 +8,7 @@ use cxmetrics::{DurationMetric, ResolutionKind};
 use pyo3::prelude::*;
 
 use super::with_options;
-use crate::convert::extract_str;
+use crate::convert::{by_name, extract_str};
 use crate::errors::core_err;
 
 result_class! {
@@ -147,10 +147,7 @@ fn resolution_time(
     schedule: Option<&Bound<'_, PyAny>>,
     as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyDurationSummary> {
-    let kind = match kind {
-        None => ResolutionKind::Full,
-        Some(k) => ResolutionKind::parse(&extract_str(k, "kind")?).map_err(core_err)?,
-    };
+    let kind = by_name(kind, "kind", ResolutionKind::parse)?.unwrap_or_default();
     with_options(py, tickets, schedule, as_of, |t, o| {
         cxmetrics::resolution_time(t, kind, o)
     })

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 
 use super::tickets_arg;
 use crate::convert::items::items;
-use crate::convert::{extract_opt_u32, extract_str};
+use crate::convert::{by_name, extract_opt_u32};
 use crate::errors::{core_err, type_error};
 use crate::time::{opt_seconds, required_instant};
 
@@ -118,10 +118,8 @@ fn fcr(
         max_agent_replies: max_agent_replies.0,
         max_customer_followups: extract_opt_u32(max_customer_followups, "max_customer_followups")?,
         reopen_window: opt_seconds(reopen_window, "reopen_window")?,
-        denominator: match denominator {
-            None => FcrDenominator::Resolved,
-            Some(d) => FcrDenominator::parse(&extract_str(d, "denominator")?).map_err(core_err)?,
-        },
+        denominator: by_name(denominator, "denominator", FcrDenominator::parse)?
+            .unwrap_or_default(),
         period,
     };
     let t = &tickets.get().0;

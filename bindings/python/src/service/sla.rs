@@ -9,8 +9,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping, PyString};
 
 use super::with_options;
-use crate::convert::extract_str;
+use crate::convert::by_name;
 use crate::errors::{core_err, type_error, type_name};
+use crate::results::row_dicts;
 use crate::stats::{PyInterval, interval_method, level_arg};
 use crate::time::seconds;
 
@@ -120,12 +121,7 @@ impl PySlaResult {
     /// ``untargeted``, ``metric`` and ``clock``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        let rows = self
-            .rows()
-            .iter()
-            .map(|r| r.to_dict(py))
-            .collect::<PyResult<Vec<_>>>()?;
-        d.set_item("rows", rows)?;
+        d.set_item("rows", row_dicts(py, &self.rows(), PySlaRow::to_dict)?)?;
         d.set_item("overall", self.overall().to_dict(py)?)?;
         d.set_item("untargeted", self.0.untargeted)?;
         d.set_item("metric", self.metric())?;
@@ -197,10 +193,8 @@ fn sla(
     schedule: Option<&Bound<'_, PyAny>>,
     as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PySlaResult> {
-    let metric = match metric {
-        None => DurationMetric::FirstResponse,
-        Some(m) => DurationMetric::parse(&extract_str(m, "metric")?).map_err(core_err)?,
-    };
+    let metric =
+        by_name(metric, "metric", DurationMetric::parse)?.unwrap_or(DurationMetric::FirstResponse);
     let map = targets.cast::<PyMapping>().map_err(|_| {
         type_error(format!(
             "targets must be a dict {{priority: seconds}}, not {}",

@@ -13,7 +13,7 @@ use pyo3::types::{PyFloat, PyList, PyMapping, PyString, PyTuple, PyType};
 use crate::convert::items::{items, located};
 use crate::convert::{Role, extract_floats, extract_opt_u32};
 use crate::errors::{core_err, cx_error, invalid_argument, type_error, type_name};
-use crate::time::{At, instant, instants, time_zone};
+use crate::time::{At, instant, instants, required_instants, time_zone};
 
 /// Tickets for the service metrics: creation, response, solve, reopen and pause
 /// events, reply counts, channel and priority — validated once, used by every metric.
@@ -312,21 +312,12 @@ impl PyTickets {
             .map(|t| time_zone(t, "tz"))
             .transpose()?;
         let tz = tz.as_ref();
-        let created = instants(created, "created", tz)?
-            .into_iter()
-            .enumerate()
-            .map(|(i, c)| {
-                c.ok_or_else(|| {
-                    cx_error(
-                        "invalid_argument",
-                        format!(
-                            "invalid argument `created[{i}]`: missing; every ticket needs its creation instant"
-                        ),
-                        Some(i),
-                    )
-                })
-            })
-            .collect::<PyResult<Vec<_>>>()?;
+        let created = required_instants(
+            created,
+            "created",
+            tz,
+            "every ticket needs its creation instant",
+        )?;
         let first_response = opt_instants(first_response, "first_response", tz)?;
         let first_solved = opt_instants(first_solved, "first_solved", tz)?;
         let final_solved = opt_instants(final_solved, "final_solved", tz)?;

@@ -8,7 +8,7 @@ use cxmetrics::{CompareMethod, Estimate, IntervalMethod, PAdjust};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyIterator, PyTuple};
 
-use crate::convert::{Role, extract_count, extract_floats, extract_scores, extract_str, opt_f64};
+use crate::convert::{Role, by_name, extract_count, extract_floats, extract_scores, opt_f64};
 use crate::errors::{core_err, type_error, type_name};
 use crate::lifecycle::{PyChurnResult, PyRateResult};
 use crate::results::{PyBoxResult, PyCesResult, PyCsatResult, PyMeanResult, PyNpsResult};
@@ -28,12 +28,7 @@ pub(crate) fn level_arg(level: Option<&Bound<'_, PyAny>>) -> PyResult<f64> {
 pub(crate) fn interval_method(
     method: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<IntervalMethod>> {
-    match method.filter(|m| !m.is_none()) {
-        None => Ok(None),
-        Some(m) => IntervalMethod::parse(&extract_str(m, "method")?)
-            .map(Some)
-            .map_err(core_err),
-    }
+    by_name(method, "method", IntervalMethod::parse)
 }
 
 /// `Estimate::interval`, wrapped (used by every result class with inference).
@@ -278,10 +273,7 @@ fn compare(
     let ea = estimate_of(a, "a")?;
     let eb = estimate_of(b, "b")?;
     let level = level_arg(level)?;
-    let method = match method.filter(|m| !m.is_none()) {
-        None => None,
-        Some(m) => Some(CompareMethod::parse(&extract_str(m, "method")?).map_err(core_err)?),
-    };
+    let method = by_name(method, "method", CompareMethod::parse)?;
     cxmetrics::compare(&ea, &eb, level, method)
         .map(PyComparison)
         .map_err(core_err)
@@ -479,10 +471,7 @@ fn adjust_p_values(
     method: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<f64>> {
     let p = extract_floats(p_values, Role::Floats("p_values", "p-value"))?;
-    let method = match method {
-        None => PAdjust::Holm,
-        Some(m) => PAdjust::parse(&extract_str(m, "method")?).map_err(core_err)?,
-    };
+    let method = by_name(method, "method", PAdjust::parse)?.unwrap_or(PAdjust::Holm);
     cxmetrics::adjust_p_values(p.as_slice(), method).map_err(core_err)
 }
 
