@@ -39,30 +39,34 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod business;
 mod calendar;
-mod error;
+pub mod error;
+pub mod lifecycle;
 mod scale;
-mod segment;
+pub mod segments;
 mod service;
 mod stats;
 mod sum;
 mod survey;
 mod tally;
+pub mod trends;
 
-pub use business::{
-    Annualize, ChurnDenominator, ChurnResult, RateResult, churn_rate, clv_from_churn,
-    clv_from_retention, conversion_rate, retention_rate,
-};
 pub use calendar::{Schedule, Window, parse_date, parse_instant, parse_weekday};
+#[doc(no_inline)]
 pub use error::{Error, Result};
 /// Re-export of the `jiff` crate, whose `Timestamp`, `civil` and `tz` types the calendar
 /// and service APIs use.
 pub use jiff;
+#[doc(no_inline)]
+pub use lifecycle::{
+    Annualize, ChurnDenominator, ChurnResult, RateResult, RevenueRetentionResult, churn_rate,
+    clv_from_churn, clv_from_retention, conversion_rate, retention_rate, revenue_retention,
+};
 pub use scale::{MAX_POINTS, Scale};
-pub use segment::{
-    Key, KeyPart, Period, ReportOptions, SegmentReport, SegmentRow, Segments, SurveyMetric, Trend,
-    TrendRow,
+#[doc(no_inline)]
+pub use segments::{
+    Key, KeyPart, MetricKind, MetricOption, MetricOptions, ReportOptions, SegmentReport,
+    SegmentRow, Segments, SurveyMetric,
 };
 pub use service::{
     AhtResult, Clock, DurationMetric, DurationOptions, DurationSummary, FcrDenominator, FcrOptions,
@@ -81,6 +85,8 @@ pub use survey::{
     nps_with, top_box,
 };
 pub use tally::{Classified, OnInvalid, Score, Tally};
+#[doc(no_inline)]
+pub use trends::{Period, Trend, TrendRow};
 
 /// The README's Rust snippets, run as doctests.
 #[cfg(doctest)]

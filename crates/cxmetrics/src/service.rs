@@ -554,7 +554,7 @@ impl DurationSummary {
                 .find(|(_, x)| !(x.is_finite() && **x >= 0.0))
             {
                 return Err(Error::InvalidArgument {
-                    name,
+                    name: name.into(),
                     message: format!("duration {x} at index {i} must be finite and ≥ 0"),
                     index: Some(i),
                 });
@@ -1282,7 +1282,7 @@ pub fn handle_time(talk: &[f64], hold: Option<&[f64]>, wrap: Option<&[f64]>) -> 
             .find(|(_, x)| !(x.is_finite() && **x >= 0.0))
         {
             return Err(Error::InvalidArgument {
-                name: ["talk", "hold", "wrap"][k],
+                name: ["talk", "hold", "wrap"][k].into(),
                 message: format!(
                     "{x} at index {i} is not a duration ≥ 0 (use NaN for a missing value)"
                 ),

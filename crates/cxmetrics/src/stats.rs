@@ -1275,7 +1275,7 @@ pub fn adjust_p_values(p_values: &[f64], method: PAdjust) -> Result<Vec<f64>> {
         .find(|(_, p)| !(0.0..=1.0).contains(*p))
     {
         return Err(Error::InvalidArgument {
-            name: "p_values",
+            name: "p_values".into(),
             message: format!("p-value {p} at index {i} is not in [0, 1]"),
             index: Some(i),
         });

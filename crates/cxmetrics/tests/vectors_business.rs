@@ -27,7 +27,7 @@ fn opt_str<'a>(o: &'a Value, k: &str, default: &'a str) -> &'a str {
 
 fn invalid(name: &'static str, message: String) -> Error {
     Error::InvalidArgument {
-        name,
+        name: name.into(),
         message,
         index: None,
     }
