@@ -48,13 +48,23 @@ pub(crate) fn cx_error(code: &str, message: String, index: Option<usize>) -> PyE
     })
 }
 
-/// An `invalid_argument` error for the option `name`, worded like the core's.
+/// An `invalid_argument` error for the option `name`: the core's
+/// [`cxmetrics::Error::invalid_argument`], converted like any core error.
 pub(crate) fn invalid_argument(name: &str, message: impl std::fmt::Display) -> PyErr {
-    cx_error(
-        "invalid_argument",
-        format!("invalid argument `{name}`: {message}"),
-        None,
-    )
+    core_err(cxmetrics::Error::invalid_argument(name.to_owned(), message))
+}
+
+/// An `invalid_argument` error about `name` (e.g. `created[3]`), with the row's `index`
+/// when there is one: the core's [`cxmetrics::Error::invalid_argument_at`].
+pub(crate) fn invalid_argument_at(
+    name: String,
+    message: impl std::fmt::Display,
+    index: Option<usize>,
+) -> PyErr {
+    core_err(match index {
+        Some(i) => cxmetrics::Error::invalid_argument_at(name, message, i),
+        None => cxmetrics::Error::invalid_argument(name, message),
+    })
 }
 
 /// A Python `TypeError` with `message`.

@@ -11,7 +11,7 @@
 )]
 
 use cxmetrics::{
-    CesMethod, CesOptions, CsatMethod, CsatOptions, Key, KeyPart, NpsOptions, ReportOptions, Scale,
+    Key, KeyPart, MetricKind, MetricOption, MetricOptions, NpsBuckets, ReportOptions, Scale,
     Segments, SurveyMetric,
 };
 use numpy::PyReadonlyArray1;
@@ -20,8 +20,8 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
 
 use crate::convert::{
-    DETACH_THRESHOLD, extract_buckets, extract_on_invalid, extract_opt_int, extract_opt_u32,
-    extract_scale, extract_scores, extract_str, extract_weights,
+    DETACH_THRESHOLD, by_name, extract_buckets, extract_on_invalid, extract_opt_int,
+    extract_opt_u32, extract_scale, extract_scores, extract_str, extract_weights,
 };
 use crate::errors::{core_err, invalid_argument, type_error, type_name};
 use crate::results::{row_dicts, set_field_columns};
@@ -233,108 +233,96 @@ pub(crate) struct MetricArgs<'a, 'py> {
 
 impl MetricArgs<'_, '_> {
     /// The metric name, the core's metric and the scale.
+    ///
+    /// The rules are the core's: [`MetricKind::parse`] (the names),
+    /// [`SurveyMetric::resolve`] (which options apply, method names) and
+    /// [`MetricKind::default_scale`]. The binding only reads the Python values and raises
+    /// Python's missing-argument idiom (`TypeError`) for an option the core lists as
+    /// [`MetricKind::required`] and for a scale the metric has no default for.
     pub(crate) fn resolve(&self, func: &str) -> PyResult<(String, SurveyMetric, Scale)> {
-        let name = match self.metric {
-            None => "nps".to_owned(),
-            Some(m) => extract_str(m, "metric")?,
-        };
-        // options that do not apply to the metric would be silently ignored: refuse them
-        let allowed: &[&str] = match name.as_str() {
-            "nps" => &["buckets"],
-            "csat" => &["csat_method", "threshold", "bottom_threshold"],
-            "ces" => &["higher_is_better", "ces_method", "threshold"],
-            "mean" => &[],
-            "top_box" | "bottom_box" => &["threshold"],
-            other => {
-                return Err(invalid_argument(
-                    "metric",
-                    format!(
-                        "unknown metric {other:?}; expected nps, csat, ces, mean, top_box or bottom_box"
-                    ),
-                ));
-            }
-        };
-        for (option, given) in [
-            ("buckets", self.buckets.is_some()),
-            ("csat_method", self.csat_method.is_some()),
-            ("threshold", self.threshold.is_some()),
-            ("bottom_threshold", self.bottom_threshold.is_some()),
-            ("higher_is_better", self.higher_is_better.is_some()),
-            ("ces_method", self.ces_method.is_some()),
-        ] {
-            if given && !allowed.contains(&option) {
-                return Err(invalid_argument(
-                    option,
-                    format!("{option} does not apply to metric={name:?}"),
-                ));
-            }
-        }
-        let threshold = extract_opt_int(self.threshold, "threshold")?;
-        let metric = match name.as_str() {
-            "nps" => SurveyMetric::Nps(NpsOptions {
-                buckets: self.buckets.map(extract_buckets).transpose()?,
-            }),
-            "csat" => SurveyMetric::Csat(CsatOptions {
-                method: match self.csat_method {
-                    None => CsatMethod::default(),
-                    Some(m) => CsatMethod::parse(&extract_str(m, "csat_method")?)
-                        .map_err(|e| renamed(e, "csat_method"))?,
-                },
-                threshold,
-                bottom_threshold: extract_opt_int(self.bottom_threshold, "bottom_threshold")?,
-            }),
-            "ces" => {
-                let Some(hib) = self.higher_is_better else {
-                    return Err(type_error(format!(
-                        "{func}(metric=\"ces\") needs higher_is_better=True or False (CES 1.0 \
-                         and 2.0 point in opposite directions)"
-                    )));
-                };
-                if !hib.is_instance_of::<PyBool>() {
-                    return Err(type_error(format!(
-                        "higher_is_better must be a bool, not {}",
-                        type_name(hib)
-                    )));
+        let kind = by_name(self.metric, "metric", MetricKind::parse)?.unwrap_or(MetricKind::Nps);
+        let applies = |o: MetricOption| kind.options().contains(&o);
+        // An option that does not apply is passed as given (its value is never read), so
+        // that the core refuses it by name.
+        let options = MetricOptions {
+            buckets: match self.buckets {
+                Some(b) if applies(MetricOption::Buckets) => Some(extract_buckets(b)?),
+                given => given.map(|_| NpsBuckets::STANDARD),
+            },
+            csat_method: self
+                .csat_method
+                .map(|m| opt_text(m, "csat_method", applies(MetricOption::CsatMethod)))
+                .transpose()?,
+            threshold: match self.threshold {
+                Some(_) if applies(MetricOption::Threshold) => {
+                    extract_opt_int(self.threshold, "threshold")?
                 }
-                SurveyMetric::Ces(CesOptions {
-                    higher_is_better: hib.is_truthy()?,
-                    method: match self.ces_method {
-                        None => CesMethod::default(),
-                        Some(m) => CesMethod::parse(&extract_str(m, "ces_method")?)
-                            .map_err(|e| renamed(e, "ces_method"))?,
-                    },
-                    threshold,
-                })
-            }
-            "mean" => SurveyMetric::Mean,
-            "top_box" => SurveyMetric::TopBox(threshold),
-            _ => SurveyMetric::BottomBox(threshold),
+                given => given.map(|_| 0),
+            },
+            bottom_threshold: match self.bottom_threshold {
+                Some(_) if applies(MetricOption::BottomThreshold) => {
+                    extract_opt_int(self.bottom_threshold, "bottom_threshold")?
+                }
+                given => given.map(|_| 0),
+            },
+            higher_is_better: match self.higher_is_better {
+                Some(h) if applies(MetricOption::HigherIsBetter) => {
+                    if !h.is_instance_of::<PyBool>() {
+                        return Err(type_error(format!(
+                            "higher_is_better must be a bool, not {}",
+                            type_name(h)
+                        )));
+                    }
+                    Some(h.is_truthy()?)
+                }
+                given => given.map(|_| false),
+            },
+            ces_method: self
+                .ces_method
+                .map(|m| opt_text(m, "ces_method", applies(MetricOption::CesMethod)))
+                .transpose()?,
         };
-        let scale = match (self.scale, name.as_str()) {
+        let name = kind.name();
+        if let Some(&missing) = kind.required().iter().find(|&&o| !options.is_given(o))
+            && MetricOption::ALL
+                .iter()
+                .all(|&o| !options.is_given(o) || applies(o))
+        {
+            let how = match missing {
+                MetricOption::HigherIsBetter => "higher_is_better=True or False (CES 1.0 and \
+                                                 2.0 point in opposite directions)"
+                    .to_owned(),
+                other => format!("{}=…", other.name()),
+            };
+            return Err(type_error(format!("{func}(metric={name:?}) needs {how}")));
+        }
+        let metric = SurveyMetric::resolve(kind, options).map_err(core_err)?;
+        let scale = match (self.scale, kind.default_scale()) {
             (Some(s), _) => extract_scale(s)?,
-            (None, "nps") => Scale::NPS,
-            (None, "csat") => Scale::ONE_TO_FIVE,
-            (None, _) => {
+            (None, Some(d)) => d,
+            (None, None) => {
                 return Err(type_error(format!(
                     "{func}(metric={name:?}) needs scale=(min, max) (the survey's response scale)"
                 )));
             }
         };
-        Ok((name, metric, scale))
+        Ok((name.to_owned(), metric, scale))
     }
 }
 
-/// A core `invalid_argument` about `method`, reworded for the binding's option `name`
-/// (`csat_method`, `ces_method`).
-fn renamed(e: cxmetrics::Error, name: &str) -> PyErr {
-    match e {
-        cxmetrics::Error::InvalidArgument { message, .. } => invalid_argument(name, message),
-        other => core_err(other),
+/// A method name given for a metric option: read as a str when the option applies,
+/// else passed on unread (the core refuses it).
+fn opt_text(obj: &Bound<'_, PyAny>, name: &str, applies: bool) -> PyResult<String> {
+    if applies {
+        extract_str(obj, name)
+    } else {
+        Ok(String::new())
     }
 }
 
+/// `min_n` (default: the core's [`ReportOptions::default`]).
 pub(crate) fn min_n_arg(min_n: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
-    Ok(extract_opt_u32(min_n, "min_n")?.map_or(30, u64::from))
+    Ok(extract_opt_u32(min_n, "min_n")?.map_or(ReportOptions::default().min_n, u64::from))
 }
 
 /// Labels (tuples of `int` / `str`) from the factoriser, as core keys.

@@ -290,12 +290,13 @@ fn trend(
         None => TimeZone::UTC,
         Some(z) => self::time_zone(z, "time_zone")?,
     };
+    let defaults = ReportOptions::default();
     let options = ReportOptions {
         level: level_arg(level)?,
         method: interval_method(method)?,
         min_n: min_n_arg(min_n)?,
-        adjust: by_name(adjust, "adjust", PAdjust::parse)?.unwrap_or(PAdjust::Holm),
-        alpha: opt_f64(alpha, "alpha", 0.05)?,
+        adjust: by_name(adjust, "adjust", PAdjust::parse)?.unwrap_or(defaults.adjust),
+        alpha: opt_f64(alpha, "alpha", defaults.alpha)?,
     };
     let rolling = extract_opt_u32(rolling_days, "rolling_days")?;
     let on_invalid: OnInvalid = extract_on_invalid(on_invalid)?;

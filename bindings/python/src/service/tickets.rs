@@ -12,7 +12,7 @@ use pyo3::types::{PyFloat, PyList, PyMapping, PyString, PyTuple, PyType};
 
 use crate::convert::items::{items, located};
 use crate::convert::{Role, extract_floats, extract_opt_u32};
-use crate::errors::{core_err, cx_error, invalid_argument, type_error, type_name};
+use crate::errors::{core_err, invalid_argument, invalid_argument_at, type_error, type_name};
 use crate::time::{At, instant, instants, required_instants, time_zone};
 
 /// Tickets for the service metrics: creation, response, solve, reopen and pause
@@ -116,21 +116,17 @@ fn counts(obj: Option<&Bound<'_, PyAny>>, name: &'static str) -> PyResult<Option
         .enumerate()
         .map(|(i, &x)| {
             if x.is_nan() {
-                Err(cx_error(
-                    "invalid_argument",
-                    format!(
-                        "invalid argument `{name}[{i}]`: the count is missing; fill missing counts explicitly (e.g. .fillna(0))"
-                    ),
+                Err(invalid_argument_at(
+                    format!("{name}[{i}]"),
+                    "the count is missing; fill missing counts explicitly (e.g. .fillna(0))",
                     Some(i),
                 ))
             } else if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) {
                 Ok(x as u32)
             } else {
-                Err(cx_error(
-                    "invalid_argument",
-                    format!(
-                        "invalid argument `{name}[{i}]`: {x} is not a count (an int from 0 to 4294967295)"
-                    ),
+                Err(invalid_argument_at(
+                    format!("{name}[{i}]"),
+                    format!("{x} is not a count (an int from 0 to 4294967295)"),
                     Some(i),
                 ))
             }

@@ -17,11 +17,13 @@ use crate::service::{PyAhtResult, PyFcrResult};
 mod sample_size;
 
 /// The default confidence level everywhere.
-pub(crate) const LEVEL: f64 = 0.95;
+pub(crate) fn default_level() -> f64 {
+    cxmetrics::ReportOptions::default().level
+}
 
 /// `level` (default 0.95) as a float; the core checks its range.
 pub(crate) fn level_arg(level: Option<&Bound<'_, PyAny>>) -> PyResult<f64> {
-    opt_f64(level, "level", LEVEL)
+    opt_f64(level, "level", default_level())
 }
 
 /// An interval method name, `None` for the default of the estimate's kind.
