@@ -12,6 +12,7 @@ mod arrow;
 #[macro_use]
 mod convert;
 mod errors;
+mod introspect;
 #[macro_use]
 mod results;
 mod lifecycle;
@@ -45,5 +46,6 @@ fn _cxmetrics(m: &Bound<'_, PyModule>) -> PyResult<()> {
     lifecycle::register(m)?;
     segments::register(m)?;
     trends::register(m)?;
+    introspect::register(m)?;
     Ok(())
 }

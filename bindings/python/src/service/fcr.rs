@@ -88,7 +88,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for MaxReplies {
 /// (50.0, 100.0, 3)
 #[pyfunction]
 #[pyo3(
-    signature = (tickets, *, max_agent_replies = MaxReplies(Some(1)), max_customer_followups = None, reopen_window = None, denominator = None, period = None),
+    signature = (tickets, *, max_agent_replies = MaxReplies(FcrOptions::default().max_agent_replies), max_customer_followups = None, reopen_window = None, denominator = None, period = None),
     text_signature = "(tickets, *, max_agent_replies=1, max_customer_followups=None, reopen_window=None, denominator='resolved', period=None)"
 )]
 fn fcr(
