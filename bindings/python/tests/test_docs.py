@@ -350,3 +350,27 @@ def test_signature_defaults_are_the_cores() -> None:
                     used.add(key)
                     break
     assert used == set(DEFAULTS), f"core defaults no signature shows: {set(DEFAULTS) - used}"
+
+
+def _stub_overloads() -> dict[str, list[ast.FunctionDef]]:
+    out: dict[str, list[ast.FunctionDef]] = {}
+    for node in ast.parse(STUB.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef) and any(isinstance(d, ast.Name) and d.id == "overload" for d in node.decorator_list):
+            out.setdefault(node.name, []).append(node)
+    return out
+
+
+OVERLOADS = _stub_overloads()
+
+
+@pytest.mark.parametrize("name", sorted(OVERLOADS))
+def test_overloaded_stub_signatures_match_the_runtime(name: str) -> None:
+    """An overloaded function's widest overload (raw scores) is the runtime signature, and
+    every other overload (a ``Tally``) shows a subset of its parameters with the same
+    kinds and defaults."""
+    runtime = _runtime_params(getattr(_cxmetrics, name))
+    *narrow, widest = OVERLOADS[name]
+    assert _stub_params(widest) == runtime, name
+    for overload in narrow:
+        for param in _stub_params(overload):
+            assert param in runtime, (name, param)
