@@ -34,7 +34,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::scale::Scale;
-use crate::stats::{Estimate, IntervalMethod, PAdjust};
+use crate::stats::{DEFAULT_ALPHA, Estimate, IntervalMethod, Level, PAdjust};
 use crate::tally::{Classified, OnInvalid, Score, Tally};
 
 pub use metric::{MetricKind, MetricOption, MetricOptions, SurveyMetric};
@@ -60,6 +60,9 @@ impl std::fmt::Display for KeyPart {
 /// A segment key: one part per grouping column.
 pub type Key = Vec<KeyPart>;
 
+/// Groups with fewer valid responses than this are flagged `low_n` by default.
+pub const DEFAULT_MIN_N: u64 = 30;
+
 /// Options of a segment or trend report.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ReportOptions {
@@ -79,11 +82,11 @@ pub struct ReportOptions {
 impl Default for ReportOptions {
     fn default() -> Self {
         ReportOptions {
-            level: 0.95,
+            level: Level::DEFAULT.get(),
             method: None,
-            min_n: 30,
+            min_n: DEFAULT_MIN_N,
             adjust: PAdjust::Holm,
-            alpha: 0.05,
+            alpha: DEFAULT_ALPHA,
         }
     }
 }
@@ -389,15 +392,7 @@ impl Segments {
 /// Options errors surface once, up front; per-group interval problems that depend on the
 /// data (a t interval from one response) leave that group's interval empty instead.
 pub(crate) fn check_options(options: &ReportOptions) -> Result<()> {
-    if !(options.level.is_finite() && options.level > 0.0 && options.level < 1.0) {
-        return Err(Error::invalid_argument(
-            "level",
-            format!(
-                "the confidence level must lie strictly between 0 and 1 (e.g. 0.95), got {}",
-                options.level
-            ),
-        ));
-    }
+    Level::new(options.level)?;
     if !(options.alpha > 0.0 && options.alpha < 1.0) {
         return Err(Error::invalid_argument(
             "alpha",
