@@ -90,7 +90,7 @@ def test_stub_docstring_examples_run(name: str, doc: str) -> None:
     _run_doctests(name, doc)
 
 
-PRIVATE_FUNCTIONS = ("_scores_address", "_error_codes", "_defaults")
+PRIVATE_FUNCTIONS = ("_scores_address", "_error_codes", "_defaults", "_ticket_fields")
 """The private functions of the module (test hooks), declared in the stubs too."""
 
 
@@ -273,15 +273,29 @@ def test_stub_fields_match_the_runtime_fields(cls_name: str) -> None:
         getattr(sample, name)
 
 
-def test_ticket_record_keys_match_the_stub() -> None:
-    """``_TicketRecord`` in the stubs lists the keys ``Tickets.from_records`` accepts."""
+TICKET_FIELDS: dict[str, list[str]] = _cxmetrics._ticket_fields()
+
+
+def test_ticket_record_keys_are_the_cores() -> None:
+    """``_TicketRecord`` in the stubs and the keys ``Tickets.from_records`` accepts (and
+    lists when refusing one) are the core's ``Ticket::FIELDS``."""
+    keys = TICKET_FIELDS["records"]
     tree = ast.parse(STUB.read_text(encoding="utf-8"))
     record = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "_TicketRecord")
     stub_keys = [n.target.id for n in record.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)]
+    assert stub_keys == keys
     with pytest.raises(cx.CxMetricsError) as info:
         cx.Tickets.from_records([{"created": _T0, "no_such_key": 1}])
     listed = str(info.value).split("a record's keys are ", 1)[1]
-    assert [k.strip() for k in listed.split(",")] == stub_keys
+    assert [k.strip() for k in listed.split(",")] == keys
+    every_key = {k: None for k in keys} | {"created": _T0}
+    assert len(cx.Tickets.from_records([every_key])) == 1
+
+
+def test_ticket_columns_are_the_cores() -> None:
+    """The ``Tickets`` constructor takes the core's ``Tickets::COLUMNS`` (then ``tz``)."""
+    params = list(inspect.signature(cx.Tickets).parameters)
+    assert params == [*TICKET_FIELDS["columns"], "tz"]
 
 
 def _codes_in(text: str) -> list[str]:

@@ -2009,3 +2009,5 @@ def _error_codes() -> tuple[str, ...]:
     """Not public (for the tests): every ``CxMetricsError.code``, in the core's order."""
 def _defaults() -> dict[str, Any]:
     """Not public (for the tests): the core's defaults, keyed by parameter name or ``"function.parameter"``."""
+def _ticket_fields() -> dict[str, list[str]]:
+    """Not public (for the tests): the core's ticket record keys (``records``) and constructor columns (``columns``)."""

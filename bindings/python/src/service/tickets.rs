@@ -183,18 +183,6 @@ fn paused_triples(
     Ok(Some(out))
 }
 
-const RECORD_KEYS: [&str; 9] = [
-    "created",
-    "first_response",
-    "solved",
-    "reopened",
-    "agent_replies",
-    "customer_followups",
-    "paused",
-    "channel",
-    "priority",
-];
-
 fn record(obj: &Bound<'_, PyAny>, tz: Option<&TimeZone>) -> PyResult<Ticket> {
     let map = obj.cast::<PyMapping>().map_err(|_| {
         type_error(format!(
@@ -267,7 +255,7 @@ fn record(obj: &Bound<'_, PyAny>, tz: Option<&TimeZone>) -> PyResult<Ticket> {
                     format!(
                         "unknown key {}; a record's keys are {}",
                         key_obj.repr()?,
-                        RECORD_KEYS.join(", ")
+                        Ticket::FIELDS.join(", ")
                     ),
                 ));
             }

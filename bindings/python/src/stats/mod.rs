@@ -18,7 +18,7 @@ mod sample_size;
 
 /// The default confidence level everywhere.
 pub(crate) fn default_level() -> f64 {
-    cxmetrics::ReportOptions::default().level
+    cxmetrics::Level::DEFAULT.get()
 }
 
 /// `level` (default 0.95) as a float; the core checks its range.

@@ -3,6 +3,7 @@
 //! The formulas are the core's ([`cxmetrics::sample_size_nps`], …); this module reads the
 //! arguments (defaults included) and calls them.
 
+use cxmetrics::stats::{DEFAULT_NPS_VARIANCE, DEFAULT_POWER, DEFAULT_PROPORTION_PERCENT};
 use pyo3::prelude::*;
 
 use super::level_arg;
@@ -45,7 +46,7 @@ fn sample_size_nps(
     cxmetrics::sample_size_nps(
         extract_f64(margin, "margin")?,
         level_arg(level)?,
-        opt_f64(variance, "variance", 1.0)?,
+        opt_f64(variance, "variance", DEFAULT_NPS_VARIANCE)?,
     )
     .map_err(core_err)
 }
@@ -85,7 +86,7 @@ fn sample_size_proportion(
     cxmetrics::sample_size_proportion(
         extract_f64(margin, "margin")?,
         level_arg(level)?,
-        opt_f64(p, "p", 50.0)?,
+        opt_f64(p, "p", DEFAULT_PROPORTION_PERCENT)?,
     )
     .map_err(core_err)
 }
@@ -166,8 +167,8 @@ fn sample_size_nps_difference(
     cxmetrics::sample_size_nps_difference(
         extract_f64(difference, "difference")?,
         level_arg(level)?,
-        opt_f64(power, "power", 0.8)?,
-        opt_f64(variance, "variance", 1.0)?,
+        opt_f64(power, "power", DEFAULT_POWER)?,
+        opt_f64(variance, "variance", DEFAULT_NPS_VARIANCE)?,
     )
     .map_err(core_err)
 }
@@ -211,7 +212,7 @@ fn sample_size_proportion_difference(
         extract_f64(p1, "p1")?,
         extract_f64(p2, "p2")?,
         level_arg(level)?,
-        opt_f64(power, "power", 0.8)?,
+        opt_f64(power, "power", DEFAULT_POWER)?,
     )
     .map_err(core_err)
 }
