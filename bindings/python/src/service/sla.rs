@@ -10,9 +10,9 @@ use pyo3::types::{PyDict, PyMapping, PyString};
 
 use super::with_options;
 use crate::convert::by_name;
-use crate::errors::{core_err, type_error, type_name};
+use crate::errors::{type_error, type_name};
 use crate::results::row_dicts;
-use crate::stats::{PyInterval, interval_method, level_arg};
+use crate::stats::{PyInterval, interval_with};
 use crate::time::seconds;
 
 result_class! {
@@ -61,9 +61,7 @@ result_class! {
             level: Option<&Bound<'_, PyAny>>,
             method: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<PyInterval> {
-            let level = level_arg(level)?;
-            let method = interval_method(method)?;
-            self.0.interval(level, method).map(PyInterval).map_err(core_err)
+            interval_with(level, method, |l, m| self.0.interval(l, m))
         }
     }
 }

@@ -39,10 +39,17 @@ pub(crate) fn interval_of(
     level: Option<&Bound<'_, PyAny>>,
     method: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyInterval> {
-    let level = level_arg(level)?;
-    let method = interval_method(method)?;
-    estimate
-        .interval(level, method)
+    interval_with(level, method, |l, m| estimate.interval(l, m))
+}
+
+/// An `interval(level, method)` method: reads the two arguments (defaults included) and
+/// wraps what the core's `interval` returns.
+pub(crate) fn interval_with(
+    level: Option<&Bound<'_, PyAny>>,
+    method: Option<&Bound<'_, PyAny>>,
+    interval: impl FnOnce(f64, Option<IntervalMethod>) -> cxmetrics::Result<cxmetrics::Interval>,
+) -> PyResult<PyInterval> {
+    interval(level_arg(level)?, interval_method(method)?)
         .map(PyInterval)
         .map_err(core_err)
 }
