@@ -111,8 +111,8 @@ class CxMetricsError(ValueError):
     ``invalid_weight``, ``length_mismatch``, ``scale_mismatch``, ``invalid_scale``,
     ``invalid_argument``, ``invalid_format``, ``unknown_time_zone``, ``empty_schedule``,
     ``overlapping_windows``, ``out_of_order`` (an event before the one it must follow) or
-    ``insufficient_data`` (too few responses or no variance for a statistic), in the
-    core's order (``_error_codes()``). Codes never change between releases."""
+    ``insufficient_data`` (too few responses or no variance for a statistic). Codes never
+    change between releases."""
     index: int | None
     """The position of the offending input value, when the error refers to one."""
 
