@@ -12,8 +12,8 @@ pyo3::create_exception!(
      \x20   code (str): a stable snake_case code: ``empty``, ``out_of_scale``, ``not_integer``,\n\
      \x20       ``not_finite``, ``invalid_weight``, ``length_mismatch``, ``scale_mismatch``,\n\
      \x20       ``invalid_scale``, ``invalid_argument``, ``invalid_format``,\n\
-     \x20       ``insufficient_data``, ``unknown_time_zone``, ``empty_schedule``,\n\
-     \x20       ``overlapping_windows`` or ``out_of_order``. Codes never change between\n\
+     \x20       ``unknown_time_zone``, ``empty_schedule``, ``overlapping_windows``,\n\
+     \x20       ``out_of_order`` or ``insufficient_data``. Codes never change between\n\
      \x20       releases; messages may be improved.\n\
      \x20   index (int | None): the position of the offending input value, when the error\n\
      \x20       refers to one.\n\n\
@@ -48,13 +48,23 @@ pub(crate) fn cx_error(code: &str, message: String, index: Option<usize>) -> PyE
     })
 }
 
-/// An `invalid_argument` error for the option `name`, worded like the core's.
+/// An `invalid_argument` error for the option `name`: the core's
+/// [`cxmetrics::Error::invalid_argument`], converted like any core error.
 pub(crate) fn invalid_argument(name: &str, message: impl std::fmt::Display) -> PyErr {
-    cx_error(
-        "invalid_argument",
-        format!("invalid argument `{name}`: {message}"),
-        None,
-    )
+    core_err(cxmetrics::Error::invalid_argument(name.to_owned(), message))
+}
+
+/// An `invalid_argument` error about `name` (e.g. `created[3]`), with the row's `index`
+/// when there is one: the core's [`cxmetrics::Error::invalid_argument_at`].
+pub(crate) fn invalid_argument_at(
+    name: String,
+    message: impl std::fmt::Display,
+    index: Option<usize>,
+) -> PyErr {
+    core_err(match index {
+        Some(i) => cxmetrics::Error::invalid_argument_at(name, message, i),
+        None => cxmetrics::Error::invalid_argument(name, message),
+    })
 }
 
 /// A Python `TypeError` with `message`.

@@ -4,6 +4,33 @@
 //! tuple, `Option` as `None`), `to_dict()` and a readable `repr`.
 
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// The rows of a report as dicts (`to_dict` is the row class's own).
+pub(crate) fn row_dicts<'py, R>(
+    py: Python<'py>,
+    rows: &[R],
+    to_dict: impl Fn(&R, Python<'py>) -> PyResult<Bound<'py, PyDict>>,
+) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    rows.iter().map(|r| to_dict(r, py)).collect()
+}
+
+/// Sets on `d` one list per field of `fields`, in order, with that field of every row
+/// dict: the columns of a report's frame.
+pub(crate) fn set_field_columns(
+    d: &Bound<'_, PyDict>,
+    dicts: &[Bound<'_, PyDict>],
+    fields: &[&str],
+) -> PyResult<()> {
+    for &field in fields {
+        let values = dicts
+            .iter()
+            .map(|r| r.get_item(field))
+            .collect::<PyResult<Vec<_>>>()?;
+        d.set_item(field, values)?;
+    }
+    Ok(())
+}
 
 /// Declares a frozen pyclass around a core result, with one getter per field, `to_dict`
 /// and `__repr__` (Python reprs of the field values, in declaration order).

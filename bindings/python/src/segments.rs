@@ -1,33 +1,31 @@
-//! Segments and trends (issue 5): `segment`, `trend`, `SegmentTable`, `TrendTable`.
+//! Segments (issue 5): `segment`, `SegmentTable`, and the metric-by-name options shared
+//! with `trend` (module `trends`).
 //!
 //! Keys are factorised in Python (`cxmetrics._convert.factorize_keys`: pandas.factorize,
 //! numpy.unique or a dict) into integer codes and labels, which go to the core's
-//! [`cxmetrics::Segments::from_codes`]; times are converted to instants and go to
-//! [`cxmetrics::Trend::from_scores`]. Every metric, interval, impact, comparison and
+//! [`cxmetrics::Segments::from_codes`]. Every metric, interval, impact, comparison and
 //! p-value adjustment is the core's.
 #![allow(
     clippy::doc_link_with_quotes,
     reason = "the docstrings are Python; their examples have lists of strings"
 )]
 
-use cxmetrics::jiff::civil::Date;
-use cxmetrics::jiff::tz::TimeZone;
 use cxmetrics::{
-    CesMethod, CesOptions, CsatMethod, CsatOptions, Key, KeyPart, NpsOptions, OnInvalid, PAdjust,
-    Period, ReportOptions, Scale, Segments, SurveyMetric, Trend,
+    Key, KeyPart, MetricKind, MetricOption, MetricOptions, NpsBuckets, ReportOptions, Scale,
+    Segments, SurveyMetric,
 };
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDate, PyDict, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
 
 use crate::convert::{
-    DETACH_THRESHOLD, extract_buckets, extract_on_invalid, extract_opt_int, extract_opt_u32,
-    extract_scale, extract_scores, extract_str, extract_weights, opt_f64,
+    DETACH_THRESHOLD, by_name, extract_buckets, extract_on_invalid, extract_opt_int,
+    extract_opt_u32, extract_scale, extract_scores, extract_str, extract_weights,
 };
-use crate::errors::{core_err, cx_error, invalid_argument, type_error, type_name};
+use crate::errors::{core_err, invalid_argument, type_error, type_name};
+use crate::results::{row_dicts, set_field_columns};
 use crate::stats::{interval_method, level_arg};
-use crate::time::{instants, time_zone};
 
 /// A segment key as a Python tuple of `int` / `str`.
 #[derive(Clone, PartialEq)]
@@ -48,27 +46,6 @@ impl<'py> IntoPyObject<'py> for PyKey {
             })
             .collect::<PyResult<Vec<_>>>()?;
         PyTuple::new(py, parts)
-    }
-}
-
-/// A calendar date as a Python `datetime.date`.
-pub(crate) struct PyCivilDate(Date);
-
-impl<'py> IntoPyObject<'py> for PyCivilDate {
-    type Target = PyDate;
-    type Output = Bound<'py, PyDate>;
-    type Error = PyErr;
-
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyDate>> {
-        let d = self.0;
-        if d.year() < 1 {
-            return Err(cx_error(
-                "invalid_argument",
-                format!("the date {d} is before year 1, which Python's datetime cannot hold"),
-                None,
-            ));
-        }
-        PyDate::new(py, i32::from(d.year()), d.month() as u8, d.day() as u8)
     }
 }
 
@@ -110,53 +87,12 @@ result_class! {
     }
 }
 
-result_class! {
-    /// One period of a :class:`TrendTable`.
-    ///
-    /// ``change`` / ``p_value`` compare the period with the latest earlier period that was
-    /// compared (low-n periods are shown but skipped); ``p_adjusted`` is adjusted across
-    /// all compared periods; ``significant`` is ``p_adjusted < alpha``.
-    ///
-    /// >>> import cxmetrics as cx
-    /// >>> t = cx.trend([10, 0, 9], ["2026-01-05T10:00:00Z", "2026-01-20T10:00:00Z", "2026-02-03T10:00:00Z"], min_n=1)
-    /// >>> r = t.rows[1]
-    /// >>> r.start, r.label, r.n, r.score, r.change
-    /// (datetime.date(2026, 2, 1), '2026-02', 1, 100.0, 100.0)
-    PyTrendRow(cxmetrics::TrendRow) as "TrendRow" {
-        /// The first local date of the period (the Monday for ISO weeks).
-        start: PyCivilDate = |r| PyCivilDate(r.start);
-        /// ``"2026-03-02"``, ``"2026-W10"``, ``"2026-03"`` or ``"2026-Q1"`` (rolling
-        /// windows: ``"2026-03-02 (last 7 d)"``).
-        label: String = |r| r.label.clone();
-        /// Valid responses.
-        n: u64 = |r| r.n;
-        /// Missing responses.
-        missing: u64 = |r| r.missing;
-        /// The metric (``None`` without a valid response).
-        score: Option<f64> = |r| r.score;
-        /// Lower limit of the default interval.
-        lower: Option<f64> = |r| r.lower;
-        /// Upper limit of the default interval.
-        upper: Option<f64> = |r| r.upper;
-        /// ``n < min_n``: shown, but neither compared nor a baseline.
-        low_n: bool = |r| r.low_n;
-        /// ``score − score of the previous compared period`` (``None`` when not compared).
-        change: Option<f64> = |r| r.change;
-        /// Two-sided p-value of the change (adjusted-Wald z, pooled z or Welch t).
-        p_value: Option<f64> = |r| r.p_value;
-        /// The p-value adjusted across all compared periods (Holm or BH).
-        p_adjusted: Option<f64> = |r| r.p_adjusted;
-        /// ``p_adjusted < alpha``.
-        significant: bool = |r| r.significant;
-    }
-}
-
 /// Field names of a segment row after the key columns, in order.
 const SEGMENT_FIELDS: [&str; 9] = [
     "n", "missing", "invalid", "share", "score", "lower", "upper", "low_n", "impact",
 ];
 
-fn frame_helper(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+pub(crate) fn frame_helper(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
     static HELPER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     HELPER.import(py, "cxmetrics._convert", "to_frame")
 }
@@ -220,12 +156,7 @@ impl PySegmentTable {
     /// ``key_names`` and ``metric``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        let rows = self
-            .rows()
-            .iter()
-            .map(|r| r.to_dict(py))
-            .collect::<PyResult<Vec<_>>>()?;
-        d.set_item("rows", rows)?;
+        d.set_item("rows", row_dicts(py, &self.rows(), PySegmentRow::to_dict)?)?;
         d.set_item("overall", self.overall().to_dict(py)?)?;
         d.set_item("key_names", self.key_names.clone())?;
         d.set_item("metric", &self.metric)?;
@@ -280,134 +211,8 @@ impl PySegmentTable {
                 .collect::<PyResult<Vec<_>>>()?;
             d.set_item(name, values)?;
         }
-        let rows = self.rows();
-        for field in SEGMENT_FIELDS {
-            let values = rows
-                .iter()
-                .map(|r| r.to_dict(py)?.get_item(field))
-                .collect::<PyResult<Vec<_>>>()?;
-            d.set_item(field, values)?;
-        }
-        Ok(d)
-    }
-}
-
-/// A trend report: one :class:`TrendRow` per period with data, in time order. Iterable,
-/// with ``len()``; ``to_pandas()`` / ``to_polars()`` give one frame row per period.
-///
-/// >>> import cxmetrics as cx
-/// >>> t = cx.trend([10, 0, 9], ["2026-01-05T10:00:00Z", "2026-01-20T10:00:00Z", "2026-02-03T10:00:00Z"], min_n=1)
-/// >>> [(r.label, r.score) for r in t]
-/// [('2026-01', 0.0), ('2026-02', 100.0)]
-#[pyclass(frozen, eq, name = "TrendTable", module = "cxmetrics")]
-#[derive(Clone, PartialEq)]
-pub struct PyTrendTable {
-    rows: Vec<cxmetrics::TrendRow>,
-    metric: String,
-    period: String,
-}
-
-const TREND_FIELDS: [&str; 12] = [
-    "start",
-    "label",
-    "n",
-    "missing",
-    "score",
-    "lower",
-    "upper",
-    "low_n",
-    "change",
-    "p_value",
-    "p_adjusted",
-    "significant",
-];
-
-#[pymethods]
-impl PyTrendTable {
-    /// The periods, in time order.
-    #[getter]
-    fn rows(&self) -> Vec<PyTrendRow> {
-        self.rows.iter().cloned().map(PyTrendRow).collect()
-    }
-
-    /// The metric: ``"nps"``, ``"csat"``, ``"ces"``, ``"mean"``, ``"top_box"`` or
-    /// ``"bottom_box"``.
-    #[getter]
-    fn metric(&self) -> &str {
-        &self.metric
-    }
-
-    /// The period: ``"day"``, ``"week"``, ``"month"`` or ``"quarter"``.
-    #[getter]
-    fn period(&self) -> &str {
-        &self.period
-    }
-
-    fn __len__(&self) -> usize {
-        self.rows.len()
-    }
-
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
-        PyList::new(py, self.rows())?.try_iter()
-    }
-
-    /// The report as a new ``dict``: ``rows`` (a list of dicts), ``metric``, ``period``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        let rows = self
-            .rows()
-            .iter()
-            .map(|r| r.to_dict(py))
-            .collect::<PyResult<Vec<_>>>()?;
-        d.set_item("rows", rows)?;
-        d.set_item("metric", &self.metric)?;
-        d.set_item("period", &self.period)?;
-        Ok(d)
-    }
-
-    /// The periods as a pandas ``DataFrame`` with the columns of :class:`TrendRow`
-    /// (``start`` holds ``datetime.date`` objects; ``None`` → NaN).
-    ///
-    /// Raises:
-    ///     ImportError: when pandas is not installed (``pip install cxmetrics[pandas]``).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frame_helper(py)?.call1((self.columns(py)?, "pandas"))
-    }
-
-    /// The periods as a polars ``DataFrame`` (``start`` is a ``Date`` column; ``None`` →
-    /// null).
-    ///
-    /// Raises:
-    ///     ImportError: when polars is not installed (``pip install cxmetrics[polars]``).
-    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frame_helper(py)?.call1((self.columns(py)?, "polars"))
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "TrendTable(metric='{}', period='{}', rows={})",
-            self.metric,
-            self.period,
-            self.rows.len()
-        )
-    }
-}
-
-impl PyTrendTable {
-    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let dicts = self
-            .rows()
-            .iter()
-            .map(|r| r.to_dict(py))
-            .collect::<PyResult<Vec<_>>>()?;
-        let d = PyDict::new(py);
-        for field in TREND_FIELDS {
-            let values = dicts
-                .iter()
-                .map(|r| r.get_item(field))
-                .collect::<PyResult<Vec<_>>>()?;
-            d.set_item(field, values)?;
-        }
+        let dicts = row_dicts(py, &self.rows(), PySegmentRow::to_dict)?;
+        set_field_columns(&d, &dicts, &SEGMENT_FIELDS)?;
         Ok(d)
     }
 }
@@ -415,121 +220,109 @@ impl PyTrendTable {
 // ───────────────────────────── options ─────────────────────────────
 
 /// The metric and scale options shared by `segment` and `trend`.
-struct MetricArgs<'a, 'py> {
-    metric: Option<&'a Bound<'py, PyAny>>,
-    scale: Option<&'a Bound<'py, PyAny>>,
-    buckets: Option<&'a Bound<'py, PyAny>>,
-    csat_method: Option<&'a Bound<'py, PyAny>>,
-    threshold: Option<&'a Bound<'py, PyAny>>,
-    bottom_threshold: Option<&'a Bound<'py, PyAny>>,
-    higher_is_better: Option<&'a Bound<'py, PyAny>>,
-    ces_method: Option<&'a Bound<'py, PyAny>>,
+pub(crate) struct MetricArgs<'a, 'py> {
+    pub(crate) metric: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) scale: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) buckets: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) csat_method: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) threshold: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) bottom_threshold: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) higher_is_better: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) ces_method: Option<&'a Bound<'py, PyAny>>,
 }
 
 impl MetricArgs<'_, '_> {
     /// The metric name, the core's metric and the scale.
-    fn resolve(&self, func: &str) -> PyResult<(String, SurveyMetric, Scale)> {
-        let name = match self.metric {
-            None => "nps".to_owned(),
-            Some(m) => extract_str(m, "metric")?,
-        };
-        // options that do not apply to the metric would be silently ignored: refuse them
-        let allowed: &[&str] = match name.as_str() {
-            "nps" => &["buckets"],
-            "csat" => &["csat_method", "threshold", "bottom_threshold"],
-            "ces" => &["higher_is_better", "ces_method", "threshold"],
-            "mean" => &[],
-            "top_box" | "bottom_box" => &["threshold"],
-            other => {
-                return Err(invalid_argument(
-                    "metric",
-                    format!(
-                        "unknown metric {other:?}; expected nps, csat, ces, mean, top_box or bottom_box"
-                    ),
-                ));
-            }
-        };
-        for (option, given) in [
-            ("buckets", self.buckets.is_some()),
-            ("csat_method", self.csat_method.is_some()),
-            ("threshold", self.threshold.is_some()),
-            ("bottom_threshold", self.bottom_threshold.is_some()),
-            ("higher_is_better", self.higher_is_better.is_some()),
-            ("ces_method", self.ces_method.is_some()),
-        ] {
-            if given && !allowed.contains(&option) {
-                return Err(invalid_argument(
-                    option,
-                    format!("{option} does not apply to metric={name:?}"),
-                ));
-            }
-        }
-        let threshold = extract_opt_int(self.threshold, "threshold")?;
-        let metric = match name.as_str() {
-            "nps" => SurveyMetric::Nps(NpsOptions {
-                buckets: self.buckets.map(extract_buckets).transpose()?,
-            }),
-            "csat" => SurveyMetric::Csat(CsatOptions {
-                method: match self.csat_method {
-                    None => CsatMethod::default(),
-                    Some(m) => CsatMethod::parse(&extract_str(m, "csat_method")?)
-                        .map_err(|e| renamed(e, "csat_method"))?,
-                },
-                threshold,
-                bottom_threshold: extract_opt_int(self.bottom_threshold, "bottom_threshold")?,
-            }),
-            "ces" => {
-                let Some(hib) = self.higher_is_better else {
-                    return Err(type_error(format!(
-                        "{func}(metric=\"ces\") needs higher_is_better=True or False (CES 1.0 \
-                         and 2.0 point in opposite directions)"
-                    )));
-                };
-                if !hib.is_instance_of::<PyBool>() {
-                    return Err(type_error(format!(
-                        "higher_is_better must be a bool, not {}",
-                        type_name(hib)
-                    )));
+    ///
+    /// The rules are the core's: [`MetricKind::parse`] (the names),
+    /// [`SurveyMetric::resolve`] (which options apply, method names) and
+    /// [`MetricKind::default_scale`]. The binding only reads the Python values and raises
+    /// Python's missing-argument idiom (`TypeError`) for an option the core lists as
+    /// [`MetricKind::required`] and for a scale the metric has no default for.
+    pub(crate) fn resolve(&self, func: &str) -> PyResult<(String, SurveyMetric, Scale)> {
+        let kind = by_name(self.metric, "metric", MetricKind::parse)?.unwrap_or(MetricKind::Nps);
+        let applies = |o: MetricOption| kind.options().contains(&o);
+        // An option that does not apply is passed as given (its value is never read), so
+        // that the core refuses it by name.
+        let options = MetricOptions {
+            buckets: match self.buckets {
+                Some(b) if applies(MetricOption::Buckets) => Some(extract_buckets(b)?),
+                given => given.map(|_| NpsBuckets::STANDARD),
+            },
+            csat_method: self
+                .csat_method
+                .map(|m| opt_text(m, "csat_method", applies(MetricOption::CsatMethod)))
+                .transpose()?,
+            threshold: match self.threshold {
+                Some(_) if applies(MetricOption::Threshold) => {
+                    extract_opt_int(self.threshold, "threshold")?
                 }
-                SurveyMetric::Ces(CesOptions {
-                    higher_is_better: hib.is_truthy()?,
-                    method: match self.ces_method {
-                        None => CesMethod::default(),
-                        Some(m) => CesMethod::parse(&extract_str(m, "ces_method")?)
-                            .map_err(|e| renamed(e, "ces_method"))?,
-                    },
-                    threshold,
-                })
-            }
-            "mean" => SurveyMetric::Mean,
-            "top_box" => SurveyMetric::TopBox(threshold),
-            _ => SurveyMetric::BottomBox(threshold),
+                given => given.map(|_| 0),
+            },
+            bottom_threshold: match self.bottom_threshold {
+                Some(_) if applies(MetricOption::BottomThreshold) => {
+                    extract_opt_int(self.bottom_threshold, "bottom_threshold")?
+                }
+                given => given.map(|_| 0),
+            },
+            higher_is_better: match self.higher_is_better {
+                Some(h) if applies(MetricOption::HigherIsBetter) => {
+                    if !h.is_instance_of::<PyBool>() {
+                        return Err(type_error(format!(
+                            "higher_is_better must be a bool, not {}",
+                            type_name(h)
+                        )));
+                    }
+                    Some(h.is_truthy()?)
+                }
+                given => given.map(|_| false),
+            },
+            ces_method: self
+                .ces_method
+                .map(|m| opt_text(m, "ces_method", applies(MetricOption::CesMethod)))
+                .transpose()?,
         };
-        let scale = match (self.scale, name.as_str()) {
+        let name = kind.name();
+        if let Some(&missing) = kind.required().iter().find(|&&o| !options.is_given(o))
+            && MetricOption::ALL
+                .iter()
+                .all(|&o| !options.is_given(o) || applies(o))
+        {
+            let how = match missing {
+                MetricOption::HigherIsBetter => "higher_is_better=True or False (CES 1.0 and \
+                                                 2.0 point in opposite directions)"
+                    .to_owned(),
+                other => format!("{}=…", other.name()),
+            };
+            return Err(type_error(format!("{func}(metric={name:?}) needs {how}")));
+        }
+        let metric = SurveyMetric::resolve(kind, options).map_err(core_err)?;
+        let scale = match (self.scale, kind.default_scale()) {
             (Some(s), _) => extract_scale(s)?,
-            (None, "nps") => Scale::NPS,
-            (None, "csat") => Scale::ONE_TO_FIVE,
-            (None, _) => {
+            (None, Some(d)) => d,
+            (None, None) => {
                 return Err(type_error(format!(
                     "{func}(metric={name:?}) needs scale=(min, max) (the survey's response scale)"
                 )));
             }
         };
-        Ok((name, metric, scale))
+        Ok((name.to_owned(), metric, scale))
     }
 }
 
-/// A core `invalid_argument` about `method`, reworded for the binding's option `name`
-/// (`csat_method`, `ces_method`).
-fn renamed(e: cxmetrics::Error, name: &str) -> PyErr {
-    match e {
-        cxmetrics::Error::InvalidArgument { message, .. } => invalid_argument(name, message),
-        other => core_err(other),
+/// A method name given for a metric option: read as a str when the option applies,
+/// else passed on unread (the core refuses it).
+fn opt_text(obj: &Bound<'_, PyAny>, name: &str, applies: bool) -> PyResult<String> {
+    if applies {
+        extract_str(obj, name)
+    } else {
+        Ok(String::new())
     }
 }
 
-fn min_n_arg(min_n: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
-    Ok(extract_opt_u32(min_n, "min_n")?.map_or(30, u64::from))
+/// `min_n` (default: the core's [`ReportOptions::default`]).
+pub(crate) fn min_n_arg(min_n: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
+    Ok(extract_opt_u32(min_n, "min_n")?.map_or(ReportOptions::default().min_n, u64::from))
 }
 
 /// Labels (tuples of `int` / `str`) from the factoriser, as core keys.
@@ -694,160 +487,10 @@ fn segment(
     })
 }
 
-/// A survey metric per calendar period, with intervals and period-over-period changes
-/// tested for significance (p-values adjusted across periods).
-///
-/// Each response falls in the period containing its **local** date in ``time_zone``
-/// (23:30 UTC on 31 January is February in Berlin). Each period is compared with the
-/// latest earlier period that has ``n >= min_n`` and a score: adjusted-Wald z for net
-/// scores, pooled z for proportions, Welch t for means; the p-values of all compared
-/// periods are adjusted (Holm or Benjamini–Hochberg) and ``significant`` is
-/// ``p_adjusted < alpha``.
-///
-/// Formula: ``period(t) = start of the period containing the local date of t``;
-/// ``change[i] = score[i] − score[j]``, ``p[i]`` from ``compare(period i, period j)``
-/// with j the latest earlier compared period; ``p_adjusted = adjust_p_values(p, method=
-/// adjust)`` over the compared periods.
-///
-/// Args:
-///     scores: the responses (list, numpy array, pandas / polars Series).
-///     times: one instant per response (aware datetimes, numpy datetime64 as UTC, a
-///         tz-aware pandas / polars column, or ISO 8601 strings with an offset).
-///     period: ``"month"`` (default), ``"week"`` (ISO weeks, Monday first), ``"day"`` or
-///         ``"quarter"``.
-///     time_zone: the IANA zone whose local dates define the periods (default ``"UTC"``).
-///     metric: as :func:`segment`, with the same metric options and ``scale``,
-///         ``weights``, ``on_invalid``, ``level`` and ``method``.
-///     min_n: periods with fewer valid responses are shown but not compared (default 30).
-///     adjust: ``"holm"`` (default) or ``"bh"``.
-///     alpha: significance level for ``significant`` (default 0.05).
-///     rolling_days: with ``period="day"``: one row per day with data, over the window of
-///         the last ``rolling_days`` days (that day included).
-///
-/// Returns:
-///     TrendTable
-///
-/// Edge cases: periods without responses are not listed; a period whose responses are
-/// all missing is listed with ``score=None``. No responses give an empty table.
-///
-/// Raises:
-///     CxMetricsError: ``length_mismatch``; row errors with their ``index`` in your input;
-///         ``invalid_argument`` for an unknown period / metric / adjust, alpha outside
-///         (0, 1), ``rolling_days`` without ``period="day"`` or 0, a missing or naive
-///         time; ``unknown_time_zone``.
-///     TypeError: for values of the wrong type.
-///
-/// >>> import cxmetrics as cx
-/// >>> times = ["2026-01-31T23:30:00Z", "2026-02-01T10:00:00+01:00"]
-/// >>> [r.label for r in cx.trend([10, 9], times, min_n=1)], [r.label for r in cx.trend([10, 9], times, time_zone="Europe/Berlin", min_n=1)]
-/// (['2026-01', '2026-02'], ['2026-02'])
-#[pyfunction]
-#[pyo3(
-    signature = (scores, times, *, period = None, time_zone = None, metric = None, scale = None, weights = None, on_invalid = None, min_n = None, level = None, method = None, adjust = None, alpha = None, rolling_days = None, buckets = None, csat_method = None, threshold = None, bottom_threshold = None, higher_is_better = None, ces_method = None),
-    text_signature = "(scores, times, *, period='month', time_zone='UTC', metric='nps', scale=None, weights=None, on_invalid='error', min_n=30, level=0.95, method=None, adjust='holm', alpha=0.05, rolling_days=None, buckets=None, csat_method=None, threshold=None, bottom_threshold=None, higher_is_better=None, ces_method=None)"
-)]
-#[allow(
-    clippy::too_many_arguments,
-    reason = "mirrors the documented keyword options"
-)]
-fn trend(
-    py: Python<'_>,
-    scores: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    period: Option<&Bound<'_, PyAny>>,
-    time_zone: Option<&Bound<'_, PyAny>>,
-    metric: Option<&Bound<'_, PyAny>>,
-    scale: Option<&Bound<'_, PyAny>>,
-    weights: Option<&Bound<'_, PyAny>>,
-    on_invalid: Option<&Bound<'_, PyAny>>,
-    min_n: Option<&Bound<'_, PyAny>>,
-    level: Option<&Bound<'_, PyAny>>,
-    method: Option<&Bound<'_, PyAny>>,
-    adjust: Option<&Bound<'_, PyAny>>,
-    alpha: Option<&Bound<'_, PyAny>>,
-    rolling_days: Option<&Bound<'_, PyAny>>,
-    buckets: Option<&Bound<'_, PyAny>>,
-    csat_method: Option<&Bound<'_, PyAny>>,
-    threshold: Option<&Bound<'_, PyAny>>,
-    bottom_threshold: Option<&Bound<'_, PyAny>>,
-    higher_is_better: Option<&Bound<'_, PyAny>>,
-    ces_method: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyTrendTable> {
-    let (name, metric, scale) = MetricArgs {
-        metric,
-        scale,
-        buckets,
-        csat_method,
-        threshold,
-        bottom_threshold,
-        higher_is_better,
-        ces_method,
-    }
-    .resolve("trend")?;
-    let period_name = match period {
-        None => "month".to_owned(),
-        Some(p) => extract_str(p, "period")?,
-    };
-    let period = Period::parse(&period_name).map_err(core_err)?;
-    let tz = match time_zone {
-        None => TimeZone::UTC,
-        Some(z) => self::time_zone(z, "time_zone")?,
-    };
-    let options = ReportOptions {
-        level: level_arg(level)?,
-        method: interval_method(method)?,
-        min_n: min_n_arg(min_n)?,
-        adjust: match adjust {
-            None => PAdjust::Holm,
-            Some(a) => PAdjust::parse(&extract_str(a, "adjust")?).map_err(core_err)?,
-        },
-        alpha: opt_f64(alpha, "alpha", 0.05)?,
-    };
-    let rolling = extract_opt_u32(rolling_days, "rolling_days")?;
-    let on_invalid: OnInvalid = extract_on_invalid(on_invalid)?;
-    let times = instants(times, "times", None)?
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| {
-            t.ok_or_else(|| {
-                cx_error(
-                    "invalid_argument",
-                    format!(
-                        "invalid argument `times[{i}]`: missing; every response needs its time"
-                    ),
-                    Some(i),
-                )
-            })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    let scores = extract_scores(scores)?;
-    let weights = weights.map(extract_weights).transpose()?;
-    let w = weights.as_ref().map(crate::convert::Column::as_slice);
-    let rows = with_slice!(&scores, s => {
-        let run = || {
-            let tr = Trend::from_scores(scale, &times, s, w, on_invalid, period, tz.clone())?;
-            match rolling {
-                Some(days) => tr.rolling(days, metric, &options),
-                None => tr.report(metric, &options),
-            }
-        };
-        if s.len() > DETACH_THRESHOLD { py.detach(run) } else { run() }
-    })
-    .map_err(core_err)?;
-    Ok(PyTrendTable {
-        rows,
-        metric: name,
-        period: period_name,
-    })
-}
-
 /// Registers this module's classes and functions.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySegmentRow>()?;
     m.add_class::<PySegmentTable>()?;
-    m.add_class::<PyTrendRow>()?;
-    m.add_class::<PyTrendTable>()?;
     m.add_function(wrap_pyfunction!(segment, m)?)?;
-    m.add_function(wrap_pyfunction!(trend, m)?)?;
     Ok(())
 }

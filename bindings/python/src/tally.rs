@@ -207,7 +207,7 @@ impl PyTally {
     /// >>> t.extend([5, 9, 4])
     /// Traceback (most recent call last):
     ///     ...
-    /// cxmetrics.CxMetricsError: score 9 at index 1 is outside the scale 1–5; fix the data, declare the right scale, or pass on_invalid="skip"
+    /// cxmetrics.CxMetricsError: score 9 at index 1 is outside the scale 1–5; fix the data, declare the right scale, or choose to skip invalid values
     /// >>> t.n, t.missing
     /// (2, 1)
     #[pyo3(

@@ -19,7 +19,7 @@ use pyo3::types::{
 };
 
 use crate::convert::extract_f64;
-use crate::errors::{core_err, cx_error, type_error, type_name};
+use crate::errors::{core_err, cx_error, invalid_argument_at, type_error, type_name};
 
 /// Where a value sits, for messages and error indices: `name` or `name[index]`.
 #[derive(Clone, Copy)]
@@ -41,11 +41,7 @@ impl At<'_> {
     }
 
     fn invalid(self, message: impl std::fmt::Display) -> PyErr {
-        cx_error(
-            "invalid_argument",
-            format!("invalid argument `{}`: {message}", self.label()),
-            self.index,
-        )
+        invalid_argument_at(self.label(), message, self.index)
     }
 }
 
@@ -178,7 +174,7 @@ pub(crate) fn instant(
     if let Ok(s) = obj.cast::<PyString>() {
         return cxmetrics::parse_instant(&s.to_cow()?)
             .map(Some)
-            .map_err(|e| at.invalid(strip_prefix(&e)));
+            .map_err(|e| at.invalid(e.detail()));
     }
     if let Ok(f) = obj.cast::<PyFloat>()
         && f.value().is_nan()
@@ -225,14 +221,6 @@ pub(crate) fn opt_instant(
     }
 }
 
-/// The core's message without its `invalid argument `instant`: ` prefix.
-fn strip_prefix(e: &cxmetrics::Error) -> String {
-    let s = e.to_string();
-    s.split_once(": ")
-        .filter(|(head, _)| head.starts_with("invalid argument"))
-        .map_or(s.clone(), |(_, rest)| rest.to_owned())
-}
-
 /// A column of instants, one `Option` per row.
 pub(crate) fn instants(
     obj: &Bound<'_, PyAny>,
@@ -270,6 +258,26 @@ pub(crate) fn instants(
     }
     let col = helper(obj.py())?.call1((obj, name))?;
     instants_from_helper(&col, tz, At::new(name), false)
+}
+
+/// A column of instants none of which may be missing: a missing one is an
+/// `invalid_argument` naming `name[i]`, saying `why` (e.g. "every response needs its
+/// time"), with the row's index.
+pub(crate) fn required_instants(
+    obj: &Bound<'_, PyAny>,
+    name: &str,
+    tz: Option<&TimeZone>,
+    why: &str,
+) -> PyResult<Vec<Timestamp>> {
+    instants(obj, name, tz)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.ok_or_else(|| {
+                invalid_argument_at(format!("{name}[{i}]"), format!("missing; {why}"), Some(i))
+            })
+        })
+        .collect()
 }
 
 /// Reads what `cxmetrics._convert.instant_column` returned: `("utc" | "naive", int64

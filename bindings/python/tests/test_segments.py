@@ -75,9 +75,9 @@ def test_lifecycle_bad_input() -> None:
         cx.churn_rate(1, 10, denominator="end")
     with raises_code("invalid_argument", match="annualize"):
         cx.churn_rate(1, 10, periods_per_year=12, annualize="linear")
-    with raises_code("invalid_argument", match="needs up_for_renewal"):
+    with raises_code("invalid_argument", match=r"`up_for_renewal`: denominator \"up_for_renewal\" needs this count"):
         cx.churn_rate(1, 10, denominator="up_for_renewal")
-    with raises_code("invalid_argument", match="needs end"):
+    with raises_code("invalid_argument", match=r"`end`: denominator \"average\" needs this count"):
         cx.churn_rate(1, 10, denominator="average")
     with raises_code("invalid_argument", match="only used with"):
         cx.churn_rate(1, 10, end=12)

@@ -109,10 +109,10 @@ class CxMetricsError(ValueError):
     code: str
     """Stable snake_case code: ``empty``, ``out_of_scale``, ``not_integer``, ``not_finite``,
     ``invalid_weight``, ``length_mismatch``, ``scale_mismatch``, ``invalid_scale``,
-    ``invalid_argument``, ``invalid_format``, ``insufficient_data`` (too few responses or
-    no variance for a statistic), ``unknown_time_zone``, ``empty_schedule``,
-    ``overlapping_windows`` or ``out_of_order`` (an event before the one it must follow).
-    Codes never change between releases."""
+    ``invalid_argument``, ``invalid_format``, ``unknown_time_zone``, ``empty_schedule``,
+    ``overlapping_windows``, ``out_of_order`` (an event before the one it must follow) or
+    ``insufficient_data`` (too few responses or no variance for a statistic). Codes never
+    change between releases."""
     index: int | None
     """The position of the offending input value, when the error refers to one."""
 
@@ -2005,3 +2005,9 @@ def trend(
     """
 def _scores_address(scores: _Scores) -> int | None:
     """Test hook: the address ``scores`` are read from when read in place (zero-copy), else None."""
+def _error_codes() -> tuple[str, ...]:
+    """Not public (for the tests): every ``CxMetricsError.code``, in the core's order."""
+def _defaults() -> dict[str, Any]:
+    """Not public (for the tests): the core's defaults, keyed by parameter name or ``"function.parameter"``."""
+def _ticket_fields() -> dict[str, list[str]]:
+    """Not public (for the tests): the core's ticket record keys (``records``) and constructor columns (``columns``)."""

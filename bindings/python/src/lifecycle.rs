@@ -1,4 +1,4 @@
-//! Business metrics (issue 5): conversion, churn, retention and lifetime value.
+//! Customer lifecycle (issue 5): conversion, churn, retention and lifetime value.
 //!
 //! Arguments are converted and mapped onto the core's options; every formula and every
 //! check of a value's domain is the core's ([`cxmetrics::churn_rate`], …).
@@ -6,8 +6,8 @@
 use cxmetrics::{Annualize, ChurnDenominator};
 use pyo3::prelude::*;
 
-use crate::convert::{extract_f64, extract_str};
-use crate::errors::{core_err, invalid_argument};
+use crate::convert::{by_name, extract_f64, extract_str};
+use crate::errors::core_err;
 
 result_class! {
     /// A rate in percent with its counts (returned by :func:`conversion_rate` and
@@ -142,48 +142,17 @@ fn churn_rate(
 ) -> PyResult<PyChurnResult> {
     let churned = extract_f64(churned, "churned")?;
     let start = extract_f64(start, "start")?;
-    let kind = match denominator {
-        None => "start".to_owned(),
-        Some(d) => extract_str(d, "denominator")?,
-    };
+    let kind = denominator
+        .map(|d| extract_str(d, "denominator"))
+        .transpose()?;
     let renewal = up_for_renewal
         .map(|v| extract_f64(v, "up_for_renewal"))
         .transpose()?;
     let end = end.map(|v| extract_f64(v, "end")).transpose()?;
-    if !matches!(kind.as_str(), "start" | "up_for_renewal" | "average") {
-        return Err(invalid_argument(
-            "denominator",
-            format!("expected \"start\", \"up_for_renewal\" or \"average\", got {kind:?}"),
-        ));
-    }
-    // a count given for another denominator would be silently ignored: refuse it
-    for (name, given, used_by) in [
-        ("up_for_renewal", renewal.is_some(), "up_for_renewal"),
-        ("end", end.is_some(), "average"),
-    ] {
-        if given && kind != used_by {
-            return Err(invalid_argument(
-                name,
-                format!("{name} is only used with denominator={used_by:?}, not {kind:?}"),
-            ));
-        }
-    }
-    let needs = |name: &str, what: &str| {
-        invalid_argument(name, format!("denominator={kind:?} needs {name}=<{what}>"))
-    };
-    let denominator = match kind.as_str() {
-        "up_for_renewal" => ChurnDenominator::UpForRenewal(
-            renewal.ok_or_else(|| needs("up_for_renewal", "customers up for renewal"))?,
-        ),
-        "average" => ChurnDenominator::Average {
-            end: end.ok_or_else(|| needs("end", "customers at the end of the period"))?,
-        },
-        _ => ChurnDenominator::StartOfPeriod,
-    };
-    let annualize = match annualize {
-        None => Annualize::Compound,
-        Some(a) => Annualize::parse(&extract_str(a, "annualize")?).map_err(core_err)?,
-    };
+    // the names, the refusals (a count for another denominator) and the default are the core's
+    let denominator =
+        ChurnDenominator::from_name(kind.as_deref(), renewal, end).map_err(core_err)?;
+    let annualize = by_name(annualize, "annualize", Annualize::parse)?.unwrap_or_default();
     let periods = periods_per_year
         .filter(|p| !p.is_none())
         .map(|p| extract_f64(p, "periods_per_year"))

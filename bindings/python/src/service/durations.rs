@@ -1,0 +1,256 @@
+//! Ticket durations: first response, resolution, requester wait, per ticket.
+#![allow(
+    clippy::doc_link_with_quotes,
+    reason = "the docstrings are Python; their examples have lists of strings"
+)]
+
+use cxmetrics::{DurationMetric, ResolutionKind};
+use pyo3::prelude::*;
+
+use super::with_options;
+use crate::convert::{by_name, extract_str};
+use crate::errors::core_err;
+
+result_class! {
+    /// A summary of ticket durations in seconds, with still-open tickets counted and
+    /// censored (returned by :func:`first_response_time`, :func:`resolution_time` and
+    /// :func:`requester_wait_time`).
+    ///
+    /// ``n``, ``mean``, the percentiles, ``min`` and ``max`` describe the completed
+    /// tickets; ``open`` counts the rest. ``km_median`` is the Kaplan–Meier median with the
+    /// open tickets censored at their elapsed time — unbiased when many are still open.
+    /// Percentiles interpolate linearly (numpy ``"linear"``, R type 7).
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 3,
+    /// ...                first_response=["2026-11-02T09:10:00Z", "2026-11-02T09:30:00Z", None])
+    /// >>> s = cx.first_response_time(t)
+    /// >>> s.n, s.open, s.median, s.percentile(0.25), s.clock
+    /// (2, 1, 1200.0, 900.0, 'calendar')
+    PyDurationSummary(cxmetrics::DurationSummary) as "DurationSummary" {
+        /// Completed durations.
+        n: u64 = |r| r.n;
+        /// Tickets still open for this metric (censored; only in ``km_median``).
+        open: u64 = |r| r.open;
+        /// Mean of the completed durations, seconds.
+        mean: f64 = |r| r.mean;
+        /// Median of the completed durations (linear interpolation), seconds.
+        median: f64 = |r| r.median;
+        /// 90th percentile of the completed durations (linear interpolation), seconds.
+        p90: f64 = |r| r.p90;
+        /// Shortest completed duration, seconds.
+        min: f64 = |r| r.min;
+        /// Longest completed duration, seconds.
+        max: f64 = |r| r.max;
+        /// Kaplan–Meier median with open tickets censored, seconds; ``None`` while fewer
+        /// than half are known to have finished.
+        km_median: Option<f64> = |r| r.km_median;
+        /// ``"calendar"`` or ``"business"``.
+        clock: &'static str = |r| r.clock;
+    }
+    methods {
+        /// The ``q``-quantile of the completed durations (``q`` in [0, 1]; 0.9 = p90),
+        /// linear interpolation: ``h = (n − 1)q``, ``x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋])``.
+        ///
+        /// Raises:
+        ///     CxMetricsError: ``invalid_argument`` for ``q`` outside [0, 1] or NaN.
+        ///     TypeError: for a ``q`` that is not a number.
+        fn percentile(&self, q: &Bound<'_, PyAny>) -> PyResult<f64> {
+            let q = crate::convert::extract_f64(q, "q")?;
+            self.0.percentile(q).map_err(core_err)
+        }
+    }
+}
+
+/// First response time: created → first agent response, summarised in seconds.
+///
+/// The clock is business time when ``schedule`` is given, else calendar time. Tickets
+/// without a response yet are ``open`` and censored at ``as_of`` for ``km_median``.
+///
+/// Formula: ``duration = clock(created, first_response)``; see :class:`DurationSummary`.
+///
+/// Edge cases: a ticket opened and answered outside business hours has a business
+/// duration of 0. ``as_of`` defaults to the latest instant anywhere in the tickets.
+///
+/// Args:
+///     tickets: :class:`Tickets`.
+///     schedule: a :class:`Schedule` for business time (``None``: calendar time).
+///     as_of: the observation time for open tickets (an instant).
+///
+/// Returns:
+///     DurationSummary
+///
+/// Raises:
+///     CxMetricsError: ``empty`` when no ticket has a response; ``out_of_order`` (with the
+///         ticket's ``index``) when any event of a ticket is after ``as_of``.
+///     TypeError: for arguments of the wrong type.
+///
+/// >>> import cxmetrics as cx
+/// >>> days = [(d, "09:00", "17:00") for d in ("mon", "tue", "wed", "thu", "fri")]
+/// >>> office = cx.Schedule("America/New_York", days)
+/// >>> t = cx.Tickets(["2026-11-10T19:00:00-05:00"], first_response=["2026-11-10T20:00:00-05:00"])
+/// >>> cx.first_response_time(t).median, cx.first_response_time(t, schedule=office).median
+/// (3600.0, 0.0)
+#[pyfunction]
+#[pyo3(
+    signature = (tickets, *, schedule = None, as_of = None),
+    text_signature = "(tickets, *, schedule=None, as_of=None)"
+)]
+fn first_response_time(
+    py: Python<'_>,
+    tickets: &Bound<'_, PyAny>,
+    schedule: Option<&Bound<'_, PyAny>>,
+    as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyDurationSummary> {
+    with_options(py, tickets, schedule, as_of, cxmetrics::first_response_time)
+        .map(PyDurationSummary)
+}
+
+/// Resolution time, summarised in seconds: created → final solve (``kind="full"``,
+/// default) or created → first solve (``kind="first"``).
+///
+/// Formula: ``full = clock(created, final_solved)``, ``first = clock(created,
+/// first_solved)``; summarised as in :class:`DurationSummary`.
+///
+/// Edge cases: full resolution counts a reopened ticket once, from creation to its final
+/// solve; a ticket reopened and not solved again is open (censored at ``as_of``), never
+/// counted twice. It still has a first resolution.
+///
+/// Args:
+///     tickets: :class:`Tickets`.
+///     kind: ``"full"`` (default) or ``"first"``.
+///     schedule: a :class:`Schedule` for business time (``None``: calendar time).
+///     as_of: the observation time for open tickets.
+///
+/// Returns:
+///     DurationSummary
+///
+/// Raises:
+///     CxMetricsError: ``empty`` when nothing is resolved; ``out_of_order`` for events
+///         after ``as_of``; ``invalid_argument`` for an unknown ``kind``.
+///     TypeError: for arguments of the wrong type.
+///
+/// >>> import cxmetrics as cx
+/// >>> t = cx.Tickets.from_records([{"created": "2026-11-02T09:00:00Z",
+/// ...     "solved": ["2026-11-02T10:00:00Z", "2026-11-02T12:00:00Z"], "reopened": ["2026-11-02T11:00:00Z"]}])
+/// >>> cx.resolution_time(t).median, cx.resolution_time(t, kind="first").median
+/// (10800.0, 3600.0)
+#[pyfunction]
+#[pyo3(
+    signature = (tickets, *, kind = None, schedule = None, as_of = None),
+    text_signature = "(tickets, *, kind='full', schedule=None, as_of=None)"
+)]
+fn resolution_time(
+    py: Python<'_>,
+    tickets: &Bound<'_, PyAny>,
+    kind: Option<&Bound<'_, PyAny>>,
+    schedule: Option<&Bound<'_, PyAny>>,
+    as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyDurationSummary> {
+    let kind = by_name(kind, "kind", ResolutionKind::parse)?.unwrap_or_default();
+    with_options(py, tickets, schedule, as_of, |t, o| {
+        cxmetrics::resolution_time(t, kind, o)
+    })
+    .map(PyDurationSummary)
+}
+
+/// Requester wait time: created → final solve minus paused (on-hold / pending) time,
+/// summarised in seconds.
+///
+/// Formula: ``wait = clock(created, final_solved) − Σ clock(pause ∩ [created,
+/// final_solved])``; open tickets are censored at ``as_of`` with the pauses clipped to
+/// ``[created, as_of]``.
+///
+/// Edge cases: a pause after the final solve subtracts nothing; a pause between a solve
+/// and a later reopen is subtracted; in business time, the business seconds of each
+/// clipped pause are subtracted (time paused after hours is not subtracted twice).
+///
+/// Args:
+///     tickets: :class:`Tickets`.
+///     schedule: a :class:`Schedule` for business time (``None``: calendar time).
+///     as_of: the observation time for open tickets.
+///
+/// Returns:
+///     DurationSummary
+///
+/// Raises:
+///     CxMetricsError: ``empty`` when nothing is resolved; ``out_of_order`` for events
+///         after ``as_of``.
+///     TypeError: for arguments of the wrong type.
+///
+/// >>> import cxmetrics as cx
+/// >>> t = cx.Tickets.from_records([{"created": "2026-11-02T09:00:00Z", "solved": ["2026-11-02T12:00:00Z"],
+/// ...     "paused": [("2026-11-02T10:00:00Z", "2026-11-02T11:00:00Z")]}])
+/// >>> cx.requester_wait_time(t).median
+/// 7200.0
+#[pyfunction]
+#[pyo3(
+    signature = (tickets, *, schedule = None, as_of = None),
+    text_signature = "(tickets, *, schedule=None, as_of=None)"
+)]
+fn requester_wait_time(
+    py: Python<'_>,
+    tickets: &Bound<'_, PyAny>,
+    schedule: Option<&Bound<'_, PyAny>>,
+    as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyDurationSummary> {
+    with_options(py, tickets, schedule, as_of, cxmetrics::requester_wait_time)
+        .map(PyDurationSummary)
+}
+
+/// Per-ticket durations in seconds, ``None`` where the event has not happened yet.
+///
+/// Formulas: ``first_response = clock(created, first_response)``, ``first_resolution =
+/// clock(created, first_solved)``, ``full_resolution = clock(created, final_solved)``,
+/// ``requester_wait = full_resolution − Σ clock(paused ∩ [created, final_solved])``.
+///
+/// Edge cases: a ticket opened and answered outside business hours has a business
+/// duration of 0; a ticket reopened after its last solve has no full resolution yet
+/// (``None``) but keeps its first resolution.
+///
+/// Args:
+///     tickets: :class:`Tickets`.
+///     metric: ``"first_response"``, ``"first_resolution"``, ``"full_resolution"`` or
+///         ``"requester_wait"``.
+///     schedule: a :class:`Schedule` for business time (``None``: calendar time).
+///     as_of: the observation time (only checked: no event may be after it).
+///
+/// Returns:
+///     list[float | None]
+///
+/// Raises:
+///     CxMetricsError: ``invalid_argument`` for an unknown metric; ``out_of_order`` for
+///         events after ``as_of``.
+///     TypeError: for arguments of the wrong type.
+///
+/// >>> import cxmetrics as cx
+/// >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 2, first_response=["2026-11-02T09:30:00Z", None])
+/// >>> cx.ticket_durations(t, "first_response")
+/// [1800.0, None]
+#[pyfunction]
+#[pyo3(
+    signature = (tickets, metric, *, schedule = None, as_of = None),
+    text_signature = "(tickets, metric, *, schedule=None, as_of=None)"
+)]
+fn ticket_durations(
+    py: Python<'_>,
+    tickets: &Bound<'_, PyAny>,
+    metric: &Bound<'_, PyAny>,
+    schedule: Option<&Bound<'_, PyAny>>,
+    as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Option<f64>>> {
+    let metric = DurationMetric::parse(&extract_str(metric, "metric")?).map_err(core_err)?;
+    with_options(py, tickets, schedule, as_of, |t, o| {
+        cxmetrics::ticket_durations(t, metric, o)
+    })
+}
+
+/// Registers this module's classes and functions.
+pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyDurationSummary>()?;
+    m.add_function(wrap_pyfunction!(first_response_time, m)?)?;
+    m.add_function(wrap_pyfunction!(resolution_time, m)?)?;
+    m.add_function(wrap_pyfunction!(requester_wait_time, m)?)?;
+    m.add_function(wrap_pyfunction!(ticket_durations, m)?)?;
+    Ok(())
+}
