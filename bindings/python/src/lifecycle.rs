@@ -50,6 +50,32 @@ result_class! {
     }
 }
 
+result_class! {
+    /// Net and gross revenue retention of the customers present at the start of a period
+    /// (returned by :func:`revenue_retention`). A ratio of amounts, not a proportion, so
+    /// it has no interval.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> r = cx.revenue_retention(100_000, expansion=15_000, contraction=3_000, churned=7_000)
+    /// >>> r.score, r.gross
+    /// (105.0, 90.0)
+    PyRevenueRetentionResult(cxmetrics::RevenueRetentionResult) as "RevenueRetentionResult" {
+        /// Net revenue retention (NRR) in percent; above 100 when expansion outweighs the
+        /// losses.
+        score: f64 = |r| r.score;
+        /// Gross revenue retention (GRR) in percent, 0…100: expansion never counts.
+        gross: f64 = |r| r.gross;
+        /// Recurring revenue of the cohort at the start of the period.
+        start: f64 = |r| r.start;
+        /// Revenue the cohort added (upgrades, add-ons).
+        expansion: f64 = |r| r.expansion;
+        /// Revenue the cohort's remaining customers gave up (downgrades).
+        contraction: f64 = |r| r.contraction;
+        /// Revenue of the customers who left.
+        churned: f64 = |r| r.churned;
+    }
+}
+
 /// Conversion rate: conversions ÷ interactions × 100, in percent.
 ///
 /// The denominator (sessions, visitors, contacts, trials) is your choice; state it next to
@@ -199,6 +225,54 @@ fn retention_rate(
     .map_err(core_err)
 }
 
+/// Net and gross revenue retention (NRR / GRR) of the customers present at the start of
+/// a period, in percent.
+///
+/// Formula: ``NRR = 100 × (start + expansion − contraction − churned) / start`` and
+/// ``GRR = 100 × (start − contraction − churned) / start``. ``start`` is the cohort's
+/// recurring revenue (e.g. MRR) at the start of the period; the other amounts are that
+/// cohort's changes during it, in the same currency.
+///
+/// Edge cases: revenue from customers who were not in the cohort at the start (new or
+/// reactivated) is in no term. NRR above 100 % is normal for expanding accounts; GRR
+/// never exceeds 100 %.
+///
+/// Args:
+///     start: the cohort's recurring revenue at the start of the period (> 0).
+///     expansion: revenue the cohort added (upgrades, add-ons), >= 0.
+///     contraction: revenue its remaining customers gave up (downgrades), >= 0.
+///     churned: revenue of the customers who left, >= 0.
+///
+/// Returns:
+///     RevenueRetentionResult
+///
+/// Raises:
+///     CxMetricsError: ``empty`` when ``start == 0``; ``invalid_argument`` for a negative
+///         or non-finite amount, or when ``contraction + churned`` exceeds ``start``.
+///     TypeError: for a value that is not a number.
+///
+/// >>> import cxmetrics as cx
+/// >>> r = cx.revenue_retention(1000, expansion=400, contraction=100, churned=200)
+/// >>> r.score, r.gross                      # expansion hides a 30 % loss
+/// (110.0, 70.0)
+#[pyfunction]
+#[pyo3(signature = (start, *, expansion, contraction, churned))]
+fn revenue_retention(
+    start: &Bound<'_, PyAny>,
+    expansion: &Bound<'_, PyAny>,
+    contraction: &Bound<'_, PyAny>,
+    churned: &Bound<'_, PyAny>,
+) -> PyResult<PyRevenueRetentionResult> {
+    cxmetrics::revenue_retention(
+        extract_f64(start, "start")?,
+        extract_f64(expansion, "expansion")?,
+        extract_f64(contraction, "contraction")?,
+        extract_f64(churned, "churned")?,
+    )
+    .map(PyRevenueRetentionResult)
+    .map_err(core_err)
+}
+
 /// Customer lifetime value from churn: ARPU × gross margin ÷ churn.
 ///
 /// Formula: ``CLV = arpu × margin / (churn/100)``; the expected lifetime is
@@ -274,9 +348,11 @@ fn clv_from_retention(arpu: &Bound<'_, PyAny>, retention: &Bound<'_, PyAny>) -> 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyRateResult>()?;
     m.add_class::<PyChurnResult>()?;
+    m.add_class::<PyRevenueRetentionResult>()?;
     m.add_function(wrap_pyfunction!(conversion_rate, m)?)?;
     m.add_function(wrap_pyfunction!(churn_rate, m)?)?;
     m.add_function(wrap_pyfunction!(retention_rate, m)?)?;
+    m.add_function(wrap_pyfunction!(revenue_retention, m)?)?;
     m.add_function(wrap_pyfunction!(clv_from_churn, m)?)?;
     m.add_function(wrap_pyfunction!(clv_from_retention, m)?)?;
     Ok(())

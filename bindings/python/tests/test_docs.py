@@ -229,6 +229,7 @@ RESULT_SAMPLES: dict[str, Any] = {
     "SlaResult": lambda: cx.sla(_tickets(), targets={"high": 3600}),
     "RateResult": lambda: cx.conversion_rate(3, 10),
     "ChurnResult": lambda: cx.churn_rate(10, 100),
+    "RevenueRetentionResult": lambda: cx.revenue_retention(1000, expansion=400, contraction=100, churned=200),
     "SegmentRow": lambda: cx.segment([10, 0], ["a", "b"], min_n=1).rows[0],
     "SegmentTable": lambda: cx.segment([10, 0], ["a", "b"], min_n=1),
     "TrendRow": lambda: _trend().rows[0],

@@ -84,6 +84,9 @@ def _run(case: dict[str, Any], variant: str) -> dict[str, Any]:
         return _rate(cx.retention_rate(a["start"], a["end"], a["new"]), level)
     if fn == "churn_rate":
         return _rate(cx.churn_rate(a["churned"], a["start"], **o), level)
+    if fn == "revenue_retention":
+        rest = {k: a[k] for k in ("expansion", "contraction", "churned")}
+        return cx.revenue_retention(a["start"], **rest).to_dict()
     if fn == "clv_from_churn":
         return {"value": cx.clv_from_churn(a["arpu"], margin=a["margin"], churn=a["churn"])}
     if fn == "clv_from_retention":
@@ -105,7 +108,8 @@ def _variants(case: dict[str, Any]) -> list[str]:
 def test_lifecycle_and_segments_vectors_exist() -> None:
     assert len(LIFECYCLE) >= 60 and len(SEGMENTS) >= 60
     assert {c["function"] for c in LIFECYCLE} == {
-        "conversion_rate", "churn_rate", "retention_rate", "clv_from_churn", "clv_from_retention",
+        "conversion_rate", "churn_rate", "retention_rate", "revenue_retention", "clv_from_churn",
+        "clv_from_retention",
     }
     assert {c["function"] for c in SEGMENTS} == {"segment", "trend"}
 

@@ -72,6 +72,7 @@ CALLS: dict[str, Callable[[Any, Any], Any]] = {
     "conversion_rate": lambda a, b: cx.conversion_rate(a, b),
     "churn_rate": lambda a, b: cx.churn_rate(a, b, periods_per_year=a),
     "retention_rate": lambda a, b: cx.retention_rate(a, b, a),
+    "revenue_retention": lambda a, b: cx.revenue_retention(a, expansion=b, contraction=b, churned=a),
     "clv": lambda a, b: (cx.clv_from_churn(a, margin=b, churn=a), cx.clv_from_retention(a, retention=b)),
     "segment": lambda a, b: cx.segment(a, b, min_n=1),
     "segment.options": lambda a, b: cx.segment([10, 9], ["a", "b"], metric=a, threshold=b),

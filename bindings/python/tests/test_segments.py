@@ -38,6 +38,15 @@ def test_lifecycle_reference_values() -> None:
     assert cx.clv_from_churn(50, margin=0.8, churn=4) == 1000.0
     assert cx.clv_from_retention(50, retention=96) == pytest.approx(1250.0)
     assert cx.clv_from_retention(50, retention=96) == pytest.approx(cx.clv_from_churn(50, margin=1, churn=4))
+    r = cx.revenue_retention(100_000, expansion=15_000, contraction=3_000, churned=7_000)
+    assert (r.score, r.gross) == (105.0, 90.0)  # (100k + 15k − 3k − 7k) / 100k; GRR without the 15k
+    assert r.to_dict() == {"score": 105.0, "gross": 90.0, "start": 100_000.0, "expansion": 15_000.0,
+                           "contraction": 3_000.0, "churned": 7_000.0}
+    with pytest.raises(TypeError):
+        cx.revenue_retention(1000, 400, 100, 200)  # type: ignore[call-arg]
+    with pytest.raises(cx.CxMetricsError, match="`churned`") as e:
+        cx.revenue_retention(100, expansion=50, contraction=60, churned=41)
+    assert e.value.code == "invalid_argument"
 
 
 def test_rates_have_inference_and_compare() -> None:

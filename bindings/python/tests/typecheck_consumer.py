@@ -171,6 +171,8 @@ def lifecycle_and_segments() -> list[float]:
     annual: float | None = churn.annualized
     ret = cx.retention_rate(1000, 1030, 80)
     value: float = cx.clv_from_churn(50, margin=0.8, churn=4) + cx.clv_from_retention(50, retention=96)
+    revenue: cx.RevenueRetentionResult = cx.revenue_retention(1000, expansion=400, contraction=100, churned=200)
+    value += revenue.score + revenue.gross
     c = cx.compare(conv, ret)
     table: cx.SegmentTable = cx.segment(
         [10, 9, None, 3], ["chat", "chat", "email", "email"], metric="nps", min_n=1, level=0.9, method="wald",

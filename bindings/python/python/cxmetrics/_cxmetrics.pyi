@@ -1676,6 +1676,40 @@ class ChurnResult:
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
+@final
+class RevenueRetentionResult:
+    """Net and gross revenue retention of the customers present at the start of a period
+    (returned by :func:`revenue_retention`). A ratio of amounts, so it has no interval.
+
+    >>> import cxmetrics as cx
+    >>> r = cx.revenue_retention(100_000, expansion=15_000, contraction=3_000, churned=7_000)
+    >>> r.score, r.gross
+    (105.0, 90.0)
+    """
+
+    @property
+    def score(self) -> float:
+        """Net revenue retention (NRR) in percent; above 100 when expansion outweighs the losses."""
+    @property
+    def gross(self) -> float:
+        """Gross revenue retention (GRR) in percent, 0…100: expansion never counts."""
+    @property
+    def start(self) -> float:
+        """Recurring revenue of the cohort at the start of the period."""
+    @property
+    def expansion(self) -> float:
+        """Revenue the cohort added (upgrades, add-ons)."""
+    @property
+    def contraction(self) -> float:
+        """Revenue the cohort's remaining customers gave up (downgrades)."""
+    @property
+    def churned(self) -> float:
+        """Revenue of the customers who left."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
 def conversion_rate(conversions: float, interactions: float) -> RateResult:
     """Conversion rate: ``100 × conversions / interactions``, in percent.
 
@@ -1721,6 +1755,22 @@ def retention_rate(start: float, end: float, new: float) -> RateResult:
     >>> import cxmetrics as cx
     >>> cx.retention_rate(1000, 1030, 80).score
     95.0
+    """
+def revenue_retention(
+    start: float, *, expansion: float, contraction: float, churned: float
+) -> RevenueRetentionResult:
+    """Net and gross revenue retention (NRR / GRR) of the starting cohort, in percent:
+    ``NRR = 100 × (start + expansion − contraction − churned) / start``, GRR the same
+    without ``expansion``.
+
+    Raises:
+        CxMetricsError: ``empty`` (``start == 0``); ``invalid_argument`` (a negative or
+            non-finite amount, or ``contraction + churned`` above ``start``).
+
+    >>> import cxmetrics as cx
+    >>> r = cx.revenue_retention(1000, expansion=400, contraction=100, churned=200)
+    >>> r.score, r.gross
+    (110.0, 70.0)
     """
 def clv_from_churn(arpu: float, *, margin: float, churn: float) -> float:
     """Lifetime value: ``arpu × margin / (churn/100)`` (margin a fraction, churn in percent).
