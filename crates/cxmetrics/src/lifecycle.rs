@@ -24,6 +24,12 @@
 use crate::error::{Error, Result};
 use crate::stats::{Estimate, Interval, IntervalMethod};
 
+/// A base (interactions, customers, revenue) of zero: nothing to compute a ratio of.
+const EMPTY_BASE: Error = Error::Empty {
+    missing: 0,
+    invalid: 0,
+};
+
 fn count_ok(name: &'static str, v: f64) -> Result<f64> {
     if v.is_finite() && v >= 0.0 {
         Ok(v)
@@ -113,10 +119,7 @@ pub fn conversion_rate(conversions: f64, interactions: f64) -> Result<RateResult
     let c = count_ok("conversions", conversions)?;
     let n = count_ok("interactions", interactions)?;
     if n == 0.0 {
-        return Err(Error::Empty {
-            missing: 0,
-            invalid: 0,
-        });
+        return Err(EMPTY_BASE);
     }
     if c > n {
         return Err(Error::invalid_argument(
@@ -305,10 +308,7 @@ pub fn churn_rate(
         ChurnDenominator::Average { end } => f64::midpoint(start, count_ok("end", end)?),
     };
     if n == 0.0 {
-        return Err(Error::Empty {
-            missing: 0,
-            invalid: 0,
-        });
+        return Err(EMPTY_BASE);
     }
     if c > n {
         return Err(Error::invalid_argument(
@@ -367,10 +367,7 @@ pub fn retention_rate(start: f64, end: f64, new: f64) -> Result<RateResult> {
     let e = count_ok("end", end)?;
     let nw = count_ok("new", new)?;
     if s == 0.0 {
-        return Err(Error::Empty {
-            missing: 0,
-            invalid: 0,
-        });
+        return Err(EMPTY_BASE);
     }
     if nw > e {
         return Err(Error::invalid_argument(
@@ -447,10 +444,7 @@ pub fn revenue_retention(
     let c = money("contraction", contraction)?;
     let ch = money("churned", churned)?;
     if s == 0.0 {
-        return Err(Error::Empty {
-            missing: 0,
-            invalid: 0,
-        });
+        return Err(EMPTY_BASE);
     }
     let lost = c + ch;
     if lost > s {
