@@ -614,6 +614,7 @@ mod tests {
         let mut slowest = (0.0, String::new());
         let mut failures = Vec::new();
         let mut checked = 0;
+        let mut per = std::collections::BTreeMap::new();
         for case in doc["cases"].as_array().expect("cases") {
             let arg = |k: &str| case["args"][k].as_f64().unwrap_or(f64::NAN);
             let clock = Instant::now();
@@ -631,6 +632,10 @@ mod tests {
             let tol = case["tolerance"].as_f64().expect("tolerance");
             let e = rel(got, want);
             checked += 1;
+            let f = case["function"].as_str().unwrap_or("?").to_owned();
+            let w = per.entry(f).or_insert((0.0, 0.0_f64));
+            w.0 = f64::max(w.0, e);
+            w.1 = w.1.max(secs);
             if e > worst.0 || e.is_nan() {
                 worst = (e, id.clone());
             }
@@ -645,6 +650,9 @@ mod tests {
             "{checked} quantiles: worst relative error {:.2e} ({}); slowest {:.4} s ({})",
             worst.0, worst.1, slowest.0, slowest.1
         );
+        for (f, (e, secs)) in &per {
+            eprintln!("  {f}: worst relative error {e:.2e}, slowest {secs:.5} s");
+        }
         assert!(checked > 2000, "only {checked} cases read");
         assert!(
             failures.is_empty(),
