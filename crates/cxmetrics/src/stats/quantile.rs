@@ -30,9 +30,9 @@
 //! - **Student t, df ≥ 1e5**: closed forms. Quantiles by the Cornish–Fisher expansion to
 //!   the fourth order in 1/df (Abramowitz & Stegun 26.7.5), tail probabilities by Hill's
 //!   (1970, CACM Algorithm 395) normalising transformation
-//!   `z = √((df − ½) ln(1 + t²/df))` with its series correction. Measured against scipy
-//!   over p from 1e-12 to 1 − 1e-12: below 1.2e-15 (quantiles) and 1.2e-13 (tail
-//!   probabilities) relative for every df ≥ 1e4.
+//!   `z = √((df − ½) ln(1 + t²/df))` with its series correction; their truncation errors
+//!   fall like df⁻⁵ and df⁻³ (over the grid of `tests/vectors/quantiles.json` the t
+//!   quantiles agree with scipy to 1.3e-11 and the tail probabilities to 8e-11 relative).
 //! - **Student t, df < 1e5**: exactly, through the beta distribution:
 //!   `P(|T| > t) = I_x(df/2, ½)` with `x = df/(df + t²)` and `1 − x = t²/(df + t²)` both
 //!   formed without cancellation; quantiles by inverting it.
@@ -46,7 +46,7 @@
 //!   `rlog1(e) = e − ln(1+e)` by its atanh series and Δ the Stirling corrections, and
 //!   otherwise from `ln B` with the Stirling difference `lnΓ(b + a) − lnΓ(b)` for a
 //!   large b. Near the mean the fraction needs about √min(a, b)/20 terms, elsewhere tens.
-//!   For min(a, b) > 1e9 it is replaced by Temme's (1992) uniform asymptotic expansion to
+//!   For min(a, b) > 1e9 it is replaced by Temme's (1987) uniform asymptotic expansion to
 //!   its first correction, whose next term is another factor 1/(a+b) smaller (it already
 //!   matches scipy to 1.5e-10 over the grid from min(a, b) = 1e5 on).
 //! - **Beta quantiles**: the root is found on the side of ½ where it is the smaller
@@ -60,7 +60,8 @@
 //! steps, the rlog1 series 40 terms), so no input can hang; nothing here panics, and
 //! invalid parameters give NaN, which the callers turn into errors or NaN limits. The
 //! unit tests check every raw quantile of `tests/vectors/quantiles.json` (scipy) to 1e-9
-//! relative and random parameters over 10⁻³…10¹⁸ (monotone in p, the tail probability of
+//! relative (measured worst: 1.5e-10 beta, 1.3e-11 normal and t quantiles, 8e-11 tail
+//! probabilities; slowest 2 ms, a beta quantile at a = b = 5e8) and random parameters over 10⁻³…10¹⁸ (monotone in p, the tail probability of
 //! the quantile gives p back, each call under 0.2 s).
 
 // a, b, p, q, x, y, t, u: the textbook notation of these functions
