@@ -8,6 +8,8 @@
 //! 15 M − 1 degrees of freedom; a Clopper–Pearson bound at 0 / 10 M), and the vector test
 //! found intervals up to 80 % too narrow for n between 4 M and 14.5 M.
 
+mod common;
+
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -128,15 +130,12 @@ fn every_quantile_user_returns_for_extreme_n() {
 
 // ─── the recorded vectors ────────────────────────────────────────────────────────────
 
+/// `tests/vectors/quantiles.json`, envelope and tolerance rule checked by the shared reader.
 fn vectors() -> serde_json::Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/vectors/quantiles.json"
-    );
-    let text = std::fs::read_to_string(path).expect("tests/vectors/quantiles.json");
-    serde_json::from_str(&text).expect("quantiles.json parses")
+    common::vectors("quantiles.json")
 }
 
+/// The shared float rule, `|actual − expected| ≤ tolerance · max(1, |expected|)`.
 fn close(got: f64, want: f64, tol: f64) -> bool {
     (got - want).abs() <= tol * want.abs().max(1.0)
 }
