@@ -1,8 +1,9 @@
 //! Comparisons of two groups, and the paired NPS change of the same respondents.
 
-use statrs::distribution::ContinuousCDF;
-
-use super::{Estimate, Level, adjusted, clamp, net_var, std_normal, t_dist, wilson, z_crit};
+use super::{
+    Estimate, Level, adjusted, clamp, net_var, t_crit, t_df, t_two_sided_p, wilson, z_crit,
+    z_two_sided_p,
+};
 use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::tally::{Classified, Score};
@@ -81,7 +82,7 @@ pub struct Comparison {
 }
 
 fn two_sided_z(z: f64) -> f64 {
-    2.0 * std_normal().sf(z.abs())
+    z_two_sided_p(z)
 }
 
 /// Compares two independent groups: `a − b`, with an interval, statistic and p-value.
@@ -251,10 +252,10 @@ pub fn compare(
                 ));
             }
             let df = (va + vb).powi(2) / (va * va / (na - 1.0) + vb * vb / (nb - 1.0));
-            let dist = t_dist(df)?;
+            let df = t_df(df)?;
             let t = (ma - mb) / se;
-            let p_value = 2.0 * dist.sf(t.abs());
-            let tc = dist.inverse_cdf(0.5 + level / 2.0);
+            let p_value = t_two_sided_p(t, df);
+            let tc = t_crit(df, level);
             let (lower, upper) = clamp(
                 ma - mb - tc * se,
                 ma - mb + tc * se,
@@ -397,10 +398,10 @@ pub fn paired_nps<T: Score>(before: &[T], after: &[T], level: f64) -> Result<Pai
     let mean = diffs.iter().sum::<f64>() / nf;
     let sd = (diffs.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (nf - 1.0)).sqrt();
     let se = sd / nf.sqrt();
-    let dist = t_dist(nf - 1.0)?;
+    let df = t_df(nf - 1.0)?;
     let (statistic, p_value) = if se > 0.0 {
         let t = mean / se;
-        (t, 2.0 * dist.sf(t.abs()))
+        (t, t_two_sided_p(t, df))
     } else if mean == 0.0 {
         (0.0, 1.0)
     } else {
@@ -408,7 +409,7 @@ pub fn paired_nps<T: Score>(before: &[T], after: &[T], level: f64) -> Result<Pai
             "every respondent changed by the same amount (zero variance), so the t statistic is undefined".to_owned(),
         ));
     };
-    let tc = dist.inverse_cdf(0.5 + level / 2.0);
+    let tc = t_crit(df, level);
     let (lower, upper) = clamp(
         100.0 * (mean - tc * se),
         100.0 * (mean + tc * se),

@@ -42,6 +42,7 @@ mod adjust;
 mod compare;
 mod intervals;
 mod level;
+mod quantile;
 mod sample_size;
 
 pub use adjust::{DEFAULT_ALPHA, PAdjust, adjust_p_values};
@@ -53,8 +54,6 @@ pub use sample_size::{
     sample_size_nps, sample_size_nps_difference, sample_size_proportion,
     sample_size_proportion_difference,
 };
-
-use statrs::distribution::{Beta, ContinuousCDF, Normal, StudentsT};
 
 use crate::error::{Error, Result};
 
@@ -175,25 +174,40 @@ pub struct Interval {
     pub method: IntervalMethod,
 }
 
-fn std_normal() -> Normal {
-    Normal::standard()
-}
-
-/// Two-sided critical value z₁₋α/₂ of the standard normal.
+/// Two-sided critical value z₁₋α/₂ of the standard normal (from α/2, which keeps its
+/// digits for levels close to 1).
 fn z_crit(level: f64) -> f64 {
-    std_normal().inverse_cdf(0.5 + level / 2.0)
+    -quantile::norm_ppf(0.5 * (1.0 - level))
 }
 
-fn t_dist(df: f64) -> Result<StudentsT> {
-    StudentsT::new(0.0, 1.0, df).map_err(|e| {
-        Error::InsufficientData(format!(
-            "a t distribution with {df} degrees of freedom ({e})"
-        ))
-    })
+/// Checks the degrees of freedom of a t distribution (> 0; +∞ is the normal).
+fn t_df(df: f64) -> Result<f64> {
+    if df > 0.0 {
+        Ok(df)
+    } else {
+        Err(Error::InsufficientData(format!(
+            "a t distribution with {df} degrees of freedom (they must be positive)"
+        )))
+    }
+}
+
+/// Two-sided critical value t₁₋α/₂ with `df` degrees of freedom.
+fn t_crit(df: f64, level: f64) -> f64 {
+    -quantile::t_ppf(0.5 * (1.0 - level), df)
+}
+
+/// Two-sided p-value `P(|T| ≥ |t|)` with `df` degrees of freedom.
+fn t_two_sided_p(t: f64, df: f64) -> f64 {
+    (2.0 * quantile::t_sf(t.abs(), df)).min(1.0)
+}
+
+/// Two-sided p-value `P(|Z| ≥ |z|)` of the standard normal.
+fn z_two_sided_p(z: f64) -> f64 {
+    (2.0 * quantile::norm_sf(z.abs())).min(1.0)
 }
 
 fn beta_ppf(q: f64, a: f64, b: f64) -> f64 {
-    Beta::new(a, b).map_or(f64::NAN, |d| d.inverse_cdf(q))
+    quantile::beta_ppf(q, a, b)
 }
 
 fn wilson(p: f64, n: f64, z: f64) -> (f64, f64) {
@@ -473,7 +487,7 @@ fn t_half_width(sd: Option<f64>, n: f64, level: f64) -> Result<f64> {
             "a t interval needs more than one response (n = {n}); the standard deviation of one value is undefined"
         )));
     };
-    let t = t_dist(n - 1.0)?.inverse_cdf(0.5 + level / 2.0);
+    let t = t_crit(t_df(n - 1.0)?, level);
     Ok(t * sd / n.sqrt())
 }
 

@@ -1,8 +1,6 @@
 //! Planning: how many respondents a margin of error or a difference needs.
 
-use statrs::distribution::ContinuousCDF;
-
-use super::{Level, std_normal, z_crit};
+use super::{Level, quantile::norm_ppf, z_crit};
 use crate::error::{Error, Result};
 
 /// The default power of the `*_difference` sample sizes
@@ -175,7 +173,7 @@ pub fn sample_size_nps_difference(
 ) -> Result<u64> {
     let d = positive("difference", difference)? / 100.0;
     let za = z_crit(Level::new(level)?.get());
-    let zb = std_normal().inverse_cdf(open_unit("power", power)?);
+    let zb = norm_ppf(open_unit("power", power)?);
     let v = nps_variance(variance)?;
     Ok(ceil_n(2.0 * v * (za + zb).powi(2) / (d * d) - 3.0))
 }
@@ -208,7 +206,7 @@ pub fn sample_size_proportion_difference(p1: f64, p2: f64, level: f64, power: f6
         ));
     }
     let za = z_crit(Level::new(level)?.get());
-    let zb = std_normal().inverse_cdf(open_unit("power", power)?);
+    let zb = norm_ppf(open_unit("power", power)?);
     let pbar = f64::midpoint(a, b);
     let num = za * (2.0 * pbar * (1.0 - pbar)).sqrt() + zb * (a * (1.0 - a) + b * (1.0 - b)).sqrt();
     Ok(ceil_n(num * num / ((a - b) * (a - b))))
