@@ -19,20 +19,20 @@ use cxmetrics::{
     proportion_interval, sample_size_nps_difference,
 };
 
-/// Runs `f` on a thread and fails if it has not finished within 5 s (the thread is left
+/// Runs `f` on a thread and fails if it has not finished within 60 s (a hang guard, not a timing assertion: the thread is left
 /// behind: it cannot be stopped, but the test fails instead of hanging).
-fn within_5s<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+fn within_a_minute<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
     let (tx, rx) = mpsc::channel();
     let clock = Instant::now();
     thread::spawn(move || {
         let _ = tx.send(f());
     });
-    match rx.recv_timeout(Duration::from_secs(5)) {
+    match rx.recv_timeout(Duration::from_secs(60)) {
         Ok(v) => {
             eprintln!("{what}: {:.3} s", clock.elapsed().as_secs_f64());
             v
         }
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!("{what} did not return within 5 s"),
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!("{what} did not return within 60 s"),
         Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{what} panicked"),
     }
 }
@@ -43,7 +43,7 @@ fn scale15() -> Scale {
 
 #[test]
 fn mean_interval_of_15_million_returns() {
-    let i = within_5s("mean t interval, n = 15 M", || {
+    let i = within_a_minute("mean t interval, n = 15 M", || {
         let t = Tally::from_counts(scale15(), &[3_000_000; 5]).unwrap();
         mean(&t).unwrap().interval(0.95, None).unwrap()
     });
@@ -55,7 +55,7 @@ fn mean_interval_of_15_million_returns() {
 
 #[test]
 fn clopper_pearson_and_jeffreys_at_ten_million_return() {
-    let (cp, jf) = within_5s("clopper_pearson / jeffreys, 0 of 10 M", || {
+    let (cp, jf) = within_a_minute("clopper_pearson / jeffreys, 0 of 10 M", || {
         (
             proportion_interval(0, 10_000_000, 0.95, Some(IntervalMethod::ClopperPearson)).unwrap(),
             proportion_interval(0, 10_000_000, 0.95, Some(IntervalMethod::Jeffreys)).unwrap(),
@@ -75,7 +75,7 @@ fn clopper_pearson_and_jeffreys_at_ten_million_return() {
 /// returns (a value or an error) within 5 s.
 #[test]
 fn every_quantile_user_returns_for_extreme_n() {
-    within_5s("extreme n everywhere", || {
+    within_a_minute("extreme n everywhere", || {
         for n in [
             2u64,
             30,
@@ -169,7 +169,7 @@ fn intervals_and_comparisons_agree_with_scipy() {
                             .iter()
                             .map(|c| c.as_u64().expect("count"))
                             .collect();
-                        within_5s(&id, move || {
+                        within_a_minute(&id, move || {
                             let t = Tally::from_counts(scale15(), &counts).unwrap();
                             mean(&t).unwrap().interval(level, Some(m)).unwrap()
                         })
@@ -179,7 +179,7 @@ fn intervals_and_comparisons_agree_with_scipy() {
                             args["successes"].as_u64().unwrap(),
                             args["n"].as_u64().unwrap(),
                         );
-                        within_5s(&id, move || {
+                        within_a_minute(&id, move || {
                             proportion_interval(x, n, level, Some(m)).unwrap()
                         })
                     }
@@ -197,7 +197,7 @@ fn intervals_and_comparisons_agree_with_scipy() {
                     factor: 1.0,
                 };
                 let (a, b, level) = (est(&args["a"]), est(&args["b"]), f("level"));
-                let c = within_5s(&id, move || compare(&a, &b, level, None).unwrap());
+                let c = within_a_minute(&id, move || compare(&a, &b, level, None).unwrap());
                 vec![
                     ("difference", c.difference),
                     ("statistic", c.statistic),
