@@ -40,19 +40,22 @@
 //!
 //! [wasm-bindgen]: https://docs.rs/wasm-bindgen
 
-mod business;
+#![forbid(unsafe_code)]
+
 mod convert;
 mod errors;
 mod json;
+mod lifecycle;
 mod results;
-mod segments;
 #[cfg(feature = "time")]
+mod schedule;
+mod segments;
 mod service;
 mod stats;
 #[cfg(feature = "time")]
 mod time;
 #[cfg(feature = "time")]
-mod trend;
+mod trends;
 
 use cxmetrics::{
     CesMethod, CesOptions, CsatMethod, CsatOptions, NpsBuckets, NpsOptions, OnInvalid, Tally,

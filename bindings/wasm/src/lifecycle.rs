@@ -1,17 +1,16 @@
-//! Business metrics (issue 5) and average handle time: plain numbers in, plain objects
-//! out, no instants (so they are in the light `cxmetrics/survey` build too). Conversion
-//! only: every rule is the core's.
+//! Lifecycle metrics (issue 5: conversion, churn, retention, CLV): plain numbers in, plain
+//! objects out, no instants (so they are in the light `cxmetrics/survey` build too).
+//! Conversion only: every rule is the core's.
 
 use cxmetrics::{Annualize, ChurnDenominator, ChurnResult, Estimate, RateResult};
 use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::f64s_from;
 use crate::errors::{JsResult, ToJs, invalid_argument};
 use crate::results::set;
 use crate::stats::estimate_vec;
 
-fn with_estimate(out: &Object, e: &Estimate) {
+pub(crate) fn with_estimate(out: &Object, e: &Estimate) {
     set(out, "estimate", &Float64Array::from(&estimate_vec(e)[..]));
 }
 
@@ -116,31 +115,4 @@ pub fn clv_from_churn(arpu: f64, margin: f64, churn: f64) -> JsResult<f64> {
 #[wasm_bindgen(js_name = clvFromRetention)]
 pub fn clv_from_retention(arpu: f64, retention: f64) -> JsResult<f64> {
     cxmetrics::clv_from_retention(arpu, retention).js()
-}
-
-/// Average handle time of talk (+ hold, + wrap-up) seconds per contact.
-#[wasm_bindgen(js_name = handleTime)]
-pub fn handle_time(
-    talk: &Float64Array,
-    hold: Option<Float64Array>,
-    wrap: Option<Float64Array>,
-) -> JsResult<JsValue> {
-    let talk = f64s_from("talk", talk)?;
-    let hold = hold.map(|h| f64s_from("hold", &h)).transpose()?;
-    let wrap = wrap.map(|w| f64s_from("wrap", &w)).transpose()?;
-    let r = cxmetrics::handle_time(&talk, hold.as_deref(), wrap.as_deref()).js()?;
-    let out = Object::new();
-    set(&out, "score", &r.score.into());
-    set(&out, "n", &(r.n as f64).into());
-    set(&out, "missing", &(r.missing as f64).into());
-    set(&out, "talk", &r.talk.into());
-    set(&out, "hold", &r.hold.into());
-    set(&out, "wrap", &r.wrap.into());
-    set(
-        &out,
-        "stdDev",
-        &r.std_dev.map_or(JsValue::NULL, JsValue::from),
-    );
-    with_estimate(&out, &r.estimate());
-    Ok(out.into())
 }
