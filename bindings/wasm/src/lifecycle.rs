@@ -2,39 +2,29 @@
 //! objects out, no instants (so they are in the light `cxmetrics/survey` build too).
 //! Conversion only: every rule is the core's.
 
-use cxmetrics::{Annualize, ChurnDenominator, ChurnResult, Estimate, RateResult};
-use js_sys::{Float64Array, Object};
+use cxmetrics::{Annualize, ChurnDenominator, ChurnResult, RateResult};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{JsResult, ToJs, invalid_argument};
-use crate::results::set;
-use crate::stats::estimate_vec;
-
-pub(crate) fn with_estimate(out: &Object, e: &Estimate) {
-    set(out, "estimate", &Float64Array::from(&estimate_vec(e)[..]));
-}
+use crate::results::Out;
 
 fn rate_js(r: &RateResult) -> JsValue {
-    let out = Object::new();
-    set(&out, "score", &r.score.into());
-    set(&out, "count", &r.count.into());
-    set(&out, "n", &r.n.into());
-    with_estimate(&out, &r.estimate());
-    out.into()
+    let mut o = Out::new();
+    o.num("score", r.score);
+    o.num("count", r.count);
+    o.num("n", r.n);
+    o.estimate(&r.estimate());
+    o.into_js()
 }
 
 fn churn_js(r: &ChurnResult) -> JsValue {
-    let out = Object::new();
-    set(&out, "score", &r.score.into());
-    set(
-        &out,
-        "annualized",
-        &r.annualized.map_or(JsValue::NULL, JsValue::from),
-    );
-    set(&out, "churned", &r.churned.into());
-    set(&out, "n", &r.n.into());
-    with_estimate(&out, &r.estimate());
-    out.into()
+    let mut o = Out::new();
+    o.num("score", r.score);
+    o.opt("annualized", r.annualized);
+    o.num("churned", r.churned);
+    o.num("n", r.n);
+    o.estimate(&r.estimate());
+    o.into_js()
 }
 
 /// Conversion rate, in percent.

@@ -3,7 +3,7 @@
 //! grouping, metrics and ordering are the core's (`Segments::from_codes`, `report`).
 //!
 //! The wrapper factorises the key columns (codes + labels) and describes the metric in a
-//! small object (`MetricSpec` in `js/api.mjs`); [`survey_metric`] turns it into the core's
+//! small object (`metricSpec` in `js/src/segments.mjs`); [`survey_metric`] turns it into the core's
 //! `SurveyMetric` and refuses options that do not apply to the metric (they would be
 //! ignored otherwise), as the Python binding does.
 
@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{f64s_from, int_option, prop, scale_from};
 use crate::errors::{JsResult, ToJs, invalid_argument};
-use crate::results::Columns;
+use crate::results::Out;
 
 fn opt_f64(spec: &JsValue, name: &str) -> Option<f64> {
     prop(spec, name).as_f64()
@@ -206,12 +206,12 @@ pub fn segment_report(
     .report(metric, &options)
     .js()?;
     let rows: Vec<&SegmentRow> = report.rows.iter().chain([&report.overall]).collect();
-    let c = Columns::new();
+    let mut c = Out::new();
     let keys = Array::new();
     for r in &rows {
         keys.push(&key_js(&r.key));
     }
-    c.value("key", &keys);
+    c.value("key", keys.into());
     c.f64s("n", rows.iter().map(|r| r.n as f64));
     c.f64s("missing", rows.iter().map(|r| r.missing as f64));
     c.f64s("invalid", rows.iter().map(|r| r.invalid as f64));

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::f64s_from;
 use crate::errors::{JsResult, ToJs, invalid_argument};
-use crate::results::Columns;
+use crate::results::Out;
 use crate::segments::{report_options, survey_metric};
 use crate::time::required_column;
 
@@ -76,7 +76,7 @@ pub fn trend_report(
     }
     .js()?;
     let rows: Vec<&TrendRow> = rows.iter().collect();
-    let c = Columns::new();
+    let mut c = Out::new();
     let starts: Vec<String> = rows.iter().map(|r| r.start.to_string()).collect();
     c.strings("start", starts.iter().map(|s| Some(s.as_str())));
     c.strings("label", rows.iter().map(|r| Some(r.label.as_str())));

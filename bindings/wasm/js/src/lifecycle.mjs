@@ -3,7 +3,7 @@
 import { raw } from "./raw.mjs";
 import { argumentError, call } from "./errors.mjs";
 import { given, numberArg, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { Estimated, fromObject } from "./results.mjs";
+import { Estimated, fromRaw } from "./results.mjs";
 
 /** A rate in percent (conversion, retention) with its counts; a proportion. */
 class RateResult extends Estimated {}
@@ -14,7 +14,7 @@ class ChurnResult extends Estimated {}
 export function conversionRate(conversions, interactions) {
   const c = numberArg(conversions, "conversions");
   const n = numberArg(interactions, "interactions");
-  return fromObject(RateResult, call(() => raw.conversionRate(c, n)));
+  return fromRaw(RateResult, call(() => raw.conversionRate(c, n)));
 }
 
 /** Customer retention rate: 100 × (end − newCustomers) / start. */
@@ -22,7 +22,7 @@ export function retentionRate(start, end, newCustomers) {
   const s = numberArg(start, "start");
   const e = numberArg(end, "end");
   const nw = numberArg(newCustomers, "newCustomers");
-  return fromObject(RateResult, call(() => raw.retentionRate(s, e, nw)));
+  return fromRaw(RateResult, call(() => raw.retentionRate(s, e, nw)));
 }
 
 /**
@@ -39,7 +39,7 @@ export function churnRate(churned, start, options) {
   const end = optionalNumber(o.end, "end");
   const periods = optionalNumber(o.periodsPerYear, "periodsPerYear");
   const annualize = optionalString(o.annualize, "annualize");
-  return fromObject(ChurnResult, call(() => raw.churnRate(c, s, denominator, renewal, end, periods, annualize)));
+  return fromRaw(ChurnResult, call(() => raw.churnRate(c, s, denominator, renewal, end, periods, annualize)));
 }
 
 function requiredNumber(o, name, fn, example) {

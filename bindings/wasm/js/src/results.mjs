@@ -5,73 +5,60 @@ import { raw } from "./raw.mjs";
 import { call, CxMetricsError } from "./errors.mjs";
 import { optionalNumber, optionalString, optionsArg } from "./options.mjs";
 
-// The raw layer returns results as small wasm structs with one getter per field
-// (src/results.rs). Copy them into plain data and free the struct at once.
-// wasm-bindgen lists getters alphabetically; results list their fields in this order
-// (the order of the Rust and Python results); any other field follows.
-const ORDER = [
-  "score",
-  "promoters",
-  "passives",
-  "detractors",
-  "nPromoters",
-  "nPassives",
-  "nDetractors",
-  "buckets",
-  "detractorMax",
-  "promoterMin",
-  "method",
-  "higherIsBetter",
-  "threshold",
-  "bottomThreshold",
-  "stdDev",
-  "count",
-  "points",
-  "counts",
-  "shares",
-  "n",
-  "missing",
-  "invalid",
-  "sumWeights",
-  "nEff",
-  "weighted",
-];
-const rank = (k) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
-const getterNames = new Map();
-function fieldsOf(out) {
-  const proto = Object.getPrototypeOf(out);
-  let names = getterNames.get(proto);
-  if (!names) {
-    names = Object.entries(Object.getOwnPropertyDescriptors(proto))
-      .filter(([, d]) => typeof d.get === "function")
-      .map(([k]) => k)
-      .sort((a, b) => rank(a) - rank(b));
-    getterNames.set(proto, names);
-  }
-  return names;
-}
-/** The getters of a raw result as plain data (the estimate apart), then frees it. */
-function plain(out) {
-  try {
-    const fields = {};
-    for (const key of fieldsOf(out)) {
-      if (key === "estimate") continue;
-      let v = out[key];
-      if (v === undefined) v = null; // Option::None
-      else if (ArrayBuffer.isView(v)) v = Object.freeze(Array.from(v));
-      else if (v !== null && typeof v === "object") v = Object.freeze(plain(v)); // nested struct
-      fields[key] = v;
-    }
-    return fields;
-  } finally {
-    out.free();
-  }
+// Every result leaves the raw layer in one shape (src/results.rs `Out`): a Float64Array
+// `nums`, or `[nums, ...values]` when some values are not numbers. `nums[0]` is the id of
+// the result's layout, a string fetched once per id (`raw.resultLayout`) that names the
+// fields in order, each tagged `=` (a number), `?` (a number or null: NaN), `!` (a
+// boolean: 0 / 1), `#` (a Float64Array) or `%` (a Uint8Array of booleans), the last two a
+// length then the items, all read in turn from `nums`; or `*` (any other value: a string,
+// an array), read in turn from `values`. `name:value` is a string written in the layout
+// (a method's name, a clock); `a.b` is field `b` of a nested object `a`. `decode` is the
+// one reader: field names live only in Rust.
+
+const layouts = []; // layout id -> [[path, tag, constant]]
+
+function parseLayout(layout) {
+  return layout.split(" ").map((f) => {
+    const colon = f.indexOf(":");
+    if (colon >= 0) return [[f.slice(0, colon)], ":", f.slice(colon + 1)];
+    return [f.slice(0, -1).split("."), f.at(-1)];
+  });
 }
 
-/** A raw result's fields and its estimate (a Float64Array, or undefined when it has none). */
-function unwrap(out) {
-  const est = out.estimate;
-  return [plain(out), est !== undefined && est.length > 0 ? est : undefined];
+/** The fields of a raw result, in order (lists and table columns as typed arrays). */
+export function decode(out) {
+  const nums = ArrayBuffer.isView(out) ? out : out[0];
+  const id = nums[0];
+  const fields = layouts[id] ?? (layouts[id] = parseLayout(raw.resultLayout(id)));
+  const obj = {};
+  let i = 1;
+  let j = 1;
+  for (const [path, tag, constant] of fields) {
+    let v;
+    if (tag === ":") v = constant;
+    else if (tag === "*") v = out[j++];
+    else if (tag === "#" || tag === "%") {
+      const end = i + 1 + nums[i];
+      v = tag === "#" ? nums.slice(i + 1, end) : Uint8Array.from(nums.subarray(i + 1, end));
+      i = end;
+    } else {
+      v = nums[i++];
+      if (tag === "!") v = v === 1;
+      else if (tag === "?" && Number.isNaN(v)) v = null;
+    }
+    if (path.length === 1) obj[path[0]] = v;
+    else (obj[path[0]] ??= {})[path[1]] = v;
+  }
+  return obj;
+}
+
+/** Plain data for a result: typed arrays as frozen arrays, nested objects frozen. */
+function dataOf(obj) {
+  for (const [k, v] of Object.entries(obj)) {
+    if (ArrayBuffer.isView(v)) obj[k] = Object.freeze(Array.from(v));
+    else if (v !== null && typeof v === "object") obj[k] = Object.freeze(dataOf(v));
+  }
+  return obj;
 }
 
 /** A plain copy of a result's fields (arrays and nested objects copied too). */
@@ -141,8 +128,11 @@ export function estimateFrom(r) {
   return est;
 }
 
-/** A result of class C from a raw result struct. */
-export const result = (C, out) => new C(...unwrap(out));
+/** A result of class C from a raw result (its `estimate`, if any, kept apart and private). */
+export function fromRaw(C, out) {
+  const { estimate, ...rest } = decode(out);
+  return new C(dataOf(rest), estimate !== undefined && estimate.length > 0 ? estimate : undefined);
+}
 
 export class NpsResult extends Estimated {}
 export class CsatResult extends Estimated {}
@@ -151,24 +141,10 @@ export class MeanResult extends Estimated {}
 export class BoxResult extends Estimated {}
 export class Distribution extends Result {}
 
-/** Reads fixed fields of a raw struct, in order, then frees it. */
-function take(out, keys) {
-  try {
-    const fields = {};
-    for (const k of keys) {
-      const v = out[k];
-      fields[k] = v === undefined ? null : v;
-    }
-    return fields;
-  } finally {
-    out.free();
-  }
-}
-
 /** A confidence interval: { lower, upper, level, method }; `const [lo, hi] = interval` works. */
 export class Interval {
   constructor(out) {
-    Object.assign(this, take(out, ["lower", "upper", "level", "method"]));
+    Object.assign(this, decode(out));
     Object.freeze(this);
   }
   *[Symbol.iterator]() {
@@ -180,33 +156,20 @@ export class Interval {
   }
 }
 
-const COMPARISON = ["difference", "lower", "upper", "statistic", "pValue", "df", "method", "level"];
-
 /** The signed comparison a − b: difference, interval, statistic, p-value. */
 export class Comparison {
-  constructor(out, keys = COMPARISON) {
-    Object.assign(this, take(out, keys));
+  constructor(out) {
+    Object.assign(this, decode(out));
     Object.freeze(this);
   }
   toJSON() {
     return copyFields(this);
   }
 }
-export class PairedNpsResult extends Comparison {
-  constructor(out) {
-    super(out, [...COMPARISON, "n", "missing"]);
-  }
-}
+/** A paired NPS change: a comparison with the pairs used (`n`) and dropped (`missing`). */
+export class PairedNpsResult extends Comparison {}
 
-// Results the raw layer built as plain objects.
-
-/** A result from a plain object made by the raw layer (its `estimate` kept apart). */
-export function fromObject(C, obj) {
-  const { estimate, ...fields } = obj;
-  return new C(fields, estimate !== undefined && estimate.length > 0 ? estimate : undefined);
-}
-
-/** Frozen row objects from a raw table (NaN in a number column = null). */
+/** Frozen row objects from the columns of a decoded table (NaN in a number column = null). */
 export function rowsOf(cols, names, make) {
   const n = cols[names[0]].length;
   const rows = new Array(n);

@@ -5,7 +5,7 @@ import { argumentError, call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
 import { Scale, scaleArg } from "./scale.mjs";
-import { levelArg, Row, rowsOf } from "./results.mjs";
+import { decode, levelArg, Row, rowsOf } from "./results.mjs";
 
 const METRIC_OPTIONS = ["metric", "scale", "buckets", "csatMethod", "cesMethod", "threshold", "bottomThreshold", "higherIsBetter"];
 const KNOWN_METRICS = ["nps", "csat", "ces", "mean", "top_box", "bottom_box"];
@@ -137,8 +137,10 @@ export function segment(scores, by, options) {
   const level = levelArg(o);
   const method = optionalString(o.method, "method");
   const minN = optionalInt(o.minN, "minN") ?? 30;
-  const cols = call(() =>
-    raw.segmentReport(spec, keys.codes, keys.kinds, keys.ints, keys.strings, keys.width, s, weights, policy, level, method, minN),
+  const cols = decode(
+    call(() =>
+      raw.segmentReport(spec, keys.codes, keys.kinds, keys.ints, keys.strings, keys.width, s, weights, policy, level, method, minN),
+    ),
   );
   const rows = rowsOf(cols, SEGMENT_ROW, (fields) => new SegmentRow({ ...fields, key: Object.freeze(fields.key) }));
   const overall = rows.pop();

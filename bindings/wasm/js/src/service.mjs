@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { argumentError, call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, tagOf } from "./convert.mjs";
 import { given, intArg, numberArg, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { copyFields, Estimated, fromObject, rowsOf } from "./results.mjs";
+import { copyFields, decode, Estimated, fromRaw, rowsOf } from "./results.mjs";
 import { instantValue, shortText } from "./time.mjs";
 import { rawSchedule } from "./schedule.mjs";
 import { rawTickets } from "./tickets.mjs";
@@ -47,11 +47,13 @@ function onClock(tickets, o, calendar, business) {
 
 function durationSummary(fn, tickets, o, kind) {
   return new DurationSummary(
-    onClock(
-      tickets,
-      o,
-      (t, asOf) => t.summary(fn, kind, asOf),
-      (s, t, asOf) => s.summary(t, fn, kind, asOf),
+    decode(
+      onClock(
+        tickets,
+        o,
+        (t, asOf) => t.summary(fn, kind, asOf),
+        (s, t, asOf) => s.summary(t, fn, kind, asOf),
+      ),
     ),
   );
 }
@@ -120,7 +122,7 @@ export function fcr(tickets, options) {
     from = instantValue(o.period[0], "period[0]") ?? null;
     to = instantValue(o.period[1], "period[1]") ?? null;
   }
-  return fromObject(FcrResult, call(() => t.fcr(maxAgent, maxFollowups, window, denominator, from, to)));
+  return fromRaw(FcrResult, call(() => t.fcr(maxAgent, maxFollowups, window, denominator, from, to)));
 }
 
 /** One row of an SLA report (a priority, or the overall row). */
@@ -154,11 +156,13 @@ export function sla(tickets, options) {
   const keys = Object.keys(o.targets);
   const values = Float64Array.from(keys, (k) => numberArg(o.targets[k], `targets[${JSON.stringify(k)}]`));
   const metric = optionalString(o.metric, "metric") ?? "first_response";
-  const cols = onClock(
-    tickets,
-    o,
-    (t, asOf) => t.sla(metric, keys, values, asOf),
-    (s, t, asOf) => s.sla(t, metric, keys, values, asOf),
+  const cols = decode(
+    onClock(
+      tickets,
+      o,
+      (t, asOf) => t.sla(metric, keys, values, asOf),
+      (s, t, asOf) => s.sla(t, metric, keys, values, asOf),
+    ),
   );
   const rows = rowsOf(cols, SLA_ROW, (fields, i) => {
     const error = cols.errors[i];
@@ -187,5 +191,5 @@ export function handleTime(talk, options) {
   const t = col(talk, "talk");
   const h = given(o.hold) ? col(o.hold, "hold") : undefined;
   const w = given(o.wrap) ? col(o.wrap, "wrap") : undefined;
-  return fromObject(AhtResult, call(() => raw.handleTime(t, h, w)));
+  return fromRaw(AhtResult, call(() => raw.handleTime(t, h, w)));
 }

@@ -6,7 +6,7 @@ import { describe, floatsArg, scoresArg } from "./convert.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
 import { Scale, scaleArg } from "./scale.mjs";
 import { rawOf, release, Tally } from "./tally.mjs";
-import { BoxResult, CesResult, CsatResult, Distribution, MeanResult, NpsResult, result } from "./results.mjs";
+import { BoxResult, CesResult, CsatResult, Distribution, fromRaw, MeanResult, NpsResult } from "./results.mjs";
 
 const INPUT = ["scale", "weights", "onInvalid"];
 
@@ -66,7 +66,7 @@ export function nps(scores, options) {
     dmax = intArg(b.detractorMax, "buckets.detractorMax");
     pmin = intArg(b.promoterMin, "buckets.promoterMin");
   }
-  return result(NpsResult, onTally("nps", scores, o, Scale.nps, (t) => t.nps(dmax, pmin)));
+  return fromRaw(NpsResult, onTally("nps", scores, o, Scale.nps, (t) => t.nps(dmax, pmin)));
 }
 
 /** CSAT by an explicit method (default top_box on 1–5). */
@@ -75,7 +75,7 @@ export function csat(scores, options) {
   const method = optionalString(o.method, "method");
   const threshold = optionalInt(o.threshold, "threshold");
   const bottom = optionalInt(o.bottomThreshold, "bottomThreshold");
-  return result(
+  return fromRaw(
     CsatResult,
     onTally("csat", scores, o, Scale.oneToFive, (t) => t.csat(method, threshold, bottom)),
   );
@@ -97,31 +97,31 @@ export function ces(scores, options) {
   const hib = o.higherIsBetter;
   const method = optionalString(o.method, "method");
   const threshold = optionalInt(o.threshold, "threshold");
-  return result(CesResult, onTally("ces", scores, o, null, (t) => t.ces(hib, method, threshold)));
+  return fromRaw(CesResult, onTally("ces", scores, o, null, (t) => t.ces(hib, method, threshold)));
 }
 
 /** Mean score with its sample standard deviation; scale required. */
 export function mean(scores, options) {
   const o = optionsArg(options, INPUT, "mean");
-  return result(MeanResult, onTally("mean", scores, o, null, (t) => t.mean()));
+  return fromRaw(MeanResult, onTally("mean", scores, o, null, (t) => t.mean()));
 }
 
 /** Percent of responses at or above threshold (default: the top two points). */
 export function topBox(scores, options) {
   const o = optionsArg(options, [...INPUT, "threshold"], "topBox");
   const threshold = optionalInt(o.threshold, "threshold");
-  return result(BoxResult, onTally("topBox", scores, o, null, (t) => t.topBox(threshold)));
+  return fromRaw(BoxResult, onTally("topBox", scores, o, null, (t) => t.topBox(threshold)));
 }
 
 /** Percent of responses at or below threshold (default: the bottom two points). */
 export function bottomBox(scores, options) {
   const o = optionsArg(options, [...INPUT, "threshold"], "bottomBox");
   const threshold = optionalInt(o.threshold, "threshold");
-  return result(BoxResult, onTally("bottomBox", scores, o, null, (t) => t.bottomBox(threshold)));
+  return fromRaw(BoxResult, onTally("bottomBox", scores, o, null, (t) => t.bottomBox(threshold)));
 }
 
 /** Responses per scale point: points, counts, shares. */
 export function distribution(scores, options) {
   const o = optionsArg(options, INPUT, "distribution");
-  return result(Distribution, onTally("distribution", scores, o, null, (t) => t.distribution()));
+  return fromRaw(Distribution, onTally("distribution", scores, o, null, (t) => t.distribution()));
 }

@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { call } from "./errors.mjs";
 import { floatsArg } from "./convert.mjs";
 import { onInvalidArg, optionalInt, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { levelArg, Row, rowsOf } from "./results.mjs";
+import { decode, levelArg, Row, rowsOf } from "./results.mjs";
 import { instantColumn } from "./time.mjs";
 import { floatScores, metricSpec } from "./segments.mjs";
 
@@ -36,8 +36,10 @@ export function trend(scores, times, options) {
   const adjust = optionalString(o.adjust, "adjust") ?? "holm";
   const alpha = optionalNumber(o.alpha, "alpha") ?? 0.05;
   const rolling = optionalInt(o.rollingDays, "rollingDays");
-  const cols = call(() =>
-    raw.trendReport(spec, s, weights, policy, t.ms, t.strings, period, zone, level, method, minN, adjust, alpha, rolling),
+  const cols = decode(
+    call(() =>
+      raw.trendReport(spec, s, weights, policy, t.ms, t.strings, period, zone, level, method, minN, adjust, alpha, rolling),
+    ),
   );
   return Object.freeze(rowsOf(cols, TREND_ROW, (fields) => new TrendRow(fields)));
 }

@@ -3,12 +3,11 @@
 
 use cxmetrics::jiff::Timestamp;
 use cxmetrics::{Clock, DurationMetric, DurationOptions, DurationSummary, ResolutionKind, Tickets};
-use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
 
 use super::RawTickets;
 use crate::errors::{JsResult, ToJs};
-use crate::results::set;
+use crate::results::Out;
 use crate::schedule::RawSchedule;
 use crate::time::{At, instant};
 
@@ -97,22 +96,18 @@ fn summary(
 }
 
 fn summary_js(s: &DurationSummary) -> JsValue {
-    let out = Object::new();
-    set(&out, "n", &(s.n as f64).into());
-    set(&out, "open", &(s.open as f64).into());
-    set(&out, "mean", &s.mean.into());
-    set(&out, "median", &s.median.into());
-    set(&out, "p90", &s.p90.into());
-    set(&out, "min", &s.min.into());
-    set(&out, "max", &s.max.into());
-    set(
-        &out,
-        "kmMedian",
-        &s.km_median.map_or(JsValue::NULL, JsValue::from),
-    );
-    set(&out, "clock", &s.clock.into());
-    set(&out, "durations", &Float64Array::from(s.durations()));
-    out.into()
+    let mut o = Out::new();
+    o.num("n", s.n as f64);
+    o.num("open", s.open as f64);
+    o.num("mean", s.mean);
+    o.num("median", s.median);
+    o.num("p90", s.p90);
+    o.num("min", s.min);
+    o.num("max", s.max);
+    o.opt("kmMedian", s.km_median);
+    o.name("clock", s.clock);
+    o.f64s("durations", s.durations().iter().copied());
+    o.into_js()
 }
 
 /// `percentile(q)` of a summary from its completed durations (`durations` of the

@@ -1,14 +1,12 @@
 //! First contact resolution.
 
 use cxmetrics::{FcrDenominator, FcrOptions};
-use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
 
 use super::RawTickets;
 use super::tickets::count;
 use crate::errors::{JsResult, ToJs};
-use crate::results::set;
-use crate::stats::estimate_vec;
+use crate::results::Out;
 use crate::time::{At, required};
 
 #[wasm_bindgen]
@@ -55,16 +53,12 @@ impl RawTickets {
             period,
         };
         let r = cxmetrics::fcr(&self.inner, &options).js()?;
-        let out = Object::new();
-        set(&out, "score", &r.score.into());
-        set(&out, "count", &(r.count as f64).into());
-        set(&out, "n", &(r.n as f64).into());
-        set(&out, "denominator", &r.denominator.as_str().into());
-        set(
-            &out,
-            "estimate",
-            &Float64Array::from(&estimate_vec(&r.estimate())[..]),
-        );
-        Ok(out.into())
+        let mut o = Out::new();
+        o.num("score", r.score);
+        o.num("count", r.count as f64);
+        o.num("n", r.n as f64);
+        o.name("denominator", r.denominator.as_str());
+        o.estimate(&r.estimate());
+        Ok(o.into_js())
     }
 }

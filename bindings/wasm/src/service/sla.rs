@@ -8,7 +8,7 @@ use super::RawTickets;
 use super::durations::as_of_option;
 use crate::convert::f64s_from;
 use crate::errors::{JsResult, ToJs, core_error};
-use crate::results::Columns;
+use crate::results::Out;
 use crate::schedule::RawSchedule;
 use crate::stats::estimate_vec;
 
@@ -72,7 +72,7 @@ fn sla(
 /// estimate error (`null` or the core's error, e.g. `empty` when nothing is decided).
 fn sla_js(r: &SlaResult) -> JsValue {
     let rows: Vec<&cxmetrics::SlaRow> = r.rows.iter().chain([&r.overall]).collect();
-    let c = Columns::new();
+    let mut c = Out::new();
     c.strings("priority", rows.iter().map(|x| x.priority.as_deref()));
     c.opt_f64s("target", rows.iter().map(|x| x.target));
     c.f64s("achieved", rows.iter().map(|x| x.achieved as f64));
@@ -96,9 +96,9 @@ fn sla_js(r: &SlaResult) -> JsValue {
         }
     }
     c.f64s("estimates", estimates.into_iter());
-    c.value("errors", &errors);
-    c.value("untargeted", &(r.untargeted as f64).into());
-    c.value("metric", &r.metric.as_str().into());
-    c.value("clock", &r.clock.into());
+    c.value("errors", errors.into());
+    c.num("untargeted", r.untargeted as f64);
+    c.name("metric", r.metric.as_str());
+    c.name("clock", r.clock);
     c.into_js()
 }

@@ -117,7 +117,7 @@ fn record_column(obj: &JsValue, name: &str) -> JsResult<Option<Vec<Option<Timest
 
 #[wasm_bindgen]
 impl RawTickets {
-    /// Tickets from flattened records (see `js/api.mjs`, `Tickets.fromRecords`).
+    /// Tickets from flattened records (see `js/src/tickets.mjs`, `Tickets.fromRecords`).
     #[wasm_bindgen(js_name = fromRecords)]
     pub fn from_records(d: &JsValue) -> JsResult<RawTickets> {
         let created = record_column(d, "created")?.unwrap_or_default();
@@ -156,7 +156,7 @@ impl RawTickets {
         Ok(RawTickets { inner })
     }
 
-    /// Tickets from columns (see `js/api.mjs`, `new Tickets`).
+    /// Tickets from columns (see `js/src/tickets.mjs`, `new Tickets`).
     #[wasm_bindgen(js_name = fromColumns)]
     pub fn from_columns(d: &JsValue) -> JsResult<RawTickets> {
         let (ms, strings) =
