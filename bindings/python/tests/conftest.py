@@ -7,6 +7,8 @@ from typing import Any, Callable
 
 import json
 import math
+import threading
+import time
 
 import pytest
 
@@ -31,6 +33,41 @@ FUNCS: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
 def func(request: pytest.FixtureRequest) -> tuple[Callable[..., Any], dict[str, Any]]:
     """Each metric function with the kwargs it needs on the 0-10 scale."""
     return FUNCS[request.param]
+
+
+@pytest.fixture
+def releases_gil() -> Callable[..., list[Any]]:
+    """``releases_gil(call, what)`` runs ``call()`` while another Python thread spins, up to 3
+    times, and fails unless that thread ran during one call (the GIL was released). Returns the
+    result of every attempt, for the caller to check."""
+
+    def check(call: Callable[[], Any], what: str) -> list[Any]:
+        ticks: list[float] = []
+        stop = threading.Event()
+        results: list[Any] = []
+
+        def spin() -> None:
+            while not stop.is_set():
+                ticks.append(time.perf_counter())
+
+        for _attempt in range(3):
+            ticks.clear()
+            stop.clear()
+            thread = threading.Thread(target=spin)
+            thread.start()
+            time.sleep(0.02)
+            start = time.perf_counter()
+            try:
+                results.append(call())
+            finally:
+                end = time.perf_counter()
+                stop.set()
+                thread.join()
+            if any(start < x < end for x in ticks):
+                return results
+        pytest.fail(f"no other thread ran while {what}: the GIL was held")
+
+    return check
 
 
 def raises_code(code: str, index: int | None = None, match: str | None = None) -> Any:

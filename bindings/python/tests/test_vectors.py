@@ -8,7 +8,6 @@ None exactly.
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
@@ -16,26 +15,11 @@ import numpy as np
 import pytest
 
 import cxmetrics as cx
-from conftest import REPO
+from conftest import REPO, assert_close, check_error, load_vectors, survey_options
+from conftest import decode as _decode
 
 VECTORS = REPO / "tests" / "vectors" / "survey.json"
-
-
-def _decode(x: Any) -> Any:
-    if isinstance(x, str):
-        return {"inf": math.inf, "-inf": -math.inf, "nan": math.nan}[x]
-    return x
-
-
-def _load() -> list[dict[str, Any]]:
-    if not VECTORS.exists():  # pragma: no cover - the file is part of the repo
-        return []
-    doc = json.loads(VECTORS.read_text(encoding="utf-8"))
-    assert doc["format"] == "cxmetrics.vectors" and doc["version"] == 1
-    return list(doc["cases"])
-
-
-CASES = _load()
+CASES = load_vectors("survey.json")
 
 
 def _all_integers(scores: list[Any]) -> bool:
@@ -75,30 +59,6 @@ def _weights(case: dict[str, Any], variant: str) -> Any:
     return w if variant == "list" else np.array(w, dtype=np.float64)
 
 
-def _options(case: dict[str, Any]) -> dict[str, Any]:
-    opts = dict(case.get("options") or {})
-    if opts.get("scale") is not None:
-        opts["scale"] = tuple(opts["scale"])
-    return {k: v for k, v in opts.items() if v is not None}
-
-
-def _close(actual: Any, expected: Any, tol: float, path: str) -> None:
-    if expected is None or isinstance(expected, (bool, str)):
-        assert actual == expected, f"{path}: {actual!r} != {expected!r}"
-    elif isinstance(expected, list):
-        assert isinstance(actual, (list, tuple)), f"{path}: {actual!r} is not a list"
-        assert len(actual) == len(expected), f"{path}: length {len(actual)} != {len(expected)}"
-        for i, (a, e) in enumerate(zip(actual, expected)):
-            _close(a, e, tol, f"{path}[{i}]")
-    elif isinstance(expected, int):
-        assert actual == expected, f"{path}: {actual!r} != {expected!r}"
-    else:
-        assert actual is not None, f"{path}: None != {expected!r}"
-        assert abs(actual - expected) <= tol * max(1.0, abs(expected)), (
-            f"{path}: {actual!r} != {expected!r} (tolerance {tol})"
-        )
-
-
 def test_vectors_exist() -> None:
     assert VECTORS.exists(), f"missing {VECTORS}"
     assert len(CASES) > 100
@@ -109,18 +69,15 @@ def test_vectors_exist() -> None:
 @pytest.mark.parametrize(("case", "variant"), _params())
 def test_vector(case: dict[str, Any], variant: str) -> None:
     func = getattr(cx, case["function"])
-    kwargs = _options(case)
+    kwargs = survey_options(case.get("options"))
     weights = _weights(case, variant)
     if weights is not None:
         kwargs["weights"] = weights
     scores = _scores(case, variant)
     if "expected_error" in case:
-        want = case["expected_error"]
         with pytest.raises(cx.CxMetricsError) as info:
             func(scores, **kwargs)
-        assert info.value.code == want["code"], str(info.value)
-        if "index" in want:
-            assert info.value.index == want["index"], str(info.value)
+        check_error(info.value, case["expected_error"], case["id"])
         return
     result = func(scores, **kwargs)
     got = result.to_dict()
@@ -130,7 +87,7 @@ def test_vector(case: dict[str, Any], variant: str) -> None:
         assert getattr(result, key) == got[key] or (
             isinstance(got[key], float) and math.isnan(got[key])
         )
-        _close(got[key], expected, tol, f"{case['id']}.{key}")
+        assert_close(got[key], expected, tol, f"{case['id']}.{key}")
 
 
 @pytest.mark.parametrize(
@@ -139,7 +96,7 @@ def test_vector(case: dict[str, Any], variant: str) -> None:
 )
 def test_vector_via_tally(case: dict[str, Any]) -> None:
     """The same expected values come out of a Tally built first (the mergeable path)."""
-    kwargs = _options(case)
+    kwargs = survey_options(case.get("options"))
     scale = kwargs.pop("scale", None) or {"nps": (0, 10), "csat": (1, 5)}[case["function"]]
     tally_kwargs: dict[str, Any] = {}
     if "on_invalid" in kwargs:
@@ -151,4 +108,4 @@ def test_vector_via_tally(case: dict[str, Any]) -> None:
     result = getattr(cx, case["function"])(tally, **kwargs)
     got = result.to_dict()
     for key, expected in case["expected"].items():
-        _close(got[key], expected, float(case.get("tolerance", 1e-9)), f"{case['id']}.{key}")
+        assert_close(got[key], expected, float(case.get("tolerance", 1e-9)), f"{case['id']}.{key}")

@@ -162,7 +162,7 @@ def service() -> list[float]:
             f.score, lo, hi, float(len(rows)), score or 0.0, aht.score, aht.margin_of_error(), sd or 0.0]
 
 
-def business_and_segments() -> list[float]:
+def lifecycle_and_segments() -> list[float]:
     import datetime as dt
 
     conv: cx.RateResult = cx.conversion_rate(45, 1500)
@@ -245,4 +245,4 @@ VERSION: str = cx.__version__
 
 if __name__ == "__main__":
     print(summarize([10, 9, 9, 8, 7, 3]), numpy_input(), polars_input(), every_function(), tallies(), errors(), scales(), as_dicts())
-    print(statistics(), service(), business_and_segments(), every_new_field())
+    print(statistics(), service(), lifecycle_and_segments(), every_new_field())

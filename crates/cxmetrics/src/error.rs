@@ -1,5 +1,22 @@
-//! The one error type of the crate.
+//! The one error type of the crate, [`Error`], with its stable codes ([`Error::CODES`]).
+//!
+//! Messages are neutral between languages: they never show Python or JavaScript
+//! syntax. The option an error is about is its `name` field, which each binding spells
+//! its own way ([`Error::message_with`]): `on_invalid` in Rust and Python,
+//! `onInvalid` in JavaScript.
+//!
+//! ```
+//! use cxmetrics::{Error, OnInvalid};
+//! let e = OnInvalid::parse("drop").unwrap_err();
+//! assert_eq!(e.code(), "invalid_argument");
+//! assert_eq!(e.to_string(), "invalid argument `on_invalid`: expected \"error\" or \"skip\", got \"drop\"");
+//! assert_eq!(e.detail(), "expected \"error\" or \"skip\", got \"drop\"");
+//! let camel = |n: &str| n.replace("on_invalid", "onInvalid");
+//! assert!(e.message_with(camel).starts_with("invalid argument `onInvalid`"));
+//! assert!(Error::CODES.contains(&e.code()));
+//! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Everything that can go wrong in `cxmetrics`.
@@ -48,7 +65,7 @@ pub enum Error {
     },
     /// A score outside the scale.
     #[error(
-        "score {} at index {index} is outside the scale {min}–{max}; fix the data, declare the right scale, or pass on_invalid=\"skip\"",
+        "score {} at index {index} is outside the scale {min}–{max}; fix the data, declare the right scale, or choose to skip invalid values",
         Num(*.value)
     )]
     OutOfScale {
@@ -63,7 +80,7 @@ pub enum Error {
     },
     /// A non-integer score on an integer scale.
     #[error(
-        "score {} at index {index} is not an integer; scales have integer points only (round it yourself if that is what the survey meant, or pass on_invalid=\"skip\")",
+        "score {} at index {index} is not an integer; scales have integer points only (round it yourself if that is what the survey meant, or choose to skip invalid values)",
         Num(*.value)
     )]
     NotInteger {
@@ -74,7 +91,7 @@ pub enum Error {
     },
     /// A score of ±∞.
     #[error(
-        "score {value} at index {index} is not finite; use NaN / None / null for a missing answer"
+        "score {value} at index {index} is not finite; give an unanswered survey as a missing value (NaN), not an infinity"
     )]
     NotFinite {
         /// Position of the first offending score.
@@ -116,8 +133,9 @@ pub enum Error {
     /// An option outside its domain.
     #[error("invalid argument `{name}`: {message}")]
     InvalidArgument {
-        /// The option's name.
-        name: &'static str,
+        /// The option's name, in the core's snake_case spelling (bindings spell it their
+        /// own way with [`Error::message_with`]).
+        name: Cow<'static, str>,
         /// What is wrong with it.
         message: String,
         /// The offending position when the argument is a list (e.g. a p-value).
@@ -250,14 +268,161 @@ impl Error {
 
     /// An [`Error::InvalidArgument`] for the option `name` (for bindings and callers
     /// that validate options of their own before calling the core).
-    pub fn invalid_argument(name: &'static str, message: impl fmt::Display) -> Self {
+    ///
+    /// # Examples
+    /// ```
+    /// let e = cxmetrics::Error::invalid_argument("min_n", "must be a count");
+    /// assert_eq!(e.to_string(), "invalid argument `min_n`: must be a count");
+    /// assert_eq!(e.index(), None);
+    /// ```
+    pub fn invalid_argument(
+        name: impl Into<Cow<'static, str>>,
+        message: impl fmt::Display,
+    ) -> Self {
         Error::InvalidArgument {
-            name,
+            name: name.into(),
             message: message.to_string(),
             index: None,
+        }
+    }
+
+    /// An [`Error::InvalidArgument`] about the element at `index` of the list argument
+    /// `name`.
+    ///
+    /// # Examples
+    /// ```
+    /// let e = cxmetrics::Error::invalid_argument_at("p_values", "p-value 2 is not in [0, 1]", 3);
+    /// assert_eq!((e.code(), e.index()), ("invalid_argument", Some(3)));
+    /// ```
+    pub fn invalid_argument_at(
+        name: impl Into<Cow<'static, str>>,
+        message: impl fmt::Display,
+        index: usize,
+    ) -> Self {
+        Error::InvalidArgument {
+            name: name.into(),
+            message: message.to_string(),
+            index: Some(index),
+        }
+    }
+
+    /// Every code [`Error::code`] can return, in the order of the table above. The
+    /// bindings' type stubs and READMEs are tested against this list.
+    pub const CODES: [&'static str; 15] = [
+        "empty",
+        "out_of_scale",
+        "not_integer",
+        "not_finite",
+        "invalid_weight",
+        "length_mismatch",
+        "scale_mismatch",
+        "invalid_scale",
+        "invalid_argument",
+        "invalid_format",
+        "unknown_time_zone",
+        "empty_schedule",
+        "overlapping_windows",
+        "out_of_order",
+        "insufficient_data",
+    ];
+
+    /// The message with the option name of an [`Error::InvalidArgument`] spelled by
+    /// `spell` (a binding passes its naming rule, e.g. snake_case → camelCase); every
+    /// other error's message is its `Display`, unchanged.
+    ///
+    /// # Examples
+    /// ```
+    /// let e = cxmetrics::Error::invalid_argument("min_n", "must be a count");
+    /// assert_eq!(e.message_with(|n| n.replace("min_n", "minN")), "invalid argument `minN`: must be a count");
+    /// ```
+    pub fn message_with(&self, spell: impl Fn(&str) -> String) -> String {
+        match self {
+            Error::InvalidArgument { name, message, .. } => {
+                format!("invalid argument `{}`: {message}", spell(name))
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// What is wrong, without the option name: for an [`Error::InvalidArgument`] its
+    /// `message` alone (for bindings that report the argument's position their own
+    /// way), for every other error its `Display`.
+    ///
+    /// # Examples
+    /// ```
+    /// let e = cxmetrics::Error::invalid_argument("min_n", "must be a count");
+    /// assert_eq!(e.detail(), "must be a count");
+    /// ```
+    pub fn detail(&self) -> String {
+        match self {
+            Error::InvalidArgument { message, .. } => message.clone(),
+            other => other.to_string(),
         }
     }
 }
 
 /// `Result` with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    /// Every variant's code is in [`Error::CODES`] exactly once.
+    #[test]
+    fn codes_are_listed() {
+        let samples = [
+            Error::Empty {
+                missing: 0,
+                invalid: 0,
+            },
+            Error::OutOfScale {
+                index: 0,
+                value: 0.0,
+                min: 0,
+                max: 1,
+            },
+            Error::NotInteger {
+                index: 0,
+                value: 0.5,
+            },
+            Error::NotFinite {
+                index: 0,
+                value: f64::INFINITY,
+            },
+            Error::InvalidWeight {
+                index: None,
+                value: 0.0,
+            },
+            Error::LengthMismatch {
+                what: "x",
+                left: 1,
+                right: 2,
+            },
+            Error::ScaleMismatch(String::new()),
+            Error::InvalidScale {
+                min: 0,
+                max: 0,
+                reason: "",
+            },
+            Error::invalid_argument("x", ""),
+            Error::InvalidFormat(String::new()),
+            Error::UnknownTimeZone {
+                name: String::new(),
+                reason: String::new(),
+            },
+            Error::EmptySchedule,
+            Error::OverlappingWindows {
+                first: 0,
+                second: 1,
+            },
+            Error::OutOfOrder {
+                what: "x",
+                index: None,
+            },
+            Error::InsufficientData(String::new()),
+        ];
+        let codes: Vec<&str> = samples.iter().map(Error::code).collect();
+        assert_eq!(codes, Error::CODES);
+    }
+}

@@ -1,4 +1,20 @@
 //! Integer response scales.
+//!
+//! A [`Scale`] is the closed integer range `min..=max` a survey question is answered on
+//! (at most [`MAX_POINTS`] points). The common ones are constants: [`Scale::NPS`] (0–10),
+//! [`Scale::ONE_TO_FIVE`], [`Scale::ONE_TO_SEVEN`], [`Scale::ONE_TO_TEN`] and
+//! [`Scale::BINARY`]. A score is valid on a scale when it is an integer inside it; the
+//! scale also decides metric defaults (NPS needs 0–10 unless buckets are given; the
+//! default top box is the top two points, or the top point on 2- and 3-point scales).
+//!
+//! ```
+//! use cxmetrics::scale::Scale;
+//! let s = Scale::new(1, 5)?;
+//! assert_eq!(s, Scale::ONE_TO_FIVE);
+//! assert_eq!((s.min(), s.max(), s.points()), (1, 5, 5));
+//! assert_eq!(Scale::new(5, 1).unwrap_err().code(), "invalid_scale");
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
 
 use crate::error::{Error, Result};
 
@@ -131,6 +147,7 @@ impl std::fmt::Display for Scale {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for Scale {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         #[derive(serde::Deserialize)]

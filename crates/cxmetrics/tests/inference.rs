@@ -1,4 +1,4 @@
-//! Statistics: the reference's worked examples (`shared/reference/cx-metrics.md` §3.10),
+//! Statistics: the worked examples of `docs/metrics/statistics.md` (section "Worked examples"),
 //! a seeded coverage simulation, and properties of the intervals.
 
 use cxmetrics::{

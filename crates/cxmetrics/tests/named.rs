@@ -1,5 +1,6 @@
-//! Named cases from the "done when" list and the pitfalls of the reference
-//! (`shared/reference/cx-metrics.md` §5); each expected value is a hand calculation.
+//! Named cases from the "done when" list and the pitfalls listed in
+//! `docs/metrics/survey.md` (section "Pitfalls guarded"); each expected value is a hand
+//! calculation.
 
 use cxmetrics::{
     CesMethod, CesOptions, CsatMethod, CsatOptions, Error, OnInvalid, Scale, Tally, ces, csat,
@@ -145,7 +146,8 @@ fn skip_counts_invalid_rows_and_excludes_them() {
 
 #[test]
 fn kish_effective_sample_size_matches_the_reference() {
-    // reference §3.10: w = [1,1,2,2,4] → n_eff = 100/26 = 3.846, deff = 1.3
+    // docs/metrics/statistics.md, "Worked examples" (Kish): w = [1,1,2,2,4] → n_eff = 100/26
+    // = 3.846, deff = 1.3
     let w = [1.0, 1.0, 2.0, 2.0, 4.0];
     let t = Tally::from_scores_with(Scale::NPS, &[10u8, 10, 9, 0, 7], Some(&w), OnInvalid::Error)
         .unwrap();

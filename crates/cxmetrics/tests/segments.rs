@@ -1,4 +1,5 @@
-//! Segments, trends and business formulas: hand calculations and properties.
+//! Segments, trends and lifecycle formulas (conversion, churn, retention, CLV): hand
+//! calculations and properties.
 
 use cxmetrics::jiff::{Timestamp, tz::TimeZone};
 use cxmetrics::{
@@ -185,7 +186,7 @@ fn iso_weeks_and_quarters_in_a_time_zone() {
 
 #[test]
 #[allow(clippy::many_single_char_names)]
-fn business_formulas() {
+fn lifecycle_formulas() {
     assert_eq!(conversion_rate(0.0, 10.0).unwrap().score, 0.0);
     assert_eq!(
         conversion_rate(11.0, 10.0).unwrap_err().code(),

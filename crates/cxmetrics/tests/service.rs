@@ -44,6 +44,11 @@ fn every_day(start: Time, end: Time) -> Vec<Window> {
     .collect()
 }
 
+/// Business seconds of `s` between two ISO instants (which must be valid and in order).
+fn business_seconds(s: &Schedule, start: &str, end: &str) -> f64 {
+    s.business_seconds(ts(start), ts(end)).unwrap()
+}
+
 fn nine_to_five(tz: &str, holidays: &[Date]) -> Schedule {
     Schedule::from_iana(tz, &weekdays(time(9, 0, 0, 0), time(17, 0, 0, 0)), holidays).unwrap()
 }
@@ -57,21 +62,11 @@ fn new_york_spring_forward_day() {
         &[],
     )
     .unwrap();
-    let d = s
-        .business_seconds(
-            ts("2026-03-08T00:00:00-05:00"),
-            ts("2026-03-09T00:00:00-04:00"),
-        )
-        .unwrap();
+    let d = business_seconds(&s, "2026-03-08T00:00:00-05:00", "2026-03-09T00:00:00-04:00");
     assert_eq!(d, 23.0 * H);
     // 9–17 on the Monday after is 8 h, and the weekend counts nothing.
     let w = nine_to_five("America/New_York", &[]);
-    let d = w
-        .business_seconds(
-            ts("2026-03-06T17:00:00-05:00"),
-            ts("2026-03-09T17:00:00-04:00"),
-        )
-        .unwrap();
+    let d = business_seconds(&w, "2026-03-06T17:00:00-05:00", "2026-03-09T17:00:00-04:00");
     assert_eq!(d, 8.0 * H);
 }
 
@@ -85,12 +80,7 @@ fn window_opening_inside_the_gap_opens_at_the_transition() {
         time(4, 0, 0, 0),
     )];
     let s = Schedule::from_iana("America/New_York", &w, &[]).unwrap();
-    let d = s
-        .business_seconds(
-            ts("2026-03-08T00:00:00-05:00"),
-            ts("2026-03-08T12:00:00-04:00"),
-        )
-        .unwrap();
+    let d = business_seconds(&s, "2026-03-08T00:00:00-05:00", "2026-03-08T12:00:00-04:00");
     assert_eq!(d, H);
     // a window 01:00–02:30 closes at the transition: 1 h (01:00–01:59:59 EST)
     let w = [Window::new(
@@ -99,12 +89,7 @@ fn window_opening_inside_the_gap_opens_at_the_transition() {
         time(2, 30, 0, 0),
     )];
     let s = Schedule::from_iana("America/New_York", &w, &[]).unwrap();
-    let d = s
-        .business_seconds(
-            ts("2026-03-08T00:00:00-05:00"),
-            ts("2026-03-08T12:00:00-04:00"),
-        )
-        .unwrap();
+    let d = business_seconds(&s, "2026-03-08T00:00:00-05:00", "2026-03-08T12:00:00-04:00");
     assert_eq!(d, H);
 }
 
@@ -117,12 +102,7 @@ fn new_york_fall_back_day() {
         &[],
     )
     .unwrap();
-    let d = s
-        .business_seconds(
-            ts("2026-11-01T00:00:00-04:00"),
-            ts("2026-11-02T00:00:00-05:00"),
-        )
-        .unwrap();
+    let d = business_seconds(&s, "2026-11-01T00:00:00-04:00", "2026-11-02T00:00:00-05:00");
     assert_eq!(d, 25.0 * H);
     // A window closing at 01:30 closes at its first occurrence (05:30 UTC): 00:00–01:30 = 1.5 h
     let w = [Window::new(
@@ -131,12 +111,7 @@ fn new_york_fall_back_day() {
         time(1, 30, 0, 0),
     )];
     let s = Schedule::from_iana("America/New_York", &w, &[]).unwrap();
-    let d = s
-        .business_seconds(
-            ts("2026-11-01T00:00:00-04:00"),
-            ts("2026-11-01T12:00:00-05:00"),
-        )
-        .unwrap();
+    let d = business_seconds(&s, "2026-11-01T00:00:00-04:00", "2026-11-01T12:00:00-05:00");
     assert_eq!(d, 1.5 * H);
 }
 
@@ -149,28 +124,13 @@ fn berlin_dst_days() {
         &[],
     )
     .unwrap();
-    let spring = s
-        .business_seconds(
-            ts("2026-03-29T00:00:00+01:00"),
-            ts("2026-03-30T00:00:00+02:00"),
-        )
-        .unwrap();
+    let spring = business_seconds(&s, "2026-03-29T00:00:00+01:00", "2026-03-30T00:00:00+02:00");
     assert_eq!(spring, 23.0 * H);
-    let fall = s
-        .business_seconds(
-            ts("2026-10-25T00:00:00+02:00"),
-            ts("2026-10-26T00:00:00+01:00"),
-        )
-        .unwrap();
+    let fall = business_seconds(&s, "2026-10-25T00:00:00+02:00", "2026-10-26T00:00:00+01:00");
     assert_eq!(fall, 25.0 * H);
     // 9–17 on the Monday after each change is 8 h
     let w = nine_to_five("Europe/Berlin", &[]);
-    let d = w
-        .business_seconds(
-            ts("2026-03-30T00:00:00+02:00"),
-            ts("2026-03-31T00:00:00+02:00"),
-        )
-        .unwrap();
+    let d = business_seconds(&w, "2026-03-30T00:00:00+02:00", "2026-03-31T00:00:00+02:00");
     assert_eq!(d, 8.0 * H);
 }
 
@@ -179,21 +139,15 @@ fn holiday_on_a_weekday_counts_nothing() {
     // Wed 2026-12-23 to Mon 2026-12-28 with Fri 25 Dec a holiday: Wed 1h (16–17),
     // Thu 8 h, Fri 0, Mon 3 h (9–12) = 12 h
     let s = nine_to_five("Europe/Berlin", &[date(2026, 12, 25)]);
-    let d = s
-        .business_seconds(
-            ts("2026-12-23T16:00:00+01:00"),
-            ts("2026-12-28T12:00:00+01:00"),
-        )
-        .unwrap();
+    let d = business_seconds(&s, "2026-12-23T16:00:00+01:00", "2026-12-28T12:00:00+01:00");
     assert_eq!(d, 12.0 * H);
     let without = nine_to_five("Europe/Berlin", &[]);
     assert_eq!(
-        without
-            .business_seconds(
-                ts("2026-12-23T16:00:00+01:00"),
-                ts("2026-12-28T12:00:00+01:00")
-            )
-            .unwrap(),
+        business_seconds(
+            &without,
+            "2026-12-23T16:00:00+01:00",
+            "2026-12-28T12:00:00+01:00"
+        ),
         20.0 * H
     );
 }
@@ -223,20 +177,11 @@ fn ticket_opened_and_answered_after_hours() {
 #[test]
 fn start_before_opening_and_end_after_closing_same_day() {
     let s = nine_to_five("Europe/Berlin", &[]);
-    let d = s
-        .business_seconds(
-            ts("2026-11-04T07:00:00+01:00"),
-            ts("2026-11-04T20:00:00+01:00"),
-        )
-        .unwrap();
+    let d = business_seconds(&s, "2026-11-04T07:00:00+01:00", "2026-11-04T20:00:00+01:00");
     assert_eq!(d, 8.0 * H);
     // both before opening
     assert_eq!(
-        s.business_seconds(
-            ts("2026-11-04T06:00:00+01:00"),
-            ts("2026-11-04T08:59:00+01:00")
-        )
-        .unwrap(),
+        business_seconds(&s, "2026-11-04T06:00:00+01:00", "2026-11-04T08:59:00+01:00"),
         0.0
     );
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{close, number, numbers, run_with_estimate, vectors};
+use common::{Compare, every_case_passes, number, numbers, run_with_estimate};
 use cxmetrics::{
     CompareMethod, Error, Estimate, IntervalMethod, PAdjust, adjust_p_values, compare, paired_nps,
     sample_size_mean, sample_size_nps, sample_size_nps_difference, sample_size_proportion,
@@ -98,54 +98,7 @@ fn run(case: &Value) -> Result<Value, Error> {
     })
 }
 
-fn check(case: &Value) -> Result<(), String> {
-    let id = case["id"].as_str().unwrap();
-    match (run(case), case.get("expected_error")) {
-        (Err(e), Some(want)) => {
-            if e.code() != want["code"].as_str().unwrap() {
-                return Err(format!(
-                    "{id}: error {} ({e}), expected {}",
-                    e.code(),
-                    want["code"]
-                ));
-            }
-            if let Some(i) = want.get("index").filter(|i| !i.is_null())
-                && e.index() != i.as_u64().map(|i| i as usize)
-            {
-                return Err(format!("{id}: error index {:?}, expected {i}", e.index()));
-            }
-            Ok(())
-        }
-        (Err(e), None) => Err(format!("{id}: unexpected error {} ({e})", e.code())),
-        (Ok(v), Some(want)) => Err(format!("{id}: expected error {want}, got {v}")),
-        (Ok(v), None) => {
-            let tol = case["tolerance"].as_f64().unwrap_or(1e-9);
-            for (k, want) in case["expected"].as_object().unwrap() {
-                let got = v.get(k).unwrap_or(&Value::Null);
-                let ok = match want {
-                    Value::String(_) => got == want,
-                    _ => close(got, want, tol),
-                };
-                if !ok {
-                    return Err(format!("{id}: {k} = {got}, expected {want}"));
-                }
-            }
-            Ok(())
-        }
-    }
-}
-
 #[test]
 fn every_stats_vector_passes() {
-    let v = vectors("stats.json");
-    let cases = v["cases"].as_array().expect("cases");
-    assert!(cases.len() >= 150, "{} cases", cases.len());
-    let failures: Vec<String> = cases.iter().filter_map(|c| check(c).err()).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failures:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    every_case_passes("stats.json", 150, Compare::LISTED, run);
 }

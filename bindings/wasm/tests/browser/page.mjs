@@ -1,6 +1,6 @@
 // Runs in headless Chromium against the `web` build: every vector (survey, stats, service,
-// business) and every named case; the survey, stats and business vectors (not trends) again
-// against `cxmetrics/survey/web`.
+// lifecycle, segments) and every named case; the survey, stats, lifecycle and segments
+// vectors (not trends) again against `cxmetrics/survey/web`.
 // Publishes { passed, failed, failures } on window.__cx for tests/browser/run.mjs.
 import init, * as cx from "/pkg/web/index.mjs";
 import initSurvey, * as light from "/pkg/web/survey.mjs";
@@ -10,7 +10,7 @@ import { check as checkStats } from "/tests/shared/vectors_stats.mjs";
 import { cases as statsCases } from "/tests/shared/cases_stats.mjs";
 import { check as checkService, expressible, formsOf } from "/tests/shared/vectors_service.mjs";
 import { cases as serviceCases } from "/tests/shared/cases_service.mjs";
-import { check as checkBusiness, variantsOf } from "/tests/shared/vectors_business.mjs";
+import { check as checkLifecycleSegments, variantsOf } from "/tests/shared/vectors_lifecycle_segments.mjs";
 import { cases as businessCases } from "/tests/shared/cases_business.mjs";
 
 const results = { passed: 0, failed: 0, failures: [], counts: {} };
@@ -71,11 +71,13 @@ async function main() {
   }
   for (const [name, fn] of serviceCases) record("service named", name, () => fn(cx));
 
-  const business = await (await fetch("/vectors/business.json")).json();
-  for (const c of business.cases) {
+  const lifecycle = await (await fetch("/vectors/lifecycle.json")).json();
+  const segments = await (await fetch("/vectors/segments.json")).json();
+  const lifecycleSegments = [...lifecycle.cases, ...segments.cases];
+  for (const c of lifecycleSegments) {
     for (const variant of variantsOf(c)) {
-      record("business vectors", `${c.id} [${variant}]`, () => {
-        const failures = checkBusiness(cx, c, variant);
+      record("lifecycle and segments vectors", `${c.id} [${variant}]`, () => {
+        const failures = checkLifecycleSegments(cx, c, variant);
         if (failures.length) throw new Error(failures.join("; "));
       });
     }
@@ -96,10 +98,10 @@ async function main() {
       if (failures.length) throw new Error(failures.join("; "));
     });
   }
-  for (const c of business.cases) {
+  for (const c of lifecycleSegments) {
     if (c.function === "trend") continue; // takes instants: not in the light module
-    record("survey module: business vectors", c.id, () => {
-      const failures = checkBusiness(light, c, variantsOf(c)[0]);
+    record("survey module: lifecycle and segments vectors", c.id, () => {
+      const failures = checkLifecycleSegments(light, c, variantsOf(c)[0]);
       if (failures.length) throw new Error(failures.join("; "));
     });
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Headless Chromium run of the `web` build: serves bindings/wasm/pkg and the test page
 // from 127.0.0.1 (node http, .wasm as application/wasm), runs every vector (survey, stats,
-// service, business) and every named case (tests/shared) in the page, the light module
+// service, lifecycle, segments) and every named case (tests/shared) in the page, the light module
 // (cxmetrics/survey/web) too, and the README's browser snippet in a second page. Prints a summary; exits non-zero on any failure.
 // Usage: node bindings/wasm/tests/browser/run.mjs   (after scripts/build.mjs)
 import { createServer } from "node:http";

@@ -1,5 +1,5 @@
 // The light module `cxmetrics/survey` (its own .wasm, no date or time code): every
-// survey, stats and business vector (trends aside) and the named survey and stats cases
+// survey, stats, lifecycle and segments vector (trends aside) and the named survey and stats cases
 // run against it too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -7,7 +7,7 @@ import * as light from "cxmetrics/survey";
 import { loadVectors } from "./helpers.mjs";
 import { VARIANTS, applies, check } from "../shared/vectors.mjs";
 import { check as checkStats } from "../shared/vectors_stats.mjs";
-import { check as checkBusiness, variantsOf } from "../shared/vectors_business.mjs";
+import { check as checkLifecycleSegments, variantsOf } from "../shared/vectors_lifecycle_segments.mjs";
 import { cases } from "../shared/cases.mjs";
 import { cases as statsCases } from "../shared/cases_stats.mjs";
 
@@ -27,11 +27,11 @@ test("cxmetrics/survey: every stats vector", () => {
   assert.deepEqual(failures, []);
 });
 
-test("cxmetrics/survey: every business and segment vector (trends take instants: not here)", () => {
+test("cxmetrics/survey: every lifecycle and segments vector (trends take instants: not here)", () => {
   const failures = [];
-  for (const c of loadVectors("business").cases) {
+  for (const c of [...loadVectors("lifecycle").cases, ...loadVectors("segments").cases]) {
     if (c.function === "trend") continue;
-    for (const v of variantsOf(c)) failures.push(...checkBusiness(light, c, v).map((f) => `${c.id} [${v}]: ${f}`));
+    for (const v of variantsOf(c)) failures.push(...checkLifecycleSegments(light, c, v).map((f) => `${c.id} [${v}]: ${f}`));
   }
   assert.deepEqual(failures, []);
 });

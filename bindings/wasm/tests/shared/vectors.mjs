@@ -1,5 +1,5 @@
 // Runner of the shared conformance vectors (tests/vectors/survey.json, format in
-// spec/API.md) against the JS API. Runs in Node and in the browser: it gets the API
+// tests/vectors/README.md) against the JS API. Runs in Node and in the browser: it gets the API
 // object (`import * as cx`) and the parsed JSON from its caller.
 //
 // Every case runs in three variants:

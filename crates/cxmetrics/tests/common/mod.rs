@@ -1,4 +1,5 @@
-//! Helpers shared by the vector runners: reading vectors and running survey functions.
+//! Helpers shared by the vector runners: reading a vector file, checking a case against its
+//! `expected` / `expected_error` with the one tolerance rule, and running survey functions.
 #![allow(dead_code)]
 
 use cxmetrics::{
@@ -7,11 +8,142 @@ use cxmetrics::{
 };
 use serde_json::{Map, Value, json};
 
-/// Reads `tests/vectors/<file>`.
+/// The float rule every vector file allows: `|actual − expected| ≤ tolerance × max(1, |expected|)`.
+/// `survey.json` states an absolute rule for scores and shares but lets runners apply this one to
+/// every float field (tests/vectors/README.md, "Comparing values"); the other files state it.
+pub const TOLERANCE_RULE: &str = "tolerance * max(1, |expected|)";
+
+/// Reads `tests/vectors/<file>` and checks its envelope and that its provenance allows
+/// [`TOLERANCE_RULE`].
 pub fn vectors(file: &str) -> Value {
     let path = format!("{}/../../tests/vectors/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("the vector file is readable");
-    serde_json::from_str(&text).expect("vectors are valid JSON")
+    let v: Value = serde_json::from_str(&text).expect("vectors are valid JSON");
+    assert_eq!(v["format"], "cxmetrics.vectors", "{file}: format");
+    assert_eq!(v["version"], 1, "{file}: version");
+    let rule = v["provenance"]["tolerance_rule"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        rule.contains(TOLERANCE_RULE),
+        "{file}: tolerance rule {rule:?} does not allow {TOLERANCE_RULE}"
+    );
+    v
+}
+
+/// How results are compared with `expected`, beyond the float rule (which is the same for all).
+#[derive(Clone, Copy)]
+pub struct Compare {
+    /// Whether a result object may carry fields the case does not list (survey, stats and
+    /// service compare the listed fields; lifecycle and segments require the same fields).
+    pub extra_fields: bool,
+    /// String equality (service: two spellings of one instant are equal).
+    pub same_str: fn(&str, &str) -> bool,
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a == b
+}
+
+impl Compare {
+    /// The listed fields are compared; strings exactly.
+    pub const LISTED: Compare = Compare {
+        extra_fields: true,
+        same_str: same_text,
+    };
+    /// The same fields on both sides, at every level; strings exactly.
+    pub const EXACT: Compare = Compare {
+        extra_fields: false,
+        same_str: same_text,
+    };
+}
+
+/// The path of the first difference between `got` and `want`: numbers by the tolerance rule
+/// ([`close`]), arrays item by item, objects field by field (a missing field is `null`),
+/// strings by `how.same_str`, everything else (integers within the rule, booleans, null) equal.
+pub fn diff(got: &Value, want: &Value, tol: f64, how: Compare, path: &str) -> Option<String> {
+    let here = || Some(format!("{path} = {got}, expected {want}"));
+    match (got, want) {
+        (Value::Number(_), Value::Number(_)) => (!close(got, want, tol)).then(here).flatten(),
+        (Value::Array(g), Value::Array(w)) => {
+            if g.len() != w.len() {
+                return Some(format!("{path}: {} items, expected {}", g.len(), w.len()));
+            }
+            g.iter()
+                .zip(w)
+                .enumerate()
+                .find_map(|(i, (g, w))| diff(g, w, tol, how, &format!("{path}.{i}")))
+        }
+        (Value::Object(g), Value::Object(w)) => {
+            if !how.extra_fields
+                && let Some(k) = g.keys().find(|k| !w.contains_key(*k))
+            {
+                return Some(format!("{path}.{k}: unexpected field"));
+            }
+            w.iter().find_map(|(k, wv)| {
+                let gv = g.get(k).unwrap_or(&Value::Null);
+                diff(gv, wv, tol, how, &format!("{path}.{k}"))
+            })
+        }
+        (Value::String(g), Value::String(w)) => (!(how.same_str)(g, w)).then(here).flatten(),
+        _ => (got != want).then(here).flatten(),
+    }
+}
+
+/// Checks one case's outcome: the error code and row index of `expected_error`, or the
+/// fields of `expected` within the case's `tolerance` (default 1e-9).
+pub fn check_case(case: &Value, result: Result<Value, Error>, how: Compare) -> Result<(), String> {
+    let id = case["id"].as_str().unwrap();
+    match (result, case.get("expected_error")) {
+        (Err(e), Some(want)) => {
+            if e.code() != want["code"].as_str().unwrap() {
+                return Err(format!(
+                    "{id}: error {} ({e}), expected {}",
+                    e.code(),
+                    want["code"]
+                ));
+            }
+            if let Some(i) = want.get("index").filter(|i| !i.is_null())
+                && e.index() != i.as_u64().map(|i| i as usize)
+            {
+                return Err(format!("{id}: error index {:?}, expected {i}", e.index()));
+            }
+            Ok(())
+        }
+        (Err(e), None) => Err(format!("{id}: unexpected error {} ({e})", e.code())),
+        (Ok(v), Some(want)) => Err(format!("{id}: expected error {want}, got {v}")),
+        (Ok(v), None) => {
+            let tol = case["tolerance"].as_f64().unwrap_or(1e-9);
+            match diff(&v, &case["expected"], tol, how, "expected") {
+                Some(d) => Err(format!("{id}: {d}")),
+                None => Ok(()),
+            }
+        }
+    }
+}
+
+/// Runs every case of `tests/vectors/<file>` (at least `min_cases`) through `run` and fails
+/// with the list of every case that does not pass.
+pub fn every_case_passes(
+    file: &str,
+    min_cases: usize,
+    how: Compare,
+    run: impl Fn(&Value) -> Result<Value, Error>,
+) {
+    let v = vectors(file);
+    let cases = v["cases"].as_array().expect("cases");
+    assert!(cases.len() >= min_cases, "{file}: {} cases", cases.len());
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| check_case(c, run(c), how).err())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{file}: {} of {} failures:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 pub fn number(v: &Value) -> f64 {

@@ -1,5 +1,25 @@
-//! Business metrics where CX meets revenue: conversion, churn, retention and lifetime
-//! value, each with an explicit definition.
+//! Lifecycle metrics, where CX meets revenue: conversion, churn, retention and
+//! lifetime value, each with an explicit definition.
+//!
+//! | function | formula |
+//! |---|---|
+//! | [`conversion_rate`] | `100 × conversions / interactions` (a proportion: it has intervals) |
+//! | [`churn_rate`] | `100 × churned / denominator` ([`ChurnDenominator`]), optionally annualised ([`Annualize`]) |
+//! | [`retention_rate`] | `100 × (end − new) / start` |
+//! | [`revenue_retention`] | NRR `100 × (start + expansion − contraction − churned) / start`, GRR without expansion |
+//! | [`clv_from_churn`] | `arpu × margin / (churn / 100)` |
+//! | [`clv_from_retention`] | `arpu / (1 − retention / 100)` |
+//!
+//! Counts must be finite and ≥ 0; an infinite lifetime (churn 0, retention 100 %) is
+//! refused rather than reported as ∞.
+//!
+//! ```
+//! use cxmetrics::lifecycle::{churn_rate, Annualize, ChurnDenominator};
+//! let d = ChurnDenominator::from_name(Some("up_for_renewal"), Some(200.0), None)?;
+//! let m = churn_rate(30.0, 1000.0, d, None, Annualize::Compound)?;
+//! assert_eq!(m.score, 15.0);
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
 
 use crate::error::{Error, Result};
 use crate::stats::{Estimate, Interval, IntervalMethod};
@@ -121,6 +141,70 @@ pub enum ChurnDenominator {
         /// Customers at the end of the period.
         end: f64,
     },
+}
+
+impl ChurnDenominator {
+    /// The denominator chosen by name — `"start"` (also when `name` is `None`),
+    /// `"up_for_renewal"` or `"average"` — with the count it needs: the one place where
+    /// the bindings' `denominator` option is read.
+    ///
+    /// # Errors
+    /// `invalid_argument` named `denominator` for an unknown name; named after the count
+    /// for a count given to a denominator that does not use it (it would be ignored) and
+    /// for a denominator without its count.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::ChurnDenominator;
+    /// assert_eq!(ChurnDenominator::from_name(None, None, None)?, ChurnDenominator::StartOfPeriod);
+    /// assert_eq!(
+    ///     ChurnDenominator::from_name(Some("average"), None, Some(900.0))?,
+    ///     ChurnDenominator::Average { end: 900.0 }
+    /// );
+    /// let e = ChurnDenominator::from_name(Some("start"), None, Some(900.0)).unwrap_err();
+    /// assert_eq!(e.to_string(), "invalid argument `end`: only used with denominator \"average\", not \"start\"");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_name(
+        name: Option<&str>,
+        up_for_renewal: Option<f64>,
+        end: Option<f64>,
+    ) -> Result<ChurnDenominator> {
+        let kind = name.unwrap_or("start");
+        if !matches!(kind, "start" | "up_for_renewal" | "average") {
+            return Err(Error::invalid_argument(
+                "denominator",
+                format!("expected \"start\", \"up_for_renewal\" or \"average\", got {kind:?}"),
+            ));
+        }
+        for (count, given, used_by) in [
+            ("up_for_renewal", up_for_renewal.is_some(), "up_for_renewal"),
+            ("end", end.is_some(), "average"),
+        ] {
+            if given && kind != used_by {
+                return Err(Error::invalid_argument(
+                    count,
+                    format!("only used with denominator {used_by:?}, not {kind:?}"),
+                ));
+            }
+        }
+        let needs = |count: &'static str, what: &str| {
+            Error::invalid_argument(
+                count,
+                format!("denominator {kind:?} needs this count ({what})"),
+            )
+        };
+        Ok(match kind {
+            "up_for_renewal" => ChurnDenominator::UpForRenewal(
+                up_for_renewal
+                    .ok_or_else(|| needs("up_for_renewal", "customers up for renewal"))?,
+            ),
+            "average" => ChurnDenominator::Average {
+                end: end.ok_or_else(|| needs("end", "customers at the end of the period"))?,
+            },
+            _ => ChurnDenominator::StartOfPeriod,
+        })
+    }
 }
 
 /// How a per-period churn rate is annualised.
@@ -304,6 +388,87 @@ pub fn retention_rate(start: f64, end: f64, new: f64) -> Result<RateResult> {
         ));
     }
     Ok(RateResult::new(retained, s))
+}
+
+/// Net and gross revenue retention of a cohort over a period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct RevenueRetentionResult {
+    /// Net revenue retention (NRR), percent: may exceed 100 when expansion outweighs
+    /// what was lost.
+    pub score: f64,
+    /// Gross revenue retention (GRR), percent: expansion never counts, so 0…100.
+    pub gross: f64,
+    /// Recurring revenue of the cohort at the start of the period.
+    pub start: f64,
+    /// Revenue the cohort added (upgrades, add-ons).
+    pub expansion: f64,
+    /// Revenue the cohort's remaining customers gave up (downgrades).
+    pub contraction: f64,
+    /// Revenue of the customers who left.
+    pub churned: f64,
+}
+
+/// Net and gross revenue retention (NRR / GRR) of the customers present at the start
+/// of a period — the revenue-weighted counterpart of [`retention_rate`].
+///
+/// # Formula
+/// ```text
+/// NRR = 100 × (start + expansion − contraction − churned) / start
+/// GRR = 100 × (start − contraction − churned) / start
+/// ```
+/// `start` is the recurring revenue (e.g. MRR) of the cohort at the start of the
+/// period; `expansion`, `contraction` and `churned` are that cohort's changes during it.
+///
+/// # Edge cases
+/// - Revenue from customers who were not in the cohort at the start (new or
+///   reactivated customers) is in no term: retention measures the starting cohort only.
+/// - NRR above 100 % is normal for expanding accounts; GRR never exceeds 100 %.
+///
+/// # Errors
+/// `invalid_argument` for a negative or non-finite amount (named after it), or when
+/// `contraction + churned` exceeds `start` (named `churned`); `empty` when
+/// `start = 0` (retention of nothing is undefined).
+///
+/// # Examples
+/// ```
+/// let r = cxmetrics::revenue_retention(100_000.0, 15_000.0, 3_000.0, 7_000.0)?;
+/// assert_eq!((r.score, r.gross), (105.0, 90.0));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn revenue_retention(
+    start: f64,
+    expansion: f64,
+    contraction: f64,
+    churned: f64,
+) -> Result<RevenueRetentionResult> {
+    let s = money("start", start)?;
+    let x = money("expansion", expansion)?;
+    let c = money("contraction", contraction)?;
+    let ch = money("churned", churned)?;
+    if s == 0.0 {
+        return Err(Error::Empty {
+            missing: 0,
+            invalid: 0,
+        });
+    }
+    let lost = c + ch;
+    if lost > s {
+        return Err(Error::invalid_argument(
+            "churned",
+            format!(
+                "contraction {c} + churned {ch} exceed the starting revenue {s}; the starting cohort cannot lose more than it brought"
+            ),
+        ));
+    }
+    Ok(RevenueRetentionResult {
+        score: 100.0 * (s + x - lost) / s,
+        gross: 100.0 * (s - lost) / s,
+        start: s,
+        expansion: x,
+        contraction: c,
+        churned: ch,
+    })
 }
 
 /// Customer lifetime value from churn: ARPU × gross margin ÷ churn.

@@ -2,7 +2,20 @@
 //!
 //! Durations in business time count only the seconds that fall inside an opening
 //! window, computed per local day in the schedule's time zone, so they stay correct
-//! across daylight-saving changes (no fixed UTC offset is ever assumed).
+//! across daylight-saving changes (no fixed UTC offset is ever assumed). Holidays are
+//! local dates with no business time. Use a schedule through
+//! [`Clock::Business`](crate::service::Clock::Business) in the service metrics, or
+//! directly with [`Schedule::business_seconds`].
+//!
+//! ```
+//! use cxmetrics::schedule::{Schedule, Window};
+//! let w = [Window::parse("monday", "09:00", "17:00")?];
+//! let s = Schedule::from_iana("Europe/Berlin", &w, &[])?;
+//! let a: cxmetrics::jiff::Timestamp = "2026-12-21T08:00:00+01:00".parse().unwrap();
+//! let b: cxmetrics::jiff::Timestamp = "2026-12-21T10:30:00+01:00".parse().unwrap();
+//! assert_eq!(s.business_seconds(a, b)?, 1.5 * 3600.0);       // opens at 9:00
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
 
 use jiff::civil::{Date, DateTime, Time, Weekday};
 use jiff::tz::{AmbiguousOffset, TimeZone};

@@ -1,5 +1,7 @@
-// Runner of tests/vectors/business.json (format in tests/vectors/README.md) against the JS
-// API, mirroring crates/cxmetrics/tests/vectors_business.rs. Runs in Node and in the browser.
+// Runner of tests/vectors/lifecycle.json (conversion, churn, retention, CLV) and
+// tests/vectors/segments.json (segments, trends) against the JS API (format in
+// tests/vectors/README.md), mirroring crates/cxmetrics/tests/vectors_lifecycle_segments.rs.
+// Runs in Node and in the browser.
 //
 // Segment keys run as given (an array of key columns) and, with one column, as that
 // column alone; trend times run as ISO strings, as Dates and as epoch milliseconds.

@@ -1,20 +1,43 @@
-//! Segments and trends: group responses by key or by calendar period, keep one
-//! mergeable [`Tally`] per group, and compute any survey metric per group plus an
-//! overall row obtained by **merging** the groups — never by averaging their scores.
+//! Segments: group responses by key, keep one mergeable [`Tally`] per group, and
+//! compute any survey metric per group plus an overall row obtained by **merging** the
+//! groups — never by averaging their scores.
+//!
+//! - [`Segments`] holds the per-group tallies ([`Segments::from_keys`] /
+//!   [`Segments::from_codes`]); [`Segments::report`] computes a [`SurveyMetric`] per
+//!   group with its interval, the `low_n` flag (`n < min_n`) and the leave-one-out
+//!   `impact` (overall − overall without the group).
+//! - A metric chosen **by name** (as the Python and JavaScript bindings do) resolves
+//!   through [`MetricKind::parse`] and [`SurveyMetric::resolve`], which also refuse
+//!   options that do not apply to the metric.
+//! - [`ReportOptions`] holds the defaults (level 0.95, `min_n` 30, Holm, α 0.05) every
+//!   binding reads. Trends over calendar periods are in [`crate::trends`].
+//!
+//! # Example
+//! ```
+//! use cxmetrics::segments::{MetricKind, MetricOptions, ReportOptions, Segments, SurveyMetric};
+//! use cxmetrics::{KeyPart, OnInvalid};
+//!
+//! let kind = MetricKind::parse("nps")?;
+//! let metric = SurveyMetric::resolve(kind, MetricOptions::default())?;
+//! let keys: Vec<Vec<KeyPart>> = ["web", "web", "phone", "phone"]
+//!     .iter().map(|k| vec![KeyPart::Str(k.to_string())]).collect();
+//! let segs = Segments::from_keys(kind.default_scale().unwrap(), &keys, &[10u8, 9, 3, 10], None, OnInvalid::Error)?;
+//! let report = segs.report(metric, &ReportOptions::default())?;
+//! assert_eq!(report.rows.len(), 2);
+//! assert_eq!(report.overall.score, Some(50.0)); // merged counts: (3 − 1) / 4
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
+
+mod metric;
 
 use std::collections::{BTreeMap, HashMap};
 
-use jiff::Timestamp;
-use jiff::civil::{Date, Weekday};
-use jiff::tz::TimeZone;
-
 use crate::error::{Error, Result};
 use crate::scale::Scale;
-use crate::stats::{CompareMethod, Estimate, IntervalMethod, PAdjust, adjust_p_values, compare};
-use crate::survey::{
-    CesOptions, CsatOptions, NpsOptions, bottom_box, ces, csat, mean, nps_with, top_box,
-};
+use crate::stats::{DEFAULT_ALPHA, Estimate, IntervalMethod, Level, PAdjust};
 use crate::tally::{Classified, OnInvalid, Score, Tally};
+
+pub use metric::{MetricKind, MetricOption, MetricOptions, SurveyMetric};
 
 /// One part of a segment key: an integer or a string.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,58 +60,8 @@ impl std::fmt::Display for KeyPart {
 /// A segment key: one part per grouping column.
 pub type Key = Vec<KeyPart>;
 
-/// A survey metric to compute per group.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[non_exhaustive]
-pub enum SurveyMetric {
-    /// [`nps_with`](crate::nps_with).
-    Nps(NpsOptions),
-    /// [`csat`](crate::csat).
-    Csat(CsatOptions),
-    /// [`ces`](crate::ces).
-    Ces(CesOptions),
-    /// [`mean`](crate::mean).
-    Mean,
-    /// [`top_box`](crate::top_box) with a threshold.
-    TopBox(Option<i64>),
-    /// [`bottom_box`](crate::bottom_box) with a threshold.
-    BottomBox(Option<i64>),
-}
-
-impl SurveyMetric {
-    /// The metric's value and inference estimate for one tally.
-    ///
-    /// # Errors
-    /// As the metric's function (`empty`, `scale_mismatch`, `invalid_argument`, …).
-    pub fn compute(&self, t: &Tally) -> Result<(f64, Estimate)> {
-        Ok(match self {
-            SurveyMetric::Nps(o) => {
-                let r = nps_with(t, *o)?;
-                (r.score, r.estimate())
-            }
-            SurveyMetric::Csat(o) => {
-                let r = csat(t, *o)?;
-                (r.score, r.estimate())
-            }
-            SurveyMetric::Ces(o) => {
-                let r = ces(t, *o)?;
-                (r.score, r.estimate())
-            }
-            SurveyMetric::Mean => {
-                let r = mean(t)?;
-                (r.score, r.estimate())
-            }
-            SurveyMetric::TopBox(th) => {
-                let r = top_box(t, *th)?;
-                (r.score, r.estimate())
-            }
-            SurveyMetric::BottomBox(th) => {
-                let r = bottom_box(t, *th)?;
-                (r.score, r.estimate())
-            }
-        })
-    }
-}
+/// Groups with fewer valid responses than this are flagged `low_n` by default.
+pub const DEFAULT_MIN_N: u64 = 30;
 
 /// Options of a segment or trend report.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,11 +82,11 @@ pub struct ReportOptions {
 impl Default for ReportOptions {
     fn default() -> Self {
         ReportOptions {
-            level: 0.95,
+            level: Level::DEFAULT.get(),
             method: None,
-            min_n: 30,
+            min_n: DEFAULT_MIN_N,
             adjust: PAdjust::Holm,
-            alpha: 0.05,
+            alpha: DEFAULT_ALPHA,
         }
     }
 }
@@ -261,7 +234,7 @@ impl Segments {
             .find(|(_, c)| **c as usize >= labels.len())
         {
             return Err(Error::InvalidArgument {
-                name: "codes",
+                name: "codes".into(),
                 message: format!(
                     "code {c} at index {i} has no label ({} labels)",
                     labels.len()
@@ -359,6 +332,11 @@ impl Segments {
         &self.groups
     }
 
+    /// The per-segment tallies, by value (for trends, whose periods are segments).
+    pub(crate) fn into_groups(self) -> BTreeMap<Key, Tally> {
+        self.groups
+    }
+
     /// All segments merged into one tally.
     pub fn overall(&self) -> Tally {
         let mut all = Tally::new(self.scale);
@@ -413,16 +391,8 @@ impl Segments {
 
 /// Options errors surface once, up front; per-group interval problems that depend on the
 /// data (a t interval from one response) leave that group's interval empty instead.
-fn check_options(options: &ReportOptions) -> Result<()> {
-    if !(options.level.is_finite() && options.level > 0.0 && options.level < 1.0) {
-        return Err(Error::invalid_argument(
-            "level",
-            format!(
-                "the confidence level must lie strictly between 0 and 1 (e.g. 0.95), got {}",
-                options.level
-            ),
-        ));
-    }
+pub(crate) fn check_options(options: &ReportOptions) -> Result<()> {
+    Level::new(options.level)?;
     if !(options.alpha > 0.0 && options.alpha < 1.0) {
         return Err(Error::invalid_argument(
             "alpha",
@@ -437,7 +407,7 @@ fn check_options(options: &ReportOptions) -> Result<()> {
 
 /// The interval of one group: option errors (a method that does not apply to the
 /// metric) propagate; data-dependent ones (`insufficient_data`) give no interval.
-fn group_interval(
+pub(crate) fn group_interval(
     est: &Estimate,
     options: &ReportOptions,
 ) -> Result<Option<crate::stats::Interval>> {
@@ -512,321 +482,4 @@ fn row(
         low_n: t.n() < options.min_n,
         impact,
     })
-}
-
-// ───────────────────────────── trends ─────────────────────────────
-
-/// A calendar period for trends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Period {
-    /// Local calendar day.
-    Day,
-    /// ISO 8601 week (Monday to Sunday; weeks belong to the ISO week-year).
-    IsoWeek,
-    /// Calendar month.
-    Month,
-    /// Calendar quarter.
-    Quarter,
-}
-
-impl Period {
-    /// Parses `"day"`, `"week"`, `"month"` or `"quarter"`.
-    ///
-    /// # Errors
-    /// `invalid_argument` for any other string.
-    pub fn parse(s: &str) -> Result<Period> {
-        Ok(match s {
-            "day" => Period::Day,
-            "week" => Period::IsoWeek,
-            "month" => Period::Month,
-            "quarter" => Period::Quarter,
-            other => {
-                return Err(Error::invalid_argument(
-                    "period",
-                    format!("expected \"day\", \"week\", \"month\" or \"quarter\", got {other:?}"),
-                ));
-            }
-        })
-    }
-
-    /// The first local date of the period containing `date`.
-    pub fn start(self, date: Date) -> Date {
-        match self {
-            Period::Day => date,
-            Period::IsoWeek => {
-                let back = i64::from(date.weekday().since(Weekday::Monday));
-                date.checked_sub(jiff::Span::new().days(back))
-                    .unwrap_or(date)
-            }
-            Period::Month => date.first_of_month(),
-            Period::Quarter => {
-                let m = (date.month() - 1) / 3 * 3 + 1;
-                Date::new(date.year(), m, 1).unwrap_or(date)
-            }
-        }
-    }
-
-    /// A label for the period starting at `start`: `2026-03-02`, `2026-W10`, `2026-03`
-    /// or `2026-Q1`.
-    pub fn label(self, start: Date) -> String {
-        match self {
-            Period::Day => start.to_string(),
-            Period::IsoWeek => {
-                let w = start.iso_week_date();
-                format!("{:04}-W{:02}", w.year(), w.week())
-            }
-            Period::Month => format!("{:04}-{:02}", start.year(), start.month()),
-            Period::Quarter => format!("{:04}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
-        }
-    }
-}
-
-/// One period of a trend.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct TrendRow {
-    /// First local date of the period.
-    pub start: Date,
-    /// `2026-W10`, `2026-03`, …
-    pub label: String,
-    /// Valid responses.
-    pub n: u64,
-    /// Missing responses.
-    pub missing: u64,
-    /// The metric (`None` without valid responses).
-    pub score: Option<f64>,
-    /// Lower interval limit.
-    pub lower: Option<f64>,
-    /// Upper interval limit.
-    pub upper: Option<f64>,
-    /// `n < min_n`: shown, but not compared.
-    pub low_n: bool,
-    /// Change from the previous compared period (`score − previous`).
-    pub change: Option<f64>,
-    /// Two-sided p-value of that change (adjusted Wald / pooled z / Welch).
-    pub p_value: Option<f64>,
-    /// The p-value adjusted across all compared periods (Holm or BH).
-    pub p_adjusted: Option<f64>,
-    /// `p_adjusted < alpha`.
-    pub significant: bool,
-}
-
-/// Per-period tallies of timestamped responses.
-///
-/// # Formula
-/// Each response falls in the period containing its local date in `tz`; each period's
-/// change is `compare(this, previous)` where `previous` is the latest earlier period
-/// with `n ≥ min_n`; p-values are then adjusted across the compared periods.
-///
-/// # Edge cases
-/// Periods without any response are not emitted. Low-n periods are shown but neither
-/// compared nor used as the baseline of the next comparison.
-///
-/// # Errors
-/// `length_mismatch` for times vs scores; row errors as [`Tally::from_scores_with`].
-///
-/// # Examples
-/// ```
-/// use cxmetrics::{NpsOptions, OnInvalid, Period, ReportOptions, Scale, SurveyMetric, Trend};
-/// use cxmetrics::jiff::{Timestamp, tz::TimeZone};
-/// let t = |s: &str| s.parse::<Timestamp>().unwrap();
-/// let times = [t("2026-01-05T10:00:00Z"), t("2026-01-20T10:00:00Z"), t("2026-02-03T10:00:00Z")];
-/// let tr = Trend::from_scores(Scale::NPS, &times, &[10u8, 0, 9], None, OnInvalid::Error, Period::Month, TimeZone::UTC)?;
-/// let rows = tr.report(SurveyMetric::Nps(NpsOptions::default()), &ReportOptions { min_n: 1, ..Default::default() })?;
-/// assert_eq!((rows[0].label.as_str(), rows[0].score), ("2026-01", Some(0.0)));
-/// assert_eq!((rows[1].label.as_str(), rows[1].change), ("2026-02", Some(100.0)));
-/// # Ok::<(), cxmetrics::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Trend {
-    period: Period,
-    periods: BTreeMap<Date, Tally>,
-}
-
-impl Trend {
-    /// Buckets `scores` by the period of `times` (local dates in `tz`).
-    ///
-    /// # Errors
-    /// `length_mismatch`; row errors as [`Tally::from_scores_with`].
-    pub fn from_scores<T: Score>(
-        scale: Scale,
-        times: &[Timestamp],
-        scores: &[T],
-        weights: Option<&[f64]>,
-        on_invalid: OnInvalid,
-        period: Period,
-        tz: TimeZone,
-    ) -> Result<Trend> {
-        if times.len() != scores.len() {
-            return Err(Error::LengthMismatch {
-                what: "times and scores",
-                left: times.len(),
-                right: scores.len(),
-            });
-        }
-        let mut labels: Vec<Key> = Vec::new();
-        let mut codes = Vec::with_capacity(times.len());
-        let mut index: HashMap<Date, u32> = HashMap::new();
-        for &t in times {
-            let d = period.start(tz.to_datetime(t).date());
-            let next = labels.len() as u32;
-            let c = *index.entry(d).or_insert_with(|| {
-                labels.push(vec![KeyPart::Int(
-                    i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day()),
-                )]);
-                next
-            });
-            codes.push(c);
-        }
-        let segs = Segments::from_codes(scale, &codes, &labels, scores, weights, on_invalid)?;
-        let periods = segs
-            .groups
-            .into_iter()
-            .map(|(k, t)| {
-                let KeyPart::Int(v) = k[0] else {
-                    unreachable!("period keys are integers")
-                };
-                let d = Date::new(
-                    (v / 10_000) as i16,
-                    ((v / 100) % 100) as i8,
-                    (v % 100) as i8,
-                )
-                .unwrap_or_else(|_| unreachable!("period keys are valid dates"));
-                (d, t)
-            })
-            .collect();
-        Ok(Trend { period, periods })
-    }
-
-    /// The per-period tallies, by first date.
-    pub fn periods(&self) -> &BTreeMap<Date, Tally> {
-        &self.periods
-    }
-
-    /// The metric per period with intervals, changes, p-values and adjusted significance.
-    ///
-    /// # Errors
-    /// Data-independent metric errors (`scale_mismatch`, `invalid_argument`); an alpha
-    /// outside (0, 1) is `invalid_argument`.
-    pub fn report(&self, metric: SurveyMetric, options: &ReportOptions) -> Result<Vec<TrendRow>> {
-        trend_rows(
-            self.period,
-            self.periods.iter().map(|(d, t)| (*d, t.clone())),
-            metric,
-            options,
-        )
-    }
-
-    /// Rolling windows: for each day with data, the metric over the last `days` days
-    /// (that day included: the window `(d − days, d]`), compared with the previous row's
-    /// window (they overlap, so read the p-values as a smoothing aid, not as tests of
-    /// independent samples).
-    ///
-    /// # Errors
-    /// `invalid_argument` unless the trend is daily and `days ≥ 1`; otherwise as
-    /// [`Trend::report`].
-    pub fn rolling(
-        &self,
-        days: u32,
-        metric: SurveyMetric,
-        options: &ReportOptions,
-    ) -> Result<Vec<TrendRow>> {
-        if self.period != Period::Day || days == 0 {
-            return Err(Error::invalid_argument(
-                "days",
-                "rolling windows need a daily trend (period = day) and a window of at least 1 day",
-            ));
-        }
-        let span = jiff::Span::new().days(i64::from(days));
-        let window = |end: Date| -> Tally {
-            let start = end.checked_sub(span).unwrap_or(Date::MIN);
-            let mut acc: Option<Tally> = None;
-            for (_, t) in self.periods.range(start.tomorrow().unwrap_or(start)..=end) {
-                match acc.as_mut() {
-                    Some(a) => {
-                        let _ = a.merge(t);
-                    }
-                    None => acc = Some(t.clone()),
-                }
-            }
-            acc.unwrap_or_else(|| {
-                Tally::new(
-                    self.periods
-                        .values()
-                        .next()
-                        .map_or(Scale::NPS, Tally::scale),
-                )
-            })
-        };
-        let rows = self.periods.keys().map(|&d| (d, window(d)));
-        let mut out = trend_rows(Period::Day, rows, metric, options)?;
-        for r in &mut out {
-            r.label = format!("{} (last {days} d)", r.label);
-        }
-        Ok(out)
-    }
-}
-
-fn trend_rows(
-    period: Period,
-    tallies: impl Iterator<Item = (Date, Tally)>,
-    metric: SurveyMetric,
-    options: &ReportOptions,
-) -> Result<Vec<TrendRow>> {
-    check_options(options)?;
-    let mut rows = Vec::new();
-    let mut estimates: Vec<Option<Estimate>> = Vec::new();
-    for (d, t) in tallies {
-        let computed = match metric.compute(&t) {
-            Ok(v) => Some(v),
-            Err(Error::Empty { .. } | Error::InvalidWeight { index: None, .. }) => None,
-            Err(e) => return Err(e),
-        };
-        let interval = match computed {
-            Some((_, e)) => group_interval(&e, options)?,
-            None => None,
-        };
-        rows.push(TrendRow {
-            start: d,
-            label: period.label(d),
-            n: t.n(),
-            missing: t.missing(),
-            score: computed.map(|(s, _)| s),
-            lower: interval.map(|i| i.lower),
-            upper: interval.map(|i| i.upper),
-            low_n: t.n() < options.min_n,
-            change: None,
-            p_value: None,
-            p_adjusted: None,
-            significant: false,
-        });
-        estimates.push(computed.map(|(_, e)| e));
-    }
-    let mut compared: Vec<usize> = Vec::new();
-    let mut previous: Option<usize> = None;
-    for i in 0..rows.len() {
-        let Some(cur) = estimates[i].filter(|_| !rows[i].low_n) else {
-            continue;
-        };
-        if let Some(p) = previous
-            && let Some(prev) = estimates[p]
-            && let Ok(c) = compare(&cur, &prev, options.level, None::<CompareMethod>)
-        {
-            rows[i].change = Some(c.difference);
-            rows[i].p_value = Some(c.p_value);
-            compared.push(i);
-        }
-        previous = Some(i);
-    }
-    let raw: Vec<f64> = compared
-        .iter()
-        .map(|&i| rows[i].p_value.unwrap_or(1.0))
-        .collect();
-    let adjusted = adjust_p_values(&raw, options.adjust)?;
-    for (&i, p) in compared.iter().zip(adjusted) {
-        rows[i].p_adjusted = Some(p);
-        rows[i].significant = p < options.alpha;
-    }
-    Ok(rows)
 }

@@ -1,6 +1,7 @@
-"""Every case of tests/vectors/business.json (format in tests/vectors/README.md).
+"""Every case of tests/vectors/lifecycle.json (conversion, churn, retention, CLV) and of
+tests/vectors/segments.json (segments and trends); format in tests/vectors/README.md.
 
-Mirrors crates/cxmetrics/tests/vectors_business.rs. Segment keys run as given (a list of
+Mirrors crates/cxmetrics/tests/vectors_lifecycle_segments.rs. Segment keys run as given (a list of
 key columns) and, when there is one column, as that column alone, as a numpy array
 and as a pandas Series; trends run with ISO strings and with a tz-aware pandas column.
 """
@@ -16,7 +17,9 @@ import pytest
 import cxmetrics as cx
 from conftest import assert_close, check_error, decode, load_vectors
 
-CASES = load_vectors("business.json")
+LIFECYCLE = load_vectors("lifecycle.json")
+SEGMENTS = load_vectors("segments.json")
+CASES = LIFECYCLE + SEGMENTS
 METRIC_OPTIONS = {"scale", "buckets", "threshold", "bottom_threshold", "higher_is_better"}
 
 
@@ -99,18 +102,19 @@ def _variants(case: dict[str, Any]) -> list[str]:
     return ["args"]
 
 
-def test_business_vectors_exist() -> None:
-    assert len(CASES) >= 120
-    assert {c["function"] for c in CASES} == {
-        "conversion_rate", "churn_rate", "retention_rate", "clv_from_churn", "clv_from_retention", "segment", "trend",
+def test_lifecycle_and_segments_vectors_exist() -> None:
+    assert len(LIFECYCLE) >= 60 and len(SEGMENTS) >= 60
+    assert {c["function"] for c in LIFECYCLE} == {
+        "conversion_rate", "churn_rate", "retention_rate", "clv_from_churn", "clv_from_retention",
     }
+    assert {c["function"] for c in SEGMENTS} == {"segment", "trend"}
 
 
 @pytest.mark.parametrize(
     ("case", "variant"),
     [pytest.param(c, v, id=f"{c['id']}[{v}]") for c in CASES for v in _variants(c)],
 )
-def test_business_vector(case: dict[str, Any], variant: str) -> None:
+def test_lifecycle_segments_vector(case: dict[str, Any], variant: str) -> None:
     if "expected_error" in case:
         with pytest.raises(cx.CxMetricsError) as info:
             _run(case, variant)

@@ -1,0 +1,336 @@
+//! Trends: responses bucketed by local calendar period (day, ISO week, month,
+//! quarter) in an IANA time zone, one mergeable [`Tally`] per period; each period's
+//! metric with its interval, compared with the latest earlier period that has
+//! `n ≥ min_n`, the p-values adjusted across the compared periods (Holm or
+//! Benjamini–Hochberg). Rolling windows merge the tallies of the days in the window.
+//!
+//! The metric and report options are those of [`crate::segments`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::Timestamp;
+use jiff::civil::{Date, Weekday};
+use jiff::tz::TimeZone;
+
+use crate::error::{Error, Result};
+use crate::scale::Scale;
+use crate::segments::{
+    Key, KeyPart, ReportOptions, Segments, SurveyMetric, check_options, group_interval,
+};
+use crate::stats::{CompareMethod, Estimate, adjust_p_values, compare};
+use crate::tally::{OnInvalid, Score, Tally};
+
+/// A calendar period for trends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Period {
+    /// Local calendar day.
+    Day,
+    /// ISO 8601 week (Monday to Sunday; weeks belong to the ISO week-year).
+    IsoWeek,
+    /// Calendar month.
+    Month,
+    /// Calendar quarter.
+    Quarter,
+}
+
+impl Period {
+    /// Parses `"day"`, `"week"`, `"month"` or `"quarter"`.
+    ///
+    /// # Errors
+    /// `invalid_argument` for any other string.
+    pub fn parse(s: &str) -> Result<Period> {
+        Ok(match s {
+            "day" => Period::Day,
+            "week" => Period::IsoWeek,
+            "month" => Period::Month,
+            "quarter" => Period::Quarter,
+            other => {
+                return Err(Error::invalid_argument(
+                    "period",
+                    format!("expected \"day\", \"week\", \"month\" or \"quarter\", got {other:?}"),
+                ));
+            }
+        })
+    }
+
+    /// The first local date of the period containing `date`.
+    pub fn start(self, date: Date) -> Date {
+        match self {
+            Period::Day => date,
+            Period::IsoWeek => {
+                let back = i64::from(date.weekday().since(Weekday::Monday));
+                date.checked_sub(jiff::Span::new().days(back))
+                    .unwrap_or(date)
+            }
+            Period::Month => date.first_of_month(),
+            Period::Quarter => {
+                let m = (date.month() - 1) / 3 * 3 + 1;
+                Date::new(date.year(), m, 1).unwrap_or(date)
+            }
+        }
+    }
+
+    /// A label for the period starting at `start`: `2026-03-02`, `2026-W10`, `2026-03`
+    /// or `2026-Q1`.
+    pub fn label(self, start: Date) -> String {
+        match self {
+            Period::Day => start.to_string(),
+            Period::IsoWeek => {
+                let w = start.iso_week_date();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Period::Month => format!("{:04}-{:02}", start.year(), start.month()),
+            Period::Quarter => format!("{:04}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
+        }
+    }
+}
+
+/// One period of a trend.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct TrendRow {
+    /// First local date of the period.
+    pub start: Date,
+    /// `2026-W10`, `2026-03`, …
+    pub label: String,
+    /// Valid responses.
+    pub n: u64,
+    /// Missing responses.
+    pub missing: u64,
+    /// The metric (`None` without valid responses).
+    pub score: Option<f64>,
+    /// Lower interval limit.
+    pub lower: Option<f64>,
+    /// Upper interval limit.
+    pub upper: Option<f64>,
+    /// `n < min_n`: shown, but not compared.
+    pub low_n: bool,
+    /// Change from the previous compared period (`score − previous`).
+    pub change: Option<f64>,
+    /// Two-sided p-value of that change (adjusted Wald / pooled z / Welch).
+    pub p_value: Option<f64>,
+    /// The p-value adjusted across all compared periods (Holm or BH).
+    pub p_adjusted: Option<f64>,
+    /// `p_adjusted < alpha`.
+    pub significant: bool,
+}
+
+/// Per-period tallies of timestamped responses.
+///
+/// # Formula
+/// Each response falls in the period containing its local date in `tz`; each period's
+/// change is `compare(this, previous)` where `previous` is the latest earlier period
+/// with `n ≥ min_n`; p-values are then adjusted across the compared periods.
+///
+/// # Edge cases
+/// Periods without any response are not emitted. Low-n periods are shown but neither
+/// compared nor used as the baseline of the next comparison.
+///
+/// # Errors
+/// `length_mismatch` for times vs scores; row errors as [`Tally::from_scores_with`].
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{NpsOptions, OnInvalid, Period, ReportOptions, Scale, SurveyMetric, Trend};
+/// use cxmetrics::jiff::{Timestamp, tz::TimeZone};
+/// let t = |s: &str| s.parse::<Timestamp>().unwrap();
+/// let times = [t("2026-01-05T10:00:00Z"), t("2026-01-20T10:00:00Z"), t("2026-02-03T10:00:00Z")];
+/// let tr = Trend::from_scores(Scale::NPS, &times, &[10u8, 0, 9], None, OnInvalid::Error, Period::Month, TimeZone::UTC)?;
+/// let rows = tr.report(SurveyMetric::Nps(NpsOptions::default()), &ReportOptions { min_n: 1, ..Default::default() })?;
+/// assert_eq!((rows[0].label.as_str(), rows[0].score), ("2026-01", Some(0.0)));
+/// assert_eq!((rows[1].label.as_str(), rows[1].change), ("2026-02", Some(100.0)));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    period: Period,
+    periods: BTreeMap<Date, Tally>,
+}
+
+impl Trend {
+    /// Buckets `scores` by the period of `times` (local dates in `tz`).
+    ///
+    /// # Errors
+    /// `length_mismatch`; row errors as [`Tally::from_scores_with`].
+    pub fn from_scores<T: Score>(
+        scale: Scale,
+        times: &[Timestamp],
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+        period: Period,
+        tz: TimeZone,
+    ) -> Result<Trend> {
+        if times.len() != scores.len() {
+            return Err(Error::LengthMismatch {
+                what: "times and scores",
+                left: times.len(),
+                right: scores.len(),
+            });
+        }
+        let mut labels: Vec<Key> = Vec::new();
+        let mut codes = Vec::with_capacity(times.len());
+        let mut index: HashMap<Date, u32> = HashMap::new();
+        for &t in times {
+            let d = period.start(tz.to_datetime(t).date());
+            let next = labels.len() as u32;
+            let c = *index.entry(d).or_insert_with(|| {
+                labels.push(vec![KeyPart::Int(
+                    i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day()),
+                )]);
+                next
+            });
+            codes.push(c);
+        }
+        let segs = Segments::from_codes(scale, &codes, &labels, scores, weights, on_invalid)?;
+        let periods = segs
+            .into_groups()
+            .into_iter()
+            .map(|(k, t)| {
+                let KeyPart::Int(v) = k[0] else {
+                    unreachable!("period keys are integers")
+                };
+                let d = Date::new(
+                    (v / 10_000) as i16,
+                    ((v / 100) % 100) as i8,
+                    (v % 100) as i8,
+                )
+                .unwrap_or_else(|_| unreachable!("period keys are valid dates"));
+                (d, t)
+            })
+            .collect();
+        Ok(Trend { period, periods })
+    }
+
+    /// The per-period tallies, by first date.
+    pub fn periods(&self) -> &BTreeMap<Date, Tally> {
+        &self.periods
+    }
+
+    /// The metric per period with intervals, changes, p-values and adjusted significance.
+    ///
+    /// # Errors
+    /// Data-independent metric errors (`scale_mismatch`, `invalid_argument`); an alpha
+    /// outside (0, 1) is `invalid_argument`.
+    pub fn report(&self, metric: SurveyMetric, options: &ReportOptions) -> Result<Vec<TrendRow>> {
+        trend_rows(
+            self.period,
+            self.periods.iter().map(|(d, t)| (*d, t.clone())),
+            metric,
+            options,
+        )
+    }
+
+    /// Rolling windows: for each day with data, the metric over the last `days` days
+    /// (that day included: the window `(d − days, d]`), compared with the previous row's
+    /// window (they overlap, so read the p-values as a smoothing aid, not as tests of
+    /// independent samples).
+    ///
+    /// # Errors
+    /// `invalid_argument` unless the trend is daily and `days ≥ 1`; otherwise as
+    /// [`Trend::report`].
+    pub fn rolling(
+        &self,
+        days: u32,
+        metric: SurveyMetric,
+        options: &ReportOptions,
+    ) -> Result<Vec<TrendRow>> {
+        if self.period != Period::Day || days == 0 {
+            return Err(Error::invalid_argument(
+                "days",
+                "rolling windows need a daily trend (period = day) and a window of at least 1 day",
+            ));
+        }
+        let span = jiff::Span::new().days(i64::from(days));
+        let window = |end: Date| -> Tally {
+            let start = end.checked_sub(span).unwrap_or(Date::MIN);
+            let mut acc: Option<Tally> = None;
+            for (_, t) in self.periods.range(start.tomorrow().unwrap_or(start)..=end) {
+                match acc.as_mut() {
+                    Some(a) => {
+                        let _ = a.merge(t);
+                    }
+                    None => acc = Some(t.clone()),
+                }
+            }
+            acc.unwrap_or_else(|| {
+                Tally::new(
+                    self.periods
+                        .values()
+                        .next()
+                        .map_or(Scale::NPS, Tally::scale),
+                )
+            })
+        };
+        let rows = self.periods.keys().map(|&d| (d, window(d)));
+        let mut out = trend_rows(Period::Day, rows, metric, options)?;
+        for r in &mut out {
+            r.label = format!("{} (last {days} d)", r.label);
+        }
+        Ok(out)
+    }
+}
+
+fn trend_rows(
+    period: Period,
+    tallies: impl Iterator<Item = (Date, Tally)>,
+    metric: SurveyMetric,
+    options: &ReportOptions,
+) -> Result<Vec<TrendRow>> {
+    check_options(options)?;
+    let mut rows = Vec::new();
+    let mut estimates: Vec<Option<Estimate>> = Vec::new();
+    for (d, t) in tallies {
+        let computed = match metric.compute(&t) {
+            Ok(v) => Some(v),
+            Err(Error::Empty { .. } | Error::InvalidWeight { index: None, .. }) => None,
+            Err(e) => return Err(e),
+        };
+        let interval = match computed {
+            Some((_, e)) => group_interval(&e, options)?,
+            None => None,
+        };
+        rows.push(TrendRow {
+            start: d,
+            label: period.label(d),
+            n: t.n(),
+            missing: t.missing(),
+            score: computed.map(|(s, _)| s),
+            lower: interval.map(|i| i.lower),
+            upper: interval.map(|i| i.upper),
+            low_n: t.n() < options.min_n,
+            change: None,
+            p_value: None,
+            p_adjusted: None,
+            significant: false,
+        });
+        estimates.push(computed.map(|(_, e)| e));
+    }
+    let mut compared: Vec<usize> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for i in 0..rows.len() {
+        let Some(cur) = estimates[i].filter(|_| !rows[i].low_n) else {
+            continue;
+        };
+        if let Some(p) = previous
+            && let Some(prev) = estimates[p]
+            && let Ok(c) = compare(&cur, &prev, options.level, None::<CompareMethod>)
+        {
+            rows[i].change = Some(c.difference);
+            rows[i].p_value = Some(c.p_value);
+            compared.push(i);
+        }
+        previous = Some(i);
+    }
+    let raw: Vec<f64> = compared
+        .iter()
+        .map(|&i| rows[i].p_value.unwrap_or(1.0))
+        .collect();
+    let adjusted = adjust_p_values(&raw, options.adjust)?;
+    for (&i, p) in compared.iter().zip(adjusted) {
+        rows[i].p_adjusted = Some(p);
+        rows[i].significant = p < options.alpha;
+    }
+    Ok(rows)
+}
