@@ -33,7 +33,7 @@ export type CsatMethod = "top_box" | "mean" | "percent_of_max" | "net";
 /** CES formulas: mean (default), % on the easy side, % easy − % difficult. */
 export type CesMethod = "mean" | "percent_agree" | "net_effort";
 
-/** Stable error codes (new releases may add codes, never change them). */
+/** Stable error codes, in the core's order (new releases may add codes, never change them). */
 export type ErrorCode =
   | "empty"
   | "out_of_scale"
@@ -45,11 +45,11 @@ export type ErrorCode =
   | "invalid_scale"
   | "invalid_argument"
   | "invalid_format"
-  | "insufficient_data"
   | "unknown_time_zone"
   | "empty_schedule"
   | "overlapping_windows"
   | "out_of_order"
+  | "insufficient_data"
   | (string & {});
 
 /** The error of every invalid input or option. `instanceof` works. */

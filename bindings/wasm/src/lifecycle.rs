@@ -5,7 +5,7 @@
 use cxmetrics::{Annualize, ChurnDenominator, ChurnResult, RateResult};
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{JsResult, ToJs, invalid_argument};
+use crate::errors::{JsResult, ToJs};
 use crate::results::Out;
 
 fn rate_js(r: &RateResult) -> JsValue {
@@ -41,9 +41,9 @@ pub fn retention_rate(start: f64, end: f64, new: f64) -> JsResult<JsValue> {
     Ok(rate_js(&cxmetrics::retention_rate(start, end, new).js()?))
 }
 
-/// Churn rate with an explicit denominator: `"start"` (default), `"up_for_renewal"`
-/// (needs `up_for_renewal`) or `"average"` (needs `end`); a count given for another
-/// denominator would be ignored, so it is refused (as in Python).
+/// Churn rate with an explicit denominator, parsed and checked by the core
+/// (`ChurnDenominator::from_name`: `"start"` by default, `"up_for_renewal"` or
+/// `"average"` with their counts; a count for another denominator is refused).
 #[wasm_bindgen(js_name = churnRate)]
 pub fn churn_rate(
     churned: f64,
@@ -54,39 +54,8 @@ pub fn churn_rate(
     periods_per_year: Option<f64>,
     annualize: Option<String>,
 ) -> JsResult<JsValue> {
-    let kind = denominator.as_deref().unwrap_or("start");
-    if !matches!(kind, "start" | "up_for_renewal" | "average") {
-        return Err(invalid_argument(
-            "denominator",
-            &format!("expected \"start\", \"up_for_renewal\" or \"average\", got {kind:?}"),
-        ));
-    }
-    for (name, given, used_by) in [
-        ("upForRenewal", up_for_renewal.is_some(), "up_for_renewal"),
-        ("end", end.is_some(), "average"),
-    ] {
-        if given && kind != used_by {
-            return Err(invalid_argument(
-                name,
-                &format!("{name} is only used with denominator {used_by:?}, not {kind:?}"),
-            ));
-        }
-    }
-    let needs = |name: &str, what: &str| {
-        invalid_argument(
-            name,
-            &format!("denominator {kind:?} needs {name} (the {what})"),
-        )
-    };
-    let denominator = match kind {
-        "up_for_renewal" => ChurnDenominator::UpForRenewal(
-            up_for_renewal.ok_or_else(|| needs("upForRenewal", "customers up for renewal"))?,
-        ),
-        "average" => ChurnDenominator::Average {
-            end: end.ok_or_else(|| needs("end", "customers at the end of the period"))?,
-        },
-        _ => ChurnDenominator::StartOfPeriod,
-    };
+    let denominator =
+        ChurnDenominator::from_name(denominator.as_deref(), up_for_renewal, end).js()?;
     let annualize = match annualize {
         Some(a) => Annualize::parse(&a).js()?,
         None => Annualize::default(),

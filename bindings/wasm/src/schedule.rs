@@ -5,7 +5,7 @@ use cxmetrics::{Schedule, Window};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{JsResult, ToJs, core_error};
-use crate::time::{At, required, strip_prefix};
+use crate::time::{At, required};
 
 /// A business-hours calendar owned by wasm memory; wrapped by the JS `Schedule` class.
 #[wasm_bindgen]
@@ -31,13 +31,13 @@ impl RawSchedule {
         let mut windows = Vec::with_capacity(days.len());
         for (i, ((d, s), e)) in days.iter().zip(&starts).zip(&ends).enumerate() {
             let w = Window::parse(d, s, e)
-                .map_err(|err| At::item("windows", i).invalid(&strip_prefix(&err)))?;
+                .map_err(|err| At::item("windows", i).invalid(&err.detail()))?;
             windows.push(w);
         }
         let mut dates = Vec::with_capacity(holidays.len());
         for (i, h) in holidays.iter().enumerate() {
             let d = cxmetrics::parse_date(h)
-                .map_err(|err| At::item("holidays", i).invalid(&strip_prefix(&err)))?;
+                .map_err(|err| At::item("holidays", i).invalid(&err.detail()))?;
             dates.push(d);
         }
         let inner = Schedule::from_iana(time_zone, &windows, &dates).map_err(tz_hint)?;

@@ -1,19 +1,22 @@
 // Segment reports: a survey metric per segment of one or more key columns.
 
 import { raw } from "./raw.mjs";
-import { argumentError, call, CxMetricsError } from "./errors.mjs";
+import { call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
-import { Scale, scaleArg } from "./scale.mjs";
+import { scaleArg } from "./scale.mjs";
 import { decode, levelArg, Row, rowsOf } from "./results.mjs";
 
 const METRIC_OPTIONS = ["metric", "scale", "buckets", "csatMethod", "cesMethod", "threshold", "bottomThreshold", "higherIsBetter"];
-const KNOWN_METRICS = ["nps", "csat", "ces", "mean", "top_box", "bottom_box"];
-
-/** The metric of a segment / trend call, for the raw layer (which refuses options that do not apply). */
+/**
+ * The metric of a segment / trend call for the raw layer: options type-checked and spelled
+ * for it. The rules (which options apply, which are required, default scales) are the
+ * core's (`MetricKind`, `SurveyMetric::resolve`).
+ */
 export function metricSpec(fn, o) {
-  const metric = optionalString(o.metric, "metric") ?? "nps";
-  const spec = { metric };
+  const spec = { fn };
+  const metric = optionalString(o.metric, "metric");
+  if (metric !== undefined) spec.metric = metric;
   if (given(o.buckets)) {
     if (typeof o.buckets !== "object" || Array.isArray(o.buckets)) {
       throw new TypeError(`buckets must be an object { detractorMax, promoterMin }, not ${describe(o.buckets)}`);
@@ -35,20 +38,9 @@ export function metricSpec(fn, o) {
       throw new TypeError(`higherIsBetter must be a boolean, not ${describe(o.higherIsBetter)}`);
     }
     spec.higherIsBetter = o.higherIsBetter;
-  } else if (metric === "ces") {
-    throw argumentError(
-      "higherIsBetter",
-      `${fn}() with metric "ces" needs the scale's polarity: higherIsBetter: true (CES 2.0) or false (CES 1.0)`,
-    );
   }
-  let scale;
-  if (given(o.scale)) scale = scaleArg(o.scale);
-  else if (metric === "nps") scale = Scale.nps();
-  else if (metric === "csat") scale = Scale.oneToFive();
-  else if (KNOWN_METRICS.includes(metric)) {
-    throw argumentError("scale", `${fn}() with metric "${metric}" needs the survey's response scale, e.g. { scale: [1, 5] }`);
-  }
-  if (scale !== undefined) {
+  if (given(o.scale)) {
+    const scale = scaleArg(o.scale);
     spec.min = scale.min;
     spec.max = scale.max;
   }

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esm from "cxmetrics";
-import { crateDir, pkgDir, rootDir, workspaceVersion } from "./helpers.mjs";
+import { crateDir, errorCodes, pkgDir, rootDir, workspaceVersion } from "./helpers.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -364,4 +364,21 @@ test("the packed tarball installs and works (require, import, cxmetrics/web, typ
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the ErrorCode union of the types is the core's Error::CODES, in order", () => {
+  const dts = readFileSync(join(crateDir, "js", "index.d.ts"), "utf8");
+  const union = dts.match(/^export type ErrorCode =([^;]*);/m)[1];
+  const codes = [...union.matchAll(/\| "([a-z_]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(codes, errorCodes());
+});
+
+test("the README's table of error codes is the core's Error::CODES, in order", () => {
+  const readme = readFileSync(join(crateDir, "README.md"), "utf8");
+  const table = readme.split("| code | when |")[1].split("\n\n")[0];
+  const codes = table
+    .split("\n")
+    .slice(2)
+    .flatMap((row) => [...(row.split("|")[1] ?? "").matchAll(/`([a-z_]+)`/g)].map((m) => m[1]));
+  assert.deepEqual(codes, errorCodes());
 });
