@@ -260,3 +260,21 @@ pub fn adjust_p_values(p_values: &js_sys::Float64Array, method: &str) -> JsResul
     let ps = f64s_from("p_values", p_values)?;
     cxmetrics::adjust_p_values(&ps, m).js()
 }
+
+/// The core's defaults of the options the wrapper fills when they are not given (one
+/// home: `ReportOptions::default()`, `Level::DEFAULT` and the sample-size constants):
+/// `{ level, minN, adjust, alpha, power, variance, p }`.
+#[wasm_bindgen]
+pub fn defaults() -> JsValue {
+    use cxmetrics::stats::{DEFAULT_NPS_VARIANCE, DEFAULT_POWER, DEFAULT_PROPORTION_PERCENT};
+    let r = cxmetrics::ReportOptions::default();
+    let mut o = Out::new();
+    o.num("level", r.level);
+    o.num("minN", r.min_n as f64);
+    o.name("adjust", r.adjust.as_str());
+    o.num("alpha", r.alpha);
+    o.num("power", DEFAULT_POWER);
+    o.num("variance", DEFAULT_NPS_VARIANCE);
+    o.num("p", DEFAULT_PROPORTION_PERCENT);
+    o.into_js()
+}

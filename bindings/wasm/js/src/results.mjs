@@ -52,6 +52,14 @@ export function decode(out) {
   return obj;
 }
 
+let coreDefaults;
+/**
+ * The core's defaults of the options the wrapper fills when they are not given
+ * ({ level, minN, adjust, alpha, power, variance, p }; src/stats.rs `defaults`), read
+ * once, on first use (the web build's module is not instantiated before `init()`).
+ */
+export const defaults = () => (coreDefaults ??= decode(call(() => raw.defaults())));
+
 /** Plain data for a result: typed arrays as frozen arrays, nested objects frozen. */
 function dataOf(obj) {
   for (const [k, v] of Object.entries(obj)) {
@@ -98,8 +106,8 @@ class Result {
 
 export const LEVEL = ["level"];
 export const LEVEL_METHOD = ["level", "method"];
-/** Confidence level: a number, default 0.95 (the core checks its range). */
-export const levelArg = (o) => optionalNumber(o.level, "level") ?? 0.95;
+/** Confidence level: a number, default the core's (0.95; the core checks its range). */
+export const levelArg = (o) => optionalNumber(o.level, "level") ?? defaults().level;
 
 /** A result with an estimate: interval() and marginOfError() (shared prototype). */
 export class Estimated extends Result {

@@ -5,7 +5,7 @@ import { call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
 import { scaleArg } from "./scale.mjs";
-import { decode, levelArg, Row, rowsOf } from "./results.mjs";
+import { decode, defaults, levelArg, Row, rowsOf } from "./results.mjs";
 
 const METRIC_OPTIONS = ["metric", "scale", "buckets", "csatMethod", "cesMethod", "threshold", "bottomThreshold", "higherIsBetter"];
 /**
@@ -128,7 +128,7 @@ export function segment(scores, by, options) {
   const policy = onInvalidArg(o.onInvalid);
   const level = levelArg(o);
   const method = optionalString(o.method, "method");
-  const minN = optionalInt(o.minN, "minN") ?? 30;
+  const minN = optionalInt(o.minN, "minN") ?? defaults().minN;
   const cols = decode(
     call(() =>
       raw.segmentReport(spec, keys.codes, keys.kinds, keys.ints, keys.strings, keys.width, s, weights, policy, level, method, minN),

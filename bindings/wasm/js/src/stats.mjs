@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { argumentError, call } from "./errors.mjs";
 import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
 import { given, intArg, numberArg, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { Comparison, estimateFrom, estimateOf, Interval, LEVEL, LEVEL_METHOD, levelArg, PairedNpsResult } from "./results.mjs";
+import { Comparison, defaults, estimateFrom, estimateOf, Interval, LEVEL, LEVEL_METHOD, levelArg, PairedNpsResult } from "./results.mjs";
 
 const RESULTS_WITH_ESTIMATE =
   "a result with an estimate (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, FcrResult, SlaRow, RateResult, ChurnResult, AhtResult)";
@@ -72,7 +72,7 @@ export function sampleSizeNps(margin, options) {
   const o = optionsArg(options, ["level", "variance"], "sampleSizeNps");
   const m = numberArg(margin, "margin");
   const level = levelArg(o);
-  const variance = optionalNumber(o.variance, "variance") ?? 1;
+  const variance = optionalNumber(o.variance, "variance") ?? defaults().variance;
   return call(() => raw.sampleSizeNps(m, level, variance));
 }
 
@@ -81,7 +81,7 @@ export function sampleSizeProportion(margin, options) {
   const o = optionsArg(options, ["level", "p"], "sampleSizeProportion");
   const m = numberArg(margin, "margin");
   const level = levelArg(o);
-  const p = optionalNumber(o.p, "p") ?? 50;
+  const p = optionalNumber(o.p, "p") ?? defaults().p;
   return call(() => raw.sampleSizeProportion(m, level, p));
 }
 
@@ -102,8 +102,8 @@ export function sampleSizeNpsDifference(difference, options) {
   const o = optionsArg(options, ["level", "power", "variance"], "sampleSizeNpsDifference");
   const d = numberArg(difference, "difference");
   const level = levelArg(o);
-  const power = optionalNumber(o.power, "power") ?? 0.8;
-  const variance = optionalNumber(o.variance, "variance") ?? 1;
+  const power = optionalNumber(o.power, "power") ?? defaults().power;
+  const variance = optionalNumber(o.variance, "variance") ?? defaults().variance;
   return call(() => raw.sampleSizeNpsDifference(d, level, power, variance));
 }
 
@@ -113,7 +113,7 @@ export function sampleSizeProportionDifference(p1, p2, options) {
   const a = numberArg(p1, "p1");
   const b = numberArg(p2, "p2");
   const level = levelArg(o);
-  const power = optionalNumber(o.power, "power") ?? 0.8;
+  const power = optionalNumber(o.power, "power") ?? defaults().power;
   return call(() => raw.sampleSizeProportionDifference(a, b, level, power));
 }
 
@@ -124,6 +124,6 @@ export function adjustPValues(pValues, options) {
     throw new TypeError(`pValues must be an array of numbers or a typed array, not ${describe(pValues)}`);
   }
   const ps = floatsArg(pValues, "pValues");
-  const method = optionalString(o.method, "method") ?? "holm";
+  const method = optionalString(o.method, "method") ?? defaults().adjust;
   return Array.from(call(() => raw.adjustPValues(ps, method)));
 }

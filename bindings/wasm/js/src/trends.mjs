@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { call } from "./errors.mjs";
 import { floatsArg } from "./convert.mjs";
 import { onInvalidArg, optionalInt, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { decode, levelArg, Row, rowsOf } from "./results.mjs";
+import { decode, defaults, levelArg, Row, rowsOf } from "./results.mjs";
 import { instantColumn } from "./time.mjs";
 import { floatScores, metricSpec } from "./segments.mjs";
 
@@ -32,9 +32,9 @@ export function trend(scores, times, options) {
   const zone = optionalString(o.timeZone, "timeZone") ?? "UTC";
   const level = levelArg(o);
   const method = optionalString(o.method, "method");
-  const minN = optionalInt(o.minN, "minN") ?? 30;
-  const adjust = optionalString(o.adjust, "adjust") ?? "holm";
-  const alpha = optionalNumber(o.alpha, "alpha") ?? 0.05;
+  const minN = optionalInt(o.minN, "minN") ?? defaults().minN;
+  const adjust = optionalString(o.adjust, "adjust") ?? defaults().adjust;
+  const alpha = optionalNumber(o.alpha, "alpha") ?? defaults().alpha;
   const rolling = optionalInt(o.rollingDays, "rollingDays");
   const cols = decode(
     call(() =>
