@@ -7,29 +7,12 @@ import { given, optionsArg } from "./options.mjs";
 import { INTERNAL } from "./tally.mjs";
 import { columnOf, INSTANT, instantColumn, instantValue, labelColumn, shortText } from "./time.mjs";
 
-const RECORD_KEYS = [
-  "created",
-  "firstResponse",
-  "solved",
-  "reopened",
-  "agentReplies",
-  "customerFollowups",
-  "paused",
-  "channel",
-  "priority",
-];
-const COLUMN_KEYS = [
-  "created",
-  "firstResponse",
-  "firstSolved",
-  "finalSolved",
-  "firstReopened",
-  "agentReplies",
-  "customerFollowups",
-  "paused",
-  "channel",
-  "priority",
-];
+// The keys of a record and the columns of `new Tickets`: the core's `Ticket::FIELDS` and
+// `Tickets::COLUMNS` in camelCase, read once, on first use (only the full module has them).
+let recordKeys;
+let columnKeys;
+const RECORD_KEYS = () => (recordKeys ??= call(() => raw.ticketFields()));
+const COLUMN_KEYS = () => (columnKeys ??= call(() => raw.ticketColumns()));
 export let rawTickets;
 
 /** A count of a record: a number (the core checks it is an integer >= 0) or 0 when absent. */
@@ -61,7 +44,7 @@ export class Tickets {
    */
   constructor(columns) {
     if (columns === INTERNAL) return;
-    const o = optionsArg(columns, COLUMN_KEYS, "new Tickets");
+    const o = optionsArg(columns, COLUMN_KEYS(), "new Tickets");
     if (columns === undefined || columns === null) {
       throw new TypeError("new Tickets needs its columns, e.g. new Tickets({ created: [...], firstResponse: [...] })");
     }
@@ -123,10 +106,10 @@ export class Tickets {
         throw new TypeError(`records[${i}] must be a ticket object { created, firstResponse, solved, … }, not ${describe(r)}`);
       }
       for (const key of Object.keys(r)) {
-        if (!RECORD_KEYS.includes(key)) {
+        if (!RECORD_KEYS().includes(key)) {
           const hint = key.includes("_") ? " (keys are camelCase)" : "";
           throw new CxMetricsError(
-            `invalid argument \`records[${i}]\`: unknown key ${JSON.stringify(shortText(key))}${hint}; a record's keys are ${RECORD_KEYS.join(", ")}`,
+            `invalid argument \`records[${i}]\`: unknown key ${JSON.stringify(shortText(key))}${hint}; a record's keys are ${RECORD_KEYS().join(", ")}`,
             "invalid_argument",
             i,
           );

@@ -7,7 +7,7 @@ use js_sys::{Array, Float64Array, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{f64s_from, prop};
-use crate::errors::{JsResult, ToJs};
+use crate::errors::{JsResult, ToJs, camel};
 use crate::time::{At, column, column_at, required_column};
 
 /// An instant column `{ ms: Float64Array, strings?: Array }`, or `None` when not given.
@@ -72,6 +72,18 @@ fn labels(obj: &JsValue, name: &str) -> Option<Vec<Option<String>>> {
 }
 
 /// A ticket store owned by wasm memory; wrapped by the JS `Tickets` class.
+/// The keys of a ticket record, in camelCase (the core's `Ticket::FIELDS`).
+#[wasm_bindgen(js_name = ticketFields)]
+pub fn ticket_fields() -> Vec<String> {
+    Ticket::FIELDS.iter().map(|f| camel(f)).collect()
+}
+
+/// The columns of `new Tickets`, in camelCase (the core's `Tickets::COLUMNS`).
+#[wasm_bindgen(js_name = ticketColumns)]
+pub fn ticket_columns() -> Vec<String> {
+    Tickets::COLUMNS.iter().map(|f| camel(f)).collect()
+}
+
 #[wasm_bindgen]
 pub struct RawTickets {
     pub(crate) inner: Tickets,
