@@ -164,15 +164,15 @@ pub fn segment_report(
     for r in &rows {
         keys.push(&key_js(&r.key));
     }
-    c.value("key", keys.into());
-    c.f64s("n", rows.iter().map(|r| r.n as f64));
-    c.f64s("missing", rows.iter().map(|r| r.missing as f64));
-    c.f64s("invalid", rows.iter().map(|r| r.invalid as f64));
-    c.f64s("share", rows.iter().map(|r| r.share));
-    c.opt_f64s("score", rows.iter().map(|r| r.score));
-    c.opt_f64s("lower", rows.iter().map(|r| r.lower));
-    c.opt_f64s("upper", rows.iter().map(|r| r.upper));
-    c.bools("lowN", rows.iter().map(|r| r.low_n));
-    c.opt_f64s("impact", rows.iter().map(|r| r.impact));
+    c.value("rows.key", keys.into());
+    c.f64s("rows.n", rows.iter().map(|r| r.n as f64));
+    c.f64s("rows.missing", rows.iter().map(|r| r.missing as f64));
+    c.f64s("rows.invalid", rows.iter().map(|r| r.invalid as f64));
+    c.f64s("rows.share", rows.iter().map(|r| r.share));
+    c.opt_f64s("rows.score", rows.iter().map(|r| r.score));
+    c.opt_f64s("rows.lower", rows.iter().map(|r| r.lower));
+    c.opt_f64s("rows.upper", rows.iter().map(|r| r.upper));
+    c.bools("rows.lowN", rows.iter().map(|r| r.low_n));
+    c.opt_f64s("rows.impact", rows.iter().map(|r| r.impact));
     Ok(c.into_js())
 }

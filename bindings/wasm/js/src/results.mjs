@@ -174,11 +174,16 @@ export class Comparison {
     return copyFields(this);
   }
 }
+
 /** A paired NPS change: a comparison with the pairs used (`n`) and dropped (`missing`). */
 export class PairedNpsResult extends Comparison {}
 
-/** Frozen row objects from the columns of a decoded table (NaN in a number column = null). */
-export function rowsOf(cols, names, make) {
+/**
+ * Frozen row objects from the columns of a decoded table (its `rows` field: one column
+ * per row field, in order; NaN in a number column = null).
+ */
+export function rowsOf(cols, make) {
+  const names = Object.keys(cols);
   const n = cols[names[0]].length;
   const rows = new Array(n);
   for (let i = 0; i < n; i++) {

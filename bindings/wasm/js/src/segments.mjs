@@ -115,7 +115,6 @@ class SegmentRow extends Row {}
 /** A segment report: rows per key (the core's order) and the overall row from merged tallies. */
 class SegmentReport extends Row {}
 
-const SEGMENT_ROW = ["key", "n", "missing", "invalid", "share", "score", "lower", "upper", "lowN", "impact"];
 const INPUT_OPTIONS = ["weights", "onInvalid", "minN", "level", "method"];
 
 /** The survey metric per segment of `by` (one key column or an array of columns), overall from merged counts. */
@@ -134,7 +133,7 @@ export function segment(scores, by, options) {
       raw.segmentReport(spec, keys.codes, keys.kinds, keys.ints, keys.strings, keys.width, s, weights, policy, level, method, minN),
     ),
   );
-  const rows = rowsOf(cols, SEGMENT_ROW, (fields) => new SegmentRow({ ...fields, key: Object.freeze(fields.key) }));
+  const rows = rowsOf(cols.rows, (fields) => new SegmentRow({ ...fields, key: Object.freeze(fields.key) }));
   const overall = rows.pop();
   return new SegmentReport({ rows: Object.freeze(rows), overall });
 }

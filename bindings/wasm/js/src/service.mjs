@@ -139,7 +139,6 @@ class SlaResult {
   }
 }
 
-const SLA_ROW = ["priority", "target", "achieved", "breached", "running", "n", "score"];
 
 /**
  * SLA attainment per priority ({ targets: { priority: seconds, "*": default },
@@ -164,7 +163,7 @@ export function sla(tickets, options) {
       (s, t, asOf) => s.sla(t, metric, keys, values, asOf),
     ),
   );
-  const rows = rowsOf(cols, SLA_ROW, (fields, i) => {
+  const rows = rowsOf(cols.rows, (fields, i) => {
     const error = cols.errors[i];
     const est = error === null ? cols.estimates.slice(3 * i, 3 * i + 3) : new CxMetricsError(error.message, error.code, error.index ?? null);
     return new SlaRow(fields, est);

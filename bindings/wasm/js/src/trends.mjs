@@ -9,7 +9,6 @@ import { instantColumn } from "./time.mjs";
 import { floatScores, metricSpec } from "./segments.mjs";
 
 class TrendRow extends Row {}
-const TREND_ROW = ["start", "label", "n", "missing", "score", "lower", "upper", "lowN", "change", "pValue", "pAdjusted", "significant"];
 
 /**
  * The survey metric per calendar period (local dates in `timeZone`), with intervals and
@@ -41,5 +40,5 @@ export function trend(scores, times, options) {
       raw.trendReport(spec, s, weights, policy, t.ms, t.strings, period, zone, level, method, minN, adjust, alpha, rolling),
     ),
   );
-  return Object.freeze(rowsOf(cols, TREND_ROW, (fields) => new TrendRow(fields)));
+  return Object.freeze(rowsOf(cols.rows, (fields) => new TrendRow(fields)));
 }

@@ -73,13 +73,13 @@ fn sla(
 fn sla_js(r: &SlaResult) -> JsValue {
     let rows: Vec<&cxmetrics::SlaRow> = r.rows.iter().chain([&r.overall]).collect();
     let mut c = Out::new();
-    c.strings("priority", rows.iter().map(|x| x.priority.as_deref()));
-    c.opt_f64s("target", rows.iter().map(|x| x.target));
-    c.f64s("achieved", rows.iter().map(|x| x.achieved as f64));
-    c.f64s("breached", rows.iter().map(|x| x.breached as f64));
-    c.f64s("running", rows.iter().map(|x| x.running as f64));
-    c.f64s("n", rows.iter().map(|x| x.n as f64));
-    c.opt_f64s("score", rows.iter().map(|x| x.score));
+    c.strings("rows.priority", rows.iter().map(|x| x.priority.as_deref()));
+    c.opt_f64s("rows.target", rows.iter().map(|x| x.target));
+    c.f64s("rows.achieved", rows.iter().map(|x| x.achieved as f64));
+    c.f64s("rows.breached", rows.iter().map(|x| x.breached as f64));
+    c.f64s("rows.running", rows.iter().map(|x| x.running as f64));
+    c.f64s("rows.n", rows.iter().map(|x| x.n as f64));
+    c.opt_f64s("rows.score", rows.iter().map(|x| x.score));
     let mut estimates = Vec::with_capacity(3 * rows.len());
     let errors = Array::new();
     for x in &rows {
