@@ -33,7 +33,7 @@ export type CsatMethod = "top_box" | "mean" | "percent_of_max" | "net";
 /** CES formulas: mean (default), % on the easy side, % easy − % difficult. */
 export type CesMethod = "mean" | "percent_agree" | "net_effort";
 
-/** Stable error codes (new releases may add codes, never change them). */
+/** Stable error codes, in the core's order (new releases may add codes, never change them). */
 export type ErrorCode =
   | "empty"
   | "out_of_scale"
@@ -45,11 +45,11 @@ export type ErrorCode =
   | "invalid_scale"
   | "invalid_argument"
   | "invalid_format"
-  | "insufficient_data"
   | "unknown_time_zone"
   | "empty_schedule"
   | "overlapping_windows"
   | "out_of_order"
+  | "insufficient_data"
   | (string & {});
 
 /** The error of every invalid input or option. `instanceof` works. */
@@ -383,7 +383,7 @@ export function proportionInterval(successes: number, n: number, options?: Inter
 /** Interval for the NPS of counts, in points; adjusted Wald by default. */
 export function npsInterval(promoters: number, passives: number, detractors: number, options?: IntervalOptions): Interval;
 
-/** Respondents for an NPS margin of error of `margin` points (variance p + d − (p − d)², worst case 1). */
+/** Respondents for an NPS margin of error of `margin` points (variance p + d − (p − d)², default 1: the worst case). */
 export function sampleSizeNps(margin: number, options?: { level?: number | null; variance?: number | null }): number;
 
 /** Respondents for a margin of error of `margin` percentage points at an expected `p` percent (default 50). */
@@ -392,13 +392,13 @@ export function sampleSizeProportion(margin: number, options?: { level?: number 
 /** Respondents for a margin of error of `margin` scale units; `sd` is required. */
 export function sampleSizeMean(margin: number, options: { sd: number; level?: number | null }): number;
 
-/** Respondents per group to detect an NPS difference of `difference` points. */
+/** Respondents per group to detect an NPS difference of `difference` points (power default 0.8, variance default 1). */
 export function sampleSizeNpsDifference(
   difference: number,
   options?: { level?: number | null; power?: number | null; variance?: number | null },
 ): number;
 
-/** Respondents per group to detect `p1` % vs `p2` %. */
+/** Respondents per group to detect `p1` % vs `p2` % (power default 0.8). */
 export function sampleSizeProportionDifference(p1: number, p2: number, options?: { level?: number | null; power?: number | null }): number;
 
 /** p-values adjusted for multiple comparisons (Holm by default), in input order. */

@@ -10,7 +10,8 @@
 //      (out-names cxmetrics_wasm and cxmetrics_survey)
 //   3. wasm-opt -Oz and a few size flags (npm binaryen@132 from node_modules; skipped with
 //      --no-opt or when absent)
-//   4. the JS API (js/api.mjs) as ESM (bundler, web) and CommonJS (node), entry modules
+//   4. the JS API (js/src/*.mjs assembled into one `createApi`) as ESM (bundler, web) and
+//      CommonJS (node), entry modules
 //      per build and module (index.* and survey.*), the TypeScript types, README.md and
 //      package.json (its version taken from the workspace Cargo.toml: one version source)
 //   5. a link tests/node_modules/cxmetrics -> ../../pkg, so that the tests (node, tsc)
@@ -19,10 +20,12 @@
 // Usage: node bindings/wasm/scripts/build.mjs [--no-opt] [--skip-cargo]
 
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   copyFileSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -39,9 +42,9 @@ const root = join(crate, "..", "..");
 const pkg = join(crate, "pkg");
 const args = new Set(process.argv.slice(2));
 
-// The names the package exports (every build of `cxmetrics` and `cxmetrics/web`); tests
-// check the three builds agree. `cxmetrics/survey` exports SURVEY_EXPORTS.
-const EXPORTS = [
+// The names the package exports: `cxmetrics/survey` exports SURVEY_EXPORTS, every build of
+// `cxmetrics` and `cxmetrics/web` all of EXPORTS; tests check the three builds agree.
+const SURVEY_EXPORTS = [
   "CxMetricsError",
   "Scale",
   "Tally",
@@ -63,25 +66,16 @@ const EXPORTS = [
   "sampleSizeProportionDifference",
   "adjustPValues",
   "handleTime",
-  "Schedule",
-  "Tickets",
-  "firstResponseTime",
-  "resolutionTime",
-  "requesterWaitTime",
-  "ticketDurations",
-  "fcr",
-  "sla",
   "conversionRate",
   "churnRate",
   "retentionRate",
   "clvFromChurn",
   "clvFromRetention",
   "segment",
-  "trend",
   "version",
 ];
 // What needs instants (jiff's date-time code and the tz database): not in the light module.
-const TIME_EXPORTS = new Set([
+const TIME_EXPORTS = [
   "Schedule",
   "Tickets",
   "firstResponseTime",
@@ -91,8 +85,70 @@ const TIME_EXPORTS = new Set([
   "fcr",
   "sla",
   "trend",
-]);
-const SURVEY_EXPORTS = EXPORTS.filter((n) => !TIME_EXPORTS.has(n));
+];
+const EXPORTS = [...SURVEY_EXPORTS, ...TIME_EXPORTS];
+
+// The JS API's modules (js/src/<name>.mjs, named as the core's modules), in the order
+// they are assembled: a module may only import from modules before it (and ./raw.mjs).
+const MODULES = [
+  "errors",
+  "convert",
+  "options",
+  "scale",
+  "tally",
+  "results",
+  "survey",
+  "stats",
+  "time",
+  "schedule",
+  "tickets",
+  "service",
+  "lifecycle",
+  "segments",
+  "trends",
+];
+
+/**
+ * js/src/*.mjs as one ES module with one export, `createApi(raw, version, assertReady)`
+ * (wasm-bindgen's module, the version, the web build's readiness check): each module's
+ * body, in MODULES order, with its `import { … } from "./x.mjs"` lines dropped and
+ * `export` taken off its declarations; the names of ./raw.mjs are the parameters. One
+ * scope, so the build emits it as ESM and as CommonJS without a bundler.
+ */
+function assembleApi() {
+  const dir = join(crate, "js", "src");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort();
+  const listed = [...MODULES, "raw"].map((m) => `${m}.mjs`).sort();
+  if (files.join() !== listed.join()) {
+    throw new Error(`js/src holds ${files.join(", ")}; MODULES in build.mjs lists ${listed.join(", ")}`);
+  }
+  const done = new Set(["raw"]);
+  const parts = MODULES.map((m) => {
+    const file = `js/src/${m}.mjs`;
+    let text = readFileSync(join(dir, `${m}.mjs`), "utf8").replace(
+      /^import \{[^}]*\} from "\.\/([\w-]+)\.mjs";\n/gm,
+      (_, from) => {
+        if (!done.has(from)) throw new Error(`${file} imports ./${from}.mjs, which MODULES does not list before it`);
+        return "";
+      },
+    );
+    text = text.replace(/^export (?=(?:const|let|function|class) )/gm, "");
+    if (/^(import|export)\b/m.test(text)) {
+      throw new Error(`${file}: only \`import { … } from "./x.mjs"\` and exported declarations are allowed`);
+    }
+    done.add(m);
+    const body = text.trim().replace(/^(?=.)/gm, "  ");
+    return `  // ─── ${file} ───\n${body}`;
+  });
+  return `// The public JS API of cxmetrics over the raw wasm-bindgen module (src/lib.rs),
+// assembled from js/src/*.mjs by scripts/build.mjs.
+export function createApi(raw, version, assertReady) {
+${parts.join("\n\n")}
+
+  return { ${EXPORTS.join(", ")} };
+}
+`;
+}
 
 function run(cmd, argv, env = {}) {
   console.log(`$ ${cmd} ${argv.join(" ")}`);
@@ -174,20 +230,26 @@ const optimise = ["-Oz", "--converge", "--low-memory-unused", "--strip-producers
 if (args.has("--no-opt")) console.log("wasm-opt: skipped (--no-opt)");
 else if (!existsSync(wasmOpt)) console.log("wasm-opt: skipped (run `npm ci` in bindings/wasm for binaryen)");
 else {
+  // wasm-bindgen may emit the same .wasm for several targets: optimise each distinct
+  // input once and copy the result to the others.
+  const done = new Map(); // sha-256 of the input -> the optimised file
   for (const dir of Object.keys(targets)) {
     for (const [name] of modules) {
       const f = join(pkg, dir, `${name}_bg.wasm`);
-      run(wasmOpt, [...optimise, ...features, f, "-o", f]);
+      const key = createHash("sha256").update(readFileSync(f)).digest("hex");
+      if (done.has(key)) {
+        console.log(`$ cp ${relative(root, done.get(key))} ${relative(root, f)} (same input)`);
+        copyFileSync(done.get(key), f);
+      } else {
+        run(wasmOpt, [...optimise, ...features, f, "-o", f]);
+        done.set(key, f);
+      }
     }
   }
 }
 
 // 4. JS API, entry modules, types, package.json, README.
-const api = readFileSync(join(crate, "js", "api.mjs"), "utf8");
-const exportCount = (api.match(/^export /gm) ?? []).length;
-if (exportCount !== 1 || !/^export function createApi\(/m.test(api) || /^import /m.test(api)) {
-  throw new Error("js/api.mjs must have exactly one export (`export function createApi`) and no import");
-}
+const api = assembleApi();
 const apiCjs = `"use strict";\n${api.replace(/^export function createApi\(/m, "function createApi(")}\nmodule.exports = { createApi };\n`;
 const header = `// cxmetrics ${version}: generated by bindings/wasm/scripts/build.mjs; do not edit.\n`;
 const v = JSON.stringify(version);
@@ -273,7 +335,7 @@ write("types/index.d.cts", header + dts);
 write("types/web.d.mts", header + webDts);
 // cxmetrics/survey: the same declarations, values only for what the light module has
 // (the others stay importable as types).
-const surveyDts = (from) => `${header}// cxmetrics/survey: everything but what takes instants (${[...TIME_EXPORTS].join(", ")}).
+const surveyDts = (from) => `${header}// cxmetrics/survey: everything but what takes instants (${TIME_EXPORTS.join(", ")}).
 export { ${SURVEY_EXPORTS.join(", ")} } from "${from}";
 export type * from "${from}";
 `;

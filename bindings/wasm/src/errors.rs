@@ -20,17 +20,43 @@ pub(crate) fn error(code: &str, message: &str, index: Option<usize>) -> JsValue 
     err.into()
 }
 
-/// An `invalid_argument` error made by the binding, worded like the core's.
+/// An `invalid_argument` error made by the binding: the core's
+/// [`cxmetrics::Error::invalid_argument`], converted like any core error.
 pub(crate) fn invalid_argument(name: &str, message: &str) -> JsValue {
-    error(
-        "invalid_argument",
-        &format!("invalid argument `{name}`: {message}"),
-        None,
-    )
+    core_error(cxmetrics::Error::invalid_argument(name.to_owned(), message))
+}
+
+/// A core option name as JS spells it: snake_case → camelCase (`min_n` → `minN`,
+/// `buckets.detractor_max` → `buckets.detractorMax`); a camelCase name is unchanged.
+/// ASCII only: `char::to_uppercase` would link the Unicode case tables (+10 KB gzipped).
+pub(crate) fn camel(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every error code, in the documented order (the core's `Error::CODES`); the tests
+/// compare it with the `ErrorCode` union of `index.d.ts`.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> Vec<String> {
+    cxmetrics::Error::CODES
+        .iter()
+        .map(|&c| c.to_owned())
+        .collect()
 }
 
 /// `.js()` on a core result: its error as a JS value, with the core's `code()`,
-/// `index()` and message (`Display`) unchanged.
+/// `index()` and message (option names in camelCase: `Error::message_with(camel)`).
 pub(crate) trait ToJs<T> {
     fn js(self) -> JsResult<T>;
 }
@@ -44,5 +70,5 @@ impl<T> ToJs<T> for cxmetrics::Result<T> {
 /// A core error as a JS value (one non-generic copy, however many result types use it).
 #[inline(never)]
 pub(crate) fn core_error(e: cxmetrics::Error) -> JsValue {
-    error(e.code(), &e.to_string(), e.index())
+    error(e.code(), &e.message_with(camel), e.index())
 }

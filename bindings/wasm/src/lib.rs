@@ -21,9 +21,9 @@
 //!   (the wrapper refuses other values with a `TypeError`);
 //! - errors leave as a JS `Error` with `code`, `index` and `cxmetrics: true`
 //!   properties, which the wrapper re-throws as its `CxMetricsError` class;
-//! - results leave as small structs with camelCase getters (`results`), which the
-//!   wrapper copies into frozen plain objects and frees at once; newer results (issues
-//!   4 and 5) as plain JS objects, tables as columns (`results::Columns`);
+//! - every result leaves in one shape, built by `results::Out`: a `Float64Array` of
+//!   numbers led by a layout id (plus an array of the values that are not numbers), which
+//!   the wrapper decodes with one function into frozen plain objects;
 //! - a result's inference estimate leaves as a small `Float64Array`
 //!   (`stats::estimate_vec`) that the wrapper keeps privately and hands back for
 //!   `interval()`, `marginOfError()` and `compare()`;
@@ -40,19 +40,22 @@
 //!
 //! [wasm-bindgen]: https://docs.rs/wasm-bindgen
 
-mod business;
+#![forbid(unsafe_code)]
+
 mod convert;
 mod errors;
 mod json;
+mod lifecycle;
 mod results;
-mod segments;
 #[cfg(feature = "time")]
+mod schedule;
+mod segments;
 mod service;
 mod stats;
 #[cfg(feature = "time")]
 mod time;
 #[cfg(feature = "time")]
-mod trend;
+mod trends;
 
 use cxmetrics::{
     CesMethod, CesOptions, CsatMethod, CsatOptions, NpsBuckets, NpsOptions, OnInvalid, Tally,
@@ -61,7 +64,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{Scores, counts_from, f64s_from, int_option, scale_from};
 use crate::errors::{JsResult, ToJs};
-use crate::results::{BoxOut, CesOut, CsatOut, DistributionOut, MeanOut, NpsOut};
 
 /// Validates a scale: `invalid_scale` unless `min..=max` has 2 to 101 points.
 #[wasm_bindgen(js_name = checkScale)]
@@ -228,7 +230,7 @@ impl RawTally {
     }
 
     /// Net Promoter Score; explicit buckets when both bounds are given.
-    pub fn nps(&self, detractor_max: Option<f64>, promoter_min: Option<f64>) -> JsResult<NpsOut> {
+    pub fn nps(&self, detractor_max: Option<f64>, promoter_min: Option<f64>) -> JsResult<JsValue> {
         let buckets = match (
             int_option("buckets.detractor_max", detractor_max)?,
             int_option("buckets.promoter_min", promoter_min)?,
@@ -249,7 +251,7 @@ impl RawTally {
         method: Option<String>,
         threshold: Option<f64>,
         bottom_threshold: Option<f64>,
-    ) -> JsResult<CsatOut> {
+    ) -> JsResult<JsValue> {
         let method = method
             .as_deref()
             .map(CsatMethod::parse)
@@ -271,7 +273,7 @@ impl RawTally {
         higher_is_better: bool,
         method: Option<String>,
         threshold: Option<f64>,
-    ) -> JsResult<CesOut> {
+    ) -> JsResult<JsValue> {
         let method = method
             .as_deref()
             .map(CesMethod::parse)
@@ -288,14 +290,14 @@ impl RawTally {
     }
 
     /// Mean and sample standard deviation.
-    pub fn mean(&self) -> JsResult<MeanOut> {
+    pub fn mean(&self) -> JsResult<JsValue> {
         let r = cxmetrics::mean(&self.inner).js()?;
         Ok(results::mean(&r))
     }
 
     /// Top box (`undefined` threshold = the core's default).
     #[wasm_bindgen(js_name = topBox)]
-    pub fn top_box(&self, threshold: Option<f64>) -> JsResult<BoxOut> {
+    pub fn top_box(&self, threshold: Option<f64>) -> JsResult<JsValue> {
         let t = int_option("threshold", threshold)?;
         let r = cxmetrics::top_box(&self.inner, t).js()?;
         Ok(results::boxed(&r))
@@ -303,14 +305,14 @@ impl RawTally {
 
     /// Bottom box (`undefined` threshold = the core's default).
     #[wasm_bindgen(js_name = bottomBox)]
-    pub fn bottom_box(&self, threshold: Option<f64>) -> JsResult<BoxOut> {
+    pub fn bottom_box(&self, threshold: Option<f64>) -> JsResult<JsValue> {
         let t = int_option("threshold", threshold)?;
         let r = cxmetrics::bottom_box(&self.inner, t).js()?;
         Ok(results::boxed(&r))
     }
 
     /// Responses per scale point.
-    pub fn distribution(&self) -> JsResult<DistributionOut> {
+    pub fn distribution(&self) -> JsResult<JsValue> {
         let r = cxmetrics::distribution(&self.inner).js()?;
         Ok(results::distribution(&r))
     }

@@ -1,18 +1,29 @@
-//! Core results → small wasm-bindgen structs with read-only camelCase getters.
+//! Core results → one shape for every result, built by [`Out`]: a `Float64Array`
+//! `nums`, or an array `[nums, ...values]` when the result has values that are not
+//! numbers.
 //!
-//! The JS wrapper copies every getter of a returned struct into a frozen plain object
-//! (`undefined` → `null`, typed arrays → arrays, nested structs recursively) and frees
-//! the struct at once, so no result holds wasm memory. Reading ~15 getters is several
-//! times cheaper than building a JS object property by property from Rust.
+//! `nums` is one `Float64Array`: `nums[0]` is the id of the result's *layout* (a string
+//! the wrapper fetches once per id with `resultLayout`), then the numbers of the fields.
+//! The layout names the fields in order, each with a one-character tag: `=` a number,
+//! `?` a number or `null` (`NaN` here), `!` a boolean (0 / 1), `#` a list of numbers and
+//! `%` a list of booleans (a length, then the items), all read in turn from `nums`; `*`
+//! any other value (a string, an array of strings or keys, an error), read in turn from
+//! `values`. `name:value` is a string field whose value (from a small fixed set: a
+//! method's name, a clock) is written in the layout itself. A dotted name (`buckets.detractorMax`) is a field of a nested object.
+//! Counts are `f64` (exact up to 2^53). The wrapper decodes every result with one
+//! function (`decode` in `js/src/results.mjs`), so a field is named once, here.
 //!
-//! Counts (`u64`) are exposed as `f64` (JS numbers, exact up to 2^53): a `u64` getter
-//! would return a BigInt. Field order is the order of the JS result's keys.
+//! Why: a result crosses in two or three calls whatever its number of fields, with no
+//! string made per field (getters, or a `Reflect.set` per field, cost up to 2-4x more
+//! per small call; `DEVELOPING.md`, "Results"), and no result holds wasm memory.
 
-use cxmetrics::{BoxResult, CesResult, CsatResult, Distribution, MeanResult, NpsResult};
-use js_sys::Object;
+use std::cell::RefCell;
+
+use cxmetrics::{BoxResult, CesResult, CsatResult, Distribution, Estimate, MeanResult, NpsResult};
+use js_sys::{Array, Float64Array, Object};
+use wasm_bindgen::prelude::*;
 
 use crate::stats::estimate_vec;
-use wasm_bindgen::prelude::*;
 
 /// `Reflect.set(obj, key, value)`. On the fresh objects made here it cannot throw (it
 /// returns `false` where an assignment would throw, e.g. over a frozen inherited property).
@@ -20,294 +31,220 @@ pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// Declares an output struct with the base fields every survey result ends with.
-macro_rules! output {
-    ($(#[$m:meta])* $name:ident { $($body:tt)* }) => {
-        $(#[$m])*
-        #[wasm_bindgen]
-        pub struct $name {
-            $($body)*
-            /// Valid responses used.
-            #[wasm_bindgen(readonly)]
-            pub n: f64,
-            /// Missing inputs.
-            #[wasm_bindgen(readonly)]
-            pub missing: f64,
-            /// Invalid inputs skipped.
-            #[wasm_bindgen(readonly)]
-            pub invalid: f64,
-            /// Σw of the valid responses.
-            #[wasm_bindgen(readonly, js_name = sumWeights)]
-            pub sum_weights: f64,
-            /// Kish effective sample size.
-            #[wasm_bindgen(readonly, js_name = nEff)]
-            pub n_eff: f64,
-            /// Whether weights were given.
-            #[wasm_bindgen(readonly)]
-            pub weighted: bool,
-            /// The inference estimate (`stats::estimate_vec`; empty for a distribution).
-            #[wasm_bindgen(readonly, getter_with_clone)]
-            pub estimate: Vec<f64>,
+thread_local! {
+    /// The layouts seen so far; a result's layout id is its index (one per result kind).
+    static LAYOUTS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The layout with id `id` (the wrapper asks once per id and caches it).
+#[wasm_bindgen(js_name = resultLayout)]
+pub fn result_layout(id: u32) -> Option<String> {
+    LAYOUTS.with(|l| l.borrow().get(id as usize).cloned())
+}
+
+fn layout_id(layout: String) -> f64 {
+    LAYOUTS.with(|l| {
+        let mut l = l.borrow_mut();
+        let id = l.iter().position(|x| *x == layout).unwrap_or_else(|| {
+            l.push(layout);
+            l.len() - 1
+        });
+        id as f64
+    })
+}
+
+/// A result under construction (see the module documentation for the format).
+pub(crate) struct Out {
+    layout: String,
+    nums: Vec<f64>,
+    values: Vec<JsValue>,
+}
+
+impl Out {
+    pub(crate) fn new() -> Out {
+        let mut nums = Vec::with_capacity(24);
+        nums.push(0.0); // the layout id, set by `into_js`
+        Out {
+            layout: String::with_capacity(256),
+            nums,
+            values: Vec::new(),
         }
-    };
-}
-
-/// Fills the base fields from a core result.
-macro_rules! fill {
-    ($r:expr, $est:expr, $name:ident { $($f:ident : $v:expr),* $(,)? }) => {
-        $name {
-            $($f: $v,)*
-            estimate: $est,
-            n: $r.n as f64,
-            missing: $r.missing as f64,
-            invalid: $r.invalid as f64,
-            sum_weights: $r.sum_weights,
-            n_eff: $r.n_eff,
-            weighted: $r.weighted,
-        }
-    };
-}
-
-/// NPS buckets (both inclusive).
-#[wasm_bindgen]
-#[derive(Clone, Copy)]
-pub struct BucketsOut {
-    /// The highest detractor score.
-    #[wasm_bindgen(readonly, js_name = detractorMax)]
-    pub detractor_max: f64,
-    /// The lowest promoter score.
-    #[wasm_bindgen(readonly, js_name = promoterMin)]
-    pub promoter_min: f64,
-}
-
-output! {
-    /// A Net Promoter Score.
-    NpsOut {
-        /// NPS in points.
-        #[wasm_bindgen(readonly)]
-        pub score: f64,
-        /// Share of promoters.
-        #[wasm_bindgen(readonly)]
-        pub promoters: f64,
-        /// Share of passives.
-        #[wasm_bindgen(readonly)]
-        pub passives: f64,
-        /// Share of detractors.
-        #[wasm_bindgen(readonly)]
-        pub detractors: f64,
-        /// Promoter responses.
-        #[wasm_bindgen(readonly, js_name = nPromoters)]
-        pub n_promoters: f64,
-        /// Passive responses.
-        #[wasm_bindgen(readonly, js_name = nPassives)]
-        pub n_passives: f64,
-        /// Detractor responses.
-        #[wasm_bindgen(readonly, js_name = nDetractors)]
-        pub n_detractors: f64,
-        /// The buckets used.
-        #[wasm_bindgen(readonly)]
-        pub buckets: BucketsOut,
-    }
-}
-
-output! {
-    /// A CSAT score.
-    CsatOut {
-        /// The score.
-        #[wasm_bindgen(readonly)]
-        pub score: f64,
-        /// The method (`"top_box"`, …).
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub method: String,
-        /// The satisfied threshold, if used.
-        #[wasm_bindgen(readonly)]
-        pub threshold: Option<i32>,
-        /// The dissatisfied threshold, if used.
-        #[wasm_bindgen(readonly, js_name = bottomThreshold)]
-        pub bottom_threshold: Option<i32>,
-    }
-}
-
-output! {
-    /// A CES score.
-    CesOut {
-        /// The score.
-        #[wasm_bindgen(readonly)]
-        pub score: f64,
-        /// The method (`"mean"`, …).
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub method: String,
-        /// The polarity.
-        #[wasm_bindgen(readonly, js_name = higherIsBetter)]
-        pub higher_is_better: bool,
-        /// The first point of the easy side, if used.
-        #[wasm_bindgen(readonly)]
-        pub threshold: Option<i32>,
-    }
-}
-
-output! {
-    /// A mean and its sample standard deviation.
-    MeanOut {
-        /// The mean.
-        #[wasm_bindgen(readonly)]
-        pub score: f64,
-        /// The sample standard deviation (`undefined` → `null` when not defined).
-        #[wasm_bindgen(readonly, js_name = stdDev)]
-        pub std_dev: Option<f64>,
-    }
-}
-
-output! {
-    /// A top- or bottom-box percentage.
-    BoxOut {
-        /// Percent in the box.
-        #[wasm_bindgen(readonly)]
-        pub score: f64,
-        /// The box boundary.
-        #[wasm_bindgen(readonly)]
-        pub threshold: i32,
-        /// Responses in the box.
-        #[wasm_bindgen(readonly)]
-        pub count: f64,
-    }
-}
-
-output! {
-    /// Responses per scale point.
-    DistributionOut {
-        /// The scale's points.
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub points: Vec<i32>,
-        /// Responses per point.
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub counts: Vec<f64>,
-        /// Share per point.
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub shares: Vec<f64>,
-    }
-}
-
-pub(crate) fn nps(r: &NpsResult) -> NpsOut {
-    fill!(
-        r,
-        estimate_vec(&r.estimate()),
-        NpsOut {
-            score: r.score,
-            promoters: r.promoters,
-            passives: r.passives,
-            detractors: r.detractors,
-            n_promoters: r.n_promoters as f64,
-            n_passives: r.n_passives as f64,
-            n_detractors: r.n_detractors as f64,
-            buckets: BucketsOut {
-                detractor_max: r.buckets.detractor_max as f64,
-                promoter_min: r.buckets.promoter_min as f64,
-            },
-        }
-    )
-}
-
-pub(crate) fn csat(r: &CsatResult) -> CsatOut {
-    fill!(
-        r,
-        estimate_vec(&r.estimate()),
-        CsatOut {
-            score: r.score,
-            method: r.method.as_str().to_owned(),
-            threshold: r.threshold,
-            bottom_threshold: r.bottom_threshold,
-        }
-    )
-}
-
-pub(crate) fn ces(r: &CesResult) -> CesOut {
-    fill!(
-        r,
-        estimate_vec(&r.estimate()),
-        CesOut {
-            score: r.score,
-            method: r.method.as_str().to_owned(),
-            higher_is_better: r.higher_is_better,
-            threshold: r.threshold,
-        }
-    )
-}
-
-pub(crate) fn mean(r: &MeanResult) -> MeanOut {
-    fill!(
-        r,
-        estimate_vec(&r.estimate()),
-        MeanOut {
-            score: r.score,
-            std_dev: r.std_dev,
-        }
-    )
-}
-
-pub(crate) fn boxed(r: &BoxResult) -> BoxOut {
-    fill!(
-        r,
-        estimate_vec(&r.estimate()),
-        BoxOut {
-            score: r.score,
-            threshold: r.threshold,
-            count: r.count as f64,
-        }
-    )
-}
-
-pub(crate) fn distribution(r: &Distribution) -> DistributionOut {
-    fill!(
-        r,
-        Vec::new(),
-        DistributionOut {
-            points: r.points.clone(),
-            counts: r.counts.iter().map(|&c| c as f64).collect(),
-            shares: r.shares.clone(),
-        }
-    )
-}
-
-/// A table as columns on one JS object: numbers as a `Float64Array` (`NaN` = `None`: no
-/// table value is ever NaN), booleans as a `Uint8Array`, strings (or `null`) as an array.
-/// The wrapper zips them into frozen row objects; a column crosses in one call rather
-/// than one `Reflect.set` per cell.
-pub(crate) struct Columns(Object);
-
-impl Columns {
-    pub(crate) fn new() -> Columns {
-        Columns(Object::new())
     }
 
-    pub(crate) fn f64s(&self, name: &str, values: impl Iterator<Item = f64>) {
-        let v: Vec<f64> = values.collect();
-        set(&self.0, name, &js_sys::Float64Array::from(&v[..]));
+    fn field(&mut self, name: &str, tag: char) {
+        if !self.layout.is_empty() {
+            self.layout.push(' ');
+        }
+        self.layout.push_str(name);
+        self.layout.push(tag);
     }
 
-    pub(crate) fn opt_f64s(&self, name: &str, values: impl Iterator<Item = Option<f64>>) {
+    /// A number.
+    pub(crate) fn num(&mut self, name: &str, x: f64) {
+        self.field(name, '=');
+        self.nums.push(x);
+    }
+
+    /// A number or `null`.
+    pub(crate) fn opt(&mut self, name: &str, x: Option<f64>) {
+        self.field(name, '?');
+        self.nums.push(x.unwrap_or(f64::NAN));
+    }
+
+    /// A boolean.
+    pub(crate) fn flag(&mut self, name: &str, b: bool) {
+        self.field(name, '!');
+        self.nums.push(f64::from(u8::from(b)));
+    }
+
+    /// Any other JS value.
+    pub(crate) fn value(&mut self, name: &str, v: JsValue) {
+        self.field(name, '*');
+        self.values.push(v);
+    }
+
+    /// A string from a small fixed set (a method's name, a clock): written into the
+    /// layout as `name:value`, so it costs nothing per result.
+    pub(crate) fn name(&mut self, name: &str, value: &'static str) {
+        if !self.layout.is_empty() {
+            self.layout.push(' ');
+        }
+        self.layout.push_str(name);
+        self.layout.push(':');
+        self.layout.push_str(value);
+    }
+
+    /// The inference estimate (`stats::estimate_vec`), kept private by the wrapper.
+    pub(crate) fn estimate(&mut self, e: &Estimate) {
+        self.f64s("estimate", estimate_vec(e).into_iter());
+    }
+
+    fn list(&mut self, name: &str, tag: char, values: impl Iterator<Item = f64>) {
+        self.field(name, tag);
+        let at = self.nums.len();
+        self.nums.push(0.0);
+        self.nums.extend(values);
+        self.nums[at] = (self.nums.len() - at - 1) as f64;
+    }
+
+    /// A list or a number column (a `Float64Array` in JS).
+    pub(crate) fn f64s(&mut self, name: &str, values: impl Iterator<Item = f64>) {
+        self.list(name, '#', values);
+    }
+
+    /// A number column with `None` as `NaN` (read back as `null` in rows).
+    pub(crate) fn opt_f64s(&mut self, name: &str, values: impl Iterator<Item = Option<f64>>) {
         self.f64s(name, values.map(|x| x.unwrap_or(f64::NAN)));
     }
 
-    pub(crate) fn bools(&self, name: &str, values: impl Iterator<Item = bool>) {
-        let v: Vec<u8> = values.map(u8::from).collect();
-        set(&self.0, name, &js_sys::Uint8Array::from(&v[..]));
+    /// A boolean column (a `Uint8Array` in JS).
+    pub(crate) fn bools(&mut self, name: &str, values: impl Iterator<Item = bool>) {
+        self.list(name, '%', values.map(|b| f64::from(u8::from(b))));
     }
 
+    /// A string column (`null` = `None`).
     #[cfg_attr(not(feature = "time"), allow(dead_code))]
-    pub(crate) fn strings<'a>(&self, name: &str, values: impl Iterator<Item = Option<&'a str>>) {
-        let a = js_sys::Array::new();
+    pub(crate) fn strings<'a>(
+        &mut self,
+        name: &str,
+        values: impl Iterator<Item = Option<&'a str>>,
+    ) {
+        let a = Array::new();
         for v in values {
             a.push(&v.map_or(JsValue::NULL, JsValue::from_str));
         }
-        set(&self.0, name, &a);
+        self.value(name, a.into());
     }
 
-    pub(crate) fn value(&self, name: &str, v: &JsValue) {
-        set(&self.0, name, v);
+    pub(crate) fn into_js(mut self) -> JsValue {
+        self.nums[0] = layout_id(self.layout);
+        let nums = Float64Array::from(&self.nums[..]);
+        if self.values.is_empty() {
+            return nums.into();
+        }
+        let out = Array::of1(&nums);
+        for v in &self.values {
+            out.push(v);
+        }
+        out.into()
     }
+}
 
-    pub(crate) fn into_js(self) -> JsValue {
-        self.0.into()
-    }
+/// The fields every survey result ends with, and its estimate.
+macro_rules! survey_tail {
+    ($o:expr, $r:expr) => {{
+        let (o, r) = (&mut $o, &$r);
+        o.num("n", r.n as f64);
+        o.num("missing", r.missing as f64);
+        o.num("invalid", r.invalid as f64);
+        o.num("sumWeights", r.sum_weights);
+        o.num("nEff", r.n_eff);
+        o.flag("weighted", r.weighted);
+    }};
+}
+
+pub(crate) fn nps(r: &NpsResult) -> JsValue {
+    let mut o = Out::new();
+    o.num("score", r.score);
+    o.num("promoters", r.promoters);
+    o.num("passives", r.passives);
+    o.num("detractors", r.detractors);
+    o.num("nPromoters", r.n_promoters as f64);
+    o.num("nPassives", r.n_passives as f64);
+    o.num("nDetractors", r.n_detractors as f64);
+    o.num("buckets.detractorMax", r.buckets.detractor_max as f64);
+    o.num("buckets.promoterMin", r.buckets.promoter_min as f64);
+    survey_tail!(o, r);
+    o.estimate(&r.estimate());
+    o.into_js()
+}
+
+pub(crate) fn csat(r: &CsatResult) -> JsValue {
+    let mut o = Out::new();
+    o.num("score", r.score);
+    o.name("method", r.method.as_str());
+    o.opt("threshold", r.threshold.map(f64::from));
+    o.opt("bottomThreshold", r.bottom_threshold.map(f64::from));
+    survey_tail!(o, r);
+    o.estimate(&r.estimate());
+    o.into_js()
+}
+
+pub(crate) fn ces(r: &CesResult) -> JsValue {
+    let mut o = Out::new();
+    o.num("score", r.score);
+    o.name("method", r.method.as_str());
+    o.flag("higherIsBetter", r.higher_is_better);
+    o.opt("threshold", r.threshold.map(f64::from));
+    survey_tail!(o, r);
+    o.estimate(&r.estimate());
+    o.into_js()
+}
+
+pub(crate) fn mean(r: &MeanResult) -> JsValue {
+    let mut o = Out::new();
+    o.num("score", r.score);
+    o.opt("stdDev", r.std_dev);
+    survey_tail!(o, r);
+    o.estimate(&r.estimate());
+    o.into_js()
+}
+
+pub(crate) fn boxed(r: &BoxResult) -> JsValue {
+    let mut o = Out::new();
+    o.num("score", r.score);
+    o.num("threshold", f64::from(r.threshold));
+    o.num("count", r.count as f64);
+    survey_tail!(o, r);
+    o.estimate(&r.estimate());
+    o.into_js()
+}
+
+pub(crate) fn distribution(r: &Distribution) -> JsValue {
+    let mut o = Out::new();
+    o.f64s("points", r.points.iter().map(|&p| f64::from(p)));
+    o.f64s("counts", r.counts.iter().map(|&c| c as f64));
+    o.f64s("shares", r.shares.iter().copied());
+    survey_tail!(o, r);
+    o.into_js()
 }

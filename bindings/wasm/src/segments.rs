@@ -3,20 +3,20 @@
 //! grouping, metrics and ordering are the core's (`Segments::from_codes`, `report`).
 //!
 //! The wrapper factorises the key columns (codes + labels) and describes the metric in a
-//! small object (`MetricSpec` in `js/api.mjs`); [`survey_metric`] turns it into the core's
-//! `SurveyMetric` and refuses options that do not apply to the metric (they would be
-//! ignored otherwise), as the Python binding does.
+//! small object (`metricSpec` in `js/src/segments.mjs`); [`survey_metric`] hands it to
+//! the core's `MetricKind` / `SurveyMetric::resolve`, which hold the rules (options that
+//! apply, required options, default scales).
 
 use cxmetrics::{
-    CesMethod, CesOptions, CsatMethod, CsatOptions, IntervalMethod, Key, KeyPart, NpsBuckets,
-    NpsOptions, OnInvalid, ReportOptions, Scale, SegmentRow, Segments, SurveyMetric,
+    IntervalMethod, Key, KeyPart, MetricKind, MetricOptions, NpsBuckets, OnInvalid, ReportOptions,
+    Scale, SegmentRow, Segments, SurveyMetric,
 };
 use js_sys::{Array, Float64Array, Uint8Array, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{f64s_from, int_option, prop, scale_from};
 use crate::errors::{JsResult, ToJs, invalid_argument};
-use crate::results::Columns;
+use crate::results::Out;
 
 fn opt_f64(spec: &JsValue, name: &str) -> Option<f64> {
     prop(spec, name).as_f64()
@@ -26,90 +26,43 @@ fn opt_string(spec: &JsValue, name: &str) -> Option<String> {
     prop(spec, name).as_string()
 }
 
-/// A core `invalid_argument` about `method`, reworded for the option `name`
-/// (`csatMethod`, `cesMethod`).
-fn renamed(e: cxmetrics::Error, name: &str) -> JsValue {
-    match e {
-        cxmetrics::Error::InvalidArgument { message, .. } => invalid_argument(name, &message),
-        other => crate::errors::core_error(other),
-    }
-}
-
 /// The metric and scale described by `spec`: `{ metric, min, max, detractorMax,
-/// promoterMin, csatMethod, cesMethod, threshold, bottomThreshold, higherIsBetter }`
-/// (absent = not given; the wrapper has checked the types and filled the scale).
+/// promoterMin, csatMethod, cesMethod, threshold, bottomThreshold, higherIsBetter, fn }`
+/// (absent = not given; the wrapper has checked the types). The core parses the name
+/// (`MetricKind::parse`), refuses options that do not apply or are missing and bad
+/// method names (`SurveyMetric::resolve`) and gives the default scale
+/// (`MetricKind::default_scale`); errors name the options in camelCase.
 pub(crate) fn survey_metric(spec: &JsValue) -> JsResult<(SurveyMetric, Scale)> {
-    let name = opt_string(spec, "metric").unwrap_or_else(|| "nps".to_owned());
-    let allowed: &[&str] = match name.as_str() {
-        "nps" => &["buckets"],
-        "csat" => &["csatMethod", "threshold", "bottomThreshold"],
-        "ces" => &["higherIsBetter", "cesMethod", "threshold"],
-        "mean" => &[],
-        "top_box" | "bottom_box" => &["threshold"],
-        other => {
-            return Err(invalid_argument(
-                "metric",
+    let kind = MetricKind::parse(opt_string(spec, "metric").as_deref().unwrap_or("nps")).js()?;
+    let buckets = match (opt_f64(spec, "detractorMax"), opt_f64(spec, "promoterMin")) {
+        (Some(d), Some(p)) => Some(NpsBuckets {
+            detractor_max: int_option("buckets.detractor_max", Some(d))?.unwrap_or(0),
+            promoter_min: int_option("buckets.promoter_min", Some(p))?.unwrap_or(0),
+        }),
+        _ => None,
+    };
+    let options = MetricOptions {
+        buckets,
+        csat_method: opt_string(spec, "csatMethod"),
+        threshold: int_option("threshold", opt_f64(spec, "threshold"))?,
+        bottom_threshold: int_option("bottom_threshold", opt_f64(spec, "bottomThreshold"))?,
+        higher_is_better: prop(spec, "higherIsBetter").as_bool(),
+        ces_method: opt_string(spec, "cesMethod"),
+    };
+    let metric = SurveyMetric::resolve(kind, options).js()?;
+    let scale = match (opt_f64(spec, "min"), opt_f64(spec, "max")) {
+        (Some(min), Some(max)) => scale_from(min, max)?,
+        _ => kind.default_scale().ok_or_else(|| {
+            let f = opt_string(spec, "fn").unwrap_or_default();
+            invalid_argument(
+                "scale",
                 &format!(
-                    "unknown metric {other:?}; expected nps, csat, ces, mean, top_box or bottom_box"
+                    "{f}() with metric {:?} needs the survey's response scale, e.g. {{ scale: [1, 5] }}",
+                    kind.name()
                 ),
-            ));
-        }
+            )
+        })?,
     };
-    for option in [
-        "buckets",
-        "csatMethod",
-        "threshold",
-        "bottomThreshold",
-        "higherIsBetter",
-        "cesMethod",
-    ] {
-        let given = if option == "buckets" {
-            !prop(spec, "detractorMax").is_undefined()
-        } else {
-            !prop(spec, option).is_undefined()
-        };
-        if given && !allowed.contains(&option) {
-            return Err(invalid_argument(
-                option,
-                &format!("{option} does not apply to metric {name:?}"),
-            ));
-        }
-    }
-    let threshold = int_option("threshold", opt_f64(spec, "threshold"))?;
-    let metric = match name.as_str() {
-        "nps" => SurveyMetric::Nps(NpsOptions {
-            buckets: match (opt_f64(spec, "detractorMax"), opt_f64(spec, "promoterMin")) {
-                (Some(d), Some(p)) => Some(NpsBuckets {
-                    detractor_max: int_option("buckets.detractor_max", Some(d))?.unwrap_or(0),
-                    promoter_min: int_option("buckets.promoter_min", Some(p))?.unwrap_or(0),
-                }),
-                _ => None,
-            },
-        }),
-        "csat" => SurveyMetric::Csat(CsatOptions {
-            method: match opt_string(spec, "csatMethod") {
-                Some(m) => CsatMethod::parse(&m).map_err(|e| renamed(e, "csatMethod"))?,
-                None => CsatMethod::default(),
-            },
-            threshold,
-            bottom_threshold: int_option("bottom_threshold", opt_f64(spec, "bottomThreshold"))?,
-        }),
-        "ces" => SurveyMetric::Ces(CesOptions {
-            higher_is_better: prop(spec, "higherIsBetter").as_bool().unwrap_or(false),
-            method: match opt_string(spec, "cesMethod") {
-                Some(m) => CesMethod::parse(&m).map_err(|e| renamed(e, "cesMethod"))?,
-                None => CesMethod::default(),
-            },
-            threshold,
-        }),
-        "mean" => SurveyMetric::Mean,
-        "top_box" => SurveyMetric::TopBox(threshold),
-        _ => SurveyMetric::BottomBox(threshold),
-    };
-    let scale = scale_from(
-        opt_f64(spec, "min").unwrap_or(f64::NAN),
-        opt_f64(spec, "max").unwrap_or(f64::NAN),
-    )?;
     Ok((metric, scale))
 }
 
@@ -206,20 +159,20 @@ pub fn segment_report(
     .report(metric, &options)
     .js()?;
     let rows: Vec<&SegmentRow> = report.rows.iter().chain([&report.overall]).collect();
-    let c = Columns::new();
+    let mut c = Out::new();
     let keys = Array::new();
     for r in &rows {
         keys.push(&key_js(&r.key));
     }
-    c.value("key", &keys);
-    c.f64s("n", rows.iter().map(|r| r.n as f64));
-    c.f64s("missing", rows.iter().map(|r| r.missing as f64));
-    c.f64s("invalid", rows.iter().map(|r| r.invalid as f64));
-    c.f64s("share", rows.iter().map(|r| r.share));
-    c.opt_f64s("score", rows.iter().map(|r| r.score));
-    c.opt_f64s("lower", rows.iter().map(|r| r.lower));
-    c.opt_f64s("upper", rows.iter().map(|r| r.upper));
-    c.bools("lowN", rows.iter().map(|r| r.low_n));
-    c.opt_f64s("impact", rows.iter().map(|r| r.impact));
+    c.value("rows.key", keys.into());
+    c.f64s("rows.n", rows.iter().map(|r| r.n as f64));
+    c.f64s("rows.missing", rows.iter().map(|r| r.missing as f64));
+    c.f64s("rows.invalid", rows.iter().map(|r| r.invalid as f64));
+    c.f64s("rows.share", rows.iter().map(|r| r.share));
+    c.opt_f64s("rows.score", rows.iter().map(|r| r.score));
+    c.opt_f64s("rows.lower", rows.iter().map(|r| r.lower));
+    c.opt_f64s("rows.upper", rows.iter().map(|r| r.upper));
+    c.bools("rows.lowN", rows.iter().map(|r| r.low_n));
+    c.opt_f64s("rows.impact", rows.iter().map(|r| r.impact));
     Ok(c.into_js())
 }

@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{count_from, f64s_from};
 use crate::errors::{JsResult, ToJs, invalid_argument};
+use crate::results::Out;
 
 const NET: f64 = 0.0;
 const PROPORTION: f64 = 1.0;
@@ -68,95 +69,74 @@ fn compare_method(method: Option<String>) -> JsResult<Option<CompareMethod>> {
     method.as_deref().map(CompareMethod::parse).transpose().js()
 }
 
-/// A confidence interval.
-#[wasm_bindgen]
-pub struct IntervalOut {
-    /// Lower limit.
-    #[wasm_bindgen(readonly)]
-    pub lower: f64,
-    /// Upper limit.
-    #[wasm_bindgen(readonly)]
-    pub upper: f64,
-    /// Confidence level.
-    #[wasm_bindgen(readonly)]
-    pub level: f64,
-    /// The method (`"wilson"`, …).
-    #[wasm_bindgen(readonly, getter_with_clone)]
-    pub method: String,
+/// An interval as a plain object `{ lower, upper, level, method }`.
+pub(crate) fn interval_js(i: &Interval) -> JsValue {
+    let mut o = Out::new();
+    o.num("lower", i.lower);
+    o.num("upper", i.upper);
+    o.num("level", i.level);
+    o.name("method", i.method.as_str());
+    o.into_js()
 }
 
-pub(crate) fn interval_out(i: &Interval) -> IntervalOut {
-    IntervalOut {
-        lower: i.lower,
-        upper: i.upper,
-        level: i.level,
-        method: i.method.as_str().to_owned(),
-    }
+/// The fields every comparison has, in order.
+#[allow(clippy::too_many_arguments)]
+fn comparison_fields(
+    o: &mut Out,
+    difference: f64,
+    lower: f64,
+    upper: f64,
+    statistic: f64,
+    p_value: f64,
+    df: Option<f64>,
+    method: &'static str,
+    level: f64,
+) {
+    o.num("difference", difference);
+    o.num("lower", lower);
+    o.num("upper", upper);
+    o.num("statistic", statistic);
+    o.num("pValue", p_value);
+    o.opt("df", df);
+    o.name("method", method);
+    o.num("level", level);
 }
 
-/// A comparison of two groups (or of the same respondents twice: `n`, `missing`).
-#[wasm_bindgen]
-pub struct ComparisonOut {
-    /// `a − b` (or after − before).
-    #[wasm_bindgen(readonly)]
-    pub difference: f64,
-    /// Lower limit of the interval for the difference.
-    #[wasm_bindgen(readonly)]
-    pub lower: f64,
-    /// Upper limit of the interval for the difference.
-    #[wasm_bindgen(readonly)]
-    pub upper: f64,
-    /// z or t.
-    #[wasm_bindgen(readonly)]
-    pub statistic: f64,
-    /// Two-sided p-value.
-    #[wasm_bindgen(readonly, js_name = pValue)]
-    pub p_value: f64,
-    /// Degrees of freedom of a t statistic (`undefined` for z).
-    #[wasm_bindgen(readonly)]
-    pub df: Option<f64>,
-    /// The method.
-    #[wasm_bindgen(readonly, getter_with_clone)]
-    pub method: String,
-    /// Confidence level.
-    #[wasm_bindgen(readonly)]
-    pub level: f64,
-    /// Pairs used (paired NPS only).
-    #[wasm_bindgen(readonly)]
-    pub n: Option<f64>,
-    /// Pairs dropped (paired NPS only).
-    #[wasm_bindgen(readonly)]
-    pub missing: Option<f64>,
+fn comparison_js(c: &Comparison) -> JsValue {
+    let mut o = Out::new();
+    let m = c.method.as_str();
+    comparison_fields(
+        &mut o,
+        c.difference,
+        c.lower,
+        c.upper,
+        c.statistic,
+        c.p_value,
+        c.df,
+        m,
+        c.level,
+    );
+    o.into_js()
 }
 
-fn comparison_out(c: &Comparison) -> ComparisonOut {
-    ComparisonOut {
-        difference: c.difference,
-        lower: c.lower,
-        upper: c.upper,
-        statistic: c.statistic,
-        p_value: c.p_value,
-        df: c.df,
-        method: c.method.as_str().to_owned(),
-        level: c.level,
-        n: None,
-        missing: None,
-    }
-}
-
-fn paired_out(r: &PairedNpsResult) -> ComparisonOut {
-    ComparisonOut {
-        difference: r.difference,
-        lower: r.lower,
-        upper: r.upper,
-        statistic: r.statistic,
-        p_value: r.p_value,
-        df: Some(r.df),
-        method: r.method.as_str().to_owned(),
-        level: r.level,
-        n: Some(r.n as f64),
-        missing: Some(r.missing as f64),
-    }
+/// A paired comparison: the comparison's fields, then the pairs used and dropped.
+fn paired_js(r: &PairedNpsResult) -> JsValue {
+    let mut o = Out::new();
+    let m = r.method.as_str();
+    comparison_fields(
+        &mut o,
+        r.difference,
+        r.lower,
+        r.upper,
+        r.statistic,
+        r.p_value,
+        Some(r.df),
+        m,
+        r.level,
+    );
+    o.num("n", r.n as f64);
+    o.num("missing", r.missing as f64);
+    o.into_js()
 }
 
 /// `Estimate::interval` of an estimate from [`estimate_vec`].
@@ -165,10 +145,10 @@ pub fn estimate_interval(
     estimate: &[f64],
     level: f64,
     method: Option<String>,
-) -> JsResult<IntervalOut> {
+) -> JsResult<JsValue> {
     let e = estimate_from(estimate)?;
     let i = e.interval(level, interval_method(method)?).js()?;
-    Ok(interval_out(&i))
+    Ok(interval_js(&i))
 }
 
 /// `Estimate::margin_of_error` of an estimate from [`estimate_vec`].
@@ -184,10 +164,10 @@ pub fn compare_estimates(
     b: &[f64],
     level: f64,
     method: Option<String>,
-) -> JsResult<ComparisonOut> {
+) -> JsResult<JsValue> {
     let (a, b) = (estimate_from(a)?, estimate_from(b)?);
     let c = cxmetrics::compare(&a, &b, level, compare_method(method)?).js()?;
-    Ok(comparison_out(&c))
+    Ok(comparison_js(&c))
 }
 
 /// `paired_nps` of two score arrays, as `Float64Array`s (NaN = missing): one
@@ -197,11 +177,11 @@ pub fn paired_nps(
     before: &js_sys::Float64Array,
     after: &js_sys::Float64Array,
     level: f64,
-) -> JsResult<ComparisonOut> {
+) -> JsResult<JsValue> {
     let before = f64s_from("before", before)?;
     let after = f64s_from("after", after)?;
     let r = cxmetrics::paired_nps(&before, &after, level).js()?;
-    Ok(paired_out(&r))
+    Ok(paired_js(&r))
 }
 
 /// `proportion_interval(successes, n)` (integral counts as JS numbers).
@@ -211,10 +191,10 @@ pub fn proportion_interval(
     n: f64,
     level: f64,
     method: Option<String>,
-) -> JsResult<IntervalOut> {
+) -> JsResult<JsValue> {
     let (s, n) = (count_from("successes", successes)?, count_from("n", n)?);
     let i = cxmetrics::proportion_interval(s, n, level, interval_method(method)?).js()?;
-    Ok(interval_out(&i))
+    Ok(interval_js(&i))
 }
 
 /// `nps_interval(promoters, passives, detractors)`.
@@ -225,12 +205,12 @@ pub fn nps_interval(
     detractors: f64,
     level: f64,
     method: Option<String>,
-) -> JsResult<IntervalOut> {
+) -> JsResult<JsValue> {
     let p = count_from("promoters", promoters)?;
     let a = count_from("passives", passives)?;
     let d = count_from("detractors", detractors)?;
     let i = cxmetrics::nps_interval(p, a, d, level, interval_method(method)?).js()?;
-    Ok(interval_out(&i))
+    Ok(interval_js(&i))
 }
 
 /// `sample_size_nps(margin, level, variance)`.
@@ -279,4 +259,22 @@ pub fn adjust_p_values(p_values: &js_sys::Float64Array, method: &str) -> JsResul
     let m = PAdjust::parse(method).js()?;
     let ps = f64s_from("p_values", p_values)?;
     cxmetrics::adjust_p_values(&ps, m).js()
+}
+
+/// The core's defaults of the options the wrapper fills when they are not given (one
+/// home: `ReportOptions::default()`, `Level::DEFAULT` and the sample-size constants):
+/// `{ level, minN, adjust, alpha, power, variance, p }`.
+#[wasm_bindgen]
+pub fn defaults() -> JsValue {
+    use cxmetrics::stats::{DEFAULT_NPS_VARIANCE, DEFAULT_POWER, DEFAULT_PROPORTION_PERCENT};
+    let r = cxmetrics::ReportOptions::default();
+    let mut o = Out::new();
+    o.num("level", r.level);
+    o.num("minN", r.min_n as f64);
+    o.name("adjust", r.adjust.as_str());
+    o.num("alpha", r.alpha);
+    o.num("power", DEFAULT_POWER);
+    o.num("variance", DEFAULT_NPS_VARIANCE);
+    o.num("p", DEFAULT_PROPORTION_PERCENT);
+    o.into_js()
 }

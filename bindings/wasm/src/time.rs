@@ -8,7 +8,7 @@ use js_sys::{Array, Float64Array};
 use wasm_bindgen::JsValue;
 
 use crate::convert::f64s_from;
-use crate::errors::{JsResult, error};
+use crate::errors::{JsResult, core_error};
 
 /// Where a value sits, for messages and error indices: `name`, `name[index]` or, in
 /// ticket records, `records[index].name`.
@@ -51,20 +51,12 @@ impl At<'_> {
             (Some(i), false) => format!("{}[{i}]", self.name),
             (None, _) => self.name.to_owned(),
         };
-        error(
-            "invalid_argument",
-            &format!("invalid argument `{label}`: {message}"),
-            self.index,
-        )
+        let e = match self.index {
+            Some(i) => cxmetrics::Error::invalid_argument_at(label, message, i),
+            None => cxmetrics::Error::invalid_argument(label, message),
+        };
+        core_error(e)
     }
-}
-
-/// The core's message without its `invalid argument `instant`: ` prefix.
-pub(crate) fn strip_prefix(e: &cxmetrics::Error) -> String {
-    let s = e.to_string();
-    s.split_once(": ")
-        .filter(|(head, _)| head.starts_with("invalid argument"))
-        .map_or_else(|| s.clone(), |(_, rest)| rest.to_owned())
 }
 
 /// Epoch milliseconds (finite; fractions of a millisecond kept to the nanosecond).
@@ -86,7 +78,7 @@ fn from_millis(ms: f64, at: At<'_>) -> JsResult<Timestamp> {
 
 /// An ISO 8601 string with an offset, parsed by the core.
 fn from_text(s: &str, at: At<'_>) -> JsResult<Timestamp> {
-    cxmetrics::parse_instant(s).map_err(|e| at.invalid(&strip_prefix(&e)))
+    cxmetrics::parse_instant(s).map_err(|e| at.invalid(&e.detail()))
 }
 
 /// One instant: a number (epoch ms; NaN = absent), a string, or `null` / `undefined`.

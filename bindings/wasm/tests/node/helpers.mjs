@@ -1,5 +1,6 @@
 // Paths and loaders shared by the node tests.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,6 +12,11 @@ export const pkgDir = join(crateDir, "pkg");
 /** tests/vectors/<name>.json of the repository. */
 export function loadVectors(name = "survey") {
   return JSON.parse(readFileSync(join(rootDir, "tests", "vectors", `${name}.json`), "utf8"));
+}
+
+/** Every error code, in order: the core's `Error::CODES`, from the built module. */
+export function errorCodes() {
+  return createRequire(import.meta.url)(join(pkgDir, "node", "cxmetrics_wasm.js")).errorCodes();
 }
 
 export function workspaceVersion() {

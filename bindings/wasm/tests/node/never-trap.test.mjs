@@ -3,24 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as cx from "cxmetrics";
+import { errorCodes } from "./helpers.mjs";
 
-const CODES = new Set([
-  "empty",
-  "out_of_scale",
-  "not_integer",
-  "not_finite",
-  "invalid_weight",
-  "length_mismatch",
-  "scale_mismatch",
-  "invalid_scale",
-  "invalid_argument",
-  "invalid_format",
-  "insufficient_data",
-  "unknown_time_zone",
-  "empty_schedule",
-  "overlapping_windows",
-  "out_of_order",
-]);
+const CODES = new Set(errorCodes());
 
 function show(x) {
   try {

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esm from "cxmetrics";
-import { crateDir, pkgDir, rootDir, workspaceVersion } from "./helpers.mjs";
+import { crateDir, errorCodes, pkgDir, rootDir, workspaceVersion } from "./helpers.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -364,4 +364,59 @@ test("the packed tarball installs and works (require, import, cxmetrics/web, typ
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the ErrorCode union of the types is the core's Error::CODES, in order", () => {
+  const dts = readFileSync(join(crateDir, "js", "index.d.ts"), "utf8");
+  const union = dts.match(/^export type ErrorCode =([^;]*);/m)[1];
+  const codes = [...union.matchAll(/\| "([a-z_]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(codes, errorCodes());
+});
+
+test("the README's table of error codes is the core's Error::CODES, in order", () => {
+  const readme = readFileSync(join(crateDir, "README.md"), "utf8");
+  const table = readme.split("| code | when |")[1].split("\n\n")[0];
+  const codes = table
+    .split("\n")
+    .slice(2)
+    .flatMap((row) => [...(row.split("|")[1] ?? "").matchAll(/`([a-z_]+)`/g)].map((m) => m[1]));
+  assert.deepEqual(codes, errorCodes());
+});
+
+test("the defaults documented in the types and used by the wrapper are the core's", () => {
+  const raw = require(join(pkgDir, "node", "cxmetrics_wasm.js"));
+  const [nums] = [raw.defaults()];
+  const layout = raw.resultLayout(nums[0]).split(" ");
+  const core = {};
+  let i = 1;
+  for (const f of layout) {
+    if (f.includes(":")) core[f.split(":")[0]] = f.split(":")[1];
+    else core[f.slice(0, -1)] = nums[i++];
+  }
+  assert.deepEqual(Object.keys(core), ["level", "minN", "adjust", "alpha", "power", "variance", "p"]);
+  const dts = readFileSync(join(crateDir, "js", "index.d.ts"), "utf8");
+  const documented = [
+    [/Confidence level in \(0, 1\); default ([\d.]+)\./g, "level"],
+    [/Interval level \(default ([\d.]+)\)/g, "level"],
+    [/flagged `lowN` \(default (\d+)\)/g, "minN"],
+    [/Multiple-comparison adjustment of the changes' p-values \(default `"(\w+)"`\)/g, "adjust"],
+    [/Significance level of `significant` \(default ([\d.]+)\)/g, "alpha"],
+    [/power default ([\d.]+)/g, "power"],
+    [/variance default ([\d.]+)/g, "variance"],
+    [/expected `p` percent \(default (\d+)\)/g, "p"],
+  ];
+  for (const [re, key] of documented) {
+    const found = [...dts.matchAll(re)].map((m) => m[1]);
+    assert.ok(found.length > 0, `index.d.ts documents the default ${key} (${re})`);
+    for (const v of found) assert.equal(String(core[key]), v, `${key} in index.d.ts`);
+  }
+  // what the wrapper fills in is the core's: an option left out equals it given explicitly
+  assert.equal(esm.sampleSizeNps(5), esm.sampleSizeNps(5, { level: core.level, variance: core.variance }));
+  assert.equal(esm.sampleSizeProportion(5), esm.sampleSizeProportion(5, { p: core.p }));
+  assert.equal(esm.sampleSizeNpsDifference(10), esm.sampleSizeNpsDifference(10, { power: core.power, variance: core.variance }));
+  assert.equal(esm.sampleSizeProportionDifference(40, 50), esm.sampleSizeProportionDifference(40, 50, { power: core.power }));
+  assert.deepEqual(esm.adjustPValues([0.01, 0.04, 0.03]), esm.adjustPValues([0.01, 0.04, 0.03], { method: core.adjust }));
+  const scores = Array.from({ length: 40 }, (_, i) => i % 11);
+  const by = scores.map((_, i) => (i < 25 ? "a" : "b"));
+  assert.deepEqual(esm.segment(scores, by).toJSON(), esm.segment(scores, by, { minN: core.minN, level: core.level }).toJSON());
 });

@@ -99,7 +99,7 @@ add("a negative weight -> invalid_weight naming the index", (cx) => {
 add("onInvalid: skip counts invalid rows and leaves them out", (cx) => {
   const r = cx.nps([10, 11, 8.5, Infinity, 0, null], { onInvalid: "skip" });
   deepEqual([r.n, r.invalid, r.missing, r.score], [2, 3, 1, 0]);
-  throws(() => cx.nps([10], { onInvalid: "drop" }), { code: "invalid_argument", message: /on_invalid/ });
+  throws(() => cx.nps([10], { onInvalid: "drop" }), { code: "invalid_argument", message: /`onInvalid`/ });
 });
 
 add("length mismatch of scores and weights", (cx) => {

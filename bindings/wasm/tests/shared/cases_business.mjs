@@ -52,11 +52,11 @@ add("business metrics: bad input", (cx) => {
     throws(() => cx.clvFromRetention(50, { retention: bad }), { code: "invalid_argument" });
   }
   throws(() => cx.churnRate(0, 0), { code: "empty" });
-  throws(() => cx.churnRate(1, 10, { periodsPerYear: 0 }), { code: "invalid_argument", message: /periods_per_year/ });
+  throws(() => cx.churnRate(1, 10, { periodsPerYear: 0 }), { code: "invalid_argument", message: /`periodsPerYear`/ });
   throws(() => cx.churnRate(1, 10, { denominator: "end" }), { code: "invalid_argument", message: /denominator/ });
   throws(() => cx.churnRate(1, 10, { periodsPerYear: 12, annualize: "linear" }), { code: "invalid_argument", message: /annualize/ });
-  throws(() => cx.churnRate(1, 10, { denominator: "up_for_renewal" }), { code: "invalid_argument", message: /needs upForRenewal/ });
-  throws(() => cx.churnRate(1, 10, { denominator: "average" }), { code: "invalid_argument", message: /needs end/ });
+  throws(() => cx.churnRate(1, 10, { denominator: "up_for_renewal" }), { code: "invalid_argument", message: /`upForRenewal`: denominator "up_for_renewal" needs this count/ });
+  throws(() => cx.churnRate(1, 10, { denominator: "average" }), { code: "invalid_argument", message: /`end`: denominator "average" needs this count/ });
   throws(() => cx.churnRate(1, 10, { end: 12 }), { code: "invalid_argument", message: /only used with/ });
   throws(() => cx.churnRate(1, 10, { denominator: "average", end: 12, upForRenewal: 5 }), { code: "invalid_argument", message: /only used with/ });
   throws(() => cx.clvFromChurn(50, { margin: 0.8, churn: 0 }), { code: "invalid_argument", message: /churn/ });

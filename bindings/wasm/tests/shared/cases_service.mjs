@@ -469,8 +469,8 @@ add("metric arguments: wrong types are a TypeError, bad values invalid_argument"
   throws(() => cx.fcr(t, { denominator: "all" }), { code: "invalid_argument", message: /denominator/ });
   throws(() => cx.fcr(t, { period: ["2026-11-03T00:00:00Z", "2026-11-02T00:00:00Z"] }), { code: "invalid_argument", message: /period/ });
   throws(() => cx.fcr(t, { period: [null, "2026-11-02T00:00:00Z"] }), { code: "invalid_argument", message: /period/ });
-  throws(() => cx.fcr(t, { reopenWindow: -1 }), { code: "invalid_argument", message: /reopen_window/ });
-  throws(() => cx.fcr(t, { maxAgentReplies: -1 }), { code: "invalid_argument", message: /max_agent_replies/ });
+  throws(() => cx.fcr(t, { reopenWindow: -1 }), { code: "invalid_argument", message: /`reopenWindow`/ });
+  throws(() => cx.fcr(t, { maxAgentReplies: -1 }), { code: "invalid_argument", message: /`maxAgentReplies`/ });
   throws(() => cx.fcr(t, { maxAgentReplies: 1.5 }), { type: TypeError });
   throws(() => cx.fcr(t, { period: "2026-11" }), { type: TypeError });
   throws(() => cx.fcr(t, { reopenWindow: "1h" }), { type: TypeError });

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::f64s_from;
 use crate::errors::{JsResult, ToJs, invalid_argument};
-use crate::results::Columns;
+use crate::results::Out;
 use crate::segments::{report_options, survey_metric};
 use crate::time::required_column;
 
@@ -76,19 +76,19 @@ pub fn trend_report(
     }
     .js()?;
     let rows: Vec<&TrendRow> = rows.iter().collect();
-    let c = Columns::new();
+    let mut c = Out::new();
     let starts: Vec<String> = rows.iter().map(|r| r.start.to_string()).collect();
-    c.strings("start", starts.iter().map(|s| Some(s.as_str())));
-    c.strings("label", rows.iter().map(|r| Some(r.label.as_str())));
-    c.f64s("n", rows.iter().map(|r| r.n as f64));
-    c.f64s("missing", rows.iter().map(|r| r.missing as f64));
-    c.opt_f64s("score", rows.iter().map(|r| r.score));
-    c.opt_f64s("lower", rows.iter().map(|r| r.lower));
-    c.opt_f64s("upper", rows.iter().map(|r| r.upper));
-    c.bools("lowN", rows.iter().map(|r| r.low_n));
-    c.opt_f64s("change", rows.iter().map(|r| r.change));
-    c.opt_f64s("pValue", rows.iter().map(|r| r.p_value));
-    c.opt_f64s("pAdjusted", rows.iter().map(|r| r.p_adjusted));
-    c.bools("significant", rows.iter().map(|r| r.significant));
+    c.strings("rows.start", starts.iter().map(|s| Some(s.as_str())));
+    c.strings("rows.label", rows.iter().map(|r| Some(r.label.as_str())));
+    c.f64s("rows.n", rows.iter().map(|r| r.n as f64));
+    c.f64s("rows.missing", rows.iter().map(|r| r.missing as f64));
+    c.opt_f64s("rows.score", rows.iter().map(|r| r.score));
+    c.opt_f64s("rows.lower", rows.iter().map(|r| r.lower));
+    c.opt_f64s("rows.upper", rows.iter().map(|r| r.upper));
+    c.bools("rows.lowN", rows.iter().map(|r| r.low_n));
+    c.opt_f64s("rows.change", rows.iter().map(|r| r.change));
+    c.opt_f64s("rows.pValue", rows.iter().map(|r| r.p_value));
+    c.opt_f64s("rows.pAdjusted", rows.iter().map(|r| r.p_adjusted));
+    c.bools("rows.significant", rows.iter().map(|r| r.significant));
     Ok(c.into_js())
 }

@@ -1,0 +1,195 @@
+// Tally: mergeable counts of responses, a RawTally owned by wasm memory.
+
+import { raw } from "./raw.mjs";
+import { call, CxMetricsError } from "./errors.mjs";
+import { describe, floatsArg, scoresArg } from "./convert.mjs";
+import { given, onInvalidArg, optionsArg } from "./options.mjs";
+import { Scale, scaleArg } from "./scale.mjs";
+
+export const INTERNAL = Symbol("cxmetrics.internal");
+const MAX_JSON = 1 << 20;
+export let rawOf;
+
+/** Frees a temporary RawTally; never masks the error being thrown, if any. */
+export function release(t) {
+  try {
+    t.free();
+  } catch {}
+}
+
+function extendRaw(t, scores, weights, onInvalid) {
+  const [kind, array] = scoresArg(scores);
+  const w = floatsArg(weights, "weights");
+  const policy = onInvalidArg(onInvalid);
+  call(() => t.extend(kind, array, w, policy));
+}
+
+/** Mergeable counts (and weight sums) of responses on one scale. */
+export class Tally {
+  #raw;
+  #scale;
+
+  static {
+    rawOf = (t) => {
+      if (!t.#raw) throw new TypeError("this Tally was freed (Tally.free()) and cannot be used");
+      return t.#raw;
+    };
+  }
+
+  constructor(scale, scores, options) {
+    if (scale === INTERNAL) {
+      this.#raw = scores;
+      return;
+    }
+    const s = scaleArg(scale);
+    const o = optionsArg(options, ["weights", "onInvalid"], "new Tally");
+    const t = call(() => new raw.RawTally(s.min, s.max));
+    if (given(scores) || given(o.weights)) {
+      try {
+        extendRaw(t, scores ?? [], o.weights, o.onInvalid);
+      } catch (e) {
+        release(t);
+        throw e;
+      }
+    } else onInvalidArg(o.onInvalid);
+    this.#raw = t;
+    this.#scale = s;
+  }
+
+  /** A tally from counts per point: counts[k] responses scored scale.min + k. */
+  static fromCounts(scale, counts) {
+    const s = scaleArg(scale);
+    const c = floatsArg(counts, "counts");
+    if (c === undefined) throw new TypeError("counts must be an array of integers, not " + describe(counts));
+    return new Tally(INTERNAL, call(() => raw.RawTally.fromCounts(s.min, s.max, c)));
+  }
+
+  /** Reads the `cxmetrics.tally` JSON format: a string or the object `toJSON()` returns. */
+  static fromJSON(json) {
+    let text = json;
+    if (typeof json !== "string") {
+      if (json === null || typeof json !== "object") {
+        throw new TypeError(`Tally.fromJSON needs a JSON string or object, not ${describe(json)}`);
+      }
+      text = JSON.stringify(json);
+    }
+    // A serialized tally is a few kB at most (101 points); refuse megabytes up front
+    // rather than copying them into wasm memory.
+    if (text.length > MAX_JSON) {
+      throw new CxMetricsError(
+        `invalid serialized tally: ${text.length} characters is far more than a tally takes`,
+        "invalid_format",
+        null,
+      );
+    }
+    // JSON.parse here, not in wasm: the module carries no JSON parser. Its result is
+    // plain data (objects, arrays, strings, numbers, booleans, null) for the core's
+    // serde reader.
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new CxMetricsError(`invalid serialized tally: not JSON (${e.message})`, "invalid_format", null);
+    }
+    return new Tally(INTERNAL, call(() => raw.RawTally.fromJson(value)));
+  }
+
+  /** Adds one score (null / undefined / NaN = missing); returns this tally. */
+  push(score, options) {
+    const o = optionsArg(options, ["weight", "onInvalid"], "Tally.push");
+    let x = score;
+    if (!given(x)) x = NaN;
+    else if (typeof x !== "number") {
+      throw new TypeError(`score must be a number (null or undefined for a missing answer), not ${describe(x)}`);
+    }
+    let w;
+    if (given(o.weight)) {
+      if (typeof o.weight !== "number") throw new TypeError(`weight must be a number, not ${describe(o.weight)}`);
+      w = o.weight;
+    }
+    const policy = onInvalidArg(o.onInvalid);
+    const t = rawOf(this);
+    call(() => t.push(x, w, policy));
+    return this;
+  }
+
+  /** Adds many scores in one pass, all or nothing; returns this tally. */
+  extend(scores, options) {
+    const o = optionsArg(options, ["weights", "onInvalid"], "Tally.extend");
+    extendRaw(rawOf(this), scores, o.weights, o.onInvalid);
+    return this;
+  }
+
+  /** Adds another tally's responses to this one (same scale); returns this tally. */
+  merge(other) {
+    if (!(other instanceof Tally)) throw new TypeError(`Tally.merge needs a Tally, not ${describe(other)}`);
+    const t = rawOf(this);
+    if (other === this) call(() => t.mergeSelf());
+    else {
+      const o = rawOf(other);
+      call(() => t.merge(o));
+    }
+    return this;
+  }
+
+  get scale() {
+    if (this.#scale === undefined) {
+      const t = rawOf(this);
+      this.#scale = new Scale(t.min, t.max);
+    }
+    return this.#scale;
+  }
+  get counts() {
+    return Array.from(rawOf(this).counts);
+  }
+  /** Σw per point (equal to `counts` when unweighted). */
+  get pointWeights() {
+    return Array.from(rawOf(this).pointWeights);
+  }
+  get n() {
+    return rawOf(this).n;
+  }
+  get missing() {
+    return rawOf(this).missing;
+  }
+  get invalid() {
+    return rawOf(this).invalid;
+  }
+  get weighted() {
+    return rawOf(this).weighted;
+  }
+  get sumWeights() {
+    return rawOf(this).sumWeights;
+  }
+  get nEff() {
+    return rawOf(this).nEff;
+  }
+
+  /** The serialized state (`cxmetrics.tally` format, version 1) as an object. */
+  toJSON() {
+    return rawOf(this).toJson();
+  }
+
+  /** An independent copy of this tally. */
+  copy() {
+    const t = rawOf(this);
+    return new Tally(INTERNAL, call(() => t.copy()));
+  }
+
+  /** Releases the wasm memory now, rather than when the tally is garbage-collected. */
+  free() {
+    if (this.#raw) {
+      this.#raw.free();
+      this.#raw = undefined;
+    }
+  }
+
+  toString() {
+    const t = rawOf(this);
+    return `Tally(${this.scale}, n=${t.n}, missing=${t.missing}, invalid=${t.invalid}${t.weighted ? ", weighted" : ""})`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")]() {
+    return this.#raw ? this.toString() : "Tally(freed)";
+  }
+}
