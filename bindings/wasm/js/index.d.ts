@@ -608,7 +608,7 @@ export interface AhtResult extends Readonly<AhtFields>, Estimated {
 /** Average handle time: mean of talk + hold + wrap-up seconds per contact (absent hold / wrap count as 0). */
 export function handleTime(talk: Scores, options?: { hold?: Scores | null; wrap?: Scores | null }): AhtResult;
 
-// ───────────────────────────── business metrics ─────────────────────────────
+// ───────────────────────────── lifecycle metrics ─────────────────────────────
 
 export interface RateFields {
   /** Percent, 0…100. */
@@ -650,6 +650,36 @@ export interface ChurnOptions {
   /** `"compound"` (default: 1 − (1 − m)^k) or `"simple"` (m × k). */
   annualize?: "compound" | "simple" | null;
 }
+export interface RevenueRetentionFields {
+  /** Net revenue retention (NRR), percent; above 100 when expansion outweighs the losses. */
+  score: number;
+  /** Gross revenue retention (GRR), percent, 0…100: expansion never counts. */
+  gross: number;
+  /** Recurring revenue of the cohort at the start of the period. */
+  start: number;
+  /** Revenue the cohort added (upgrades, add-ons). */
+  expansion: number;
+  /** Revenue the cohort's remaining customers gave up (downgrades). */
+  contraction: number;
+  /** Revenue of the customers who left. */
+  churned: number;
+}
+/** Net and gross revenue retention; a ratio of amounts, so it has no interval. */
+export interface RevenueRetentionResult extends Readonly<RevenueRetentionFields> {
+  toJSON(): RevenueRetentionFields;
+}
+/**
+ * Net and gross revenue retention of the starting cohort, in percent:
+ * NRR = 100 × (start + expansion − contraction − churned) / start; GRR without expansion.
+ * Revenue of new or reactivated customers is in no term.
+ * @throws CxMetricsError `empty` when start is 0; `invalid_argument` for a negative or
+ * non-finite amount, or contraction + churned above start.
+ */
+export function revenueRetention(
+  start: number,
+  options: { expansion: number; contraction: number; churned: number },
+): RevenueRetentionResult;
+
 /** Customer churn rate for a period, with an explicit denominator. */
 export function churnRate(churned: number, start: number, options?: ChurnOptions): ChurnResult;
 /** Customer lifetime value: arpu × margin / (churn / 100); `margin` a fraction, `churn` percent per period. */

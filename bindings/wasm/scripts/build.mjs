@@ -69,6 +69,7 @@ const SURVEY_EXPORTS = [
   "conversionRate",
   "churnRate",
   "retentionRate",
+  "revenueRetention",
   "clvFromChurn",
   "clvFromRetention",
   "segment",

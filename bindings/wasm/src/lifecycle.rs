@@ -1,4 +1,4 @@
-//! Lifecycle metrics (issue 5: conversion, churn, retention, CLV): plain numbers in, plain
+//! Lifecycle metrics (conversion, churn, retention, revenue retention, CLV): plain numbers in, plain
 //! objects out, no instants (so they are in the light `cxmetrics/survey` build too).
 //! Conversion only: every rule is the core's.
 
@@ -62,6 +62,25 @@ pub fn churn_rate(
     };
     let r = cxmetrics::churn_rate(churned, start, denominator, periods_per_year, annualize).js()?;
     Ok(churn_js(&r))
+}
+
+/// Net and gross revenue retention (NRR / GRR) of the starting cohort, in percent.
+#[wasm_bindgen(js_name = revenueRetention)]
+pub fn revenue_retention(
+    start: f64,
+    expansion: f64,
+    contraction: f64,
+    churned: f64,
+) -> JsResult<JsValue> {
+    let r = cxmetrics::revenue_retention(start, expansion, contraction, churned).js()?;
+    let mut o = Out::new();
+    o.num("score", r.score);
+    o.num("gross", r.gross);
+    o.num("start", r.start);
+    o.num("expansion", r.expansion);
+    o.num("contraction", r.contraction);
+    o.num("churned", r.churned);
+    Ok(o.into_js())
 }
 
 /// Customer lifetime value from churn: `arpu × margin / (churn / 100)`.

@@ -1,14 +1,16 @@
-// Lifecycle metrics: conversion, retention, churn, customer lifetime value.
+// Lifecycle metrics: conversion, retention, churn, revenue retention, customer lifetime value.
 
 import { raw } from "./raw.mjs";
 import { argumentError, call } from "./errors.mjs";
 import { given, numberArg, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { Estimated, fromRaw } from "./results.mjs";
+import { Estimated, Result, fromRaw } from "./results.mjs";
 
 /** A rate in percent (conversion, retention) with its counts; a proportion. */
 class RateResult extends Estimated {}
 /** A churn rate in percent, annualised when asked; a proportion. */
 class ChurnResult extends Estimated {}
+/** Net and gross revenue retention in percent; a ratio of amounts, so no interval. */
+class RevenueRetentionResult extends Result {}
 
 /** Conversion rate: 100 × conversions / interactions. */
 export function conversionRate(conversions, interactions) {
@@ -45,6 +47,21 @@ export function churnRate(churned, start, options) {
 function requiredNumber(o, name, fn, example) {
   if (!given(o[name])) throw argumentError(name, `${fn}() needs ${name}, e.g. ${example}`);
   return numberArg(o[name], name);
+}
+
+/**
+ * Net and gross revenue retention of the starting cohort, in percent:
+ * NRR = 100 × (start + expansion − contraction − churned) / start, GRR without expansion
+ * ({ expansion, contraction, churned } required).
+ */
+export function revenueRetention(start, options) {
+  const o = optionsArg(options, ["expansion", "contraction", "churned"], "revenueRetention");
+  const s = numberArg(start, "start");
+  const example = "{ expansion: 15000, contraction: 3000, churned: 7000 } (revenue of the starting cohort)";
+  const x = requiredNumber(o, "expansion", "revenueRetention", example);
+  const c = requiredNumber(o, "contraction", "revenueRetention", example);
+  const ch = requiredNumber(o, "churned", "revenueRetention", example);
+  return fromRaw(RevenueRetentionResult, call(() => raw.revenueRetention(s, x, c, ch)));
 }
 
 /** Customer lifetime value from churn: arpu × margin / (churn / 100) ({ margin, churn } required). */

@@ -89,7 +89,7 @@ export let estimateOf;
  * sufficient statistics) lives in a private field: not a property, so it stays out of
  * Object.keys, JSON and equality checks, and cannot be forged.
  */
-class Result {
+export class Result {
   #estimate;
   constructor(fields, estimate) {
     Object.assign(this, fields);

@@ -147,6 +147,7 @@ test("business metrics, segments and trends: bad arguments never trap", () => {
       ["churnRate options", () => cx.churnRate(1, 10, { denominator: x, upForRenewal: x, end: x, periodsPerYear: x, annualize: x })],
       ["clvFromChurn", () => cx.clvFromChurn(x, { margin: x, churn: x })],
       ["clvFromRetention", () => cx.clvFromRetention(50, { retention: x })],
+      ["revenueRetention", () => cx.revenueRetention(x, { expansion: x, contraction: x, churned: x })],
       ["segment scores", () => cx.segment(x, ["a"])],
       ["segment by", () => cx.segment([10], x)],
       ["segment key", () => cx.segment([10, 9], [x, "a"])],

@@ -47,6 +47,7 @@ const SURVEY_EXPORTS = [
   "pairedNps",
   "proportionInterval",
   "retentionRate",
+  "revenueRetention",
   "sampleSizeMean",
   "sampleSizeNps",
   "sampleSizeNpsDifference",

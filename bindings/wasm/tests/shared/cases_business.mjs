@@ -27,6 +27,16 @@ add("business metrics: reference values", (cx) => {
   equal(cx.clvFromChurn(50, { margin: 0.8, churn: 4 }), 1000);
   close(cx.clvFromRetention(50, { retention: 96 }), 1250, 1e-12);
   close(cx.clvFromRetention(50, { retention: 96 }), cx.clvFromChurn(50, { margin: 1, churn: 4 }), 1e-12);
+  const rr = cx.revenueRetention(100000, { expansion: 15000, contraction: 3000, churned: 7000 });
+  deepEqual([rr.score, rr.gross], [105, 90], "NRR counts expansion, GRR does not");
+  deepEqual(Object.keys(rr), ["score", "gross", "start", "expansion", "contraction", "churned"]);
+  equal(rr.interval, undefined, "a ratio of amounts has no interval");
+  throws(() => cx.revenueRetention(100, { expansion: 50, contraction: 60, churned: 41 }), {
+    code: "invalid_argument",
+    message: /`churned`/,
+  });
+  throws(() => cx.revenueRetention(100, { expansion: 1, contraction: 0 }), { code: "invalid_argument", message: /churned/ });
+  throws(() => cx.revenueRetention(0, { expansion: 1, contraction: 0, churned: 0 }), { code: "empty" });
 });
 
 add("rates have intervals and compare; frozen, JSON without the estimate", (cx) => {

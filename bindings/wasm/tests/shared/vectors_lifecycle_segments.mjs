@@ -69,6 +69,11 @@ export function run(cx, c, variant = "args") {
       return rate(cx.retentionRate(a.start, a.end, a.new), level);
     case "churn_rate":
       return rate(cx.churnRate(a.churned, a.start, o), level);
+    case "revenue_retention": {
+      const r = cx.revenueRetention(a.start, { expansion: a.expansion, contraction: a.contraction, churned: a.churned });
+      if (!Object.isFrozen(r)) throw new Error("revenue retention result is not frozen");
+      return r.toJSON();
+    }
     case "clv_from_churn":
       return { value: cx.clvFromChurn(a.arpu, { margin: a.margin, churn: a.churn }) };
     case "clv_from_retention":

@@ -63,6 +63,8 @@ import {
   retentionRate,
   clvFromChurn,
   clvFromRetention,
+  revenueRetention,
+  type RevenueRetentionResult,
   segment,
   trend,
   type ChurnResult,
@@ -238,6 +240,12 @@ const ch: ChurnResult = churnRate(50, 1000, { denominator: "average", end: 1010,
 const annual: number | null = ch.annualized;
 const ret: RateResult = retentionRate(1000, 1030, 80);
 const clv: number = clvFromChurn(50, { margin: 0.8, churn: 4 }) + clvFromRetention(50, { retention: 96 });
+const rev: RevenueRetentionResult = revenueRetention(1000, { expansion: 400, contraction: 100, churned: 200 });
+const nrr: number = rev.score + rev.gross;
+// @ts-expect-error: a revenue retention has no interval
+rev.interval();
+// @ts-expect-error: churned is required
+revenueRetention(1000, { expansion: 400, contraction: 100 });
 compare(conv, conversionRate(60, 1000));
 const seg: SegmentReport = segment([10, 9, 0], ["a", "b", "a"], { minN: 1, level: 0.9 });
 const segRow: SegmentRow = seg.rows[0];
