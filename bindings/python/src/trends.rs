@@ -9,13 +9,12 @@
 )]
 
 use cxmetrics::jiff::civil::Date;
-use cxmetrics::jiff::tz::TimeZone;
 use cxmetrics::{OnInvalid, PAdjust, Period, ReportOptions, Trend};
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDict, PyList};
 
 use crate::convert::{
-    DETACH_THRESHOLD, by_name, extract_on_invalid, extract_opt_u32, extract_scores, extract_str,
+    DETACH_THRESHOLD, by_name, extract_on_invalid, extract_opt_u32, extract_scores,
     extract_weights, opt_f64,
 };
 use crate::errors::{core_err, cx_error};
@@ -281,13 +280,10 @@ fn trend(
         ces_method,
     }
     .resolve("trend")?;
-    let period_name = match period {
-        None => "month".to_owned(),
-        Some(p) => extract_str(p, "period")?,
-    };
-    let period = Period::parse(&period_name).map_err(core_err)?;
+    let period = by_name(period, "period", Period::parse)?.unwrap_or_default();
+    let period_name = period.as_str().to_owned();
     let tz = match time_zone {
-        None => TimeZone::UTC,
+        None => cxmetrics::trends::default_time_zone(),
         Some(z) => self::time_zone(z, "time_zone")?,
     };
     let defaults = ReportOptions::default();

@@ -276,5 +276,7 @@ pub fn defaults() -> JsValue {
     o.num("power", DEFAULT_POWER);
     o.num("variance", DEFAULT_NPS_VARIANCE);
     o.num("p", DEFAULT_PROPORTION_PERCENT);
+    o.name("period", cxmetrics::Period::default().as_str());
+    o.name("timeZone", cxmetrics::trends::DEFAULT_TIME_ZONE);
     o.into_js()
 }

@@ -33,8 +33,8 @@ pub fn trend_report(
     on_invalid: &str,
     times_ms: &Float64Array,
     times_strings: Option<Array>,
-    period: &str,
-    zone: &str,
+    period: Option<String>,
+    zone: Option<String>,
     level: f64,
     method: Option<String>,
     min_n: f64,
@@ -46,8 +46,16 @@ pub fn trend_report(
     let mut options = report_options(level, method, min_n)?;
     options.adjust = PAdjust::parse(adjust).js()?;
     options.alpha = alpha;
-    let period = Period::parse(period).js()?;
-    let tz = time_zone(zone)?;
+    let period = period
+        .as_deref()
+        .map(Period::parse)
+        .transpose()
+        .js()?
+        .unwrap_or_default();
+    let tz = match zone {
+        Some(z) => time_zone(&z)?,
+        None => cxmetrics::trends::default_time_zone(),
+    };
     let on_invalid = OnInvalid::parse(on_invalid).js()?;
     let times = required_column("times", times_ms, times_strings)?;
     let scores = f64s_from("scores", scores)?;

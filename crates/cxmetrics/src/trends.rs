@@ -20,15 +20,24 @@ use crate::segments::{
 use crate::stats::{CompareMethod, Estimate, adjust_p_values, compare};
 use crate::tally::{OnInvalid, Score, Tally};
 
-/// A calendar period for trends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The name of the time zone whose local dates define the periods when none is given.
+pub const DEFAULT_TIME_ZONE: &str = "UTC";
+
+/// The time zone named by [`DEFAULT_TIME_ZONE`].
+pub fn default_time_zone() -> TimeZone {
+    TimeZone::UTC
+}
+
+/// A calendar period for trends; the default is [`Period::Month`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Period {
     /// Local calendar day.
     Day,
     /// ISO 8601 week (Monday to Sunday; weeks belong to the ISO week-year).
     IsoWeek,
-    /// Calendar month.
+    /// Calendar month (the default).
+    #[default]
     Month,
     /// Calendar quarter.
     Quarter,
@@ -52,6 +61,24 @@ impl Period {
                 ));
             }
         })
+    }
+
+    /// The name [`Period::parse`] reads (`"day"`, `"week"`, `"month"`, `"quarter"`).
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::Period;
+    /// assert_eq!(Period::default().as_str(), "month");
+    /// assert_eq!(Period::parse(Period::IsoWeek.as_str())?, Period::IsoWeek);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::IsoWeek => "week",
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+        }
     }
 
     /// The first local date of the period containing `date`.

@@ -27,8 +27,8 @@ export function trend(scores, times, options) {
   const t = instantColumn(times, "times");
   const weights = floatsArg(o.weights, "weights");
   const policy = onInvalidArg(o.onInvalid);
-  const period = optionalString(o.period, "period") ?? "month";
-  const zone = optionalString(o.timeZone, "timeZone") ?? "UTC";
+  const period = optionalString(o.period, "period");
+  const zone = optionalString(o.timeZone, "timeZone");
   const level = levelArg(o);
   const method = optionalString(o.method, "method");
   const minN = optionalInt(o.minN, "minN") ?? defaults().minN;

@@ -21,6 +21,7 @@ test("lifecycle.json and segments.json: every function is covered", () => {
     "clv_from_retention",
     "conversion_rate",
     "retention_rate",
+    "revenue_retention",
   ]);
   assert.deepEqual(functions(segments), ["segment", "trend"]);
 });

@@ -394,7 +394,7 @@ test("the defaults documented in the types and used by the wrapper are the core'
     if (f.includes(":")) core[f.split(":")[0]] = f.split(":")[1];
     else core[f.slice(0, -1)] = nums[i++];
   }
-  assert.deepEqual(Object.keys(core), ["level", "minN", "adjust", "alpha", "power", "variance", "p"]);
+  assert.deepEqual(Object.keys(core), ["level", "minN", "adjust", "alpha", "power", "variance", "p", "period", "timeZone"]);
   const dts = readFileSync(join(crateDir, "js", "index.d.ts"), "utf8");
   const documented = [
     [/Confidence level in \(0, 1\); default ([\d.]+)\./g, "level"],
@@ -405,6 +405,8 @@ test("the defaults documented in the types and used by the wrapper are the core'
     [/power default ([\d.]+)/g, "power"],
     [/variance default ([\d.]+)/g, "variance"],
     [/expected `p` percent \(default (\d+)\)/g, "p"],
+    [/Default `"(\w+)"`; `"week"` is the ISO week/g, "period"],
+    [/define the periods \(default `"([\w/]+)"`\)/g, "timeZone"],
   ];
   for (const [re, key] of documented) {
     const found = [...dts.matchAll(re)].map((m) => m[1]);
@@ -420,4 +422,7 @@ test("the defaults documented in the types and used by the wrapper are the core'
   const scores = Array.from({ length: 40 }, (_, i) => i % 11);
   const by = scores.map((_, i) => (i < 25 ? "a" : "b"));
   assert.deepEqual(esm.segment(scores, by).toJSON(), esm.segment(scores, by, { minN: core.minN, level: core.level }).toJSON());
+  const times = scores.map((_, i) => new Date(Date.UTC(2026, i % 3, 1 + (i % 27))));
+  const plain = esm.trend(scores, times, { minN: 1 }).map((r) => r.toJSON());
+  assert.deepEqual(plain, esm.trend(scores, times, { minN: 1, period: core.period, timeZone: core.timeZone }).map((r) => r.toJSON()));
 });
