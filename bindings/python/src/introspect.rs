@@ -38,8 +38,8 @@ fn _defaults(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     d.set_item("ces.method", CesMethod::default().as_str())?;
     d.set_item("fcr.max_agent_replies", fcr.max_agent_replies)?;
     d.set_item("fcr.denominator", fcr.denominator.as_str())?;
-    d.set_item("period", cxmetrics::Period::default().as_str())?;
-    d.set_item("time_zone", cxmetrics::trends::DEFAULT_TIME_ZONE)?;
+    d.set_item("trend.period", cxmetrics::Period::default().as_str())?;
+    d.set_item("trend.time_zone", cxmetrics::trends::DEFAULT_TIME_ZONE)?;
     Ok(d)
 }
 
