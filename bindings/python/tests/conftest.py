@@ -37,9 +37,12 @@ def func(request: pytest.FixtureRequest) -> tuple[Callable[..., Any], dict[str, 
 
 @pytest.fixture
 def releases_gil() -> Callable[..., list[Any]]:
-    """``releases_gil(call, what)`` runs ``call()`` while another Python thread spins, up to 3
+    """``releases_gil(call, what)`` runs ``call()`` while another Python thread spins, up to 20
     times, and fails unless that thread ran during one call (the GIL was released). Returns the
-    result of every attempt, for the caller to check."""
+    result of every attempt, for the caller to check. A call takes a few milliseconds, and on
+    a loaded machine the spinning thread may not be scheduled inside that window even though
+    the GIL is free, so one miss proves nothing; twenty in a row with the GIL released are
+    vanishingly unlikely, while with the GIL held every attempt misses."""
 
     def check(call: Callable[[], Any], what: str) -> list[Any]:
         ticks: list[float] = []
@@ -50,7 +53,7 @@ def releases_gil() -> Callable[..., list[Any]]:
             while not stop.is_set():
                 ticks.append(time.perf_counter())
 
-        for _attempt in range(3):
+        for _attempt in range(20):
             ticks.clear()
             stop.clear()
             thread = threading.Thread(target=spin)
