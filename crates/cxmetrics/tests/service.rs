@@ -5,8 +5,8 @@ use cxmetrics::jiff::Timestamp;
 use cxmetrics::jiff::civil::{Date, Time, Weekday, date, time};
 use cxmetrics::{
     Clock, DurationMetric, DurationOptions, FcrDenominator, FcrOptions, ResolutionKind, Schedule,
-    Ticket, TicketColumns, Tickets, Window, fcr, first_response_time, handle_time, requester_wait_time,
-    resolution_time, sla, ticket_durations,
+    Ticket, TicketColumns, Tickets, Window, fcr, first_response_time, handle_time,
+    requester_wait_time, resolution_time, sla, ticket_durations,
 };
 use proptest::prelude::*;
 
@@ -397,7 +397,10 @@ fn every_solved_period_is_left_out_and_open_tickets_too() {
         as_of: Some(ts("2026-11-02T18:00:00Z")),
     };
     let r = requester_wait_time(&tickets, &o).unwrap();
-    assert_eq!((r.n, r.open, r.median, r.km_median), (1, 1, 3.0 * H, Some(3.0 * H)));
+    assert_eq!(
+        (r.n, r.open, r.median, r.km_median),
+        (1, 1, 3.0 * H, Some(3.0 * H))
+    );
     // the latest event (the reopen at 16:00) is the default as_of
     assert_eq!(tickets.latest(), Some(ts("2026-11-02T16:00:00Z")));
 }

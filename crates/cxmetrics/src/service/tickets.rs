@@ -405,7 +405,7 @@ impl Tickets {
             }
             None => (0..n)
                 .map(|i| match (t.first_solved[i], t.first_reopened[i]) {
-                    (Some(s), Some(o)) => vec![(s, o)],
+                    (Some(solve), Some(reopen)) => vec![(solve, reopen)],
                     _ => Vec::new(),
                 })
                 .collect(),
