@@ -20,6 +20,8 @@ service_calendar_cases.py and service_ticket_cases.py):
   add_business        walk forward minute by minute from the start
   overlap check       mark every minute of the weekly clock (7 x 1440) per window;
                       a minute marked twice is an overlap
+  requester wait      [created, end] cut at every pause and solved-period bound; the
+                      pieces inside none of them are added up (no interval merging)
   percentiles         numpy.quantile (method "linear", R type 7)
   Kaplan-Meier median exact rational product-limit (fractions.Fraction), taken as
                       the expected value; cross-checked with lifelines
@@ -305,7 +307,8 @@ def provenance() -> dict:
         "seed": SEED,
         "method": ("minute-by-minute business calendar on stdlib zoneinfo (system tz database); "
                    "window boundaries by scanning minutes for the first local reading >= the "
-                   "boundary time; numpy quantile (linear); exact rational Kaplan-Meier median "
+                   "boundary time; requester wait by cutting at every pause and solved-period bound; "
+                   "numpy quantile (linear); exact rational Kaplan-Meier median "
                    "cross-checked with lifelines KaplanMeierFitter; not cxmetrics"),
         "spec": ("docs/metrics/service.md (tickets, clocks, durations, business hours, FCR, "
                  "SLA attainment, AHT, pitfalls guarded); docs/conventions.md"),

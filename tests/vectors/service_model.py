@@ -57,6 +57,18 @@ class Ticket:
         self.first_reopened = min(after) if after else None
         if self.reopened and self.solved and max(self.solved) == max(self.reopened):
             raise VectorBug("solve and reopen at the same instant")
+        # solved periods (docs/metrics/service.md, "Tickets"): reopen i closes the period
+        # that starts at the first solve in (reopen i-1, reopen i]; none there is an error
+        self.solved_periods = []
+        self.reopen_without_solve = False
+        prev = None
+        for r in sorted(self.reopened):
+            run = [x for x in self.solved if (prev is None or x > prev) and x <= r]
+            if not run:
+                self.reopen_without_solve = True
+                break
+            self.solved_periods.append((min(run), r))
+            prev = r
 
     def events(self) -> list:
         ev = [self.created] + self.solved + self.reopened
@@ -67,14 +79,13 @@ class Ticket:
         return ev
 
     def problem(self) -> bool:
-        """Spec validation: an event before created; a paused end before its start;
-        paused intervals overlapping (after sorting by start; touching is allowed)."""
+        """Spec validation: an event before created; a reopen that does not follow a solve;
+        a paused end before its start. Overlapping pauses are fine (their union counts)."""
         if any(x < self.created for x in self.events()):
             return True
-        if any(b < a for a, b in self.paused):
+        if self.reopen_without_solve:
             return True
-        ps = sorted(self.paused)
-        return any(ps[k + 1][0] < ps[k][1] for k in range(len(ps) - 1))
+        return any(b < a for a, b in self.paused)
 
 
 def load_tickets(records) -> list:
@@ -120,13 +131,16 @@ class Clock:
         return self.cal.business_seconds(a, b)
 
 
-def paused_seconds(t: Ticket, clock: Clock, end: int) -> float:
-    """Sum over paused intervals of clock time inside [created, end]."""
+def not_waiting_seconds(t: Ticket, clock: Clock, end: int) -> float:
+    """Clock time inside [created, end] covered by a pause or a solved period, each instant
+    counted once: cut [created, end] at every interval bound, and add up the pieces that lie
+    inside some pause or solved period (no merging of intervals)."""
+    spans = list(t.paused) + list(t.solved_periods)
+    cuts = sorted({t.created, end} | {x for ab in spans for x in ab if t.created < x < end})
     total = 0.0
-    for a, b in t.paused:
-        lo, hi = max(a, t.created), min(b, end)
-        if hi > lo:
-            total += clock.seconds(lo, hi)
+    for u, v in zip(cuts, cuts[1:]):
+        if any(a <= u and v <= b for a, b in spans):
+            total += clock.seconds(u, v)
     return total
 
 
@@ -148,7 +162,7 @@ def state(t: Ticket, metric: str, clock: Clock, as_of):
         kind, end = "open", as_of
     d = clock.seconds(t.created, end)
     if metric == "requester_wait":
-        d -= paused_seconds(t, clock, end)
+        d -= not_waiting_seconds(t, clock, end)
     if d < 0:
         raise VectorBug("negative duration")
     return kind, d

@@ -46,8 +46,9 @@ def hand_ticket_cases(case):
         ("first_resolution", "calendar"): [7200, 54000, 241200, None, 28800],
         ("full_resolution", "business"): [7200, 3600, 43200, None, 25200],
         ("full_resolution", "calendar"): [7200, 54000, 331200, None, 28800],
-        ("requester_wait", "business"): [7200, 3600, 43200, None, 10800],
-        ("requester_wait", "calendar"): [7200, 54000, 331200, None, 14400],
+        # ticket 2 sat solved Mon 11:00 -> Tue 09:30 before its reopen: left out
+        ("requester_wait", "business"): [7200, 3600, 19800, None, 10800],
+        ("requester_wait", "calendar"): [7200, 54000, 250200, None, 14400],
     }
     for (m, clk), want in expect.items():
         o = {"metric": m, "clock": clk}
@@ -87,7 +88,7 @@ def hand_ticket_cases(case):
          note="kind defaults to full: a reopened ticket is resolved only when solved again")
     rw = "requester_wait_time"
     case(f"{rw}/ny-set-a/business", rw, tickets=A, options=biz,
-         check={"n": 4, "min": 3600.0, "mean": 16200.0})
+         check={"n": 4, "min": 3600.0, "mean": 10350.0})
     case(f"{rw}/ny-set-a/calendar", rw, tickets=A, options=cal, check={"n": 4, "min": 7200.0})
 
     # after hours: a ticket opened and answered outside business hours
@@ -192,6 +193,65 @@ def hand_ticket_cases(case):
          options={"clock": "calendar", "kind": "full"},
          check={"n": 2, "open": 1, "mean": 6750.0, "km_median": 3 * H},
          note="open ticket censored at 3 h (default as_of 12:00) tied with the 3 h event")
+
+    # requester wait leaves out solved periods (Zendesk "requester wait time": New, Open and
+    # On-hold, not Pending nor Solved). The issue's example: created Thu 10:00, solved Fri
+    # 15:00, reopened four days later (Tue 15:00), solved again Tue 17:00 (New York, EST)
+    q = lambda d, hm: f"2026-11-{d}T{hm}:00-05:00"  # noqa: E731
+    issue = [tk(q("05", "10:00"), q("05", "10:30"), [q("10", "17:00"), q("06", "15:00")],
+                [q("10", "15:00")], replies=2)]
+    case(f"{td}/solved-period/issue-example-requester-wait-calendar", td, tickets=issue,
+         options={"metric": "requester_wait", "clock": "calendar"},
+         check={"durations": [31 * H]},
+         note="Thu 10:00 -> Fri 15:00 (29 h) + Tue 15:00 -> 17:00 (2 h); the four days solved "
+              "(Fri 15:00 -> Tue 15:00) do not count")
+    case(f"{td}/solved-period/issue-example-requester-wait-business", td, tickets=issue,
+         options={"metric": "requester_wait", "clock": "business", "schedule": nyw},
+         check={"durations": [15 * H]},
+         note="09:00-17:00 weekdays: Thu 7 h + Fri 6 h + Tue 2 h")
+    case(f"{td}/solved-period/issue-example-full-resolution-calendar", td, tickets=issue,
+         options={"metric": "full_resolution", "clock": "calendar"},
+         check={"durations": [127 * H]}, note="full resolution still runs to the final solve")
+    case(f"{rw}/solved-period/issue-example-business", rw, tickets=issue,
+         options={"clock": "business", "schedule": nyw},
+         check={"n": 1, "open": 0, "mean": 15 * H, "km_median": 15 * H})
+    multi = [
+        tk(p("09:00"), p("09:10"), [p("10:00"), p("12:00"), p("15:00")], [p("11:00"), p("14:00")]),
+        tk(p("09:00"), p("09:10"), [p("12:00"), p("10:00"), p("15:00")],
+           [p("16:00"), p("11:00"), p("14:00")]),
+        tk(p("08:00"), p("08:30"), [p("10:00"), p("15:00")], [p("12:00")],
+           paused=[(p("11:00"), p("13:00"))]),
+    ]
+    case(f"{rw}/solved-period/every-reopen-calendar", rw, tickets=multi,
+         options={"clock": "calendar", "as_of": p("18:00")},
+         check={"n": 2, "open": 1, "min": 3 * H, "max": 4 * H, "km_median": 4 * H},
+         note="solved 10-11 and 12-14 left out: 3 h; the same reopened at 16:00, open: 5 h so "
+              "far; a pause inside a solved period counts once: 7 h - 3 h (10:00-13:00) = 4 h")
+    case(f"{td}/solved-period/every-reopen-business", td, tickets=multi,
+         options={"metric": "requester_wait", "clock": "business", "schedule": nyw},
+         check={"durations": [3 * H, None, 3 * H]},
+         note="business 09:00-17:00: 1 h + 1 h + 1 h; 09:00-15:00 minus 10:00-13:00")
+
+    # overlapping pauses from several sources are merged (their union), not refused
+    ov = [
+        tk(p("08:00"), p("08:30"), [p("16:00")],
+           paused=[(p("10:00"), p("12:00")), (p("11:00"), p("13:00")), (p("11:30"), p("11:45"))]),
+        tk(p("08:00"), p("08:30"), [p("16:00")],
+           paused=[(p("14:30"), p("18:00")), (p("14:00"), p("15:00"))]),
+        tk(p("08:00"), p("08:30"), paused=[(p("09:00"), p("10:00")), (p("09:00"), p("10:00"))]),
+    ]
+    case(f"{td}/overlapping-pauses/two-sources-calendar", td, tickets=ov,
+         options={"metric": "requester_wait", "clock": "calendar"},
+         check={"durations": [5 * H, 6 * H, None]},
+         note="pending 10-12 and third party 11-13 (on-hold 11:30-11:45 inside): paused "
+              "10-13; 14:30-18:00 with 14-15 clipped at the solve: 14-16; a duplicated pause")
+    case(f"{td}/overlapping-pauses/two-sources-business", td, tickets=ov,
+         options={"metric": "requester_wait", "clock": "business", "schedule": nyw},
+         check={"durations": [4 * H, 5 * H, None]})
+    case(f"{rw}/overlapping-pauses/open-ticket-counts-once", rw, tickets=ov,
+         options={"clock": "calendar", "as_of": p("18:00")},
+         check={"n": 2, "open": 1, "min": 5 * H, "max": 6 * H},
+         note="the open ticket: 10 h - 1 h paused (the duplicate counts once) = 9 h so far")
 
     # ---- SLA ----
     s = "sla"
@@ -357,18 +417,25 @@ def hand_ticket_cases(case):
          [A[0], tk(z("09:00"), z("09:10"), [z("12:00")], paused=[(z("10:00"), z("09:30"))])]),
         ("paused-start-before-created", 0,
          [tk(z("09:00"), z("09:10"), [z("12:00")], paused=[(z("08:00"), z("09:30"))])]),
-        ("paused-overlapping", 0,
-         [tk(z("09:00"), z("09:10"), [z("12:00")],
-             paused=[(z("10:30"), z("11:30")), (z("10:00"), z("11:00"))])]),
+        ("reopen-before-first-solve", 1,
+         [A[0], tk(z("09:00"), z("09:10"), [z("11:00")], [z("10:00")])]),
+        ("two-reopens-without-a-solve-between", 0,
+         [tk(z("09:00"), z("09:10"), [z("10:00"), z("13:00")], [z("11:00"), z("12:00")])]),
         ("second-bad-ticket-index", 3,
          [A[0], A[1], A[2], tk(z("09:00"), z("08:00")), tk(z("09:00"), z("08:00"))]),
     ]
     for tag, idx, ts in bad:
         case(f"{rw}/error-{tag}", rw, tickets=ts, options={"clock": "calendar"},
              error="out_of_order", index=idx)
-    case(f"{frt}/error-paused-overlap-validated-for-any-metric", frt, tickets=bad[5][2],
+    case(f"{frt}/error-reopen-order-validated-for-any-metric", frt, tickets=bad[6][2],
          options={"clock": "calendar"}, error="out_of_order", index=0,
          note="tickets are validated in full, whatever the metric")
+    overlap = [tk(z("09:00"), z("09:10"), [z("12:00")],
+                  paused=[(z("10:30"), z("11:30")), (z("10:00"), z("11:00"))])]
+    case(f"{rw}/paused-overlapping-merged", rw, tickets=overlap, options={"clock": "calendar"},
+         check={"n": 1, "mean": 5400.0},
+         note="pauses 10:30-11:30 and 10:00-11:00 overlap: paused 10:00-11:30, 3 h - 1.5 h "
+              "(out_of_order before issue 16)")
     case(f"{f}/error-solved-before-created", f, tickets=bad[0][2], options=dict(base),
          error="out_of_order", index=2)
     case(f"{td}/error-response-before-created", td, tickets=bad[1][2],

@@ -433,9 +433,15 @@ def test_resolution_before_creation_is_out_of_order_with_index() -> None:
         cx.Tickets(["2026-11-02T09:00:00Z"] * 3, first_solved=[None, None, "2026-11-02T08:00:00Z"])
     with raises_code("out_of_order", index=0):
         cx.Tickets(["2026-11-02T09:00:00Z"], first_solved=["2026-11-02T10:00:00Z"], final_solved=["2026-11-02T09:30:00Z"])
-    with raises_code("out_of_order", index=0):  # pauses overlap
-        cx.Tickets(["2026-11-02T09:00:00Z"], paused=[(0, "2026-11-02T09:10:00Z", "2026-11-02T09:30:00Z"),
-                                                    (0, "2026-11-02T09:20:00Z", "2026-11-02T09:40:00Z")])
+    with raises_code("out_of_order", index=0):  # a pause ends before it starts
+        cx.Tickets(["2026-11-02T09:00:00Z"], paused=[(0, "2026-11-02T09:30:00Z", "2026-11-02T09:10:00Z")])
+    with raises_code("out_of_order", index=0):  # a reopen without a solve
+        cx.Tickets(["2026-11-02T09:00:00Z"], first_reopened=["2026-11-02T10:00:00Z"])
+    with raises_code("out_of_order", index=1):  # a reopen before any solve
+        cx.Tickets.from_records([
+            {"created": "2026-11-02T09:00:00Z"},
+            {"created": "2026-11-02T09:00:00Z", "solved": ["2026-11-02T11:00:00Z"], "reopened": ["2026-11-02T10:00:00Z"]},
+        ])
     t = cx.Tickets(["2026-11-02T09:00:00Z", "2026-11-02T09:00:00Z"], first_response=[None, "2026-11-02T12:00:00Z"])
     with raises_code("out_of_order", index=1):
         cx.first_response_time(t, as_of="2026-11-02T10:00:00Z")
@@ -536,3 +542,30 @@ def test_handle_time_errors() -> None:
         cx.handle_time("300")
     with pytest.raises(TypeError):
         cx.handle_time([True])
+
+
+def test_requester_wait_leaves_out_the_solved_period() -> None:
+    # created Thu 10:00, solved Fri 15:00, reopened four days later (Tue 15:00), solved
+    # again Tue 17:00 (New York): 29 h + 2 h of calendar wait, not the four days solved
+    t = cx.Tickets.from_records([{
+        "created": "2026-11-05T10:00:00-05:00",
+        "solved": ["2026-11-06T15:00:00-05:00", "2026-11-10T17:00:00-05:00"],
+        "reopened": ["2026-11-10T15:00:00-05:00"],
+    }])
+    assert cx.requester_wait_time(t).median == 31 * 3600
+    assert cx.resolution_time(t).median == 127 * 3600
+    office = cx.Schedule("America/New_York", [(d, "09:00", "17:00") for d in ("mon", "tue", "wed", "thu", "fri")])
+    assert cx.requester_wait_time(t, schedule=office).median == 15 * 3600  # 7 h + 6 h + 2 h
+    cols = cx.Tickets(["2026-11-05T10:00:00-05:00"], first_solved=["2026-11-06T15:00:00-05:00"],
+                      final_solved=["2026-11-10T17:00:00-05:00"], first_reopened=["2026-11-10T15:00:00-05:00"])
+    assert cx.ticket_durations(cols, "requester_wait", schedule=office) == [15 * 3600]
+
+
+def test_overlapping_pauses_from_two_sources_are_merged() -> None:
+    # pending 10:00-12:00 and a third party 11:00-13:00: paused 10:00-13:00, counted once
+    z = "2026-11-16T{}:00-05:00".format
+    t = cx.Tickets(
+        [z("08:00")], final_solved=[z("16:00")], first_solved=[z("16:00")],
+        paused=[(0, z("10:00"), z("12:00")), (0, z("11:00"), z("13:00"))],
+    )
+    assert cx.ticket_durations(t, "requester_wait") == [5 * 3600]

@@ -447,7 +447,7 @@ export interface TicketRecord {
   agentReplies?: number | null;
   /** Customer messages after the first (default 0). */
   customerFollowups?: number | null;
-  /** On-hold / pending intervals `[start, end]`. */
+  /** On-hold / pending intervals `[start, end]`; overlaps are merged. */
   paused?: ReadonlyArray<readonly [start: Instant, end: Instant]> | null;
   channel?: string | null;
   priority?: string | null;
@@ -461,7 +461,7 @@ export interface TicketColumns {
   firstSolved?: Instants | null;
   /** The last solve of tickets resolved now (absent while open). */
   finalSolved?: Instants | null;
-  /** The first reopen after the first solve. */
+  /** The first reopen after the first solve (columns hold one reopen: the solved period is `[firstSolved, firstReopened)`). */
   firstReopened?: Instants | null;
   agentReplies?: ReadonlyArray<number> | TypedScores | null;
   customerFollowups?: ReadonlyArray<number> | TypedScores | null;
@@ -518,7 +518,7 @@ export interface DurationSummary extends Readonly<DurationSummaryFields> {
 export function firstResponseTime(tickets: Tickets, options?: DurationOptions): DurationSummary;
 /** Created → final solve (`kind: "full"`, default) or first solve (`"first"`). */
 export function resolutionTime(tickets: Tickets, options?: DurationOptions & { kind?: "full" | "first" | null }): DurationSummary;
-/** Created → final solve minus paused time. */
+/** Created → final solve minus paused time and solved periods (solve → reopen): Zendesk's New + Open + On-hold time. */
 export function requesterWaitTime(tickets: Tickets, options?: DurationOptions): DurationSummary;
 /** Per-ticket durations in seconds, `null` while open. */
 export function ticketDurations(tickets: Tickets, metric: DurationMetric, options?: DurationOptions): Array<number | null>;

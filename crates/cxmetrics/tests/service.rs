@@ -5,8 +5,8 @@ use cxmetrics::jiff::Timestamp;
 use cxmetrics::jiff::civil::{Date, Time, Weekday, date, time};
 use cxmetrics::{
     Clock, DurationMetric, DurationOptions, FcrDenominator, FcrOptions, ResolutionKind, Schedule,
-    Ticket, Tickets, Window, fcr, first_response_time, handle_time, requester_wait_time,
-    resolution_time, sla,
+    Ticket, TicketColumns, Tickets, Window, fcr, first_response_time, handle_time,
+    requester_wait_time, resolution_time, sla, ticket_durations,
 };
 use proptest::prelude::*;
 
@@ -303,10 +303,10 @@ fn reopened_tickets_are_counted_once() {
     assert_eq!((first.n, first.open, first.median), (2, 0, H));
     let full = resolution_time(&t, ResolutionKind::Full, &o).unwrap();
     assert_eq!((full.n, full.open, full.median), (1, 1, 25.0 * H));
-    // requester wait: 25 h − 15 min paused
+    // requester wait: 25 h − 15 min paused − 5 h solved (10:00 → reopened 15:00)
     assert_eq!(
         requester_wait_time(&t, &o).unwrap().median,
-        25.0 * H - 900.0
+        20.0 * H - 900.0
     );
     // FCR: reopened, so not first contact (default rule); with a 1-hour reopen window it is
     let t1 = Tickets::from_records(&[reopened_ticket()]).unwrap();
@@ -316,6 +316,129 @@ fn reopened_tickets_are_counted_once() {
         ..FcrOptions::default()
     };
     assert_eq!(fcr(&t1, &lenient).unwrap().count, 1);
+}
+
+/// The example: created Thu 10:00, solved Fri 15:00, reopened four days later
+/// (Tue 15:00), solved again Tue 17:00 (New York, EST).
+fn solved_reopened_solved() -> Ticket {
+    Ticket {
+        created: ts("2026-11-05T10:00:00-05:00"),
+        solved: vec![
+            ts("2026-11-10T17:00:00-05:00"),
+            ts("2026-11-06T15:00:00-05:00"),
+        ],
+        reopened: vec![ts("2026-11-10T15:00:00-05:00")],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn requester_wait_leaves_out_the_solved_period() {
+    let t = Tickets::from_records(&[solved_reopened_solved()]).unwrap();
+    let cal = DurationOptions::default();
+    // calendar: Thu 10:00 → Fri 15:00 (29 h) + Tue 15:00 → 17:00 (2 h); not the 4 days solved
+    assert_eq!(requester_wait_time(&t, &cal).unwrap().median, 31.0 * H);
+    // full resolution still runs to the final solve: 5 days 7 h
+    assert_eq!(
+        resolution_time(&t, ResolutionKind::Full, &cal)
+            .unwrap()
+            .median,
+        127.0 * H
+    );
+    // business 09:00–17:00 weekdays: Thu 7 h + Fri 6 h + Tue 2 h
+    let s = nine_to_five("America/New_York", &[]);
+    let biz = DurationOptions {
+        clock: Clock::Business(&s),
+        as_of: None,
+    };
+    assert_eq!(requester_wait_time(&t, &biz).unwrap().median, 15.0 * H);
+    // the same ticket as columns (one reopen) gives the same
+    let created = [ts("2026-11-05T10:00:00-05:00")];
+    let first = [Some(ts("2026-11-06T15:00:00-05:00"))];
+    let last = [Some(ts("2026-11-10T17:00:00-05:00"))];
+    let reopened = [Some(ts("2026-11-10T15:00:00-05:00"))];
+    let cols = Tickets::from_columns(TicketColumns {
+        created: &created,
+        first_solved: Some(&first),
+        final_solved: Some(&last),
+        first_reopened: Some(&reopened),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(requester_wait_time(&cols, &biz).unwrap().median, 15.0 * H);
+}
+
+#[test]
+fn every_solved_period_is_left_out_and_open_tickets_too() {
+    // solved 10:00, reopened 11:00, solved 12:00, reopened 14:00, solved 15:00:
+    // waiting 09:00–10:00, 11:00–12:00, 14:00–15:00 = 3 h (columns would see only the first)
+    let t = Ticket {
+        created: ts("2026-11-02T09:00:00Z"),
+        solved: vec![
+            ts("2026-11-02T10:00:00Z"),
+            ts("2026-11-02T12:00:00Z"),
+            ts("2026-11-02T15:00:00Z"),
+        ],
+        reopened: vec![ts("2026-11-02T11:00:00Z"), ts("2026-11-02T14:00:00Z")],
+        ..Default::default()
+    };
+    // reopened again at 16:00 and still open at 18:00: 3 h + 2 h so far
+    let open = Ticket {
+        reopened: vec![
+            ts("2026-11-02T11:00:00Z"),
+            ts("2026-11-02T14:00:00Z"),
+            ts("2026-11-02T16:00:00Z"),
+        ],
+        ..t.clone()
+    };
+    let tickets = Tickets::from_records(&[t, open]).unwrap();
+    let o = DurationOptions {
+        clock: Clock::Calendar,
+        as_of: Some(ts("2026-11-02T18:00:00Z")),
+    };
+    let r = requester_wait_time(&tickets, &o).unwrap();
+    assert_eq!(
+        (r.n, r.open, r.median, r.km_median),
+        (1, 1, 3.0 * H, Some(3.0 * H))
+    );
+    // the latest event (the reopen at 16:00) is the default as_of
+    assert_eq!(tickets.latest(), Some(ts("2026-11-02T16:00:00Z")));
+}
+
+#[test]
+fn overlapping_pauses_from_two_sources_count_once() {
+    // pending 10:00–12:00 and a third party 11:00–13:00 (nested on-hold 11:30–11:45):
+    // paused 10:00–13:00; a pause overlapping another past the solve is clipped at 16:00
+    let z = |hm: &str| ts(&format!("2026-11-16T{hm}:00-05:00"));
+    let t = Tickets::from_records(&[
+        Ticket {
+            created: z("08:00"),
+            solved: vec![z("16:00")],
+            paused: vec![
+                (z("10:00"), z("12:00")),
+                (z("11:00"), z("13:00")),
+                (z("11:30"), z("11:45")),
+            ],
+            ..Default::default()
+        },
+        Ticket {
+            created: z("08:00"),
+            solved: vec![z("16:00")],
+            paused: vec![(z("14:30"), z("18:00")), (z("14:00"), z("15:00"))],
+            ..Default::default()
+        },
+    ])
+    .unwrap();
+    let cal = DurationOptions::default();
+    let d = ticket_durations(&t, DurationMetric::RequesterWait, &cal).unwrap();
+    assert_eq!(d, [Some(5.0 * H), Some(6.0 * H)]);
+    let s = nine_to_five("America/New_York", &[]);
+    let biz = DurationOptions {
+        clock: Clock::Business(&s),
+        as_of: None,
+    };
+    let d = ticket_durations(&t, DurationMetric::RequesterWait, &biz).unwrap();
+    assert_eq!(d, [Some(4.0 * H), Some(5.0 * H)]);
 }
 
 #[test]
@@ -438,10 +561,45 @@ fn events_out_of_order_name_the_ticket() {
         ],
         ..ok.clone()
     };
+    // overlapping pauses are merged, not refused; a pause ending before it starts is refused
+    assert!(Tickets::from_records(&[overlapping]).is_ok());
+    let reversed = Ticket {
+        paused: vec![(ts("2026-11-02T12:00:00Z"), ts("2026-11-02T11:00:00Z"))],
+        ..ok.clone()
+    };
+    let e = Tickets::from_records(&[ok.clone(), reversed]).unwrap_err();
+    assert_eq!((e.code(), e.index()), ("out_of_order", Some(1)));
+    // a reopen must follow a solve: before any solve, or twice without a solve between
+    let reopen_first = Ticket {
+        solved: vec![ts("2026-11-02T11:00:00Z")],
+        reopened: vec![ts("2026-11-02T10:00:00Z")],
+        ..ok.clone()
+    };
+    let e = Tickets::from_records(&[reopen_first]).unwrap_err();
+    assert_eq!((e.code(), e.index()), ("out_of_order", Some(0)));
+    let twice = Ticket {
+        solved: vec![ts("2026-11-02T10:00:00Z")],
+        reopened: vec![ts("2026-11-02T11:00:00Z"), ts("2026-11-02T12:00:00Z")],
+        ..ok.clone()
+    };
     assert_eq!(
-        Tickets::from_records(&[overlapping]).unwrap_err().code(),
+        Tickets::from_records(&[twice]).unwrap_err().code(),
         "out_of_order"
     );
+    // columns: a reopen without a first solve, or before it
+    let created = [ts("2026-11-02T09:00:00Z")];
+    let reopened = [Some(ts("2026-11-02T10:00:00Z"))];
+    for solved in [None, Some(ts("2026-11-02T10:30:00Z"))] {
+        let first = [solved];
+        let cols = TicketColumns {
+            created: &created,
+            first_solved: Some(&first),
+            first_reopened: Some(&reopened),
+            ..Default::default()
+        };
+        let e = Tickets::from_columns(cols).unwrap_err();
+        assert_eq!((e.code(), e.index()), ("out_of_order", Some(0)));
+    }
     let t = Tickets::from_records(&[Ticket {
         first_response: Some(ts("2026-11-03T09:00:00Z")),
         ..ok

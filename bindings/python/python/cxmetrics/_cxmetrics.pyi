@@ -1232,7 +1232,9 @@ class Tickets:
     Columns (this constructor): one entry per ticket in each column — lists, numpy
     arrays, pandas or polars columns. ``final_solved`` is the latest solve of a ticket
     resolved now (``None`` while open); ``first_reopened`` the first reopen after the first
-    solve; ``paused`` lists ``(ticket_index, start, end)``. Or use :meth:`from_records`.
+    solve; ``paused`` lists ``(ticket_index, start, end)`` (overlaps merged). Columns hold
+    one reopen: the solved period is ``[first_solved, first_reopened)``. Or use
+    :meth:`from_records`, which keeps every solve and reopen.
 
     Instants: aware datetimes, pandas Timestamps / tz-aware columns, numpy datetime64
     (UTC), ISO 8601 strings with an offset; None / NaT / NaN = absent. Naive datetimes
@@ -1274,7 +1276,8 @@ class Tickets:
         ``solved`` (every solve), ``reopened`` (every reopen), ``agent_replies``,
         ``customer_followups`` (default 0), ``paused`` (``(start, end)`` pairs),
         ``channel``, ``priority``. Resolved = solved, and the last solve after the last
-        reopen. An unknown key is ``invalid_argument`` with the record's ``index``.
+        reopen; each reopen must follow a solve (``out_of_order``). An unknown key is
+        ``invalid_argument`` with the record's ``index``.
 
         >>> import cxmetrics as cx
         >>> t = cx.Tickets.from_records([{"created": "2026-11-02T09:00:00Z",
@@ -1531,7 +1534,8 @@ def resolution_time(
 def requester_wait_time(
     tickets: Tickets, *, schedule: Schedule | None = None, as_of: _Instant | None = None
 ) -> DurationSummary:
-    """Requester wait time: created → final solve minus paused time, in seconds.
+    """Requester wait time: created → final solve minus paused time and solved periods
+    (solve → reopen), in seconds: Zendesk's New + Open + On-hold time.
 
     >>> import cxmetrics as cx
     >>> t = cx.Tickets.from_records([{"created": "2026-11-02T09:00:00Z", "solved": ["2026-11-02T12:00:00Z"],

@@ -154,16 +154,18 @@ fn resolution_time(
     .map(PyDurationSummary)
 }
 
-/// Requester wait time: created → final solve minus paused (on-hold / pending) time,
-/// summarised in seconds.
+/// Requester wait time: created → final solve minus paused (on-hold / pending) time and
+/// the periods the ticket sat solved before a reopen, summarised in seconds (Zendesk's
+/// "requester wait time": New, Open and On-hold; not Pending, not Solved).
 ///
-/// Formula: ``wait = clock(created, final_solved) − Σ clock(pause ∩ [created,
-/// final_solved])``; open tickets are censored at ``as_of`` with the pauses clipped to
-/// ``[created, as_of]``.
+/// Formula: ``wait = clock(created, final_solved) − clock((⋃ paused ∪ ⋃ [solve_i,
+/// reopen_i)) ∩ [created, final_solved))``; open tickets are censored at ``as_of`` with
+/// the intervals clipped to ``[created, as_of]``.
 ///
-/// Edge cases: a pause after the final solve subtracts nothing; a pause between a solve
-/// and a later reopen is subtracted; in business time, the business seconds of each
-/// clipped pause are subtracted (time paused after hours is not subtracted twice).
+/// Edge cases: overlapping pauses, and a pause inside a solved period, count once; a
+/// pause after the final solve subtracts nothing; in business time, the business seconds
+/// of the clipped union are subtracted (time paused after hours is not subtracted twice).
+/// Columns hold one reopen: their solved period is ``[first_solved, first_reopened)``.
 ///
 /// Args:
 ///     tickets: :class:`Tickets`.
@@ -202,7 +204,8 @@ fn requester_wait_time(
 ///
 /// Formulas: ``first_response = clock(created, first_response)``, ``first_resolution =
 /// clock(created, first_solved)``, ``full_resolution = clock(created, final_solved)``,
-/// ``requester_wait = full_resolution − Σ clock(paused ∩ [created, final_solved])``.
+/// ``requester_wait = full_resolution − clock((⋃ paused ∪ ⋃ [solve_i, reopen_i)) ∩
+/// [created, final_solved))``.
 ///
 /// Edge cases: a ticket opened and answered outside business hours has a business
 /// duration of 0; a ticket reopened after its last solve has no full resolution yet

@@ -24,6 +24,8 @@ use crate::time::{At, instant, instants, required_instants, time_zone};
 ///   arrays, pandas or polars columns. ``final_solved`` is the latest solve of a ticket
 ///   that is resolved now (``None`` while open), ``first_reopened`` the first reopen
 ///   after the first solve; ``paused`` is a list of ``(ticket_index, start, end)``.
+///   Columns hold one reopen, so a ticket's one solved period (left out of requester
+///   wait) is ``[first_solved, first_reopened)``; records keep every solve and reopen.
 /// - records: :meth:`Tickets.from_records` with one dict per ticket (``solved`` and
 ///   ``reopened`` list every event; the derived columns are worked out for you).
 ///
@@ -47,8 +49,9 @@ use crate::time::{At, instant, instants, required_instants, time_zone};
 ///
 /// Raises:
 ///     CxMetricsError: ``out_of_order`` (with the ticket's ``index``) for an event before
-///         creation, a final solve before the first, a pause that ends before it starts,
-///         starts before creation or overlaps another; ``length_mismatch`` for columns of
+///         creation, a final solve before the first, a reopen without a solve before it,
+///         a pause that ends before it starts or starts before creation (overlapping
+///         pauses are merged); ``length_mismatch`` for columns of
 ///         different lengths; ``invalid_argument`` for a naive datetime without ``tz``, a
 ///         string without an offset, a missing ``created`` or a bad count (with
 ///         ``index``); ``unknown_time_zone`` for a bad ``tz``.

@@ -212,6 +212,43 @@ add("records and columns agree; length, toString, free", (cx) => {
   equal(cx.Tickets.fromRecords([]).length, 0);
 });
 
+add("requesterWaitTime leaves out the solved period (created, solved, reopened four days later, solved)", (cx) => {
+  // Thu 10:00 → Fri 15:00 (29 h) + Tue 15:00 → 17:00 (2 h) of calendar wait, not the four days solved
+  const t = cx.Tickets.fromRecords([
+    {
+      created: "2026-11-05T10:00:00-05:00",
+      solved: ["2026-11-06T15:00:00-05:00", "2026-11-10T17:00:00-05:00"],
+      reopened: ["2026-11-10T15:00:00-05:00"],
+    },
+  ]);
+  equal(cx.requesterWaitTime(t).median, 31 * HOUR);
+  equal(cx.resolutionTime(t).median, 127 * HOUR);
+  const office = new cx.Schedule(NY, OFFICE);
+  equal(cx.requesterWaitTime(t, { schedule: office }).median, 15 * HOUR); // 7 h + 6 h + 2 h
+  const cols = new cx.Tickets({
+    created: ["2026-11-05T10:00:00-05:00"],
+    firstSolved: ["2026-11-06T15:00:00-05:00"],
+    finalSolved: ["2026-11-10T17:00:00-05:00"],
+    firstReopened: ["2026-11-10T15:00:00-05:00"],
+  });
+  deepEqual(cx.ticketDurations(cols, "requester_wait", { schedule: office }), [15 * HOUR]);
+});
+
+add("overlapping pauses from two sources are merged, counted once", (cx) => {
+  // pending 10:00–12:00 and a third party 11:00–13:00: paused 10:00–13:00
+  const z = (hm) => `2026-11-16T${hm}:00-05:00`;
+  const t = new cx.Tickets({
+    created: [z("08:00")],
+    firstSolved: [z("16:00")],
+    finalSolved: [z("16:00")],
+    paused: [
+      [0, z("10:00"), z("12:00")],
+      [0, z("11:00"), z("13:00")],
+    ],
+  });
+  deepEqual(cx.ticketDurations(t, "requester_wait"), [5 * HOUR]);
+});
+
 add("resolutionTime: kind defaults to full", (cx) => {
   const t = cx.Tickets.fromRecords([
     { created: "2026-11-02T09:00:00Z", solved: ["2026-11-02T10:00:00Z", "2026-11-02T12:00:00Z"], reopened: ["2026-11-02T11:00:00Z"] },
@@ -364,16 +401,23 @@ add("tickets: out_of_order names the ticket", (cx) => {
     () => new cx.Tickets({ created: ["2026-11-02T09:00:00Z"], firstSolved: ["2026-11-02T10:00:00Z"], finalSolved: ["2026-11-02T09:30:00Z"] }),
     { code: "out_of_order", index: 0 },
   );
+  // a pause that ends before it starts (overlapping pauses are merged, not refused)
+  throws(() => new cx.Tickets({ created: ["2026-11-02T09:00:00Z"], paused: [[0, "2026-11-02T09:30:00Z", "2026-11-02T09:10:00Z"]] }), {
+    code: "out_of_order",
+    index: 0,
+  });
+  // a reopen must follow a solve
+  throws(() => new cx.Tickets({ created: ["2026-11-02T09:00:00Z"], firstReopened: ["2026-11-02T10:00:00Z"] }), {
+    code: "out_of_order",
+    index: 0,
+  });
   throws(
     () =>
-      new cx.Tickets({
-        created: ["2026-11-02T09:00:00Z"],
-        paused: [
-          [0, "2026-11-02T09:10:00Z", "2026-11-02T09:30:00Z"],
-          [0, "2026-11-02T09:20:00Z", "2026-11-02T09:40:00Z"],
-        ],
-      }),
-    { code: "out_of_order", index: 0 },
+      cx.Tickets.fromRecords([
+        { created: "2026-11-02T09:00:00Z" },
+        { created: "2026-11-02T09:00:00Z", solved: ["2026-11-02T11:00:00Z"], reopened: ["2026-11-02T10:00:00Z"] },
+      ]),
+    { code: "out_of_order", index: 1 },
   );
   const t = new cx.Tickets({ created: new Array(2).fill("2026-11-02T09:00:00Z"), firstResponse: [null, "2026-11-02T12:00:00Z"] });
   throws(() => cx.firstResponseTime(t, { asOf: "2026-11-02T10:00:00Z" }), { code: "out_of_order", index: 1 });

@@ -2,6 +2,7 @@
 
 use jiff::Timestamp;
 
+use super::tickets::union;
 use super::{Tickets, out_of_order};
 use crate::error::{Error, Result};
 use crate::schedule::Schedule;
@@ -55,7 +56,8 @@ pub enum DurationMetric {
     FirstResolution,
     /// Created → final solve (tickets resolved now).
     FullResolution,
-    /// Created → final solve, minus paused (on-hold / pending) time.
+    /// Created → final solve, minus paused (on-hold / pending) time and solved periods
+    /// (solve → reopen): the time the requester waits on the support team.
     RequesterWait,
 }
 
@@ -118,18 +120,25 @@ fn end_of(t: &Tickets, i: usize, metric: DurationMetric) -> Option<Timestamp> {
     }
 }
 
-fn paused_seconds(
+/// Clock seconds of `[from, to)` in which the requester is not waiting: the union of
+/// the ticket's paused intervals and its solved periods, clipped to `[from, to)`.
+fn not_waiting_seconds(
     clock: Clock<'_>,
     paused: &[(Timestamp, Timestamp)],
+    solved: &[(Timestamp, Timestamp)],
     from: Timestamp,
     to: Timestamp,
 ) -> Result<f64> {
+    let mut clipped: Vec<(Timestamp, Timestamp)> = paused
+        .iter()
+        .chain(solved)
+        .map(|&(a, b)| (a.max(from), b.min(to)))
+        .filter(|&(a, b)| b > a)
+        .collect();
+    clipped.sort_unstable();
     let mut s = 0.0;
-    for &(a, b) in paused {
-        let (lo, hi) = (a.max(from), b.min(to));
-        if hi > lo {
-            s += clock.seconds(lo, hi)?;
-        }
+    for (a, b) in union(&clipped) {
+        s += clock.seconds(a, b)?;
     }
     Ok(s)
 }
@@ -161,7 +170,14 @@ pub(super) fn spans(
         };
         let mut secs = opts.clock.seconds(created, stop)?;
         if metric == DurationMetric::RequesterWait {
-            secs = (secs - paused_seconds(opts.clock, &t.paused[i], created, stop)?).max(0.0);
+            let excluded = not_waiting_seconds(
+                opts.clock,
+                &t.paused[i],
+                &t.solved_periods[i],
+                created,
+                stop,
+            )?;
+            secs = (secs - excluded).max(0.0);
         }
         out.push(if end.is_some() {
             Span::Done(secs)
@@ -179,11 +195,14 @@ pub(super) fn spans(
 /// first_response   = clock(created, first_response)
 /// first_resolution = clock(created, first_solved)
 /// full_resolution  = clock(created, final_solved)               (None while open)
-/// requester_wait   = full_resolution − Σ clock(paused ∩ [created, final_solved])
+/// requester_wait   = full_resolution − clock((⋃ paused ∪ ⋃ [solveᵢ, reopenᵢ)) ∩ [created, final_solved))
 /// ```
 ///
 /// # Edge cases
 /// A ticket created and answered outside business hours has business duration 0.
+/// Requester wait counts only the time the ticket waits on the support team (Zendesk's
+/// "requester wait time": New, Open and On-hold, neither Pending nor Solved): overlapping
+/// pauses count once, and a solved period before a reopen is left out.
 ///
 /// # Errors
 /// `out_of_order` for an event after `as_of` or a ticket created after it.
@@ -493,14 +512,27 @@ pub fn resolution_time(
     summary(tickets, metric, options)
 }
 
-/// Requester wait time: created → final solve minus paused (on-hold / pending) time.
+/// Requester wait time: created → final solve minus paused (on-hold / pending) time and
+/// the periods the ticket sat solved before a reopen.
+///
+/// The definition follows Zendesk's "requester wait time" (time in the New, Open and
+/// On-hold statuses; not Pending, not Solved): the time the requester waits on the
+/// support team.
 ///
 /// # Formula
-/// See [`ticket_durations`].
+/// ```text
+/// not_waiting    = (⋃ paused ∪ ⋃ [solveᵢ, reopenᵢ)) ∩ [created, end)
+/// requester_wait = clock(created, end) − clock(not_waiting)
+/// ```
+/// `end` is the final solve (or `as_of` while open); `[solveᵢ, reopenᵢ)` runs from the
+/// solve that a reopen follows (the first since the previous reopen) to the reopen.
+/// The union is measured once on the clock, so overlapping pauses, or a pause inside a
+/// solved period, are not subtracted twice.
 ///
 /// # Edge cases
 /// Paused intervals are clipped to the ticket's life; time paused outside business
-/// hours is not subtracted twice in business time.
+/// hours is not subtracted twice in business time. Tickets given as columns carry one
+/// solved period, `[first_solved, first_reopened)` (see [`TicketColumns`](super::TicketColumns)).
 ///
 /// # Errors
 /// `empty` when nothing is resolved; `out_of_order` for events after `as_of`.
@@ -516,6 +548,15 @@ pub fn resolution_time(
 ///     ..Default::default()
 /// }])?;
 /// assert_eq!(requester_wait_time(&tickets, &DurationOptions::default())?.median, 7200.0);
+/// // created 10:00, solved the next day 15:00, reopened four days later, solved 2 h later:
+/// // the four days it sat solved do not count (29 h + 2 h)
+/// let reopened = Tickets::from_records(&[Ticket {
+///     created: t("2026-11-02T10:00:00Z"),
+///     solved: vec![t("2026-11-03T15:00:00Z"), t("2026-11-07T17:00:00Z")],
+///     reopened: vec![t("2026-11-07T15:00:00Z")],
+///     ..Default::default()
+/// }])?;
+/// assert_eq!(requester_wait_time(&reopened, &DurationOptions::default())?.median, 31.0 * 3600.0);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 pub fn requester_wait_time(

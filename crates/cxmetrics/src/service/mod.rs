@@ -8,7 +8,7 @@
 //! ```text
 //! first_response   = clock(created, first_response)
 //! first_resolution = clock(created, first_solved),  full_resolution = clock(created, final_solved)
-//! requester_wait   = full_resolution − paused time
+//! requester_wait   = full_resolution − (paused ∪ solved-before-reopen time)
 //! FCR              = 100 × one-touch, not-reopened solves / denominator tickets
 //! SLA attainment   = 100 × met / (met + breached)      (open tickets past target breach)
 //! AHT              = mean(talk + hold + wrap)

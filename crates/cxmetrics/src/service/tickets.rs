@@ -10,6 +10,11 @@ use crate::error::{Error, Result};
 /// A ticket can be solved, reopened and solved again: `solved` and `reopened` list
 /// every such event (in any order). It is *resolved* when it was solved at least once
 /// and its last solve is after its last reopen; otherwise it is open.
+///
+/// In time order, every reopen must follow a solve with no other reopen in between (a
+/// solve and a reopen at the same instant: the solve comes first). Each reopen closes a
+/// *solved period* `[solve, reopen)` that starts at the first solve after the previous
+/// reopen (or after creation); requester wait leaves these periods out.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ticket {
     /// When the ticket was created.
@@ -71,8 +76,11 @@ pub struct Tickets {
     pub(super) first_reopened: Vec<Option<Timestamp>>,
     pub(super) agent_replies: Vec<u32>,
     pub(super) customer_followups: Vec<u32>,
-    /// Per ticket: sorted, non-overlapping paused intervals.
+    /// Per ticket: the union of its paused intervals (sorted, disjoint, non-empty).
     pub(super) paused: Vec<Vec<(Timestamp, Timestamp)>>,
+    /// Per ticket: its solved periods `[solve, reopen)`, in order (from records: one per
+    /// reopen; from columns: `[first_solved, first_reopened)` at most).
+    pub(super) solved_periods: Vec<Vec<(Timestamp, Timestamp)>>,
     pub(super) channel: Vec<Option<String>>,
     pub(super) priority: Vec<Option<String>>,
     /// Per ticket: its latest event (for the `as_of` check).
@@ -85,6 +93,11 @@ pub struct Tickets {
 /// `final_solved` is the latest resolution of a ticket that is resolved now (`None`
 /// while it is open); `first_reopened` the first reopen after the first solve.
 /// `paused` lists `(ticket index, start, end)` triples.
+///
+/// Columns can express only one reopen: a ticket's one solved period is
+/// `[first_solved, first_reopened)` (none without a reopen), so requester wait of a
+/// ticket reopened more than once needs records ([`Ticket`]), which keep every solve
+/// and reopen.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TicketColumns<'a> {
     /// Creation instants (required).
@@ -107,6 +120,22 @@ pub struct TicketColumns<'a> {
     pub channel: Option<&'a [Option<String>]>,
     /// Priorities.
     pub priority: Option<&'a [Option<String>]>,
+}
+
+/// The union of sorted intervals: sorted, disjoint, without empty intervals (touching
+/// intervals join).
+pub(super) fn union(sorted: &[(Timestamp, Timestamp)]) -> Vec<(Timestamp, Timestamp)> {
+    let mut out: Vec<(Timestamp, Timestamp)> = Vec::with_capacity(sorted.len());
+    for &(a, b) in sorted {
+        if b <= a {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
 
 fn column<T: Clone>(name: &'static str, col: Option<&[T]>, n: usize, default: T) -> Result<Vec<T>> {
@@ -151,9 +180,14 @@ impl Tickets {
 
     /// Validates and converts ticket records.
     ///
+    /// Every solve and reopen is kept: each reopen closes a solved period
+    /// `[solve, reopen)` (see [`Ticket`]), which requester wait leaves out. Paused
+    /// intervals may overlap (several sources of pauses): their union is kept.
+    ///
     /// # Errors
     /// `out_of_order` (with the ticket's index) when an event precedes the ticket's
-    /// creation, a paused interval ends before it starts, or paused intervals overlap.
+    /// creation, a reopen does not follow a solve (a reopen before any solve, or two
+    /// reopens without a solve between them), or a paused interval ends before it starts.
     ///
     /// # Examples
     /// ```
@@ -163,6 +197,13 @@ impl Tickets {
     /// assert_eq!(Tickets::from_records(&[ticket])?.len(), 1);
     /// let bad = Ticket { created: t("2026-11-02T09:00:00Z"), solved: vec![t("2026-11-01T10:00:00Z")], ..Default::default() };
     /// assert_eq!(Tickets::from_records(&[bad]).unwrap_err().code(), "out_of_order");
+    /// let reopen_first = Ticket {
+    ///     created: t("2026-11-02T09:00:00Z"),
+    ///     solved: vec![t("2026-11-02T11:00:00Z")],
+    ///     reopened: vec![t("2026-11-02T10:00:00Z")],
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(Tickets::from_records(&[reopen_first]).unwrap_err().code(), "out_of_order");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn from_records(records: &[Ticket]) -> Result<Tickets> {
@@ -170,23 +211,43 @@ impl Tickets {
         let mut first_solved = Vec::with_capacity(n);
         let mut final_solved = Vec::with_capacity(n);
         let mut first_reopened = Vec::with_capacity(n);
+        let mut periods = Vec::with_capacity(n);
+        let mut record_latest = Vec::with_capacity(n);
         let mut paused = Vec::with_capacity(n);
         for (i, r) in records.iter().enumerate() {
-            let fs = r.solved.iter().min().copied();
-            let last_solve = r.solved.iter().max().copied();
-            let last_reopen = r.reopened.iter().max().copied();
-            let resolved = match (last_solve, last_reopen) {
-                (Some(s), Some(o)) => s > o,
-                (Some(_), None) => true,
-                _ => false,
-            };
-            first_solved.push(fs);
-            final_solved.push(if resolved { last_solve } else { None });
-            first_reopened
-                .push(fs.and_then(|f| r.reopened.iter().filter(|&&o| o >= f).min().copied()));
             if r.reopened.iter().chain(&r.solved).any(|&e| e < r.created) {
                 return Err(out_of_order("solved or reopened before created", i));
             }
+            // the status walk: solves before reopens at the same instant
+            let mut events: Vec<(Timestamp, bool)> = r
+                .solved
+                .iter()
+                .map(|&s| (s, false))
+                .chain(r.reopened.iter().map(|&o| (o, true)))
+                .collect();
+            events.sort_unstable();
+            let mut solved_since: Option<Timestamp> = None;
+            let mut p = Vec::new();
+            for &(at, is_reopen) in &events {
+                if is_reopen {
+                    let Some(s) = solved_since.take() else {
+                        return Err(out_of_order("a reopen does not follow a solve", i));
+                    };
+                    p.push((s, at));
+                } else if solved_since.is_none() {
+                    solved_since = Some(at);
+                }
+            }
+            let fs = r.solved.iter().min().copied();
+            first_solved.push(fs);
+            final_solved.push(if solved_since.is_some() {
+                r.solved.iter().max().copied()
+            } else {
+                None
+            });
+            first_reopened.push(p.first().map(|&(_, o)| o));
+            record_latest.push(events.last().map_or(r.created, |&(at, _)| at));
+            periods.push(p);
             paused.push(r.paused.clone());
         }
         let triples: Vec<(usize, Timestamp, Timestamp)> = paused
@@ -201,28 +262,55 @@ impl Tickets {
         let cust: Vec<u32> = records.iter().map(|r| r.customer_followups).collect();
         let channel: Vec<Option<String>> = records.iter().map(|r| r.channel.clone()).collect();
         let priority: Vec<Option<String>> = records.iter().map(|r| r.priority.clone()).collect();
-        Tickets::from_columns(TicketColumns {
-            created: &created,
-            first_response: Some(&first_response),
-            first_solved: Some(&first_solved),
-            final_solved: Some(&final_solved),
-            first_reopened: Some(&first_reopened),
-            agent_replies: Some(&agent),
-            customer_followups: Some(&cust),
-            paused: Some(&triples),
-            channel: Some(&channel),
-            priority: Some(&priority),
-        })
+        Tickets::build(
+            TicketColumns {
+                created: &created,
+                first_response: Some(&first_response),
+                first_solved: Some(&first_solved),
+                final_solved: Some(&final_solved),
+                first_reopened: Some(&first_reopened),
+                agent_replies: Some(&agent),
+                customer_followups: Some(&cust),
+                paused: Some(&triples),
+                channel: Some(&channel),
+                priority: Some(&priority),
+            },
+            Some((periods, record_latest)),
+        )
     }
 
     /// Validates and copies ticket columns.
     ///
+    /// Columns express one reopen: the solved period is `[first_solved, first_reopened)`
+    /// (see [`TicketColumns`]). Overlapping paused intervals are merged (their union).
+    ///
     /// # Errors
     /// `length_mismatch` when a column's length differs from `created`'s;
     /// `out_of_order` (with the ticket's index) for an event before creation, a final
-    /// solve before the first, a paused interval that ends before it starts, overlaps
-    /// another, or names a ticket index out of range (`invalid_argument`).
+    /// solve before the first, a reopen without a first solve or before it, or a paused
+    /// interval that ends before it starts; `invalid_argument` for a paused interval
+    /// that names a ticket index out of range.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{TicketColumns, Tickets};
+    /// let t = |s: &str| s.parse::<cxmetrics::jiff::Timestamp>().unwrap();
+    /// let created = [t("2026-11-02T09:00:00Z")];
+    /// let reopened = [Some(t("2026-11-02T10:00:00Z"))];
+    /// let cols = TicketColumns { created: &created, first_reopened: Some(&reopened), ..Default::default() };
+    /// assert_eq!(Tickets::from_columns(cols).unwrap_err().code(), "out_of_order"); // no solve
+    /// ```
     pub fn from_columns(c: TicketColumns<'_>) -> Result<Tickets> {
+        Tickets::build(c, None)
+    }
+
+    /// Validates and copies columns; `records` carries the solved periods and latest
+    /// solve / reopen per ticket when the columns come from records.
+    #[allow(clippy::type_complexity)]
+    fn build(
+        c: TicketColumns<'_>,
+        records: Option<(Vec<Vec<(Timestamp, Timestamp)>>, Vec<Timestamp>)>,
+    ) -> Result<Tickets> {
         let n = c.created.len();
         let mut t = Tickets {
             created: c.created.to_vec(),
@@ -238,6 +326,7 @@ impl Tickets {
                 0,
             )?,
             paused: vec![Vec::new(); n],
+            solved_periods: Vec::new(),
             channel: column("channel and created", c.channel, n, None)?,
             priority: column("priority and created", c.priority, n, None)?,
             ticket_latest: Vec::with_capacity(n),
@@ -272,9 +361,16 @@ impl Tickets {
             if t.final_solved[i].is_some() && t.first_solved[i].is_none() {
                 return Err(out_of_order("a final solve without a first solve", i));
             }
+            if let Some(o) = t.first_reopened[i] {
+                match t.first_solved[i] {
+                    Some(f) if f <= o => {}
+                    _ => return Err(out_of_order("a reopen does not follow a solve", i)),
+                }
+            }
             let p = &mut t.paused[i];
             p.sort_unstable();
-            for (k, &(a, b)) in p.iter().enumerate() {
+            let mut pause_end = created;
+            for &(a, b) in p.iter() {
                 if b < a {
                     return Err(out_of_order("a paused interval ends before it starts", i));
                 }
@@ -284,20 +380,36 @@ impl Tickets {
                         i,
                     ));
                 }
-                if k > 0 && a < p[k - 1].1 {
-                    return Err(out_of_order("paused intervals overlap", i));
-                }
+                pause_end = pause_end.max(b);
             }
+            *p = union(p);
             let ticket_latest = events
                 .iter()
                 .flatten()
                 .copied()
-                .chain(p.iter().map(|&(_, b)| b))
+                .chain([pause_end])
                 .fold(created, Timestamp::max);
             t.ticket_latest.push(ticket_latest);
             latest = latest.max(Some(ticket_latest));
         }
         t.latest = latest;
+        t.solved_periods = match records {
+            Some((periods, record_latest)) => {
+                for (i, l) in record_latest.into_iter().enumerate() {
+                    if l > t.ticket_latest[i] {
+                        t.ticket_latest[i] = l;
+                        t.latest = t.latest.max(Some(l));
+                    }
+                }
+                periods
+            }
+            None => (0..n)
+                .map(|i| match (t.first_solved[i], t.first_reopened[i]) {
+                    (Some(solve), Some(reopen)) => vec![(solve, reopen)],
+                    _ => Vec::new(),
+                })
+                .collect(),
+        };
         Ok(t)
     }
 
