@@ -33,7 +33,7 @@ from oracle_common import (HERE, TOL, OracleError, VectorBug, check_intent, gene
                            write_vectors)
 from stats_hand_cases import hand_cases
 from stats_model import (ERROR_CODES, FUNCTIONS, LEVELS, METHODS, NET_METHODS, PROP_METHODS,
-                         estimate, evaluate, nps_counts, prop_counts, survey)
+                         PROP_COMPARE_METHODS, estimate, evaluate, nps_counts, prop_counts, survey)
 
 warnings.simplefilter("error")  # a library warning means a case is degenerate: stop
 
@@ -196,6 +196,34 @@ def random_cases():
                  args={"p_values": ps, "method": m}, note=note, source="random")
 
 
+PROP_COMPARE_SEED = SEED + 1  # its own stream: the cases above stay as they were
+
+
+def random_prop_compare_cases():
+    """Two proportions by every comparison method but the default (issue 16)."""
+    rng = np.random.default_rng(PROP_COMPARE_SEED)
+    note = f"seeded random (default_rng({PROP_COMPARE_SEED}))"
+    methods = [m for m in PROP_COMPARE_METHODS if m != "pooled_z"]
+
+    def counts():
+        n = int(rng.choice([2, 5, 12, 40, 100, 400, 2500]))
+        return prop_counts(int(rng.integers(0, n + 1)), n)
+
+    for i in range(36):
+        m = methods[i % len(methods)]
+        level = float(LEVELS[int(rng.integers(0, len(LEVELS)))])
+        a, b = counts(), counts()
+        try:
+            evaluate({"function": "compare", "a": a, "b": b,
+                      "options": {"level": level, "method": m}})
+            error = None
+        except OracleError as e:
+            error = e.code
+        case(f"compare/proportion-{m.replace('_', '-')}/random-{i // len(methods) + 1:02d}",
+             "compare", a=a, b=b, options={"level": level, "method": m}, error=error,
+             note=note, source="random")
+
+
 # --------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------
@@ -207,10 +235,12 @@ def provenance() -> dict:
         **versions(np, scipy, statsmodels),
         "seed": SEED,
         "method": ("scipy / statsmodels implementations where they exist (proportion_confint, "
-                   "confint_proportions_2indep newcomb, proportions_ztest, multipletests, "
+                   "confint_proportions_2indep newcomb / wald / agresti-caffo, proportions_ztest, "
+                   "test_proportions_2indep, multipletests, "
                    "ttest_ind_from_stats, ttest_rel, t.interval, samplesize_*); NPS (adjusted) "
                    "Wald and NPS/mean sample sizes from the spec formulas with scipy quantiles; "
-                   "not cxmetrics"),
+                   "the Miettinen-Nurminen score interval from the corrected restricted MLE "
+                   "(statsmodels issue #10269) with scipy brentq; not cxmetrics"),
         "spec": ("docs/metrics/statistics.md (intervals, comparisons, sample sizes, p-value "
                  "adjustment, weighted estimates, worked examples); docs/sources.md (statistics)"),
         "tolerance_rule": ("float fields: |actual - expected| <= tolerance * max(1, |expected|); "
@@ -263,6 +293,7 @@ def summary(text: str):
 def main():
     hand_cases(case)
     random_cases()
+    random_prop_compare_cases()
     text = write_vectors(OUT, provenance(), CASES)
     summary(text)
     return 0

@@ -299,6 +299,60 @@ def hand_cases(case):
     case("compare/proportion/counts-vs-survey", "compare", a=prop_counts(9, 20),
          b=surveys["bottom-box-weighted"])
 
+    # proportions: wald, agresti_caffo, score (Miettinen-Nurminen), from statsmodels.
+    # 7/34 vs 1/34: published values quoted in statsmodels' test_proportion.py. R PropCIs
+    # wald2ci(7, 34, 1, 34, 0.95, adjust="Wald") = 0.02916942, 0.32377176; adjust="AC" =
+    # 0.01161167, 0.32172166; diffscoreci(7, 34, 1, 34, 0.95) = 0.0270416, 0.3452912
+    # (statsmodels itself is 0.002 off there: its issue #10269); Fagerland, Lydersen &
+    # Laake (2015): Newcombe 0.019 to 0.34
+    f7, f1 = prop_counts(7, 34), prop_counts(1, 34)
+    case("compare/proportion/propcis-7-34-vs-1-34-wald", "compare", a=f7, b=f1,
+         options={"method": "wald"}, check={"lower": 2.916942, "upper": 32.377176},
+         check_tol=6e-5, note="R PropCIs wald2ci(adjust='Wald')")
+    case("compare/proportion/propcis-7-34-vs-1-34-agresti-caffo", "compare", a=f7, b=f1,
+         options={"method": "agresti_caffo"}, check={"lower": 1.161167, "upper": 32.172166},
+         check_tol=6e-5, note="R PropCIs wald2ci(adjust='AC')")
+    case("compare/proportion/propcis-7-34-vs-1-34-score", "compare", a=f7, b=f1,
+         options={"method": "score"}, check={"lower": 2.70416, "upper": 34.52912},
+         check_tol=6e-5, note="R PropCIs diffscoreci (Miettinen-Nurminen)")
+    case("compare/proportion/fagerland-7-34-vs-1-34-pooled-z", "compare", a=f7, b=f1,
+         check={"lower": 1.9, "upper": 34.0}, check_tol=0.05,
+         note="Fagerland et al. (2015) Newcombe hybrid score 0.019 to 0.34")
+    for m in ("wald", "agresti_caffo", "score"):
+        t = m.replace("_", "-")
+        for level in LEVELS:
+            case(f"compare/proportion/70-100-vs-50-100-{t}-{lvl(level)}", "compare", a=rp,
+                 b=prop_counts(50, 100), options={"level": level, "method": m})
+        case(f"compare/proportion/unequal-n-{t}", "compare", a=prop_counts(12, 40),
+             b=prop_counts(130, 250), options={"method": m})
+        case(f"compare/proportion/zero-vs-some-{t}", "compare", a=prop_counts(0, 20),
+             b=prop_counts(3, 25), options={"method": m})
+        case(f"compare/proportion/all-vs-most-{t}", "compare", a=prop_counts(40, 40),
+             b=prop_counts(30, 35), options={"method": m, "level": 0.99})
+        case(f"compare/proportion/top-box-weighted-{t}", "compare", a=surveys["top-box-weighted"],
+             b=surveys["top-box"], options={"method": m}, note="weighted: x = p·n_eff (non-integer)")
+    for m in ("wald", "score"):
+        t = m.replace("_", "-")
+        case(f"compare/proportion/both-zero-{t}", "compare", a=prop_counts(0, 15),
+             b=prop_counts(0, 30), options={"method": m},
+             check={"statistic": 0.0, "p_value": 1.0, "difference": 0.0},
+             note="zero variance, zero difference: z = 0 and p = 1 by spec (statsmodels gives NaN)")
+        case(f"compare/proportion/both-all-{t}", "compare", a=prop_counts(15, 15),
+             b=prop_counts(30, 30), options={"method": m},
+             check={"statistic": 0.0, "p_value": 1.0})
+    case("compare/proportion/both-zero-agresti-caffo", "compare", a=prop_counts(0, 15),
+         b=prop_counts(0, 30), options={"method": "agresti_caffo"},
+         note="the adjusted shares 1/17 and 1/32 differ: statistic > 0")
+    case("compare/proportion/zero-vs-all-score", "compare", a=prop_counts(0, 10),
+         b=prop_counts(10, 10), options={"method": "score"}, check={"lower": -100.0},
+         note="difference -1: the lower score limit is -1")
+    case("compare/proportion/zero-vs-all-agresti-caffo", "compare", a=prop_counts(0, 10),
+         b=prop_counts(10, 10), options={"method": "agresti_caffo"})
+    case("compare/proportion/n1-score", "compare", a=prop_counts(1, 1), b=prop_counts(0, 1),
+         options={"method": "score"}, check={"upper": 100.0})
+    case("compare/proportion/n1-agresti-caffo", "compare", a=prop_counts(1, 1),
+         b=prop_counts(0, 1), options={"method": "agresti_caffo"})
+
     # means: Welch
     mean_b = survey("mean", [3, 4, 2, 5, 4, 3, 3, 4, 1, 2, 3, 4], scale=[1, 5])
     for level in LEVELS:
@@ -465,9 +519,20 @@ def hand_cases(case):
          error="invalid_argument")
     case("errors/compare-method-welch-on-nps", "compare", a=ref, b=nps_counts(40, 30, 30),
          options={"method": "welch"}, error="invalid_argument")
-    case("errors/compare-method-wald-on-proportion", "compare", a=rp, b=prop_counts(50, 100),
-         options={"method": "wald"}, error="invalid_argument",
-         note="proportions: only pooled_z")
+    case("errors/compare-method-adjusted-wald-on-proportion", "compare", a=rp,
+         b=prop_counts(50, 100), options={"method": "adjusted_wald"}, error="invalid_argument",
+         note="proportions: pooled_z, wald, agresti_caffo or score")
+    case("errors/compare-method-welch-on-proportion", "compare", a=rp, b=prop_counts(50, 100),
+         options={"method": "welch"}, error="invalid_argument")
+    case("errors/compare-method-agresti-caffo-on-nps", "compare", a=ref, b=nps_counts(40, 30, 30),
+         options={"method": "agresti_caffo"}, error="invalid_argument")
+    case("errors/compare-method-score-on-mean", "compare", a=surveys["mean"], b=mean_b,
+         options={"method": "score"}, error="invalid_argument")
+    case("errors/compare-wald-zero-vs-all", "compare", a=prop_counts(0, 10),
+         b=prop_counts(10, 10), options={"method": "wald"}, error="insufficient_data",
+         note="zero variance, non-zero difference: the Wald statistic is undefined")
+    case("errors/compare-wald-n1", "compare", a=prop_counts(1, 1), b=prop_counts(0, 1),
+         options={"method": "wald"}, error="insufficient_data")
     case("errors/compare-method-pooled-z-on-mean", "compare", a=surveys["mean"], b=mean_b,
          options={"method": "pooled_z"}, error="invalid_argument")
     case("errors/compare-level-1", "compare", a=ref, b=nps_counts(40, 30, 30),

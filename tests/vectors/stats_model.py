@@ -10,6 +10,14 @@ library implementation, the expected value comes from scipy / statsmodels:
   Newcombe interval       statsmodels confint_proportions_2indep(method="newcomb")
   pooled z                statsmodels proportions_ztest (cross-checked with
                           test_proportions_2indep(method="score", correction=False))
+  two proportions: wald,  statsmodels confint_proportions_2indep and
+  agresti_caffo, score    test_proportions_2indep (method "wald", "agresti-caffo",
+                          "score" with correction=True: Miettinen-Nurminen). The score
+                          interval: statsmodels' restricted-MLE cubic with the
+                          correction of statsmodels issue #10269, checked against scipy
+                          brentq on the score equation, inverted by scipy brentq (its
+                          own confint inherits the bug; R PropCIs diffscoreci agrees
+                          with the corrected one)
   Welch                   scipy.stats.ttest_ind_from_stats(equal_var=False)
                           (cross-checked with scipy.stats.ttest_ind on raw data)
   paired NPS              scipy.stats.ttest_rel(after_codes, before_codes)
@@ -56,8 +64,10 @@ DEFAULT_METHOD = {"net": "adjusted_wald", "proportion": "wilson", "mean": "t"}
 METHODS = {"net": NET_METHODS, "proportion": PROP_METHODS, "mean": MEAN_METHODS}
 SM_METHOD = {"wilson": "wilson", "wald": "normal", "agresti_coull": "agresti_coull",
              "clopper_pearson": "beta", "jeffreys": "jeffreys"}
-COMPARE_METHODS = {"net": ("adjusted_wald", "wald"), "proportion": ("pooled_z",),
+PROP_COMPARE_METHODS = ("pooled_z", "wald", "agresti_caffo", "score")
+COMPARE_METHODS = {"net": ("adjusted_wald", "wald"), "proportion": PROP_COMPARE_METHODS,
                    "mean": ("welch",)}
+SM_COMPARE = {"wald": "wald", "agresti_caffo": "agresti-caffo", "score": "score"}
 DEFAULT_COMPARE = {"net": "adjusted_wald", "proportion": "pooled_z", "mean": "welch"}
 LEVELS = (0.8, 0.9, 0.95, 0.99)
 FUNCTIONS = ("interval", "margin_of_error", "compare", "paired_nps", "sample_size_nps",
@@ -307,6 +317,10 @@ def compare(a: Est, b: Est, level: float, method: str | None) -> dict:
         pval = p_two_sided_z(stat)
         difference = 100 * diff_raw
         lower, upper = clamp(100 * (diff - zc * se), -200, 200), clamp(100 * (diff + zc * se), -200, 200)
+    elif kind == "proportion" and method != "pooled_z":
+        stat, pval, lower, upper = compare_two_proportions(a, b, level, method)
+        difference = 100 * (a.p - b.p)
+        lower, upper = clamp(100 * lower, -100, 100), clamp(100 * upper, -100, 100)
     elif kind == "proportion":
         pbar = (a.x + b.x) / (a.n + b.n)
         if pbar in (0.0, 1.0):
@@ -354,6 +368,113 @@ def compare(a: Est, b: Est, level: float, method: str | None) -> dict:
             raise VectorBug("Welch interval beyond the scale span (clamping unspecified)")
     return {"difference": difference, "lower": lower, "upper": upper, "statistic": stat,
             "p_value": pval, "method": method, "level": level, "df": df}
+
+
+def _mn_restricted(a: Est, b: Est, d: float) -> tuple[float, float]:
+    """Restricted MLE (p1, p0) under p1 - p0 = d: the root of the score equation on the
+    feasible range by scipy brentq, cross-checked (away from the ends of the range, where
+    the formula loses digits) against statsmodels' closed-form cubic
+    (score_test_proportions_2indep) with its linear coefficient corrected (statsmodels
+    issue #10269: count0 -> nobs0)."""
+    from scipy.optimize import brentq
+    x1, n1, x0, n0 = a.x, a.n, b.x, b.n
+    nobs, count = n1 + n0, x1 + x0
+    tmp3 = nobs
+    tmp2 = (n1 + 2 * n0) * d - nobs - count
+    tmp1 = (n0 * d - nobs - 2 * x0) * d + count
+    tmp0 = x0 * d * (1 - d)
+    q = (tmp2 / (3 * tmp3)) ** 3 - tmp1 * tmp2 / (6 * tmp3**2) + tmp0 / (2 * tmp3)
+    p = math.copysign(1.0, q) * math.sqrt(max(0.0, (tmp2 / (3 * tmp3)) ** 2 - tmp1 / (3 * tmp3)))
+    ang = (math.pi + math.acos(max(-1.0, min(1.0, q / p**3)))) / 3 if p != 0 else math.pi / 2
+    prop0 = 2 * p * math.cos(ang) - tmp2 / (3 * tmp3)
+    # independent: the root of the score equation on the feasible range
+    lo, hi = max(0.0, -d), min(1.0, 1.0 - d)
+
+    def score(p0):
+        p1 = p0 + d
+        t = lambda x, s: (x / s if s > 0 else math.inf) if x > 0 else 0.0  # noqa: E731
+        return t(x1, p1) - t(n1 - x1, 1 - p1) + t(x0, p0) - t(n0 - x0, 1 - p0)
+
+    e = 1e-300
+    if score(lo + e) <= 0:
+        root = lo
+    elif score(hi - 1e-16) >= 0:
+        root = hi
+    else:
+        root = brentq(score, lo + e, hi - 1e-16, xtol=1e-16, rtol=8.9e-16)
+    # the cubic loses digits near the ends of the range: checked away from them
+    if min(root - lo, hi - root) > 1e-3 and abs(root - prop0) > 1e-9:
+        raise VectorBug(f"restricted MLE: cubic {prop0} vs score root {root} (d={d})")
+    return root + d, root
+
+
+def _mn_stat(a: Est, b: Est, d: float) -> float:
+    """Miettinen-Nurminen statistic of p1 - p0 = d (with the N/(N-1) factor)."""
+    p1n, p0n = _mn_restricted(a, b, d)
+    nobs = a.n + b.n
+    var = (p1n * (1 - p1n) / a.n + p0n * (1 - p0n) / b.n) * nobs / (nobs - 1)
+    num = a.p - b.p - d
+    if var <= 0:
+        return 0.0 if num == 0 else math.copysign(math.inf, num)
+    return num / math.sqrt(var)
+
+
+def _score_ci_brentq(a: Est, b: Est, level: float) -> tuple[float, float]:
+    """The Miettinen-Nurminen limits: where |T(d)| = z, by scipy brentq over the whole
+    range of the difference (T falls as d rises)."""
+    from scipy.optimize import brentq
+    z, d = zcrit(level), a.p - b.p
+    ends = (-1.0 + 1e-9, 1.0 - 1e-9)
+    if (d > -1.0 and _mn_stat(a, b, ends[0]) <= z) or (d < 1.0 and _mn_stat(a, b, ends[1]) >= -z):
+        raise VectorBug("score limit within 1e-9 of -1 or 1: pick another case")
+    if d == -1.0:
+        lo = -1.0
+    else:
+        lo = brentq(lambda v: _mn_stat(a, b, v) - z, ends[0], d, xtol=1e-15, rtol=8.9e-16)
+    if d == 1.0:
+        hi = 1.0
+    else:
+        hi = brentq(lambda v: _mn_stat(a, b, v) + z, d, ends[1], xtol=1e-15, rtol=8.9e-16)
+    return lo, hi
+
+
+def compare_two_proportions(a: Est, b: Est, level: float, method: str):
+    """wald, agresti_caffo and score (Miettinen-Nurminen) from statsmodels: (statistic,
+    p-value, lower, upper) with the limits as fractions."""
+    sm = SM_COMPARE[method]
+    if method == "score":
+        if a.n + b.n <= 1:
+            raise OracleError("insufficient_data")
+        pbar = (a.x + b.x) / (a.n + b.n)
+        if pbar in (0.0, 1.0):
+            stat, pval = 0.0, 1.0  # spec: z = 0, p = 1 (statsmodels returns NaN here)
+        else:
+            with warnings.catch_warnings():  # ratio / odds ratio fields may be 0/0
+                warnings.simplefilter("ignore", RuntimeWarning)
+                r = test_proportions_2indep(a.x, a.n, b.x, b.n, method="score", correction=True)
+            stat, pval = _f(r.statistic), _f(r.pvalue)
+            if abs(stat - _mn_stat(a, b, 0.0)) > 1e-9 * max(1, abs(stat)):
+                raise VectorBug("score statistic disagrees with the Miettinen-Nurminen formula")
+        # statsmodels' confint_proportions_2indep(method="score") inherits issue #10269
+        # (its restricted MLE is wrong for d != 0), so the limits come from the corrected
+        # restricted MLE; tests/vectors/README.md and the 7/34 vs 1/34 case (R PropCIs) say so
+        lo, hi = _score_ci_brentq(a, b, level)
+        return stat, pval, lo, hi
+    add = 1 if method == "agresti_caffo" else 0
+    qa, qb = (a.x + add) / (a.n + 2 * add), (b.x + add) / (b.n + 2 * add)
+    var = qa * (1 - qa) / (a.n + 2 * add) + qb * (1 - qb) / (b.n + 2 * add)
+    if var == 0.0:
+        if qa != qb:
+            raise OracleError("insufficient_data")  # zero variance, non-zero difference
+        stat, pval = 0.0, 1.0  # spec: z = 0, p = 1 (statsmodels returns NaN here)
+    else:
+        with warnings.catch_warnings():  # ratio / odds ratio fields may be x/0
+            warnings.simplefilter("ignore", RuntimeWarning)
+            r = test_proportions_2indep(a.x, a.n, b.x, b.n, method=sm)
+        stat, pval = _f(r.statistic), _f(r.pvalue)
+    lo, hi = confint_proportions_2indep(a.x, a.n, b.x, b.n, method=sm, compare="diff",
+                                        alpha=1.0 - level)
+    return stat, pval, _f(lo), _f(hi)
 
 
 def nps_code(v) -> int:

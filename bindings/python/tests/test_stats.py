@@ -351,6 +351,64 @@ def test_methods_of_the_wrong_kind() -> None:
         cx.compare(cx.nps([10, 0]), cx.nps([9, 1]), method="welch")
     with raises_code("invalid_argument"):
         cx.compare(cx.mean([1, 2], scale=(1, 5)), cx.mean([2, 3], scale=(1, 5)), method="pooled_z")
+    with raises_code("invalid_argument"):
+        cx.compare(cx.nps([10, 0]), cx.nps([9, 1]), method="score")
+    with raises_code("invalid_argument"):
+        cx.compare(cx.top_box([5, 1], scale=(1, 5)), cx.top_box([5, 5], scale=(1, 5)), method="adjusted_wald")
+
+
+def _seven_vs_one(method: str | None = None) -> cx.Comparison:
+    a = cx.top_box([5] * 7 + [1] * 27, scale=(1, 5))
+    b = cx.top_box([5] * 1 + [1] * 33, scale=(1, 5))
+    return cx.compare(a, b) if method is None else cx.compare(a, b, method=method)
+
+
+def test_propcis_wald2ci_wald_7_34_vs_1_34() -> None:
+    # R PropCIs wald2ci(7, 34, 1, 34, 0.95, adjust="Wald") = 0.02916942, 0.32377176
+    # (quoted in statsmodels' test_proportion.py); statsmodels test_proportions_2indep
+    c = _seven_vs_one("wald")
+    assert c.method == "wald"
+    assert (c.lower, c.upper) == pytest.approx((2.916942, 32.377176), abs=6e-5)
+    assert (c.statistic, c.p_value) == pytest.approx((2.3480872031322675, 0.018870102830341826), abs=1e-9)
+
+
+def test_propcis_wald2ci_agresti_caffo_7_34_vs_1_34() -> None:
+    # R PropCIs wald2ci(7, 34, 1, 34, 0.95, adjust="AC") = 0.01161167, 0.32172166
+    c = _seven_vs_one("agresti_caffo")
+    assert c.method == "agresti_caffo"
+    assert (c.lower, c.upper) == pytest.approx((1.161167, 32.172166), abs=6e-5)
+    assert (c.statistic, c.p_value) == pytest.approx((2.1067406495303502, 0.035140066579092785), abs=1e-9)
+    assert c.difference == pytest.approx(100 * 6 / 34, abs=1e-12)  # the raw difference
+
+
+def test_propcis_diffscoreci_miettinen_nurminen_7_34_vs_1_34() -> None:
+    # R PropCIs diffscoreci(7, 34, 1, 34, 0.95) = 0.0270416, 0.3452912. statsmodels 0.15's
+    # own score interval (0.027325, 0.343429) has a wrong restricted MLE (its issue #10269);
+    # its score test of no difference (pooled share) is right: statistic and p-value
+    c = _seven_vs_one("score")
+    assert c.method == "score"
+    assert (c.lower, c.upper) == pytest.approx((2.70416, 34.52912), abs=6e-5)
+    assert (c.statistic, c.p_value) == pytest.approx((2.241651177145989, 0.0249839256169589), abs=1e-9)
+
+
+def test_fagerland_table_7_34_vs_1_34() -> None:
+    # Fagerland, Lydersen & Laake (2015): Wald 0.029 to 0.32, Agresti-Caffo 0.012 to 0.32,
+    # Newcombe 0.019 to 0.34 (the default, pooled z)
+    for method, lo, hi in (("wald", 2.9, 32.4), ("agresti_caffo", 1.2, 32.2), (None, 1.9, 34.0)):
+        c = _seven_vs_one(method)
+        assert (c.lower, c.upper) == pytest.approx((lo, hi), abs=0.5)
+    assert _seven_vs_one().method == "pooled_z"
+
+
+def test_wald_proportions_zero_variance() -> None:
+    zero = cx.top_box([1] * 10, scale=(1, 5))
+    full = cx.top_box([5] * 10, scale=(1, 5))
+    with raises_code("insufficient_data"):
+        cx.compare(zero, full, method="wald")
+    c = cx.compare(zero, zero, method="wald")
+    assert (c.statistic, c.p_value, c.lower, c.upper) == (0.0, 1.0, 0.0, 0.0)
+    s = cx.compare(zero, full, method="score")
+    assert s.lower == -100.0 and s.upper < -50.0
 
 
 @pytest.mark.parametrize(

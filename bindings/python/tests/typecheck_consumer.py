@@ -99,6 +99,9 @@ def statistics() -> list[float]:
     c: cx.Comparison = cx.compare(r, cx.nps([10, 0]), level=0.9, method="adjusted_wald")
     df: float | None = c.df
     welch = cx.compare(m, cx.mean([2, 3, 4], scale=(1, 5)), method="welch")
+    mn = cx.compare(box, cx.top_box([5, 1, 1], scale=(1, 5)), method="score")
+    ac = cx.compare(box, box, method="agresti_caffo")
+    assert mn.method == "score" and ac.method == "agresti_caffo"
     paired: cx.PairedNpsResult = cx.paired_nps([9, 3, None], np.array([10, 8, 7]), level=0.9)
     p_int = cx.proportion_interval(70, 100, method="jeffreys")
     n_int = cx.nps_interval(50, 30, 20, level=0.9)

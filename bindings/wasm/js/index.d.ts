@@ -156,8 +156,12 @@ export interface SampleFields {
 /** Confidence-interval methods. Net scores: adjusted_wald (default), wald; proportions: wilson (default), wald, agresti_coull, clopper_pearson, jeffreys; means: t. */
 export type IntervalMethod = "adjusted_wald" | "wald" | "wilson" | "agresti_coull" | "clopper_pearson" | "jeffreys" | "t";
 
-/** Comparison methods. Net scores: adjusted_wald (default), wald; proportions: pooled_z; means: welch; pairedNps: paired_t. */
-export type CompareMethod = "adjusted_wald" | "wald" | "pooled_z" | "welch" | "paired_t";
+/**
+ * Comparison methods. Net scores: adjusted_wald (default), wald; proportions: pooled_z
+ * (default: pooled z test, Newcombe interval), wald, agresti_caffo, score (Miettinen–Nurminen
+ * score test and interval); means: welch; pairedNps: paired_t.
+ */
+export type CompareMethod = "adjusted_wald" | "wald" | "pooled_z" | "agresti_caffo" | "score" | "welch" | "paired_t";
 
 /** Multiple-comparison adjustments: Holm (default) or Benjamini–Hochberg. */
 export type PAdjustMethod = "holm" | "bh";
@@ -371,7 +375,12 @@ export function distribution(scores: Scores, options: ScaleOptions): Distributio
 /** A survey or rate result with an estimate (not a Distribution). */
 export type EstimatedResult = Estimated & object;
 
-/** Compares two independent groups, a − b: adjusted Wald (NPS), pooled z (proportions) or Welch (means) by default. */
+/**
+ * Compares two independent groups, a − b: adjusted Wald (NPS), pooled z (proportions) or Welch (means) by default.
+ * Proportions also take `method` "wald", "agresti_caffo" or "score" (Miettinen–Nurminen), the
+ * difference intervals of statsmodels' confint_proportions_2indep, each with its test.
+ * @throws {CxMetricsError} `invalid_argument` for a bad level, results of different kinds or a method that does not apply; `insufficient_data` for a mean of one response, or zero variance in both groups with different values (for proportions only "wald", 0 % against 100 %).
+ */
 export function compare(a: EstimatedResult, b: EstimatedResult, options?: { level?: number | null; method?: CompareMethod | null }): Comparison;
 
 /** The NPS change of the same respondents (after − before, 0–10 scores), paired t test; pairs with a missing answer are dropped. */

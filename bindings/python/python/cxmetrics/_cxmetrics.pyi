@@ -52,7 +52,7 @@ _CesMethod = Literal["mean", "percent_agree", "net_effort"]
 _NetIntervalMethod = Literal["adjusted_wald", "wald"]
 _ProportionIntervalMethod = Literal["wilson", "wald", "agresti_coull", "clopper_pearson", "jeffreys"]
 _IntervalMethod = Literal["adjusted_wald", "wald", "wilson", "agresti_coull", "clopper_pearson", "jeffreys", "t"]
-_CompareMethod = Literal["adjusted_wald", "wald", "pooled_z", "welch"]
+_CompareMethod = Literal["adjusted_wald", "wald", "pooled_z", "agresti_caffo", "score", "welch"]
 _PAdjust = Literal["holm", "bh"]
 _Floats = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | _ToNumpy | _Arrow
 """Numbers: a list / tuple (None and NaN = NaN), a 1-D numpy array, a pandas / polars Series,
@@ -1012,13 +1012,16 @@ def compare(a: _Estimated, b: _Estimated, *, level: float = 0.95, method: _Compa
     """Compares two independent groups: ``a − b``, with an interval, a statistic and a p-value.
 
     ``a`` and ``b`` must be of the same kind: two net scores (default ``"adjusted_wald"``,
-    or ``"wald"``), two proportions (``"pooled_z"`` with the Newcombe interval) or two
-    means (``"welch"``). For the same respondents measured twice use :func:`paired_nps`.
+    or ``"wald"``), two proportions (default ``"pooled_z"`` with the Newcombe interval;
+    ``"wald"``, ``"agresti_caffo"``, or ``"score"``, the Miettinen–Nurminen score test and
+    interval) or two means (``"welch"``). For the same respondents measured twice use
+    :func:`paired_nps`.
 
     Raises:
         CxMetricsError: ``invalid_argument`` for a bad level, results of different kinds or
-            a method that does not apply; ``insufficient_data`` for a mean of one response
-            or two groups with zero variance.
+            a method that does not apply; ``insufficient_data`` for a mean of one response,
+            or two groups with zero variance and different values (for proportions only
+            ``"wald"``, 0 % against 100 %).
         TypeError: when ``a`` or ``b`` is not a result.
 
     >>> import cxmetrics as cx
@@ -1027,6 +1030,9 @@ def compare(a: _Estimated, b: _Estimated, *, level: float = 0.95, method: _Compa
     >>> c = cx.compare(a, b)
     >>> c.method, round(c.difference, 9), round(c.p_value, 4)
     ('pooled_z', 10.0, 0.1382)
+    >>> s = cx.compare(a, b, method="score")
+    >>> s.method, round(s.lower, 4), round(s.upper, 4)
+    ('score', -3.2584, 22.9481)
     """
 def paired_nps(before: _Scores, after: _Scores, *, level: float = 0.95) -> PairedNpsResult:
     """Paired NPS change for the same respondents, ``after − before``, on the 0–10 scale.

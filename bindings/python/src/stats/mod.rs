@@ -158,7 +158,8 @@ result_class! {
         p_value: f64 = |r| r.p_value;
         /// Degrees of freedom of a t statistic (Welch–Satterthwaite); ``None`` for z tests.
         df: Option<f64> = |r| r.df;
-        /// The method used: ``"adjusted_wald"``, ``"wald"``, ``"pooled_z"`` or ``"welch"``.
+        /// The method used: ``"adjusted_wald"``, ``"wald"``, ``"pooled_z"``,
+        /// ``"agresti_caffo"``, ``"score"`` or ``"welch"``.
         method: &'static str = |r| r.method.as_str();
         /// Confidence level of the interval.
         level: f64 = |r| r.level;
@@ -236,14 +237,22 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
 /// - net, ``"adjusted_wald"`` (default): c′, v′, n′ of each group as in the adjusted-Wald
 ///   interval; ``se = √(v′a/n′a + v′b/n′b)``, ``z = (c′a − c′b)/se``, interval
 ///   ``100 × (c′a − c′b ± z·se)``. ``"wald"``: the same on the raw shares.
-/// - proportions, ``"pooled_z"`` (default and only): pooled z test,
+/// - proportions, ``"pooled_z"`` (default): pooled z test,
 ///   ``z = (pa − pb)/√(p̄(1 − p̄)(1/na + 1/nb))``, with the Newcombe hybrid-score interval.
+///   ``"wald"``: ``se = √(pa(1 − pa)/na + pb(1 − pb)/nb)``, ``z = (pa − pb)/se``, interval
+///   ``pa − pb ± z·se``. ``"agresti_caffo"``: the same after adding one success and one
+///   failure to each group. ``"score"``: Miettinen–Nurminen, the score test (restricted
+///   maximum-likelihood variance times N/(N − 1)) and the interval that inverts it, as R
+///   ``PropCIs::diffscoreci``. These are statsmodels' ``confint_proportions_2indep`` /
+///   ``test_proportions_2indep`` methods (``newcomb``, ``wald``, ``agresti-caffo``,
+///   ``score``); ``score`` prefers the interval that agrees with its test, ``agresti_caffo``
+///   is a closed-form repair of Wald, ``wald`` is for large samples only.
 /// - means, ``"welch"`` (default and only): Welch's t test with Welch–Satterthwaite ``df``.
 ///
 /// Edge cases: the sign is kept (a fall is negative). ``difference`` is the raw difference
 /// of the scores; the adjusted-Wald interval is centred on the adjusted one. Two
 /// proportions both 0 % or both 100 % give z = 0 and p = 1. For the same respondents
-/// measured twice use :func:`paired_nps`.
+/// measured twice use :func:`paired_nps`. Proportion intervals are clamped to −100…100.
 ///
 /// Args:
 ///     a: a result (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, and the rate
@@ -251,7 +260,7 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
 ///     b: a result of the same kind.
 ///     level: confidence level in (0, 1), default 0.95.
 ///     method: ``None`` (the default of the kind), ``"adjusted_wald"``, ``"wald"``,
-///         ``"pooled_z"`` or ``"welch"``.
+///         ``"pooled_z"``, ``"agresti_caffo"``, ``"score"`` or ``"welch"``.
 ///
 /// Returns:
 ///     Comparison
@@ -259,7 +268,8 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
 /// Raises:
 ///     CxMetricsError: ``invalid_argument`` for a bad level, results of different kinds,
 ///         or a method that does not apply; ``insufficient_data`` for a mean of one
-///         response or two groups with zero variance.
+///         response, or two groups with zero variance and different values (for
+///         proportions only ``"wald"``, 0 % against 100 %).
 ///     TypeError: when ``a`` or ``b`` is not a result.
 ///
 /// >>> import cxmetrics as cx
@@ -268,6 +278,9 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
 /// >>> c = cx.compare(a, b)
 /// >>> c.method, round(c.difference, 9), round(c.p_value, 4)
 /// ('pooled_z', 10.0, 0.1382)
+/// >>> s = cx.compare(a, b, method="score")
+/// >>> s.method, round(s.lower, 4), round(s.upper, 4)
+/// ('score', -3.2584, 22.9481)
 #[pyfunction]
 #[pyo3(
     signature = (a, b, *, level = None, method = None),

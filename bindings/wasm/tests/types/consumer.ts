@@ -181,6 +181,10 @@ const cmpFields: number = cmp.difference + cmp.lower + cmp.upper + cmp.statistic
 const cmpDf: number | null = cmp.df;
 const cmpMethod: CompareMethod = cmp.method;
 compare(m, mean([2, 3], { scale: [1, 5] }));
+const mnMethod: CompareMethod = compare(tb, tb, { method: "score" }).method;
+compare(tb, tb, { method: "agresti_caffo", level: 0.9 });
+// @ts-expect-error: statsmodels' spelling is not an option name
+compare(tb, tb, { method: "agresti-caffo" });
 const paired: PairedNpsResult = pairedNps([9, 7], new Uint8Array([10, 8]), { level: 0.9 });
 const pairedN: number = paired.n + paired.missing + paired.df;
 const pi: Interval = proportionInterval(70, 100, { method: "clopper_pearson" });
