@@ -14,7 +14,10 @@ use crate::lifecycle::{PyChurnResult, PyRateResult};
 use crate::results::{PyBoxResult, PyCesResult, PyCsatResult, PyMeanResult, PyNpsResult};
 use crate::service::{PyAhtResult, PyFcrResult};
 
+mod mean_of;
 mod sample_size;
+
+pub(crate) use mean_of::PyMeanOfResult;
 
 /// The default confidence level everywhere.
 pub(crate) fn default_level() -> f64 {
@@ -215,11 +218,12 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
         PyFcrResult,
         PyAhtResult,
         PyRateResult,
-        PyChurnResult
+        PyChurnResult,
+        PyMeanOfResult
     );
     Err(type_error(format!(
         "{name} must be a result with an estimate (NpsResult, CsatResult, CesResult, \
-         MeanResult, BoxResult, FcrResult, AhtResult, RateResult, ChurnResult), not {}",
+         MeanResult, BoxResult, FcrResult, AhtResult, RateResult, ChurnResult, MeanOfResult), not {}",
         type_name(obj)
     )))
 }
@@ -238,7 +242,8 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
 ///   ``100 × (c′a − c′b ± z·se)``. ``"wald"``: the same on the raw shares.
 /// - proportions, ``"pooled_z"`` (default and only): pooled z test,
 ///   ``z = (pa − pb)/√(p̄(1 − p̄)(1/na + 1/nb))``, with the Newcombe hybrid-score interval.
-/// - means, ``"welch"`` (default and only): Welch's t test with Welch–Satterthwaite ``df``.
+/// - means (``MeanResult``, ``MeanOfResult``, ``AhtResult``), ``"welch"`` (default and
+///   only): Welch's t test with Welch–Satterthwaite ``df``.
 ///
 /// Edge cases: the sign is kept (a fall is negative). ``difference`` is the raw difference
 /// of the scores; the adjusted-Wald interval is centred on the adjusted one. Two
@@ -246,8 +251,8 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
 /// measured twice use :func:`paired_nps`.
 ///
 /// Args:
-///     a: a result (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, and the rate
-///         results FcrResult, RateResult, ChurnResult, AhtResult).
+///     a: a result (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, MeanOfResult,
+///         and the rate results FcrResult, RateResult, ChurnResult, AhtResult).
 ///     b: a result of the same kind.
 ///     level: confidence level in (0, 1), default 0.95.
 ///     method: ``None`` (the default of the kind), ``"adjusted_wald"``, ``"wald"``,
@@ -495,5 +500,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(nps_interval, m)?)?;
     m.add_function(wrap_pyfunction!(adjust_p_values, m)?)?;
     sample_size::register(m)?;
+    mean_of::register(m)?;
     Ok(())
 }
