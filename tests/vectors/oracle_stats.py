@@ -19,6 +19,7 @@ no timestamps, a fixed seed (numpy.random.default_rng(SEED)), fixed case order.
 
 from __future__ import annotations
 
+import math
 import platform
 import sys
 import warnings
@@ -197,6 +198,7 @@ def random_cases():
 
 
 PROP_COMPARE_SEED = SEED + 1  # its own stream: the cases above stay as they were
+MEAN_OF_SEED = SEED + 2  # mean_of's random cases: a stream of their own too
 
 
 def random_prop_compare_cases():
@@ -237,7 +239,8 @@ def provenance() -> dict:
         "method": ("scipy / statsmodels implementations where they exist (proportion_confint, "
                    "confint_proportions_2indep newcomb / wald / agresti-caffo, proportions_ztest, "
                    "test_proportions_2indep, multipletests, "
-                   "ttest_ind_from_stats, ttest_rel, t.interval, samplesize_*); NPS (adjusted) "
+                   "ttest_ind_from_stats, ttest_rel, t.interval, samplesize_*; numpy average / std "
+                   "for mean_of, whose random cases use default_rng(seed + 2)); NPS (adjusted) "
                    "Wald and NPS/mean sample sizes from the spec formulas with scipy quantiles; "
                    "the Miettinen-Nurminen score interval from the corrected restricted MLE "
                    "(statsmodels issue #10269) with scipy brentq; not cxmetrics"),
@@ -290,10 +293,118 @@ def summary(text: str):
     print_error_codes(CASES, ERROR_CODES)
 
 
+def continuous(values, weights=None):
+    return {"kind": "continuous", "values": values, "weights": weights}
+
+
+# R datasets::sleep, extra hours of sleep per drug group
+SLEEP_1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]
+SLEEP_2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]
+
+
+def mean_of_cases():
+    """mean_of (continuous means): hand cases with R's t.test reference values, every
+    error, then random cases on their own stream (default_rng(SEED + 2)), after every
+    other case so that none of them moves."""
+    r_note = "R t.test (sleep data); scipy ttest_ind(equal_var=False) / ttest_1samp agree"
+    case("mean_of/sleep-group-1", "mean_of", input=continuous(SLEEP_1),
+         check={"score": 0.75, "std_dev": 1.7890096577591623, "n": 10, "missing": 0})
+    case("interval/continuous-sleep-1-r-t-test", "interval", input=continuous(SLEEP_1),
+         options={"level": 0.95}, check={"lower": -0.5297804135262321, "upper": 2.029780413526232},
+         check_tol=1e-9, note="R: t.test(sleep$extra[1:10]) 95 % CI -0.5297804 2.0297804")
+    case("compare/continuous-sleep-welch-r-t-test", "compare", a=continuous(SLEEP_1),
+         b=continuous(SLEEP_2), options={"level": 0.95},
+         check={"statistic": -1.8608134674868526, "df": 17.776473516178488,
+                "p_value": 0.0793941401873583, "lower": -3.3654832307117104,
+                "upper": 0.20548323071171137, "method": "welch"},
+         check_tol=1e-9, note=r_note + "; R: t = -1.8608, df = 17.776, p-value = 0.07939, "
+         "95 % CI -3.3654832 0.2054832")
+    case("margin_of_error/continuous-sleep-2", "margin_of_error", input=continuous(SLEEP_2),
+         options={"level": 0.9})
+    case("mean_of/weighted-kish", "mean_of",
+         input=continuous([1.0, 2.0, 4.0, None], [1.0, 1.0, 2.0, None]),
+         check={"score": 2.75, "std_dev": math.sqrt(2.7), "n_eff": 16 / 6, "sum_weights": 4.0,
+                "missing": 1, "weighted": True})
+    case("mean_of/missing-null-and-nan", "mean_of",
+         input=continuous([-12.0, None, 4.0, "nan", 2.0]),
+         check={"score": -2.0, "n": 3, "missing": 2})
+    case("mean_of/zero-weight-row-stays-in-n", "mean_of",
+         input=continuous([1.0, 100.0, 3.0], [1.0, 0.0, 1.0]), check={"score": 2.0, "n": 3})
+    case("mean_of/missing-value-weight-ignored", "mean_of",
+         input=continuous([None, 2.0, 5.0], [-1.0, 1.0, 1.0]), check={"score": 3.5, "n": 2})
+    case("mean_of/one-value", "mean_of", input=continuous([42.0]),
+         check={"score": 42.0, "std_dev": None})
+    case("interval/continuous-one-value", "interval", input=continuous([42.0]),
+         error="insufficient_data")
+    case("interval/continuous-constant", "interval", input=continuous([3.5, 3.5, 3.5]),
+         check={"lower": 3.5, "upper": 3.5})
+    case("interval/continuous-wrong-method", "interval", input=continuous(SLEEP_1),
+         options={"method": "wilson"}, error="invalid_argument")
+    case("compare/continuous-vs-proportion", "compare", a=continuous(SLEEP_1),
+         b=prop_counts(3, 10), error="invalid_argument")
+    case("compare/continuous-both-constant", "compare", a=continuous([2.0, 2.0]),
+         b=continuous([1.0, 1.0]), error="insufficient_data")
+    case("mean_of/error-empty", "mean_of", input=continuous([]), error="empty")
+    case("mean_of/error-all-missing", "mean_of", input=continuous([None, "nan"]), error="empty")
+    case("mean_of/error-inf", "mean_of", input=continuous([1.0, 2.0, "inf", "-inf"]),
+         error="not_finite", index=2)
+    case("mean_of/error-minus-inf", "mean_of", input=continuous([1.0, "-inf"]),
+         error="not_finite", index=1)
+    case("mean_of/error-value-before-weight", "mean_of", input=continuous(["inf"], [-1.0]),
+         error="not_finite", index=0)
+    case("mean_of/error-negative-weight", "mean_of",
+         input=continuous([1.0, 2.0, 3.0], [1.0, -0.5, "nan"]), error="invalid_weight", index=1)
+    case("mean_of/error-nan-weight", "mean_of",
+         input=continuous([1.0, 2.0], [1.0, "nan"]), error="invalid_weight", index=1)
+    case("mean_of/error-inf-weight", "mean_of",
+         input=continuous([1.0, 2.0], [1.0, "inf"]), error="invalid_weight", index=1)
+    case("mean_of/error-zero-total-weight", "mean_of",
+         input=continuous([1.0, 2.0], [0.0, 0.0]), error="invalid_weight")
+    case("mean_of/error-length-mismatch", "mean_of", input=continuous([1.0, 2.0], [1.0]),
+         error="length_mismatch")
+
+    rng = np.random.default_rng(MEAN_OF_SEED)
+    counter = Counter()
+    note = f"seeded random (default_rng({MEAN_OF_SEED}))"
+
+    def rid(prefix):
+        counter[prefix] += 1
+        return f"{prefix}/random-{counter[prefix]:02d}"
+
+    def level():
+        return float(LEVELS[int(rng.integers(0, len(LEVELS)))])
+
+    def rand_continuous():
+        size = int(rng.choice([2, 5, 20, 100, 500]))
+        if rng.random() < 0.5:  # spend per customer: skewed, positive
+            values = [round(float(v), 2) for v in rng.lognormal(3.5, 1.0, size=size)]
+        else:  # time-on-task minus a target: may be negative
+            values = [round(float(v), 3) for v in rng.normal(0.0, 40.0, size=size)]
+        weights = ([round(float(v), 6) for v in rng.uniform(0.2, 3.0, size=size)]
+                   if rng.random() < 0.5 else None)
+        if size > 2 and rng.random() < 0.3:
+            for i in rng.choice(size, size=max(1, size // 10), replace=False):
+                values[int(i)] = None
+        return continuous(values, weights)
+
+    for _ in range(10):
+        case(rid("mean_of"), "mean_of", input=rand_continuous(), note=note, source="random")
+    for _ in range(10):
+        case(rid("interval/continuous"), "interval", input=rand_continuous(),
+             options={"level": level()}, note=note, source="random")
+    for _ in range(4):
+        case(rid("margin_of_error/continuous"), "margin_of_error", input=rand_continuous(),
+             options={"level": level()}, note=note, source="random")
+    for _ in range(10):
+        case(rid("compare/continuous"), "compare", a=rand_continuous(), b=rand_continuous(),
+             options={"level": level()}, note=note, source="random")
+
+
 def main():
     hand_cases(case)
     random_cases()
     random_prop_compare_cases()
+    mean_of_cases()
     text = write_vectors(OUT, provenance(), CASES)
     summary(text)
     return 0

@@ -22,6 +22,8 @@ library implementation, the expected value comes from scipy / statsmodels:
                           (cross-checked with scipy.stats.ttest_ind on raw data)
   paired NPS              scipy.stats.ttest_rel(after_codes, before_codes)
   t interval of a mean    scipy.stats.t.interval (cross-checked with ttest_1samp)
+  continuous mean_of      numpy average / std(ddof=1) (weighted: the Kish-corrected sd
+                          of the survey mean); its interval and Welch comparison as above
   p-value adjustment      statsmodels multipletests ("holm", "fdr_bh")
   proportion sample size  statsmodels samplesize_confint_proportion,
                           samplesize_proportions_2indep_onetail
@@ -72,8 +74,9 @@ DEFAULT_COMPARE = {"net": "adjusted_wald", "proportion": "pooled_z", "mean": "we
 LEVELS = (0.8, 0.9, 0.95, 0.99)
 FUNCTIONS = ("interval", "margin_of_error", "compare", "paired_nps", "sample_size_nps",
              "sample_size_proportion", "sample_size_mean", "sample_size_nps_difference",
-             "sample_size_proportion_difference", "adjust_p_values")
-ERROR_CODES = ("invalid_argument", "insufficient_data", "length_mismatch")
+             "sample_size_proportion_difference", "adjust_p_values", "mean_of")
+ERROR_CODES = ("invalid_argument", "insufficient_data", "length_mismatch", "empty",
+               "not_finite", "invalid_weight")
 
 
 def _f(v) -> float:
@@ -123,7 +126,59 @@ def estimate(inp: dict) -> Est:
         return Est("proportion", n, p=x / n, x=x)
     if kind == "survey":
         return survey_estimate(inp)
+    if kind == "continuous":
+        return continuous_estimate(inp)
     raise VectorBug(f"unknown input kind {kind}")
+
+
+def continuous_mean(inp: dict) -> dict:
+    """mean_of(values, weights): validation order and result fields of
+    docs/metrics/statistics.md ("Continuous means")."""
+    if set(inp) != {"kind", "values", "weights"} or inp["kind"] != "continuous":
+        raise VectorBug("continuous input keys")
+    values, weights = inp["values"], inp["weights"]
+    if weights is not None and len(weights) != len(values):
+        raise OracleError("length_mismatch")
+    keep, missing = [], 0
+    for i, v in enumerate(values):
+        x = math.nan if v is None else _num(v)
+        if math.isnan(x):
+            missing += 1
+            continue
+        if math.isinf(x):
+            raise OracleError("not_finite", i)
+        if weights is not None:
+            w = math.nan if weights[i] is None else _num(weights[i])
+            if not (math.isfinite(w) and w >= 0.0):
+                raise OracleError("invalid_weight", i)
+        keep.append(i)
+    if not keep:
+        raise OracleError("empty")
+    x = np.array([_num(values[i]) for i in keep], dtype=np.float64)
+    w = (np.ones(len(keep)) if weights is None
+         else np.array([_num(weights[i]) for i in keep], dtype=np.float64))
+    sw = float(w.sum())
+    if sw <= 0.0:
+        raise OracleError("invalid_weight")
+    n_eff = sw * sw / float((w * w).sum())
+    m = float(np.average(x, weights=w))
+    s = None
+    if n_eff > 1.0:
+        s = math.sqrt(float((w * (x - m) ** 2).sum()) / sw * (n_eff / (n_eff - 1.0)))
+    if weights is None:
+        if abs(m - float(np.mean(x))) > 1e-12 * max(1.0, abs(m)):
+            raise VectorBug("mean disagrees with numpy mean")
+        if s is not None and abs(s - float(np.std(x, ddof=1))) > 1e-12 * max(1.0, s):
+            raise VectorBug("sd disagrees with numpy ddof=1")
+    return {"score": m, "std_dev": s, "n": len(keep), "missing": missing,
+            "sum_weights": sw, "n_eff": n_eff, "weighted": weights is not None,
+            "_x": x}
+
+
+def continuous_estimate(inp: dict) -> Est:
+    r = continuous_mean(inp)
+    return Est("mean", r["n_eff"], m=r["score"], s=r["std_dev"], lo=-math.inf, hi=math.inf,
+               raw=r["_x"] if inp["weights"] is None else None)
 
 
 def survey_estimate(inp: dict) -> Est:
@@ -651,6 +706,12 @@ def evaluate(c: dict) -> dict:
         return planning(fn, c["args"])
     if fn == "adjust_p_values":
         return adjust(c["args"])
+    if fn == "mean_of":
+        if opts:
+            raise VectorBug("mean_of has no options")
+        r = continuous_mean(c["input"])
+        del r["_x"]
+        return r
     raise VectorBug(f"unknown function {fn}")
 
 

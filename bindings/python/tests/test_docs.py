@@ -225,6 +225,7 @@ RESULT_SAMPLES: dict[str, Any] = {
     "DurationSummary": lambda: cx.first_response_time(_tickets()),
     "FcrResult": lambda: cx.fcr(_tickets()),
     "AhtResult": lambda: cx.handle_time([300, 420]),
+    "MeanOfResult": lambda: cx.mean_of([12.5, 30.0]),
     "SlaRow": lambda: cx.sla(_tickets(), targets={"high": 3600}).rows[0],
     "SlaResult": lambda: cx.sla(_tickets(), targets={"high": 3600}),
     "RateResult": lambda: cx.conversion_rate(3, 10),

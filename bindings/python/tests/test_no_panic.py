@@ -69,6 +69,7 @@ CALLS: dict[str, Callable[[Any, Any], Any]] = {
     "fcr.period": lambda a, b: cx.fcr(TICKETS, period=a, denominator=b),
     "sla": lambda a, b: cx.sla(TICKETS, targets=a, metric=b),
     "handle_time": lambda a, b: cx.handle_time(a, hold=b),
+    "mean_of": lambda a, b: cx.mean_of(a, weights=b),
     "conversion_rate": lambda a, b: cx.conversion_rate(a, b),
     "churn_rate": lambda a, b: cx.churn_rate(a, b, periods_per_year=a),
     "retention_rate": lambda a, b: cx.retention_rate(a, b, a),

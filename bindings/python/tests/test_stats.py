@@ -40,6 +40,10 @@ def _result(spec: dict[str, Any]) -> Any:
     if kind == "proportion_counts":
         tally = cx.Tally.from_counts((0, 1), [spec["n"] - spec["successes"], spec["successes"]])
         return cx.top_box(tally, threshold=1)
+    if kind == "continuous":
+        weights = spec["weights"]
+        return cx.mean_of([decode(v) for v in spec["values"]],
+                          weights=None if weights is None else [decode(w) for w in weights])
     assert kind == "survey", kind
     scores = [decode(s) for s in spec["scores"]]
     kwargs = survey_options(spec.get("options"))
@@ -63,7 +67,7 @@ def _run(case: dict[str, Any]) -> dict[str, Any]:
     args = _kwargs(case.get("args"))
     if fn == "interval":
         direct = _interval_direct(case["input"], opts)
-        if case["input"]["kind"] != "survey":  # the same numbers from a tallied result
+        if case["input"]["kind"] not in ("survey", "continuous"):  # the same numbers from a tallied result
             via = _result(case["input"]).interval(**opts)
             assert_close(via.to_dict(), direct.to_dict(), 1e-12, case["id"] + "(tally)")
         assert tuple(direct) == (direct.lower, direct.upper)
@@ -72,6 +76,8 @@ def _run(case: dict[str, Any]) -> dict[str, Any]:
         return {"margin": _result(case["input"]).margin_of_error(**opts)}
     if fn == "compare":
         return cx.compare(_result(case["a"]), _result(case["b"]), **opts).to_dict()
+    if fn == "mean_of":
+        return _result(case["input"]).to_dict()
     if fn == "paired_nps":
         before = [decode(x) for x in case["before"]]
         after = [decode(x) for x in case["after"]]
@@ -99,6 +105,7 @@ def test_stats_vectors_exist() -> None:
         "sample_size_nps_difference",
         "sample_size_proportion_difference",
         "adjust_p_values",
+        "mean_of",
     }
 
 

@@ -160,6 +160,10 @@ def service() -> list[float]:
     score: float | None = r.overall.score
     aht: cx.AhtResult = cx.handle_time(np.array([300.0, 420.0, 200.0]), hold=[60, None, 0], wrap=None)
     sd: float | None = aht.std_dev
+    spend: cx.MeanOfResult = cx.mean_of(np.array([12.5, np.nan, 17.5]), weights=[1.0, None, 2.0])
+    spend_sd: float | None = spend.std_dev
+    welch: cx.Comparison = cx.compare(spend, cx.mean_of([10, 20]))
+    assert spend_sd is None or welch.df is not None
     assert due and km is None or km is not None
     return [secs, float(n), frt.percentile(0.5), full.p90, first.mean, wait.median, *[d or 0.0 for d in durations],
             f.score, lo, hi, float(len(rows)), score or 0.0, aht.score, aht.margin_of_error(), sd or 0.0]

@@ -383,6 +383,37 @@ export type EstimatedResult = Estimated & object;
  */
 export function compare(a: EstimatedResult, b: EstimatedResult, options?: { level?: number | null; method?: CompareMethod | null }): Comparison;
 
+export interface MeanOfFields {
+  /** The (weighted) mean, in the values' unit. */
+  score: number;
+  /** Sample standard deviation (n − 1; weighted: Kish-corrected); `null` when nEff ≤ 1. */
+  stdDev: number | null;
+  /** Values used (unweighted count). */
+  n: number;
+  /** Missing values (null, undefined, NaN), left out. */
+  missing: number;
+  /** Σw of the values used (`n` when unweighted). */
+  sumWeights: number;
+  /** Kish effective sample size (Σw)²/Σw² (`n` when unweighted). */
+  nEff: number;
+  /** Whether weights were given. */
+  weighted: boolean;
+}
+/** A continuous mean: `interval()` is the t interval (not clamped), `compare` of two is Welch. */
+export interface MeanOfResult extends Readonly<MeanOfFields>, Estimated {
+  toJSON(): MeanOfFields;
+}
+
+/**
+ * The mean of a continuous measure (spend per customer, time-on-task), optionally weighted:
+ * any finite numbers, null / undefined / NaN missing. Unlike `mean`, no scale.
+ * @throws {CxMetricsError} `not_finite` for ±Infinity (with its index); `invalid_weight`
+ *   for a negative or non-finite weight (with its index) or a total weight of 0;
+ *   `length_mismatch`; `empty` when no value is left; `invalid_argument` when the sums overflow.
+ * @throws {TypeError} for values that are not an array or a typed array.
+ */
+export function meanOf(values: Scores, options?: { weights?: Weights | null }): MeanOfResult;
+
 /** The NPS change of the same respondents (after − before, 0–10 scores), paired t test; pairs with a missing answer are dropped. */
 export function pairedNps(before: Scores, after: Scores, options?: { level?: number | null }): PairedNpsResult;
 

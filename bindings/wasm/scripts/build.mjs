@@ -66,6 +66,7 @@ const SURVEY_EXPORTS = [
   "sampleSizeProportionDifference",
   "adjustPValues",
   "handleTime",
+  "meanOf",
   "conversionRate",
   "churnRate",
   "retentionRate",

@@ -280,3 +280,25 @@ pub fn defaults() -> JsValue {
     o.name("timeZone", cxmetrics::trends::DEFAULT_TIME_ZONE);
     o.into_js()
 }
+
+/// `mean_of(values, weights)`: the mean of a continuous measure (NaN = missing), with
+/// its unbounded mean estimate (t interval, Welch comparison).
+#[wasm_bindgen(js_name = meanOf)]
+pub fn mean_of(
+    values: &js_sys::Float64Array,
+    weights: Option<js_sys::Float64Array>,
+) -> JsResult<JsValue> {
+    let values = f64s_from("values", values)?;
+    let weights = weights.map(|w| f64s_from("weights", &w)).transpose()?;
+    let r = cxmetrics::mean_of(&values, weights.as_deref()).js()?;
+    let mut o = Out::new();
+    o.num("score", r.score);
+    o.opt("stdDev", r.std_dev);
+    o.num("n", r.n as f64);
+    o.num("missing", r.missing as f64);
+    o.num("sumWeights", r.sum_weights);
+    o.num("nEff", r.n_eff);
+    o.flag("weighted", r.weighted);
+    o.estimate(&r.estimate());
+    Ok(o.into_js())
+}

@@ -43,10 +43,10 @@ pub use service::{
 };
 #[doc(no_inline)]
 pub use stats::{
-    CompareMethod, Comparison, Estimate, Interval, IntervalMethod, Level, PAdjust, PairedNpsResult,
-    adjust_p_values, compare, nps_interval, paired_nps, proportion_interval, sample_size_mean,
-    sample_size_nps, sample_size_nps_difference, sample_size_proportion,
-    sample_size_proportion_difference,
+    CompareMethod, Comparison, Estimate, Interval, IntervalMethod, Level, MeanOfResult, PAdjust,
+    PairedNpsResult, adjust_p_values, compare, mean_of, nps_interval, paired_nps,
+    proportion_interval, sample_size_mean, sample_size_nps, sample_size_nps_difference,
+    sample_size_proportion, sample_size_proportion_difference,
 };
 #[doc(no_inline)]
 pub use survey::{

@@ -5,9 +5,9 @@ mod common;
 
 use common::{Compare, every_case_passes, number, numbers, run_with_estimate};
 use cxmetrics::{
-    CompareMethod, Error, Estimate, IntervalMethod, PAdjust, adjust_p_values, compare, paired_nps,
-    sample_size_mean, sample_size_nps, sample_size_nps_difference, sample_size_proportion,
-    sample_size_proportion_difference,
+    CompareMethod, Error, Estimate, IntervalMethod, PAdjust, adjust_p_values, compare, mean_of,
+    paired_nps, sample_size_mean, sample_size_nps, sample_size_nps_difference,
+    sample_size_proportion, sample_size_proportion_difference,
 };
 use serde_json::{Value, json};
 
@@ -32,8 +32,14 @@ fn estimate(input: &Value) -> Result<Estimate, Error> {
                 .1
                 .expect("this survey function has an estimate"))
         }
+        "continuous" => Ok(continuous(input)?.estimate()),
         other => panic!("unknown input kind {other}"),
     }
+}
+
+fn continuous(input: &Value) -> Result<cxmetrics::MeanOfResult, Error> {
+    let weights = (!input["weights"].is_null()).then(|| numbers(&input["weights"]));
+    mean_of(&numbers(&input["values"]), weights.as_deref())
 }
 
 fn opt_f64(o: &Value, k: &str, default: f64) -> f64 {
@@ -93,6 +99,11 @@ fn run(case: &Value) -> Result<Value, Error> {
         "adjust_p_values" => {
             let m = PAdjust::parse(a.get("method").and_then(Value::as_str).unwrap_or("holm"))?;
             json!({"p_values": adjust_p_values(&numbers(&a["p_values"]), m)?})
+        }
+        "mean_of" => {
+            let r = continuous(&case["input"])?;
+            json!({"score": r.score, "std_dev": r.std_dev, "n": r.n, "missing": r.missing,
+                   "sum_weights": r.sum_weights, "n_eff": r.n_eff, "weighted": r.weighted})
         }
         other => panic!("unknown function {other}"),
     })

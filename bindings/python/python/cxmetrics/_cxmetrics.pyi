@@ -1005,7 +1005,71 @@ class PairedNpsResult:
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
-_Estimated = NpsResult | CsatResult | CesResult | MeanResult | BoxResult | FcrResult | AhtResult | RateResult | ChurnResult
+@final
+class MeanOfResult:
+    """The mean of a continuous measure with its sample standard deviation (returned by
+    :func:`mean_of`). ``interval()`` is the t interval; :func:`compare` of two is Welch.
+
+    >>> import cxmetrics as cx
+    >>> r = cx.mean_of([12.5, 30.0, None, 17.5])
+    >>> r.score, r.n, r.missing
+    (20.0, 3, 1)
+    """
+
+    @property
+    def score(self) -> float:
+        """The (weighted) mean, in the values' unit."""
+    @property
+    def std_dev(self) -> float | None:
+        """Sample standard deviation (n − 1 denominator; weighted: Kish-corrected), ``None`` when ``n_eff <= 1``."""
+    @property
+    def n(self) -> int:
+        """Values used (unweighted count)."""
+    @property
+    def missing(self) -> int:
+        """Missing values (None / NaN), left out."""
+    @property
+    def sum_weights(self) -> float:
+        """Σw of the values used (``n`` when unweighted)."""
+    @property
+    def n_eff(self) -> float:
+        """Kish effective sample size (Σw)²/Σw² (``n`` when unweighted)."""
+    @property
+    def weighted(self) -> bool:
+        """Whether weights were given."""
+    def interval(self, level: float = 0.95, *, method: Literal["t"] | None = None) -> Interval:
+        """The t confidence interval for ``score`` (not clamped).
+
+        Raises:
+            CxMetricsError: ``insufficient_data`` when ``n_eff <= 1``.
+        """
+    def margin_of_error(self, level: float = 0.95) -> float:
+        """The half-width of the t interval."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a new ``dict`` (field name → value), in declaration order."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def mean_of(values: _Floats, *, weights: _Weights | None = None) -> MeanOfResult:
+    """The mean of a continuous measure (spend per customer, time-on-task), optionally
+    weighted, with its t interval; :func:`compare` two results for Welch's t test.
+
+    Unlike :func:`mean` (integer points of a response scale) the values may be any finite
+    numbers; None / NaN is missing.
+
+    Raises:
+        CxMetricsError: ``not_finite`` for ±∞ (with its ``index``); ``invalid_weight``;
+            ``length_mismatch``; ``empty``; ``invalid_argument`` when the sums overflow.
+        TypeError: for a container or value that is not numeric.
+
+    >>> import cxmetrics as cx
+    >>> c = cx.compare(cx.mean_of([0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]),
+    ...                cx.mean_of([1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]))
+    >>> c.method, round(c.statistic, 4), round(c.df, 3), round(c.p_value, 5)
+    ('welch', -1.8608, 17.776, 0.07939)
+    """
+
+_Estimated = NpsResult | CsatResult | CesResult | MeanResult | BoxResult | FcrResult | AhtResult | RateResult | ChurnResult | MeanOfResult
 """Results that carry an inference estimate (``interval()``, ``compare()``)."""
 
 def compare(a: _Estimated, b: _Estimated, *, level: float = 0.95, method: _CompareMethod | None = None) -> Comparison:

@@ -14,7 +14,10 @@ use crate::lifecycle::{PyChurnResult, PyRateResult};
 use crate::results::{PyBoxResult, PyCesResult, PyCsatResult, PyMeanResult, PyNpsResult};
 use crate::service::{PyAhtResult, PyFcrResult};
 
+mod mean_of;
 mod sample_size;
+
+pub(crate) use mean_of::PyMeanOfResult;
 
 /// The default confidence level everywhere.
 pub(crate) fn default_level() -> f64 {
@@ -216,11 +219,12 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
         PyFcrResult,
         PyAhtResult,
         PyRateResult,
-        PyChurnResult
+        PyChurnResult,
+        PyMeanOfResult
     );
     Err(type_error(format!(
         "{name} must be a result with an estimate (NpsResult, CsatResult, CesResult, \
-         MeanResult, BoxResult, FcrResult, AhtResult, RateResult, ChurnResult), not {}",
+         MeanResult, BoxResult, FcrResult, AhtResult, RateResult, ChurnResult, MeanOfResult), not {}",
         type_name(obj)
     )))
 }
@@ -247,7 +251,8 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
 ///   ``test_proportions_2indep`` methods (``newcomb``, ``wald``, ``agresti-caffo``,
 ///   ``score``); ``score`` prefers the interval that agrees with its test, ``agresti_caffo``
 ///   is a closed-form repair of Wald, ``wald`` is for large samples only.
-/// - means, ``"welch"`` (default and only): Welch's t test with Welch–Satterthwaite ``df``.
+/// - means (``MeanResult``, ``MeanOfResult``, ``AhtResult``), ``"welch"`` (default and
+///   only): Welch's t test with Welch–Satterthwaite ``df``.
 ///
 /// Edge cases: the sign is kept (a fall is negative). ``difference`` is the raw difference
 /// of the scores; the adjusted-Wald interval is centred on the adjusted one. Two
@@ -255,8 +260,8 @@ pub(crate) fn estimate_of(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Estima
 /// measured twice use :func:`paired_nps`. Proportion intervals are clamped to −100…100.
 ///
 /// Args:
-///     a: a result (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, and the rate
-///         results FcrResult, RateResult, ChurnResult, AhtResult).
+///     a: a result (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, MeanOfResult,
+///         and the rate results FcrResult, RateResult, ChurnResult, AhtResult).
 ///     b: a result of the same kind.
 ///     level: confidence level in (0, 1), default 0.95.
 ///     method: ``None`` (the default of the kind), ``"adjusted_wald"``, ``"wald"``,
@@ -508,5 +513,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(nps_interval, m)?)?;
     m.add_function(wrap_pyfunction!(adjust_p_values, m)?)?;
     sample_size::register(m)?;
+    mean_of::register(m)?;
     Ok(())
 }

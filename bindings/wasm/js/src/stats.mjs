@@ -4,10 +4,10 @@ import { raw } from "./raw.mjs";
 import { argumentError, call } from "./errors.mjs";
 import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
 import { given, intArg, numberArg, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { Comparison, defaults, estimateFrom, estimateOf, Interval, LEVEL, LEVEL_METHOD, levelArg, PairedNpsResult } from "./results.mjs";
+import { Comparison, defaults, Estimated, estimateFrom, estimateOf, fromRaw, Interval, LEVEL, LEVEL_METHOD, levelArg, PairedNpsResult } from "./results.mjs";
 
 const RESULTS_WITH_ESTIMATE =
-  "a result with an estimate (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, FcrResult, SlaRow, RateResult, ChurnResult, AhtResult)";
+  "a result with an estimate (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, MeanOfResult, FcrResult, SlaRow, RateResult, ChurnResult, AhtResult)";
 
 function estimateArg(r, what) {
   const est = estimateOf(r);
@@ -42,6 +42,27 @@ function pairedArg(scores, what) {
     );
   }
   return floatsArg(scores, what);
+}
+
+class MeanOfResult extends Estimated {}
+
+/** Numbers as one Float64Array (null / undefined → NaN, missing), from an array or a typed array. */
+function measureArg(values, what) {
+  if (!Array.isArray(values) && tagOf(values) === undefined) {
+    throw new TypeError(`${what} must be an array of numbers (null or NaN for a missing value) or a typed array, not ${describe(values)}`);
+  }
+  return floatsArg(values, what);
+}
+
+/**
+ * The mean of a continuous measure (spend, time-on-task) ({ weights }): null / undefined /
+ * NaN are missing, ±Infinity is `not_finite`. `interval()` is t; `compare` of two is Welch.
+ */
+export function meanOf(values, options) {
+  const o = optionsArg(options, ["weights"], "meanOf");
+  const v = measureArg(values, "values");
+  const w = given(o.weights) ? measureArg(o.weights, "weights") : undefined;
+  return fromRaw(MeanOfResult, call(() => raw.meanOf(v, w)));
 }
 
 const countArg = (v, what) => intArg(v, what);

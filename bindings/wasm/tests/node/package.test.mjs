@@ -42,6 +42,7 @@ const SURVEY_EXPORTS = [
   "distribution",
   "handleTime",
   "mean",
+  "meanOf",
   "nps",
   "npsInterval",
   "pairedNps",

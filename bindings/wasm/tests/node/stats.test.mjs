@@ -18,6 +18,7 @@ test("stats.json: every function is covered, at least 500 cases", () => {
     "compare",
     "interval",
     "margin_of_error",
+    "mean_of",
     "paired_nps",
     "sample_size_mean",
     "sample_size_nps",

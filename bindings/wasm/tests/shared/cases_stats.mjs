@@ -406,3 +406,66 @@ add("adjustPValues: a bad p-value names its index; wrong containers are a TypeEr
     throws(() => cx.adjustPValues(bad), { type: TypeError });
   }
 });
+
+// meanOf, the continuous mean: R datasets::sleep, extra hours of sleep per drug group
+const SLEEP_1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+const SLEEP_2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+
+add("meanOf: R t.test(extra ~ group, data = sleep) -> Welch t -1.8608, df 17.776, p 0.07939", (cx) => {
+  // scipy.stats.ttest_ind(g1, g2, equal_var=False) gives the unrounded values
+  const c = cx.compare(cx.meanOf(SLEEP_1), cx.meanOf(SLEEP_2));
+  equal(c.method, "welch");
+  close(c.difference, -1.58, 1e-12);
+  close(c.statistic, -1.8608134674868526, 1e-9, "t");
+  close(c.df, 17.776473516178488, 1e-9, "df");
+  close(c.pValue, 0.0793941401873583, 1e-9, "p");
+  close(c.lower, -3.3654832307117104, 1e-9, "lower");
+  close(c.upper, 0.20548323071171137, 1e-9, "upper");
+  deepEqual([Math.round(c.lower * 1e7) / 1e7, Math.round(c.upper * 1e7) / 1e7], [-3.3654832, 0.2054832], "R's printed CI");
+});
+
+add("meanOf: R t.test(sleep$extra[1:10]) -> 95 % CI -0.5297804 2.0297804", (cx) => {
+  const r = cx.meanOf(new Float64Array(SLEEP_1));
+  close(r.score, 0.75, 1e-12);
+  close(r.stdDev, 1.7890096577591623, 1e-12, "sd");
+  const ci = r.interval();
+  equal(ci.method, "t");
+  close(ci.lower, -0.5297804135262321, 1e-9);
+  close(ci.upper, 2.029780413526232, 1e-9);
+  close(r.marginOfError(), (ci.upper - ci.lower) / 2, 1e-12);
+  throws(() => r.interval({ method: "wilson" }), { code: "invalid_argument" });
+});
+
+add("meanOf: fields, weights (Kish), missing values, typed arrays", (cx) => {
+  const r = cx.meanOf([1, 2, 4, null], { weights: [1, 1, 2, undefined] });
+  deepEqual(Object.keys(r), ["score", "stdDev", "n", "missing", "sumWeights", "nEff", "weighted"]);
+  deepEqual([r.score, r.n, r.missing, r.sumWeights, r.weighted], [2.75, 3, 1, 4, true]);
+  close(r.nEff, 16 / 6, 1e-15);
+  close(r.stdDev, Math.sqrt(2.7), 1e-14);
+  ok(Object.isFrozen(r));
+  deepEqual(JSON.parse(JSON.stringify(r)), r.toJSON());
+  const u = cx.meanOf([12.5, 30, NaN, 17.5, undefined]);
+  deepEqual([u.score, u.n, u.missing, u.weighted, u.nEff], [20, 3, 2, false, 3]);
+  equal(cx.meanOf(new Int16Array([1, 2, 3, 6])).score, 3);
+  equal(cx.meanOf(new Uint8Array([1, 2, 3, 6]), { weights: new Float32Array([1, 1, 1, 1]) }).score, 3);
+  equal(cx.meanOf([42]).stdDev, null);
+});
+
+add("meanOf: errors (empty, not_finite with index, invalid_weight, length_mismatch, TypeError)", (cx) => {
+  throws(() => cx.meanOf([]), { code: "empty" });
+  throws(() => cx.meanOf([null, NaN]), { code: "empty" });
+  throws(() => cx.meanOf([1, 2, Infinity, -Infinity]), { code: "not_finite", index: 2 });
+  throws(() => cx.meanOf(Float64Array.of(1, -Infinity)), { code: "not_finite", index: 1 });
+  throws(() => cx.meanOf([1, 2], { weights: [1] }), { code: "length_mismatch" });
+  throws(() => cx.meanOf([1, 2, 3], { weights: [1, -0.5, NaN] }), { code: "invalid_weight", index: 1 });
+  throws(() => cx.meanOf([1, 2], { weights: [0, 0] }), { code: "invalid_weight", index: null });
+  throws(() => cx.meanOf([42]).interval(), { code: "insufficient_data" });
+  throws(() => cx.compare(cx.meanOf(SLEEP_1), cx.topBox([5, 1], { scale: [1, 5] })), { code: "invalid_argument" });
+  throws(() => cx.meanOf([1], { scale: [1, 5] }), { type: TypeError });
+  for (const bad of ["12", 12, { 0: 1 }, [1, "x"], [true], null, undefined]) {
+    throws(() => cx.meanOf(bad), { type: TypeError });
+  }
+  // the scale-based mean still validates integer points
+  throws(() => cx.mean([4, 4.5], { scale: [1, 5] }), { code: "not_integer", index: 1 });
+  equal(cx.meanOf([4, 4.5]).score, 4.25);
+});

@@ -23,6 +23,10 @@ export function resultOf(cx, spec) {
   if (spec.kind === "proportion_counts") {
     return cx.topBox(cx.Tally.fromCounts([0, 1], [spec.n - spec.successes, spec.successes]), { threshold: 1 });
   }
+  if (spec.kind === "continuous") {
+    const weights = spec.weights === null ? undefined : numbers(spec.weights);
+    return cx.meanOf(numbers(spec.values), { weights });
+  }
   if (spec.kind !== "survey") throw new Error(`unknown input kind ${spec.kind}`);
   return surveyCall(cx, spec, "array");
 }
@@ -42,7 +46,7 @@ export function run(cx, c) {
   switch (c.function) {
     case "interval": {
       const i = intervalOf(cx, c.input, o);
-      if (c.input.kind !== "survey") {
+      if (c.input.kind !== "survey" && c.input.kind !== "continuous") {
         const via = resultOf(cx, c.input).interval(o);
         const d = diff(via.toJSON(), i.toJSON(), 1e-12, "interval via a Tally");
         if (d) throw new Error(d);
@@ -55,6 +59,8 @@ export function run(cx, c) {
       return { margin: resultOf(cx, c.input).marginOfError(o) };
     case "compare":
       return cx.compare(resultOf(cx, c.a), resultOf(cx, c.b), o).toJSON();
+    case "mean_of":
+      return resultOf(cx, c.input).toJSON();
     case "paired_nps":
       return cx.pairedNps(numbers(c.before), numbers(c.after), o).toJSON();
     case "sample_size_nps": {

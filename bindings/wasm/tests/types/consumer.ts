@@ -51,6 +51,8 @@ import {
   fcr,
   sla,
   handleTime,
+  meanOf,
+  type MeanOfResult,
   type AhtResult,
   type DurationSummary,
   type FcrResult,
@@ -234,6 +236,12 @@ const overallAchieved: number = slaResult.overall.achieved + slaResult.untargete
 const aht: AhtResult = handleTime([300, null], { hold: new Float64Array([1, 2]), wrap: null });
 const ahtSd: number | null = aht.stdDev;
 aht.marginOfError();
+const spend: MeanOfResult = meanOf([42, null, 18.5], { weights: new Float64Array([1, 1, 2]) });
+const spendSd: number | null = spend.stdDev;
+const welch = compare(spend, meanOf(new Int32Array([10, 20, 30])));
+const welchDf: number | null = welch.df;
+// @ts-expect-error weights go in the options object
+meanOf([1, 2], [1, 1]);
 tickets.free();
 office.free();
 

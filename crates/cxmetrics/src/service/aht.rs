@@ -1,7 +1,7 @@
 //! Average handle time (AHT).
 
 use crate::error::{Error, Result};
-use crate::stats::{Estimate, Interval, IntervalMethod};
+use crate::stats::{Estimate, Interval, IntervalMethod, moments};
 
 /// Average handle time and its components.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -96,9 +96,9 @@ pub fn handle_time(talk: &[f64], hold: Option<&[f64]>, wrap: Option<&[f64]>) -> 
         });
     }
     let nf = used as f64;
-    let mean = totals.iter().sum::<f64>() / nf;
-    let sd = (used > 1)
-        .then(|| (totals.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (nf - 1.0)).sqrt());
+    // the continuous mean's summation (compensated, two-pass), shared with `mean_of`
+    let m = moments(&totals, None);
+    let (mean, sd) = (m.mean, m.sd);
     Ok(AhtResult {
         score: mean,
         n: used as u64,

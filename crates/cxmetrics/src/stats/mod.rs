@@ -13,6 +13,8 @@
 //!   [`proportion_interval`] and [`nps_interval`].
 //! - **Comparisons**: [`compare`] two independent groups (difference `a − b`, statistic,
 //!   p-value, interval); [`paired_nps`] for the same respondents measured twice.
+//! - **Continuous means**: [`mean_of`] (spend, time-on-task: any finite values, weights,
+//!   NaN missing) gives a result whose interval is t and whose comparison is Welch.
 //! - **Planning**: `sample_size_*` for a margin of error or a difference at a power.
 //! - **Multiple comparisons**: [`adjust_p_values`] (Holm, Benjamini–Hochberg).
 //!
@@ -42,6 +44,7 @@ mod adjust;
 mod compare;
 mod intervals;
 mod level;
+mod mean_of;
 mod quantile;
 mod sample_size;
 
@@ -49,6 +52,8 @@ pub use adjust::{DEFAULT_ALPHA, PAdjust, adjust_p_values};
 pub use compare::{CompareMethod, Comparison, PairedNpsResult, compare, paired_nps};
 pub use intervals::{nps_interval, proportion_interval};
 pub use level::Level;
+pub(crate) use mean_of::moments;
+pub use mean_of::{MeanOfResult, mean_of};
 pub use sample_size::{
     DEFAULT_NPS_VARIANCE, DEFAULT_POWER, DEFAULT_PROPORTION_PERCENT, sample_size_mean,
     sample_size_nps, sample_size_nps_difference, sample_size_proportion,
