@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::error::{Error, Result};
@@ -86,9 +86,13 @@ impl Period {
         match self {
             Period::Day => date,
             Period::IsoWeek => {
-                let back = i64::from(date.weekday().since(Weekday::Monday));
-                date.checked_sub(jiff::Span::new().days(back))
-                    .unwrap_or(date)
+                // The Monday of the week containing `Date::MIN` precedes it: that
+                // partial week starts at `Date::MIN` (all its days share one period).
+                let back = i64::from(date.weekday().to_monday_zero_offset());
+                jiff::Span::new()
+                    .try_days(back)
+                    .and_then(|s| date.checked_sub(s))
+                    .unwrap_or(Date::MIN)
             }
             Period::Month => date.first_of_month(),
             Period::Quarter => {
@@ -99,17 +103,36 @@ impl Period {
     }
 
     /// A label for the period starting at `start`: `2026-03-02`, `2026-W10`, `2026-03`
-    /// or `2026-Q1`.
+    /// or `2026-Q1`. Years before 1 are written with a sign and at least four digits
+    /// (`-0001-06`, year 0 is `0000`), as ISO 8601 expanded years.
     pub fn label(self, start: Date) -> String {
         match self {
-            Period::Day => start.to_string(),
+            Period::Day => format!(
+                "{}-{:02}-{:02}",
+                year_label(start.year()),
+                start.month(),
+                start.day()
+            ),
             Period::IsoWeek => {
                 let w = start.iso_week_date();
-                format!("{:04}-W{:02}", w.year(), w.week())
+                format!("{}-W{:02}", year_label(w.year()), w.week())
             }
-            Period::Month => format!("{:04}-{:02}", start.year(), start.month()),
-            Period::Quarter => format!("{:04}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
+            Period::Month => format!("{}-{:02}", year_label(start.year()), start.month()),
+            Period::Quarter => format!(
+                "{}-Q{}",
+                year_label(start.year()),
+                (start.month() - 1) / 3 + 1
+            ),
         }
+    }
+}
+
+/// `2026`, `0000`, `-0001`: four digits at least, a sign for years before 0.
+fn year_label(year: i16) -> String {
+    if year < 0 {
+        format!("-{:04}", year.unsigned_abs())
+    } else {
+        format!("{year:04}")
     }
 }
 
@@ -196,16 +219,21 @@ impl Trend {
                 right: scores.len(),
             });
         }
+        // Each distinct period gets a code; its segment key is that code, and the
+        // period's first date is `starts[code]` (any year jiff represents, negative
+        // ones included).
+        let mut starts: Vec<Date> = Vec::new();
         let mut labels: Vec<Key> = Vec::new();
         let mut codes = Vec::with_capacity(times.len());
         let mut index: HashMap<Date, u32> = HashMap::new();
         for &t in times {
             let d = period.start(tz.to_datetime(t).date());
-            let next = labels.len() as u32;
+            let next = u32::try_from(starts.len()).map_err(|_| {
+                Error::invalid_argument("times", "more than 2^32 - 1 distinct periods")
+            })?;
             let c = *index.entry(d).or_insert_with(|| {
-                labels.push(vec![KeyPart::Int(
-                    i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day()),
-                )]);
+                starts.push(d);
+                labels.push(vec![KeyPart::Int(i64::from(next))]);
                 next
             });
             codes.push(c);
@@ -214,17 +242,12 @@ impl Trend {
         let periods = segs
             .into_groups()
             .into_iter()
-            .map(|(k, t)| {
-                let KeyPart::Int(v) = k[0] else {
-                    unreachable!("period keys are integers")
-                };
-                let d = Date::new(
-                    (v / 10_000) as i16,
-                    ((v / 100) % 100) as i8,
-                    (v % 100) as i8,
-                )
-                .unwrap_or_else(|_| unreachable!("period keys are valid dates"));
-                (d, t)
+            .filter_map(|(k, t)| match k.first() {
+                Some(KeyPart::Int(c)) => {
+                    let d = usize::try_from(*c).ok().and_then(|c| starts.get(c))?;
+                    Some((*d, t))
+                }
+                _ => None,
             })
             .collect();
         Ok(Trend { period, periods })
@@ -269,11 +292,17 @@ impl Trend {
                 "rolling windows need a daily trend (period = day) and a window of at least 1 day",
             ));
         }
-        let span = jiff::Span::new().days(i64::from(days));
+        // The window (end − days, end]: its first day is end − days + 1, or `Date::MIN`
+        // when that precedes the first representable date (a window longer than the
+        // calendar — jiff spans stop at about 7.3 million days — holds every day up to
+        // `end`).
+        let span = jiff::Span::new().try_days(i64::from(days) - 1).ok();
         let window = |end: Date| -> Tally {
-            let start = end.checked_sub(span).unwrap_or(Date::MIN);
+            let first = span
+                .and_then(|s| end.checked_sub(s).ok())
+                .unwrap_or(Date::MIN);
             let mut acc: Option<Tally> = None;
-            for (_, t) in self.periods.range(start.tomorrow().unwrap_or(start)..=end) {
+            for (_, t) in self.periods.range(first..=end) {
                 match acc.as_mut() {
                     Some(a) => {
                         let _ = a.merge(t);

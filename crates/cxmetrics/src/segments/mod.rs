@@ -256,13 +256,22 @@ impl Segments {
                 }
                 let bad: u64 = (0..labels.len()).map(|g| hist[g * stride + p + 1]).sum();
                 if bad > 0 && on_invalid == OnInvalid::Error {
-                    let (i, cl) = scores
+                    // Not found only if the rows changed since they were counted
+                    // (another thread writing the caller's buffer): an error, never a panic.
+                    return Err(scores
                         .iter()
                         .enumerate()
                         .map(|(i, x)| (i, x.classify(scale)))
                         .find(|(_, cl)| !matches!(cl, Classified::Point(_) | Classified::Missing))
-                        .unwrap_or_else(|| unreachable!("an invalid bin count has an invalid row"));
-                    return Err(cl.into_error(i, scale));
+                        .map_or_else(
+                            || {
+                                Error::invalid_argument(
+                                    "scores",
+                                    "the data changed while it was read (an invalid row was counted, then not found)",
+                                )
+                            },
+                            |(i, cl)| cl.into_error(i, scale),
+                        ));
                 }
                 (0..labels.len())
                     .map(|g| {

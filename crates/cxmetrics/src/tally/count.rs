@@ -403,5 +403,10 @@ pub(super) fn first_invalid<T: Score>(
             bad => return bad.into_error(index_base + i, scale),
         }
     }
-    unreachable!("a counting pass found an invalid row")
+    // Only reachable when the rows changed between the counting pass and this one
+    // (another thread writing the caller's buffer): an error, never a panic.
+    Error::invalid_argument(
+        "scores",
+        "the data changed while it was read (an invalid row was counted, then not found)",
+    )
 }
