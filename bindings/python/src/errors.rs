@@ -33,6 +33,28 @@ pub(crate) fn core_err(err: cxmetrics::Error) -> PyErr {
     cx_error(err.code(), err.to_string(), err.index())
 }
 
+/// Runs a core call so that a panic (a bug: the core returns errors, it does not
+/// panic on any input) becomes an `invalid_argument` error that says so, instead of
+/// escaping as pyo3's `PanicException` (a `BaseException` that `except Exception`
+/// misses). Used by every binding path that hands data to the core (tallies from
+/// slices and Arrow columns, segments, trends, the service metrics, tickets,
+/// schedules, `mean_of`).
+pub(crate) fn no_panic<T>(run: impl FnOnce() -> cxmetrics::Result<T>) -> cxmetrics::Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned());
+        Err(cxmetrics::Error::invalid_argument(
+            "input",
+            format!(
+                "internal error (a bug in cxmetrics, please report it with this input): {what}"
+            ),
+        ))
+    })
+}
+
 /// A `CxMetricsError` with `code`, `message` and `index`.
 pub(crate) fn cx_error(code: &str, message: String, index: Option<usize>) -> PyErr {
     Python::attach(|py| {

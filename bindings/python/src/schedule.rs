@@ -17,7 +17,7 @@ use pyo3::types::{
 
 use crate::convert::extract_str;
 use crate::convert::items::{items, located};
-use crate::errors::{core_err, invalid_argument, type_error, type_name};
+use crate::errors::{core_err, invalid_argument, no_panic, type_error, type_name};
 use crate::time::{required_instant, to_py_datetime};
 
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -220,7 +220,7 @@ impl PySchedule {
             required_instant(start, "start")?,
             required_instant(end, "end")?,
         );
-        py.detach(|| self.inner.business_seconds(a, b))
+        py.detach(|| no_panic(|| self.inner.business_seconds(a, b)))
             .map_err(core_err)
     }
 
@@ -254,7 +254,7 @@ impl PySchedule {
         let start = required_instant(start, "start")?;
         let secs = crate::time::seconds(seconds, "seconds")?;
         let t = py
-            .detach(|| self.inner.add_business(start, secs))
+            .detach(|| no_panic(|| self.inner.add_business(start, secs)))
             .map_err(core_err)?;
         to_py_datetime(py, t)
     }

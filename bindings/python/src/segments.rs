@@ -23,7 +23,7 @@ use crate::convert::{
     DETACH_THRESHOLD, by_name, extract_buckets, extract_on_invalid, extract_opt_int,
     extract_opt_u32, extract_scale, extract_scores, extract_str, extract_weights,
 };
-use crate::errors::{core_err, invalid_argument, type_error, type_name};
+use crate::errors::{core_err, invalid_argument, no_panic, type_error, type_name};
 use crate::results::{row_dicts, set_field_columns};
 use crate::stats::{interval_method, level_arg};
 
@@ -477,7 +477,7 @@ fn segment(
         let run = || {
             Segments::from_codes(scale, codes, &labels, s, w, on_invalid)?.report(metric, &options)
         };
-        if s.len() > DETACH_THRESHOLD { py.detach(run) } else { run() }
+        if s.len() > DETACH_THRESHOLD { py.detach(|| no_panic(run)) } else { no_panic(run) }
     })
     .map_err(core_err)?;
     Ok(PySegmentTable {

@@ -17,7 +17,7 @@ use crate::convert::{
     DETACH_THRESHOLD, by_name, extract_on_invalid, extract_opt_u32, extract_scores,
     extract_weights, opt_f64,
 };
-use crate::errors::{core_err, cx_error};
+use crate::errors::{core_err, cx_error, no_panic};
 use crate::results::{row_dicts, set_field_columns};
 use crate::segments::{MetricArgs, frame_helper, min_n_arg};
 use crate::stats::{interval_method, level_arg};
@@ -308,7 +308,7 @@ fn trend(
                 None => tr.report(metric, &options),
             }
         };
-        if s.len() > DETACH_THRESHOLD { py.detach(run) } else { run() }
+        if s.len() > DETACH_THRESHOLD { py.detach(|| no_panic(run)) } else { no_panic(run) }
     })
     .map_err(core_err)?;
     Ok(PyTrendTable {

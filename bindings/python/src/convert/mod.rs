@@ -17,7 +17,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use crate::arrow::{ArrowColumn, WeightSource};
-use crate::errors::{core_err, invalid_argument, type_error, type_name};
+use crate::errors::{core_err, invalid_argument, no_panic, type_error, type_name};
 
 pub(crate) mod items;
 mod scalars;
@@ -174,9 +174,9 @@ fn tally_slice<T: Score + Sync>(
 ) -> PyResult<Tally> {
     let run = || Tally::from_scores_with(scale, scores, weights, on_invalid);
     let result = if scores.len() > DETACH_THRESHOLD {
-        py.detach(run)
+        py.detach(|| no_panic(run))
     } else {
-        run()
+        no_panic(run)
     };
     result.map_err(core_err)
 }
@@ -229,9 +229,9 @@ impl ScoreInput<'_> {
                 });
                 let run = || col.tally(scale, w, on_invalid);
                 let result = if col.len() > DETACH_THRESHOLD {
-                    py.detach(run)
+                    py.detach(|| no_panic(run))
                 } else {
-                    run()
+                    no_panic(run)
                 };
                 result.map_err(core_err)
             }

@@ -7,7 +7,7 @@
 use pyo3::prelude::*;
 
 use crate::convert::{Role, extract_floats};
-use crate::errors::core_err;
+use crate::errors::{core_err, no_panic};
 
 result_class! {
     /// Average handle time and its components, in seconds (returned by :func:`handle_time`).
@@ -85,7 +85,7 @@ fn handle_time(
         hold.as_ref().map(crate::convert::Column::as_slice),
         wrap.as_ref().map(crate::convert::Column::as_slice),
     );
-    py.detach(|| cxmetrics::handle_time(t, h, w))
+    py.detach(|| no_panic(|| cxmetrics::handle_time(t, h, w)))
         .map(PyAhtResult)
         .map_err(core_err)
 }

@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use super::tickets_arg;
 use crate::convert::items::items;
 use crate::convert::{by_name, extract_opt_u32};
-use crate::errors::{core_err, type_error};
+use crate::errors::{core_err, no_panic, type_error};
 use crate::time::{opt_seconds, required_instant};
 
 result_class! {
@@ -123,7 +123,7 @@ fn fcr(
         period,
     };
     let t = &tickets.get().0;
-    py.detach(|| cxmetrics::fcr(t, &options))
+    py.detach(|| no_panic(|| cxmetrics::fcr(t, &options)))
         .map(PyFcrResult)
         .map_err(core_err)
 }

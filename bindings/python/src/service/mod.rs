@@ -8,7 +8,7 @@
 use cxmetrics::{Clock, DurationOptions, Tickets};
 use pyo3::prelude::*;
 
-use crate::errors::core_err;
+use crate::errors::{core_err, no_panic};
 use crate::schedule::schedule_arg;
 use crate::time::opt_instant;
 
@@ -38,7 +38,7 @@ fn with_options<R: Send>(
     let clock = schedule.map_or(Clock::Calendar, |s| Clock::Business(&s.get().inner));
     let opts = DurationOptions { clock, as_of };
     let t = &tickets.get().0;
-    py.detach(|| run(t, &opts)).map_err(core_err)
+    py.detach(|| no_panic(|| run(t, &opts))).map_err(core_err)
 }
 
 /// Registers this module's classes and functions.

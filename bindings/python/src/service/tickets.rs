@@ -12,7 +12,9 @@ use pyo3::types::{PyFloat, PyList, PyMapping, PyString, PyTuple, PyType};
 
 use crate::convert::items::{items, located};
 use crate::convert::{Role, extract_floats, extract_opt_u32};
-use crate::errors::{core_err, invalid_argument, invalid_argument_at, type_error, type_name};
+use crate::errors::{
+    core_err, invalid_argument, invalid_argument_at, no_panic, type_error, type_name,
+};
 use crate::time::{At, instant, instants, required_instants, time_zone};
 
 /// Tickets for the service metrics: creation, response, solve, reopen and pause
@@ -326,7 +328,7 @@ impl PyTickets {
             channel: channel.as_deref(),
             priority: priority.as_deref(),
         };
-        py.detach(|| Tickets::from_columns(columns))
+        py.detach(|| no_panic(|| Tickets::from_columns(columns)))
             .map(PyTickets)
             .map_err(core_err)
     }
@@ -374,7 +376,7 @@ impl PyTickets {
                     .map_err(|e| located(e, py, &format!("records[{i}]"), Some(i)))?,
             );
         }
-        py.detach(|| Tickets::from_records(&out))
+        py.detach(|| no_panic(|| Tickets::from_records(&out)))
             .map(PyTickets)
             .map_err(core_err)
     }

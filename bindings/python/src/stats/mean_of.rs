@@ -7,7 +7,7 @@
 use pyo3::prelude::*;
 
 use crate::convert::{DETACH_THRESHOLD, Role, extract_floats};
-use crate::errors::core_err;
+use crate::errors::{core_err, no_panic};
 
 result_class! {
     /// The mean of a continuous measure with its sample standard deviation (returned by
@@ -88,7 +88,7 @@ fn mean_of(
         weights.as_ref().map(crate::convert::Column::as_slice),
     );
     let r = if v.len() > DETACH_THRESHOLD {
-        py.detach(|| cxmetrics::mean_of(v, w))
+        py.detach(|| no_panic(|| cxmetrics::mean_of(v, w)))
     } else {
         cxmetrics::mean_of(v, w)
     };
