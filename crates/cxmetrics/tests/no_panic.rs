@@ -146,3 +146,44 @@ fn windows_longer_than_the_calendar_hold_every_earlier_day() {
         "invalid_argument"
     );
 }
+
+proptest::proptest! {
+    /// Any instants jiff holds, any zone of a few, any period and any window length: rows
+    /// (every response in exactly one period; a window never holds more than all earlier
+    /// days), never a panic.
+    #[test]
+    fn any_instant_any_period_any_window(
+        secs in proptest::collection::vec(
+            Timestamp::MIN.as_second()..=Timestamp::MAX.as_second(), 1..20),
+        zone in 0usize..4,
+        period in 0usize..4,
+        days in proptest::prop_oneof![1u32..40, proptest::prelude::any::<u32>()],
+    ) {
+        let times: Vec<Timestamp> =
+            secs.iter().map(|&s| Timestamp::from_second(s).unwrap()).collect();
+        let scores: Vec<u8> = (0..times.len()).map(|i| (i % 11) as u8).collect();
+        let tz = match zone {
+            0 => TimeZone::UTC,
+            1 => TimeZone::get("Pacific/Kiritimati").unwrap(),
+            2 => TimeZone::get("America/Adak").unwrap(),
+            _ => TimeZone::fixed(cxmetrics::jiff::tz::offset(-25)),
+        };
+        let period = [Period::Day, Period::IsoWeek, Period::Month, Period::Quarter][period];
+        let tr = Trend::from_scores(
+            Scale::NPS, &times, &scores, None, OnInvalid::Error, period, tz,
+        ).unwrap();
+        let rows = tr.report(NPS, &opts()).unwrap();
+        proptest::prop_assert_eq!(rows.iter().map(|r| r.n).sum::<u64>(), times.len() as u64);
+        for w in rows.windows(2) {
+            proptest::prop_assert!(w[0].start < w[1].start);
+        }
+        if period == Period::Day {
+            let rolled = tr.rolling(days, NPS, &opts()).unwrap();
+            let mut seen = 0;
+            for (r, day) in rolled.iter().zip(&rows) {
+                seen += day.n;
+                proptest::prop_assert!(r.n >= day.n && r.n <= seen);
+            }
+        }
+    }
+}
