@@ -628,7 +628,7 @@ fn over_limit(name: &'static str, what: &str) -> Error {
     Error::invalid_argument(
         name,
         format!(
-            "{what} would exceed the limit of a tally, 2^64 - 1 = {} rows (n + missing + invalid); counts are exact and never wrap",
+            "{what} would exceed 2^64 - 1 = {} rows (n + missing + invalid), the most a tally holds",
             Tally::MAX_ROWS
         ),
     )

@@ -75,10 +75,7 @@ fn from_raw(raw: Raw) -> Result<Tally> {
         ));
     }
     if super::rows_in(&raw.counts, raw.missing, raw.invalid).is_none() {
-        return bad(format!(
-            "counts, missing and invalid sum to more than the limit of a tally, 2^64 - 1 = {} rows",
-            Tally::MAX_ROWS
-        ));
+        return bad("counts, missing and invalid sum to more than 2^64 - 1 rows".to_owned());
     }
     let weights = match raw.weights {
         None => None,
