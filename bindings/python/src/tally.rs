@@ -108,7 +108,8 @@ impl PyTally {
     ///
     /// Raises:
     ///     CxMetricsError: ``length_mismatch`` unless ``len(counts) == scale.points``;
-    ///         ``invalid_argument`` for a negative count.
+    ///         ``invalid_argument`` for a negative count, one of ``2**64`` or more, or counts
+    ///         that sum to more than ``2**64 - 1`` (the most rows a tally holds).
     ///     TypeError: for a count that is not an int.
     ///
     /// >>> import cxmetrics as cx
@@ -131,7 +132,8 @@ impl PyTally {
     ///
     /// Raises:
     ///     CxMetricsError: ``invalid_format`` for malformed JSON, another format or
-    ///         version, arrays of the wrong length or bad weight sums.
+    ///         version, arrays of the wrong length, bad weight sums, or counts, ``missing``
+    ///         and ``invalid`` that sum to more than ``2**64 - 1``.
     ///
     /// >>> import cxmetrics as cx
     /// >>> t = cx.Tally((1, 5), [5, 4, 1])
@@ -224,7 +226,20 @@ impl PyTally {
         // merge: the core's merge adds exactly what extend_with would have added.
         let scale = slf.try_borrow()?.inner.scale();
         let fresh = tally_from_raw(slf.py(), scale, scores, weights, on_invalid)?;
-        slf.try_borrow_mut()?.inner.merge(&fresh).map_err(core_err)
+        // The only merge error left is the row limit: name the argument given here.
+        slf.try_borrow_mut()?
+            .inner
+            .merge(&fresh)
+            .map_err(|e| match e {
+                cxmetrics::Error::InvalidArgument { message, index, .. } => {
+                    core_err(cxmetrics::Error::InvalidArgument {
+                        name: "scores".into(),
+                        message,
+                        index,
+                    })
+                }
+                e => core_err(e),
+            })
     }
 
     /// Adds another tally's responses to this one, in place (returns ``None``).
@@ -233,7 +248,8 @@ impl PyTally {
     /// for a new tally.
     ///
     /// Raises:
-    ///     CxMetricsError: ``scale_mismatch`` when the scales differ.
+    ///     CxMetricsError: ``scale_mismatch`` when the scales differ; ``invalid_argument``
+    ///         when the result would hold more than ``2**64 - 1`` rows (the tally is unchanged).
     ///
     /// >>> import cxmetrics as cx
     /// >>> a = cx.Tally((1, 5), [5, 4])

@@ -106,7 +106,13 @@ export interface TallyJSON {
   weights: { sum: number[]; sum_comp: number[]; sum_sq: number[]; sum_sq_comp: number[] } | null;
 }
 
-/** Mergeable counts (and compensated weight sums) of responses on one scale. */
+/**
+ * Mergeable counts (and compensated weight sums) of responses on one scale.
+ *
+ * Counts are exact or refused: `n`, `missing` and `invalid` stay at most
+ * `Number.MAX_SAFE_INTEGER`; a call that would go beyond it throws `invalid_argument`
+ * and leaves the tally unchanged.
+ */
 export class Tally {
   constructor(scale: ScaleLike, scores?: Scores | null, options?: InputOptions);
   /** `counts[k]` responses scored `scale.min + k`. */

@@ -145,18 +145,23 @@ pub(crate) fn f64s_from(what: &str, a: &Float64Array) -> JsResult<Vec<f64>> {
     copy_f64(what, a)
 }
 
-/// 2^53: beyond it a JS number no longer holds every integer.
-const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
+/// `Number.MAX_SAFE_INTEGER`, 2^53 - 1: the largest integer that no other integer
+/// rounds to as a JS number. Counts above it are refused, never rounded: on the way in
+/// (here) and on the way out ([`MAX_SAFE_COUNT`] in `RawTally`).
+pub(crate) const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+
+/// [`MAX_SAFE`] as a count.
+pub(crate) const MAX_SAFE_COUNT: u64 = 9_007_199_254_740_991;
 
 /// A count given as an integral JS number (the wrapper checked the type): `invalid_argument`
-/// when negative or beyond 2^53.
+/// when negative or above `Number.MAX_SAFE_INTEGER`.
 pub(crate) fn count_from(name: &str, x: f64) -> JsResult<u64> {
     if x >= 0.0 && x.fract() == 0.0 && x <= MAX_SAFE {
         Ok(x as u64)
     } else {
         Err(invalid_argument(
             name,
-            &format!("{x} is not a count (an integer from 0 to 2^53)"),
+            &format!("{x} is not a count (an integer from 0 to 2^53 - 1)"),
         ))
     }
 }
@@ -170,7 +175,7 @@ pub(crate) fn counts_from(a: &Float64Array) -> JsResult<Vec<u64>> {
             return Err(error(
                 "invalid_argument",
                 &format!(
-                    "invalid argument `counts`: counts[{i}] is {x}; counts must be integers >= 0"
+                    "invalid argument `counts`: counts[{i}] is {x}; counts must be integers from 0 to 2^53 - 1"
                 ),
                 Some(i),
             ));

@@ -62,8 +62,29 @@ use cxmetrics::{
 };
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{Scores, counts_from, f64s_from, int_option, scale_from};
+use crate::convert::{MAX_SAFE_COUNT, Scores, counts_from, f64s_from, int_option, scale_from};
 use crate::errors::{JsResult, ToJs};
+
+/// `invalid_argument` naming `name` unless `n`, `missing` and `invalid` (and so every
+/// count) are at most `Number.MAX_SAFE_INTEGER`, where JS numbers are exact.
+fn exact_in_js(t: &Tally, name: &str) -> JsResult<()> {
+    let over = [
+        ("n", t.n()),
+        ("missing", t.missing()),
+        ("invalid", t.invalid()),
+    ]
+    .into_iter()
+    .find(|&(_, v)| v > MAX_SAFE_COUNT);
+    match over {
+        None => Ok(()),
+        Some((what, v)) => Err(errors::invalid_argument(
+            name,
+            &format!(
+                "{what} would be {v}, above 2^53 - 1 (Number.MAX_SAFE_INTEGER): not exact in JS"
+            ),
+        )),
+    }
+}
 
 /// Validates a scale: `invalid_scale` unless `min..=max` has 2 to 101 points.
 #[wasm_bindgen(js_name = checkScale)]
@@ -86,6 +107,11 @@ pub fn memory_bytes() -> f64 {
 }
 
 /// A core [`Tally`] owned by wasm memory; wrapped by the JS `Tally` class.
+///
+/// Its counts, `n`, `missing` and `invalid` leave as JS numbers, so every way it is made
+/// or grows refuses (`invalid_argument`, the tally unchanged) a result whose `n`,
+/// `missing` or `invalid` is above `Number.MAX_SAFE_INTEGER` (2^53 - 1): counts are
+/// exact or refused, never rounded.
 #[wasm_bindgen]
 pub struct RawTally {
     inner: Tally,
@@ -108,6 +134,7 @@ impl RawTally {
         let scale = scale_from(min, max)?;
         let counts = counts_from(counts)?;
         let inner = Tally::from_counts(scale, &counts).js()?;
+        exact_in_js(&inner, "counts")?;
         Ok(RawTally { inner })
     }
 
@@ -115,6 +142,7 @@ impl RawTally {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(value: &JsValue) -> JsResult<RawTally> {
         let inner = json::tally_from_js(value)?;
+        exact_in_js(&inner, "json")?;
         Ok(RawTally { inner })
     }
 
@@ -133,25 +161,40 @@ impl RawTally {
             .as_ref()
             .map(|w| f64s_from("weights", w))
             .transpose()?;
-        scores.extend(&mut self.inner, weights.as_deref(), policy)
+        let mut t = self.inner.clone();
+        scores.extend(&mut t, weights.as_deref(), policy)?;
+        self.commit(t, "scores")
     }
 
     /// Adds one score (NaN = missing) with an optional weight.
     pub fn push(&mut self, score: f64, weight: Option<f64>, on_invalid: &str) -> JsResult<()> {
         let policy = OnInvalid::parse(on_invalid).js()?;
-        self.inner.push_with(score, weight, policy).js()
+        let mut t = self.inner.clone();
+        t.push_with(score, weight, policy).js()?;
+        self.commit(t, "score")
     }
 
     /// Adds another tally's responses to this one.
     pub fn merge(&mut self, other: &RawTally) -> JsResult<()> {
-        self.inner.merge(&other.inner).js()
+        let mut t = self.inner.clone();
+        t.merge(&other.inner).js()?;
+        self.commit(t, "other")
     }
 
     /// Merges this tally into itself (`t.merge(t)`: every response counted twice).
     #[wasm_bindgen(js_name = mergeSelf)]
     pub fn merge_self(&mut self) -> JsResult<()> {
-        let copy = self.inner.clone();
-        self.inner.merge(&copy).js()
+        let mut t = self.inner.clone();
+        t.merge(&self.inner).js()?;
+        self.commit(t, "other")
+    }
+
+    /// Keeps `t`, a grown copy of this tally, only when its counts stay exact in JS
+    /// (callers change a copy: a tally is at most 101 counts, so the copy is cheap).
+    fn commit(&mut self, t: Tally, name: &str) -> JsResult<()> {
+        exact_in_js(&t, name)?;
+        self.inner = t;
+        Ok(())
     }
 
     /// The scale's lowest point.

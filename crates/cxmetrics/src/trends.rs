@@ -278,8 +278,8 @@ impl Trend {
     /// independent samples).
     ///
     /// # Errors
-    /// `invalid_argument` unless the trend is daily and `days ≥ 1`; otherwise as
-    /// [`Trend::report`].
+    /// `invalid_argument` unless the trend is daily and `days ≥ 1`, or when a window
+    /// would hold more than [`Tally::MAX_ROWS`] rows; otherwise as [`Trend::report`].
     pub fn rolling(
         &self,
         days: u32,
@@ -297,30 +297,34 @@ impl Trend {
         // calendar — jiff spans stop at about 7.3 million days — holds every day up to
         // `end`).
         let span = jiff::Span::new().try_days(i64::from(days) - 1).ok();
-        let window = |end: Date| -> Tally {
+        let window = |end: Date| -> Result<Tally> {
             let first = span
                 .and_then(|s| end.checked_sub(s).ok())
                 .unwrap_or(Date::MIN);
             let mut acc: Option<Tally> = None;
             for (_, t) in self.periods.range(first..=end) {
                 match acc.as_mut() {
-                    Some(a) => {
-                        let _ = a.merge(t);
-                    }
+                    // same scale by construction; a window above the tally limit is
+                    // an error, never a wrapped count
+                    Some(a) => a.merge(t)?,
                     None => acc = Some(t.clone()),
                 }
             }
-            acc.unwrap_or_else(|| {
+            Ok(acc.unwrap_or_else(|| {
                 Tally::new(
                     self.periods
                         .values()
                         .next()
                         .map_or(Scale::NPS, Tally::scale),
                 )
-            })
+            }))
         };
-        let rows = self.periods.keys().map(|&d| (d, window(d)));
-        let mut out = trend_rows(Period::Day, rows, metric, options)?;
+        let rows = self
+            .periods
+            .keys()
+            .map(|&d| window(d).map(|t| (d, t)))
+            .collect::<Result<Vec<_>>>()?;
+        let mut out = trend_rows(Period::Day, rows.into_iter(), metric, options)?;
         for r in &mut out {
             r.label = format!("{} (last {days} d)", r.label);
         }
@@ -389,4 +393,39 @@ fn trend_rows(
         rows[i].significant = p < options.alpha;
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Periods are built from rows; they are set directly to reach the limit.
+    #[test]
+    fn rolling_windows_never_wrap() {
+        let half = Tally::from_counts(Scale::BINARY, &[0, u64::MAX / 2 + 1]).unwrap();
+        let d1 = Date::constant(2026, 1, 1);
+        let d2 = Date::constant(2026, 1, 2);
+        let metric = SurveyMetric::Nps(crate::NpsOptions {
+            buckets: Some(crate::NpsBuckets {
+                detractor_max: 0,
+                promoter_min: 1,
+            }),
+        });
+        let tr = Trend {
+            period: Period::Day,
+            periods: BTreeMap::from([(d1, half.clone()), (d2, half)]),
+        };
+        // one-day windows fit; two-day windows would hold 2^64 rows
+        assert_eq!(
+            tr.rolling(1, metric, &ReportOptions::default())
+                .unwrap()
+                .len(),
+            2
+        );
+        let e = tr
+            .rolling(2, metric, &ReportOptions::default())
+            .unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+        assert!(e.to_string().contains("2^64 - 1"), "{e}");
+    }
 }

@@ -278,7 +278,7 @@ proptest! {
         let scores: Vec<u8> = rows.iter().map(|(_, s)| *s).collect();
         let s = Segments::from_keys(Scale::NPS, &keys, &scores, None, OnInvalid::Error).unwrap();
         let whole = Tally::from_scores(Scale::NPS, &scores).unwrap();
-        prop_assert_eq!(s.overall(), whole.clone());
+        prop_assert_eq!(s.overall().unwrap(), whole.clone());
         let r = s.report(NPS, &ReportOptions::default()).unwrap();
         prop_assert_eq!(r.overall.score, Some(nps(&whole).unwrap().score));
         prop_assert_eq!(r.rows.iter().map(|x| x.n).sum::<u64>(), whole.n());

@@ -211,7 +211,8 @@ class Tally:
 
         Raises:
             CxMetricsError: ``length_mismatch`` unless ``len(counts) == scale.points``;
-                ``invalid_argument`` for a negative count.
+                ``invalid_argument`` for a negative count, one of ``2**64`` or more, or counts
+                that sum to more than ``2**64 - 1`` (the most rows a tally holds).
             TypeError: for a count that is not an int.
 
         >>> import cxmetrics as cx
@@ -225,7 +226,8 @@ class Tally:
 
         Raises:
             CxMetricsError: ``invalid_format`` for malformed JSON, another format or
-                version, arrays of the wrong length or bad weight sums.
+                version, arrays of the wrong length, bad weight sums, or counts, ``missing``
+                and ``invalid`` that sum to more than ``2**64 - 1``.
         """
     def to_json(self) -> str:
         """The tally as JSON in the versioned ``cxmetrics.tally`` format (version 1).
@@ -273,7 +275,8 @@ class Tally:
         """Adds another tally's responses to this one, in place (returns ``None``).
 
         Raises:
-            CxMetricsError: ``scale_mismatch`` when the scales differ.
+            CxMetricsError: ``scale_mismatch`` when the scales differ; ``invalid_argument``
+                when the result would hold more than ``2**64 - 1`` rows (the tally is unchanged).
 
         >>> import cxmetrics as cx
         >>> a = cx.Tally((1, 5), [5, 4])

@@ -224,7 +224,9 @@ test("Tally.push, merge, fromJSON, fromCounts: bad input never traps", () => {
   for (const fn of [() => cx.nps([10], { onInvalid: huge }), () => cx.csat([5], { method: huge })]) {
     assert.throws(fn, (e) => e instanceof cx.CxMetricsError && e.code === "invalid_argument" && e.message.length < 400);
   }
-  assert.equal(cx.nps(cx.Tally.fromCounts([0, 10], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 ** 53])).n, 2 ** 53);
+  const safe = Number.MAX_SAFE_INTEGER;
+  assert.equal(cx.nps(cx.Tally.fromCounts([0, 10], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, safe])).n, safe);
+  assert.equal(safely("fromCounts", () => cx.Tally.fromCounts([0, 1], [2 ** 53, 0])), "invalid_argument");
 });
 
 /** Deterministic 0..10 values (a linear congruential generator). */

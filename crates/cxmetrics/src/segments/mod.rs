@@ -347,13 +347,16 @@ impl Segments {
     }
 
     /// All segments merged into one tally.
-    pub fn overall(&self) -> Tally {
+    ///
+    /// # Errors
+    /// `invalid_argument` when the segments together hold more than
+    /// [`Tally::MAX_ROWS`] rows (counts never wrap).
+    pub fn overall(&self) -> Result<Tally> {
         let mut all = Tally::new(self.scale);
         for t in self.groups.values() {
-            // same scale by construction
-            let _ = all.merge(t);
+            all.merge(t)?;
         }
-        all
+        Ok(all)
     }
 
     /// The metric per segment and overall, with intervals, `low_n` flags and impact.
@@ -366,7 +369,7 @@ impl Segments {
     /// segments are built, so they come before metric errors.
     pub fn report(&self, metric: SurveyMetric, options: &ReportOptions) -> Result<SegmentReport> {
         check_options(options)?;
-        let overall_tally = self.overall();
+        let overall_tally = self.overall()?;
         let overall = row(
             Vec::new(),
             &overall_tally,
@@ -491,4 +494,26 @@ fn row(
         low_n: t.n() < options.min_n,
         impact,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Segments are built from rows, so the limit cannot be reached from the public
+    // API; the groups are set directly to check that `overall` refuses rather than wraps.
+    #[test]
+    fn overall_never_wraps() {
+        let half = Tally::from_counts(Scale::BINARY, &[u64::MAX / 2 + 1, 0]).unwrap();
+        let mut s = Segments::new(Scale::BINARY);
+        s.groups.insert(vec![KeyPart::Int(1)], half.clone());
+        assert_eq!(s.overall().unwrap().n(), u64::MAX / 2 + 1);
+        s.groups.insert(vec![KeyPart::Int(2)], half);
+        let e = s.overall().unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+        assert!(e.to_string().contains("18446744073709551615"), "{e}");
+        let metric = SurveyMetric::Nps(crate::NpsOptions::default());
+        let e = s.report(metric, &ReportOptions::default()).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+    }
 }

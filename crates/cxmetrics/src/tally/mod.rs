@@ -87,11 +87,20 @@ impl PointWeight {
 /// - Mixing weighted and unweighted data treats unweighted responses as weight 1.
 /// - A failed `extend` leaves the tally unchanged (validation is all-or-nothing).
 /// - The weight of a row whose score is missing is ignored.
+/// - **Limit**: a tally holds at most [`Tally::MAX_ROWS`] = 2⁶⁴ − 1 rows in all
+///   (`n + missing + invalid`), so every count and `n` fit a `u64`. Counts never
+///   wrap: [`from_counts`](Tally::from_counts), [`merge`](Tally::merge), `push` /
+///   `extend` and [`from_json`](Tally::from_json) use checked arithmetic and refuse a
+///   result above the limit (`invalid_argument`, or `invalid_format` when decoding),
+///   leaving the tally unchanged. The counting kernels add block counts unchecked
+///   inside one pass (that pass reads at most `usize::MAX` rows); the check is where
+///   a pass's totals are combined with the tally's.
 ///
 /// # Errors
 /// `out_of_scale`, `not_integer`, `not_finite` (scores), `invalid_weight`,
 /// `length_mismatch` when adding data; `scale_mismatch` when merging tallies of
-/// different scales; `invalid_format` when reading a serialized tally.
+/// different scales; `invalid_format` when reading a serialized tally;
+/// `invalid_argument` when a result would exceed [`Tally::MAX_ROWS`] rows.
 ///
 /// # Examples
 /// ```
@@ -115,6 +124,22 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// The most rows a tally holds, `n + missing + invalid ≤ 2⁶⁴ − 1`; anything that
+    /// would go beyond it is refused (`invalid_argument`), never wrapped.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{Scale, Tally};
+    /// let mut t = Tally::from_counts(Scale::BINARY, &[Tally::MAX_ROWS, 0])?;
+    /// assert_eq!(t.n(), u64::MAX);
+    /// let err = t.push(1u8).unwrap_err();
+    /// assert_eq!(err.code(), "invalid_argument");
+    /// assert_eq!(t.n(), u64::MAX); // unchanged
+    /// assert!(Tally::from_counts(Scale::BINARY, &[u64::MAX, 1]).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub const MAX_ROWS: u64 = u64::MAX;
+
     /// An empty tally on `scale`.
     pub fn new(scale: Scale) -> Tally {
         Tally {
@@ -171,7 +196,8 @@ impl Tally {
     /// A tally from counts per point (`counts[k]` responses scored `min + k`).
     ///
     /// # Errors
-    /// `length_mismatch` unless `counts.len() == scale.points()`.
+    /// `length_mismatch` unless `counts.len() == scale.points()`; `invalid_argument`
+    /// when the counts sum to more than [`Tally::MAX_ROWS`].
     ///
     /// # Examples
     /// ```
@@ -189,6 +215,7 @@ impl Tally {
                 right: scale.points(),
             });
         }
+        rows_in(counts, 0, 0).ok_or_else(|| over_limit("counts", "the counts sum"))?;
         Ok(Tally {
             scale,
             counts: counts.to_vec(),
@@ -367,7 +394,26 @@ impl Tally {
         if invalid > 0 && !skip {
             return Err(first_invalid(scores, mask, weights, scale, index_base));
         }
-        self.add_counts(&counts, pw.as_deref());
+        self.add(&counts, pw.as_deref(), missing, invalid, "scores")
+    }
+
+    /// Adds per-point counts (with their weight sums), `missing` and `invalid` to this
+    /// tally, all or nothing: `invalid_argument` naming `name` when the rows would
+    /// exceed [`Tally::MAX_ROWS`], the tally unchanged.
+    fn add(
+        &mut self,
+        counts: &[u64],
+        pw: Option<&[PointWeight]>,
+        missing: u64,
+        invalid: u64,
+        name: &'static str,
+    ) -> Result<()> {
+        // The tally's own rows fit (its invariant); if the sum of both fits too, every
+        // per-point sum, `missing` and `invalid` fit, so the additions below are exact.
+        rows_in(counts, missing, invalid)
+            .and_then(|r| r.checked_add(self.rows_seen()))
+            .ok_or_else(|| over_limit(name, "the rows of the result"))?;
+        self.add_counts(counts, pw);
         self.missing += missing;
         self.invalid += invalid;
         Ok(())
@@ -407,7 +453,8 @@ impl Tally {
     ///
     /// # Errors
     /// `scale_mismatch` when the scales differ (merging 0–10 with 1–10 would mix
-    /// meanings).
+    /// meanings); `invalid_argument` when the result would hold more than
+    /// [`Tally::MAX_ROWS`] rows. The tally is unchanged on error.
     ///
     /// # Examples
     /// ```
@@ -431,10 +478,13 @@ impl Tally {
             (None, Some(_)) => Some(other.counts.iter().map(|&c| PointWeight::unit(c)).collect()),
             (None, None) => None,
         };
-        self.add_counts(&other.counts, theirs.as_deref());
-        self.missing += other.missing;
-        self.invalid += other.invalid;
-        Ok(())
+        self.add(
+            &other.counts,
+            theirs.as_deref(),
+            other.missing,
+            other.invalid,
+            "other",
+        )
     }
 
     /// The scale.
@@ -447,7 +497,8 @@ impl Tally {
         &self.counts
     }
 
-    /// Valid responses (the denominator of unweighted metrics).
+    /// Valid responses (the denominator of unweighted metrics); at most
+    /// [`Tally::MAX_ROWS`], so the sum is exact.
     pub fn n(&self) -> u64 {
         self.counts.iter().sum()
     }
@@ -562,6 +613,25 @@ impl Tally {
     fn rows_seen(&self) -> u64 {
         self.n() + self.missing + self.invalid
     }
+}
+
+/// `Σ counts + missing + invalid`, or `None` above `u64::MAX` ([`Tally::MAX_ROWS`]).
+pub(crate) fn rows_in(counts: &[u64], missing: u64, invalid: u64) -> Option<u64> {
+    counts
+        .iter()
+        .try_fold(missing, |acc, &c| acc.checked_add(c))
+        .and_then(|r| r.checked_add(invalid))
+}
+
+/// The `invalid_argument` error for a tally that would exceed [`Tally::MAX_ROWS`].
+fn over_limit(name: &'static str, what: &str) -> Error {
+    Error::invalid_argument(
+        name,
+        format!(
+            "{what} would exceed 2^64 - 1 = {} rows (n + missing + invalid), the most a tally holds",
+            Tally::MAX_ROWS
+        ),
+    )
 }
 
 fn total(sums: impl Iterator<Item = NeumaierSum>) -> f64 {

@@ -74,6 +74,9 @@ fn from_raw(raw: Raw) -> Result<Tally> {
             raw.counts.len()
         ));
     }
+    if super::rows_in(&raw.counts, raw.missing, raw.invalid).is_none() {
+        return bad("counts, missing and invalid sum to more than 2^64 - 1 rows".to_owned());
+    }
     let weights = match raw.weights {
         None => None,
         Some(w) => {
@@ -143,7 +146,8 @@ impl Tally {
     ///
     /// # Errors
     /// `invalid_format` for malformed JSON, another format or version, arrays of
-    /// the wrong length, or negative / non-finite weight sums; `invalid_scale`
+    /// the wrong length, negative / non-finite weight sums, or counts, `missing` and
+    /// `invalid` that sum to more than [`Tally::MAX_ROWS`]; `invalid_scale`
     /// inside the message when the stored scale is not valid.
     pub fn from_json(s: &str) -> Result<Tally> {
         let raw: Raw = serde_json::from_str(s).map_err(|e| Error::InvalidFormat(e.to_string()))?;
