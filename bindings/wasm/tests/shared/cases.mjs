@@ -1,5 +1,5 @@
 // Named cases run in Node (tests/node/cases.test.mjs) and in headless Chromium
-// (tests/browser): the conventions of spec/API.md, every typed array, and Tally.
+// (tests/browser): the conventions of docs/conventions.md and docs/metrics/survey.md, every typed array, and Tally.
 // Each case is [name, (cx) => void] and throws an AssertionError on failure.
 
 import { close, deepEqual, equal, ok, throws } from "./assert.mjs";
@@ -24,7 +24,7 @@ export const TYPED = [
 export const cases = [];
 const add = (name, fn) => cases.push([name, fn]);
 
-// ───────────────────────────── conventions (spec/API.md) ─────────────────────────────
+// ───────────────────────────── conventions (docs/conventions.md) ─────────────────────────────
 
 add("3 promoters 2 passives 1 detractor -> 33.333..., not 33 or 34", (cx) => {
   const r = cx.nps(NPS_SCORES);
