@@ -24,6 +24,11 @@ use crate::tally::{OnInvalid, Score, Tally};
 pub const DEFAULT_TIME_ZONE: &str = "UTC";
 
 /// The time zone named by [`DEFAULT_TIME_ZONE`].
+///
+/// ```
+/// use cxmetrics::trends::{default_time_zone, DEFAULT_TIME_ZONE};
+/// assert_eq!(default_time_zone().iana_name(), Some(DEFAULT_TIME_ZONE));
+/// ```
 pub fn default_time_zone() -> TimeZone {
     TimeZone::UTC
 }
