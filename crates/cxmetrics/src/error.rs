@@ -32,7 +32,7 @@ use std::fmt;
 /// | `not_integer` | a non-integer score on an integer scale |
 /// | `not_finite` | a score of ±∞ |
 /// | `invalid_weight` | a negative or non-finite weight, or a total weight of zero |
-/// | `length_mismatch` | scores and weights of different lengths |
+/// | `length_mismatch` | two inputs of different lengths (scores and weights, keys and scores, ticket columns, …) |
 /// | `scale_mismatch` | a metric or merge that needs another scale |
 /// | `invalid_scale` | a scale with fewer than 2 or more than 101 points |
 /// | `invalid_argument` | an option outside its domain (threshold, buckets, …) |
@@ -107,14 +107,15 @@ pub enum Error {
         /// The offending weight (0 for a zero total).
         value: f64,
     },
-    /// Two inputs that must have the same length do not.
-    #[error("{what}: lengths differ ({left} vs {right}); pass one weight per score")]
+    /// Two inputs that must have matching lengths do not.
+    #[error("{what}: lengths differ ({left} vs {right})")]
     LengthMismatch {
-        /// Which inputs.
+        /// Which inputs, the first named first (e.g. "scores and weights"), or the rule
+        /// their lengths break.
         what: &'static str,
-        /// Length of the first input.
+        /// Length of the first input named.
         left: usize,
-        /// Length of the second input.
+        /// Length of the second input named.
         right: usize,
     },
     /// A metric or operation needs a different scale.
@@ -169,7 +170,7 @@ pub enum Error {
     /// Events out of order, e.g. a resolution before the ticket's creation.
     #[error("{}", out_of_order_message(.what, *.index))]
     OutOfOrder {
-        /// Which events.
+        /// Which events, and the rule they break (the whole message without an index).
         what: &'static str,
         /// The ticket (row) position, when there is one.
         index: Option<usize>,
@@ -209,10 +210,8 @@ fn invalid_weight_message(index: Option<usize>, value: f64) -> String {
 
 fn out_of_order_message(what: &str, index: Option<usize>) -> String {
     match index {
-        Some(i) => format!(
-            "ticket at index {i}: {what}; events must not precede the ticket's creation (check time zones and column order)"
-        ),
-        None => format!("{what}; the end of a duration must not precede its start"),
+        Some(i) => format!("ticket at index {i}: {what}"),
+        None => what.to_owned(),
     }
 }
 
@@ -326,19 +325,28 @@ impl Error {
         "insufficient_data",
     ];
 
-    /// The message with the option name of an [`Error::InvalidArgument`] spelled by
-    /// `spell` (a binding passes its naming rule, e.g. snake_case → camelCase); every
-    /// other error's message is its `Display`, unchanged.
+    /// The message with the input names spelled by `spell` (a binding passes its naming
+    /// rule, e.g. snake_case → camelCase): the option name of an
+    /// [`Error::InvalidArgument`] and the two inputs named by an
+    /// [`Error::LengthMismatch`] (e.g. ticket columns). Every other error's message is
+    /// its `Display`, unchanged.
     ///
     /// # Examples
     /// ```
-    /// let e = cxmetrics::Error::invalid_argument("min_n", "must be a count");
-    /// assert_eq!(e.message_with(|n| n.replace("min_n", "minN")), "invalid argument `minN`: must be a count");
+    /// use cxmetrics::Error;
+    /// let camel = |n: &str| n.replace("min_n", "minN").replace("agent_replies", "agentReplies");
+    /// let e = Error::invalid_argument("min_n", "must be a count");
+    /// assert_eq!(e.message_with(camel), "invalid argument `minN`: must be a count");
+    /// let e = Error::LengthMismatch { what: "created and agent_replies", left: 2, right: 3 };
+    /// assert_eq!(e.message_with(camel), "created and agentReplies: lengths differ (2 vs 3)");
     /// ```
     pub fn message_with(&self, spell: impl Fn(&str) -> String) -> String {
         match self {
             Error::InvalidArgument { name, message, .. } => {
                 format!("invalid argument `{}`: {message}", spell(name))
+            }
+            Error::LengthMismatch { what, left, right } => {
+                format!("{}: lengths differ ({left} vs {right})", spell(what))
             }
             other => other.to_string(),
         }

@@ -91,13 +91,35 @@ pub fn parse_date(s: &str) -> Result<Date> {
 ///
 /// # Errors
 /// `invalid_argument` for anything else — in particular a local time without an offset,
-/// which would be ambiguous.
+/// which would be ambiguous — and for a well-formed instant outside the supported range
+/// (about years -9999 to 9999), whose message says it is out of range.
+///
+/// # Examples
+/// ```
+/// let t = cxmetrics::parse_instant("2026-11-26T09:00:00-05:00")?;
+/// assert_eq!(t.to_string(), "2026-11-26T14:00:00Z");
+/// let local = cxmetrics::parse_instant("2026-11-26T09:00:00").unwrap_err();
+/// assert!(local.to_string().contains("not an instant with a UTC offset"));
+/// let far = cxmetrics::parse_instant("9999-12-31T23:00:00Z").unwrap_err();
+/// assert!(far.to_string().contains("out of the supported range"));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 pub fn parse_instant(s: &str) -> Result<Timestamp> {
-    s.trim().parse::<Timestamp>().map_err(|e| {
-        Error::invalid_argument(
-            "instant",
-            format!("{s:?} is not an instant with a UTC offset, e.g. 2026-11-26T09:00:00-05:00 or …Z ({e})"),
-        )
+    let text = s.trim();
+    text.parse::<Timestamp>().map_err(|e| {
+        // Well-formed, with an offset, and still refused: the instant is out of range.
+        let well_formed = jiff::fmt::temporal::Pieces::parse(text)
+            .is_ok_and(|p| p.time().is_some() && p.offset().is_some());
+        let message = if well_formed {
+            format!(
+                "{s:?} is out of the supported range of instants (years -9999 to 9999 in UTC) ({e})"
+            )
+        } else {
+            format!(
+                "{s:?} is not an instant with a UTC offset, e.g. 2026-11-26T09:00:00-05:00 or …Z ({e})"
+            )
+        };
+        Error::invalid_argument("instant", message)
     })
 }
 
@@ -337,7 +359,7 @@ impl Schedule {
     pub fn business_seconds(&self, start: Timestamp, end: Timestamp) -> Result<f64> {
         if end < start {
             return Err(Error::OutOfOrder {
-                what: "end before start",
+                what: "the end of a duration is before its start",
                 index: None,
             });
         }

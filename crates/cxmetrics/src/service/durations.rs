@@ -35,7 +35,7 @@ impl Clock<'_> {
             Clock::Calendar => {
                 if b < a {
                     return Err(Error::OutOfOrder {
-                        what: "end before start",
+                        what: "the end of a duration is before its start",
                         index: None,
                     });
                 }
@@ -153,7 +153,10 @@ pub(super) fn spans(
     if let Some(a) = as_of
         && let Some(i) = t.ticket_latest.iter().position(|&l| l > a)
     {
-        return Err(out_of_order("an event is after as_of", i));
+        return Err(out_of_order(
+            "an event is after the as-of instant (the observation time must be at or after every event)",
+            i,
+        ));
     }
     for i in 0..t.len() {
         let created = t.created[i];
@@ -162,7 +165,10 @@ pub(super) fn spans(
             (Some(e), _) => e,
             (None, Some(a)) => {
                 if a < created {
-                    return Err(out_of_order("the ticket was created after as_of", i));
+                    return Err(out_of_order(
+                        "the ticket was created after the as-of instant",
+                        i,
+                    ));
                 }
                 a
             }

@@ -150,6 +150,144 @@ fn column<T: Clone>(name: &'static str, col: Option<&[T]>, n: usize, default: T)
     }
 }
 
+/// What columns state about a ticket's solves beyond its events: the first solve, and
+/// the final solve of a ticket resolved now (`None`: open, or not given).
+#[derive(Clone, Copy)]
+struct Stated {
+    first_solved: Option<Timestamp>,
+    final_solved: Option<Timestamp>,
+}
+
+/// One ticket, validated: what the metrics read.
+struct History {
+    first_solved: Option<Timestamp>,
+    final_solved: Option<Timestamp>,
+    first_reopened: Option<Timestamp>,
+    /// Solved periods `[solve, reopen)`, in order.
+    periods: Vec<(Timestamp, Timestamp)>,
+    /// The union of the paused intervals.
+    paused: Vec<(Timestamp, Timestamp)>,
+    /// The latest instant of the ticket (created, events, ends of pauses).
+    latest: Timestamp,
+}
+
+/// The one validation of a ticket's history, for records and columns alike (a ticket
+/// given as columns is the history `solved = [first_solved, final_solved]`,
+/// `reopened = [first_reopened]`, plus what the columns state about it), so that the same
+/// history is accepted or refused the same way, with the same message and index.
+///
+/// Checks, in this order (the first that fails is the error):
+/// 1. the first response, every solve and every reopen at or after `created`;
+/// 2. columns: a final solve only with a first solve, and not before it;
+/// 3. in time order (a solve before a reopen at the same instant), every reopen follows
+///    a solve with no other reopen in between;
+/// 4. columns: a final solve (the ticket is resolved now) after the last reopen;
+/// 5. every paused interval ends at or after its start and starts at or after `created`
+///    (overlaps are allowed: their union is kept).
+fn check_history(
+    i: usize,
+    created: Timestamp,
+    first_response: Option<Timestamp>,
+    solved: &[Timestamp],
+    reopened: &[Timestamp],
+    mut paused: Vec<(Timestamp, Timestamp)>,
+    stated: Option<Stated>,
+) -> Result<History> {
+    if first_response.is_some_and(|r| r < created) {
+        return Err(out_of_order(
+            "the first response is before the ticket was created",
+            i,
+        ));
+    }
+    if solved.iter().any(|&s| s < created) {
+        return Err(out_of_order("a solve is before the ticket was created", i));
+    }
+    if reopened.iter().any(|&o| o < created) {
+        return Err(out_of_order("a reopen is before the ticket was created", i));
+    }
+    if let Some(c) = stated {
+        match (c.first_solved, c.final_solved) {
+            (None, Some(_)) => {
+                return Err(out_of_order(
+                    "a final solve without a first solve (the first solve comes first)",
+                    i,
+                ));
+            }
+            (Some(f), Some(l)) if l < f => {
+                return Err(out_of_order("the final solve is before the first solve", i));
+            }
+            _ => {}
+        }
+    }
+    // the status walk: solves before reopens at the same instant
+    let mut events: Vec<(Timestamp, bool)> = solved
+        .iter()
+        .map(|&s| (s, false))
+        .chain(reopened.iter().map(|&o| (o, true)))
+        .collect();
+    events.sort_unstable();
+    let mut solved_since: Option<Timestamp> = None;
+    let mut periods = Vec::new();
+    for &(at, is_reopen) in &events {
+        if is_reopen {
+            let Some(s) = solved_since.take() else {
+                return Err(out_of_order(
+                    "a reopen does not follow a solve (a reopen before any solve, or two reopens without a solve between them)",
+                    i,
+                ));
+            };
+            periods.push((s, at));
+        } else if solved_since.is_none() {
+            solved_since = Some(at);
+        }
+    }
+    let resolved = solved_since.is_some();
+    let (first_solved, final_solved) = match stated {
+        Some(c) => {
+            if c.final_solved.is_some() && !resolved {
+                return Err(out_of_order(
+                    "the final solve is not after the first reopen (a ticket resolved now was solved again after it was reopened)",
+                    i,
+                ));
+            }
+            (c.first_solved, c.final_solved)
+        }
+        None => (
+            solved.iter().min().copied(),
+            if resolved {
+                solved.iter().max().copied()
+            } else {
+                None
+            },
+        ),
+    };
+    paused.sort_unstable();
+    let mut latest = first_response
+        .into_iter()
+        .chain(events.last().map(|&(at, _)| at))
+        .fold(created, Timestamp::max);
+    for &(a, b) in &paused {
+        if b < a {
+            return Err(out_of_order("a paused interval ends before it starts", i));
+        }
+        if a < created {
+            return Err(out_of_order(
+                "a paused interval starts before the ticket was created",
+                i,
+            ));
+        }
+        latest = latest.max(b);
+    }
+    Ok(History {
+        first_solved,
+        final_solved,
+        first_reopened: periods.first().map(|&(_, o)| o),
+        periods,
+        paused: union(&paused),
+        latest,
+    })
+}
+
 impl Tickets {
     /// The column names of tickets in columnar form: the fields of [`TicketColumns`], in
     /// order, i.e. the names bindings accept for a table of tickets. Unlike a record's `solved` / `reopened` lists, columns hold the first and
@@ -184,10 +322,15 @@ impl Tickets {
     /// `[solve, reopen)` (see [`Ticket`]), which requester wait leaves out. Paused
     /// intervals may overlap (several sources of pauses): their union is kept.
     ///
+    /// Records and columns ([`Tickets::from_columns`]) go through one validation, ticket
+    /// by ticket in index order: the same history is accepted or refused the same way.
+    ///
     /// # Errors
-    /// `out_of_order` (with the ticket's index) when an event precedes the ticket's
-    /// creation, a reopen does not follow a solve (a reopen before any solve, or two
-    /// reopens without a solve between them), or a paused interval ends before it starts.
+    /// `out_of_order` (with the ticket's index, the first ticket that fails) when the
+    /// first response, a solve or a reopen precedes the ticket's creation; a reopen does
+    /// not follow a solve (a reopen before any solve, or two reopens without a solve
+    /// between them); or a paused interval ends before it starts or starts before the
+    /// creation. The message names the rule that failed.
     ///
     /// # Examples
     /// ```
@@ -203,93 +346,54 @@ impl Tickets {
     ///     reopened: vec![t("2026-11-02T10:00:00Z")],
     ///     ..Default::default()
     /// };
-    /// assert_eq!(Tickets::from_records(&[reopen_first]).unwrap_err().code(), "out_of_order");
+    /// let e = Tickets::from_records(&[reopen_first]).unwrap_err();
+    /// assert_eq!((e.code(), e.index()), ("out_of_order", Some(0)));
+    /// assert!(e.to_string().starts_with("ticket at index 0: a reopen does not follow a solve"));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn from_records(records: &[Ticket]) -> Result<Tickets> {
-        let n = records.len();
-        let mut first_solved = Vec::with_capacity(n);
-        let mut final_solved = Vec::with_capacity(n);
-        let mut first_reopened = Vec::with_capacity(n);
-        let mut periods = Vec::with_capacity(n);
-        let mut record_latest = Vec::with_capacity(n);
-        let mut paused = Vec::with_capacity(n);
-        for (i, r) in records.iter().enumerate() {
-            if r.reopened.iter().chain(&r.solved).any(|&e| e < r.created) {
-                return Err(out_of_order("solved or reopened before created", i));
-            }
-            // the status walk: solves before reopens at the same instant
-            let mut events: Vec<(Timestamp, bool)> = r
-                .solved
-                .iter()
-                .map(|&s| (s, false))
-                .chain(r.reopened.iter().map(|&o| (o, true)))
-                .collect();
-            events.sort_unstable();
-            let mut solved_since: Option<Timestamp> = None;
-            let mut p = Vec::new();
-            for &(at, is_reopen) in &events {
-                if is_reopen {
-                    let Some(s) = solved_since.take() else {
-                        return Err(out_of_order("a reopen does not follow a solve", i));
-                    };
-                    p.push((s, at));
-                } else if solved_since.is_none() {
-                    solved_since = Some(at);
-                }
-            }
-            let fs = r.solved.iter().min().copied();
-            first_solved.push(fs);
-            final_solved.push(if solved_since.is_some() {
-                r.solved.iter().max().copied()
-            } else {
-                None
-            });
-            first_reopened.push(p.first().map(|&(_, o)| o));
-            record_latest.push(events.last().map_or(r.created, |&(at, _)| at));
-            periods.push(p);
-            paused.push(r.paused.clone());
-        }
-        let triples: Vec<(usize, Timestamp, Timestamp)> = paused
+        let histories = records
             .iter()
             .enumerate()
-            .flat_map(|(i, p)| p.iter().map(move |&(a, b)| (i, a, b)))
-            .collect();
-        let created: Vec<Timestamp> = records.iter().map(|r| r.created).collect();
-        let first_response: Vec<Option<Timestamp>> =
-            records.iter().map(|r| r.first_response).collect();
-        let agent: Vec<u32> = records.iter().map(|r| r.agent_replies).collect();
-        let cust: Vec<u32> = records.iter().map(|r| r.customer_followups).collect();
-        let channel: Vec<Option<String>> = records.iter().map(|r| r.channel.clone()).collect();
-        let priority: Vec<Option<String>> = records.iter().map(|r| r.priority.clone()).collect();
-        Tickets::build(
-            TicketColumns {
-                created: &created,
-                first_response: Some(&first_response),
-                first_solved: Some(&first_solved),
-                final_solved: Some(&final_solved),
-                first_reopened: Some(&first_reopened),
-                agent_replies: Some(&agent),
-                customer_followups: Some(&cust),
-                paused: Some(&triples),
-                channel: Some(&channel),
-                priority: Some(&priority),
-            },
-            Some((periods, record_latest)),
-        )
+            .map(|(i, r)| {
+                check_history(
+                    i,
+                    r.created,
+                    r.first_response,
+                    &r.solved,
+                    &r.reopened,
+                    r.paused.clone(),
+                    None,
+                )
+            })
+            .collect::<Result<Vec<History>>>()?;
+        Ok(Tickets::assemble(
+            records.iter().map(|r| r.created).collect(),
+            records.iter().map(|r| r.first_response).collect(),
+            histories,
+            records.iter().map(|r| r.agent_replies).collect(),
+            records.iter().map(|r| r.customer_followups).collect(),
+            records.iter().map(|r| r.channel.clone()).collect(),
+            records.iter().map(|r| r.priority.clone()).collect(),
+        ))
     }
 
     /// Validates and copies ticket columns.
     ///
     /// Columns express one reopen: the solved period is `[first_solved, first_reopened)`
     /// (see [`TicketColumns`]). Overlapping paused intervals are merged (their union).
+    /// A ticket's columns are validated as the record with `solved = [first_solved,
+    /// final_solved]` and `reopened = [first_reopened]` (the one validation of
+    /// [`Tickets::from_records`]), plus what columns state beyond a record: which solve
+    /// is first, and that a ticket with a final solve is resolved now.
     ///
     /// # Errors
     /// `length_mismatch` when a column's length differs from `created`'s;
-    /// `out_of_order` (with the ticket's index) for an event before creation, a final
-    /// solve before the first, a reopen without a first solve or before it, or a paused
-    /// interval that ends before it starts; `invalid_argument` for a paused interval
-    /// that names a ticket index out of range.
+    /// `invalid_argument` for a paused interval that names a ticket index out of range;
+    /// `out_of_order` (with the ticket's index, the first ticket that fails) for
+    /// everything [`Tickets::from_records`] refuses, and for a final solve without a first
+    /// solve, before the first solve, or not after the first reopen (the ticket would be
+    /// open, not resolved).
     ///
     /// # Examples
     /// ```
@@ -299,39 +403,26 @@ impl Tickets {
     /// let reopened = [Some(t("2026-11-02T10:00:00Z"))];
     /// let cols = TicketColumns { created: &created, first_reopened: Some(&reopened), ..Default::default() };
     /// assert_eq!(Tickets::from_columns(cols).unwrap_err().code(), "out_of_order"); // no solve
+    /// // solved at 09:30, "finally" solved at 09:45, reopened at 10:00: open, not resolved
+    /// let first = [Some(t("2026-11-02T09:30:00Z"))];
+    /// let last = [Some(t("2026-11-02T09:45:00Z"))];
+    /// let cols = TicketColumns { created: &created, first_solved: Some(&first), final_solved: Some(&last),
+    ///     first_reopened: Some(&reopened), ..Default::default() };
+    /// let e = Tickets::from_columns(cols).unwrap_err();
+    /// assert_eq!((e.code(), e.index()), ("out_of_order", Some(0)));
     /// ```
     pub fn from_columns(c: TicketColumns<'_>) -> Result<Tickets> {
-        Tickets::build(c, None)
-    }
-
-    /// Validates and copies columns; `records` carries the solved periods and latest
-    /// solve / reopen per ticket when the columns come from records.
-    #[allow(clippy::type_complexity)]
-    fn build(
-        c: TicketColumns<'_>,
-        records: Option<(Vec<Vec<(Timestamp, Timestamp)>>, Vec<Timestamp>)>,
-    ) -> Result<Tickets> {
         let n = c.created.len();
-        let mut t = Tickets {
-            created: c.created.to_vec(),
-            first_response: column("first_response and created", c.first_response, n, None)?,
-            first_solved: column("first_solved and created", c.first_solved, n, None)?,
-            final_solved: column("final_solved and created", c.final_solved, n, None)?,
-            first_reopened: column("first_reopened and created", c.first_reopened, n, None)?,
-            agent_replies: column("agent_replies and created", c.agent_replies, n, 0)?,
-            customer_followups: column(
-                "customer_followups and created",
-                c.customer_followups,
-                n,
-                0,
-            )?,
-            paused: vec![Vec::new(); n],
-            solved_periods: Vec::new(),
-            channel: column("channel and created", c.channel, n, None)?,
-            priority: column("priority and created", c.priority, n, None)?,
-            ticket_latest: Vec::with_capacity(n),
-            latest: None,
-        };
+        let first_response = column("created and first_response", c.first_response, n, None)?;
+        let first_solved = column("created and first_solved", c.first_solved, n, None)?;
+        let final_solved = column("created and final_solved", c.final_solved, n, None)?;
+        let first_reopened = column("created and first_reopened", c.first_reopened, n, None)?;
+        let agent_replies = column("created and agent_replies", c.agent_replies, n, 0)?;
+        let customer_followups =
+            column("created and customer_followups", c.customer_followups, n, 0)?;
+        let channel = column("created and channel", c.channel, n, None)?;
+        let priority = column("created and priority", c.priority, n, None)?;
+        let mut paused = vec![Vec::new(); n];
         for &(i, a, b) in c.paused.unwrap_or(&[]) {
             if i >= n {
                 return Err(Error::invalid_argument(
@@ -339,78 +430,77 @@ impl Tickets {
                     format!("paused interval names ticket {i}, but there are {n} tickets"),
                 ));
             }
-            t.paused[i].push((a, b));
+            paused[i].push((a, b));
         }
-        let mut latest: Option<Timestamp> = None;
-        for i in 0..n {
-            let created = t.created[i];
-            let events = [
-                t.first_response[i],
-                t.first_solved[i],
-                t.final_solved[i],
-                t.first_reopened[i],
-            ];
-            if events.iter().flatten().any(|&e| e < created) {
-                return Err(out_of_order("an event is before the ticket was created", i));
-            }
-            if let (Some(f), Some(l)) = (t.first_solved[i], t.final_solved[i])
-                && l < f
-            {
-                return Err(out_of_order("the final solve is before the first solve", i));
-            }
-            if t.final_solved[i].is_some() && t.first_solved[i].is_none() {
-                return Err(out_of_order("a final solve without a first solve", i));
-            }
-            if let Some(o) = t.first_reopened[i] {
-                match t.first_solved[i] {
-                    Some(f) if f <= o => {}
-                    _ => return Err(out_of_order("a reopen does not follow a solve", i)),
-                }
-            }
-            let p = &mut t.paused[i];
-            p.sort_unstable();
-            let mut pause_end = created;
-            for &(a, b) in p.iter() {
-                if b < a {
-                    return Err(out_of_order("a paused interval ends before it starts", i));
-                }
-                if a < created {
-                    return Err(out_of_order(
-                        "a paused interval starts before the ticket was created",
-                        i,
-                    ));
-                }
-                pause_end = pause_end.max(b);
-            }
-            *p = union(p);
-            let ticket_latest = events
-                .iter()
-                .flatten()
-                .copied()
-                .chain([pause_end])
-                .fold(created, Timestamp::max);
-            t.ticket_latest.push(ticket_latest);
-            latest = latest.max(Some(ticket_latest));
-        }
-        t.latest = latest;
-        t.solved_periods = match records {
-            Some((periods, record_latest)) => {
-                for (i, l) in record_latest.into_iter().enumerate() {
-                    if l > t.ticket_latest[i] {
-                        t.ticket_latest[i] = l;
-                        t.latest = t.latest.max(Some(l));
-                    }
-                }
-                periods
-            }
-            None => (0..n)
-                .map(|i| match (t.first_solved[i], t.first_reopened[i]) {
-                    (Some(solve), Some(reopen)) => vec![(solve, reopen)],
-                    _ => Vec::new(),
-                })
-                .collect(),
+        let histories = paused
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let solved: Vec<Timestamp> =
+                    first_solved[i].into_iter().chain(final_solved[i]).collect();
+                let reopened: Vec<Timestamp> = first_reopened[i].into_iter().collect();
+                let stated = Stated {
+                    first_solved: first_solved[i],
+                    final_solved: final_solved[i],
+                };
+                check_history(
+                    i,
+                    c.created[i],
+                    first_response[i],
+                    &solved,
+                    &reopened,
+                    p,
+                    Some(stated),
+                )
+            })
+            .collect::<Result<Vec<History>>>()?;
+        Ok(Tickets::assemble(
+            c.created.to_vec(),
+            first_response,
+            histories,
+            agent_replies,
+            customer_followups,
+            channel,
+            priority,
+        ))
+    }
+
+    /// Tickets from validated histories and the columns that need no validation.
+    fn assemble(
+        created: Vec<Timestamp>,
+        first_response: Vec<Option<Timestamp>>,
+        histories: Vec<History>,
+        agent_replies: Vec<u32>,
+        customer_followups: Vec<u32>,
+        channel: Vec<Option<String>>,
+        priority: Vec<Option<String>>,
+    ) -> Tickets {
+        let n = histories.len();
+        let mut t = Tickets {
+            created,
+            first_response,
+            first_solved: Vec::with_capacity(n),
+            final_solved: Vec::with_capacity(n),
+            first_reopened: Vec::with_capacity(n),
+            agent_replies,
+            customer_followups,
+            paused: Vec::with_capacity(n),
+            solved_periods: Vec::with_capacity(n),
+            channel,
+            priority,
+            ticket_latest: Vec::with_capacity(n),
+            latest: None,
         };
-        Ok(t)
+        for h in histories {
+            t.first_solved.push(h.first_solved);
+            t.final_solved.push(h.final_solved);
+            t.first_reopened.push(h.first_reopened);
+            t.paused.push(h.paused);
+            t.solved_periods.push(h.periods);
+            t.ticket_latest.push(h.latest);
+            t.latest = t.latest.max(Some(h.latest));
+        }
+        t
     }
 
     /// The number of tickets.

@@ -334,7 +334,7 @@ impl Tally {
         let needed = bit_offset.saturating_add(scores.len());
         if bits < needed {
             return Err(Error::LengthMismatch {
-                what: "validity bits (after the offset) and scores",
+                what: "too few validity bits (after the offset) for the scores",
                 left: bits.saturating_sub(bit_offset),
                 right: scores.len(),
             });
