@@ -1314,7 +1314,9 @@ class Tickets:
     (and naive pandas / polars columns) need ``tz``.
 
     Raises:
-        CxMetricsError: ``out_of_order`` (with the ticket's ``index``), ``length_mismatch``,
+        CxMetricsError: ``out_of_order`` (with the ticket's ``index``; the same validation
+            as :meth:`from_records`, plus a ``final_solved`` that must follow
+            ``first_solved`` and ``first_reopened``), ``length_mismatch``,
             ``invalid_argument`` (naive datetime without ``tz``, string without offset,
             missing ``created``, bad count; with ``index``), ``unknown_time_zone``.
         TypeError: for values of the wrong type.

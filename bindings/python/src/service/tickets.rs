@@ -50,10 +50,11 @@ use crate::time::{At, instant, instants, required_instants, time_zone};
 ///     tz: IANA zone of naive datetimes, e.g. ``"Europe/Berlin"``.
 ///
 /// Raises:
-///     CxMetricsError: ``out_of_order`` (with the ticket's ``index``) for an event before
-///         creation, a final solve before the first, a reopen without a solve before it,
-///         a pause that ends before it starts or starts before creation (overlapping
-///         pauses are merged); ``length_mismatch`` for columns of
+///     CxMetricsError: ``out_of_order`` (with the ticket's ``index``; records and columns
+///         share one validation) for an event before creation, a final solve without
+///         or before the first, a reopen without a solve before it, a final solve not
+///         after the reopen, a pause that ends before it starts or starts before
+///         creation (overlapping pauses are merged); ``length_mismatch`` for columns of
 ///         different lengths; ``invalid_argument`` for a naive datetime without ``tz``, a
 ///         string without an offset, a missing ``created`` or a bad count (with
 ///         ``index``); ``unknown_time_zone`` for a bad ``tz``.

@@ -71,7 +71,21 @@ export class Tally {
       if (json === null || typeof json !== "object") {
         throw new TypeError(`Tally.fromJSON needs a JSON string or object, not ${describe(json)}`);
       }
-      text = JSON.stringify(json);
+      // JSON.stringify throws on BigInts and cycles, overflows the stack on deep
+      // nesting, runs toJSON methods (which may throw) and may return undefined: each
+      // is a value that is not a serialized tally.
+      try {
+        text = JSON.stringify(json);
+      } catch (e) {
+        throw new CxMetricsError(
+          `invalid serialized tally: the object cannot be written as JSON (${e instanceof Error ? e.message : describe(e)})`,
+          "invalid_format",
+          null,
+        );
+      }
+      if (typeof text !== "string") {
+        throw new CxMetricsError("invalid serialized tally: the object has no JSON form", "invalid_format", null);
+      }
     }
     // A serialized tally is a few kB at most (101 points); refuse megabytes up front
     // rather than copying them into wasm memory.
