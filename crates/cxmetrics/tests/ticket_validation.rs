@@ -263,3 +263,41 @@ fn columns_state_only_what_the_events_allow() {
     );
     refused(None, None, Some(60), "a reopen does not follow a solve");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Any history with at most two solves and one reopen (so columns can hold it): records
+    /// and the documented columns of it give the same error, or the same metrics.
+    #[test]
+    fn records_and_columns_agree_on_any_history(
+        rows in proptest::collection::vec(
+            (
+                proptest::option::of(-30i64..300),
+                proptest::collection::vec(-30i64..300, 0..=2),
+                proptest::collection::vec(-30i64..300, 0..=1),
+                proptest::collection::vec((-30i64..300, -30i64..300), 0..=2),
+                0u32..3,
+            ),
+            1..4,
+        )
+    ) {
+        let records: Vec<Ticket> = rows
+            .iter()
+            .map(|(response, solved, reopened, paused, replies)| Ticket {
+                first_response: response.map(at),
+                paused: paused.iter().map(|&(a, b)| (at(a), at(b))).collect(),
+                agent_replies: *replies,
+                ..ticket(solved, reopened)
+            })
+            .collect();
+        match (Tickets::from_records(&records), tickets_from_columns_of(&records)) {
+            (Err(r), Err(c)) => {
+                proptest::prop_assert_eq!(&r, &c);
+                proptest::prop_assert_eq!(r.code(), "out_of_order");
+            }
+            (Ok(_), Ok(_)) => same_metrics(&records),
+            (r, c) => proptest::prop_assert!(false, "records {:?}, columns {:?}", r.err(), c.err()),
+        }
+    }
+}
