@@ -144,8 +144,10 @@ def test_length_mismatches_name_their_inputs() -> None:
 def test_instants_out_of_range_say_so() -> None:
     with raises_code("invalid_argument", match="out of the supported range"):
         cx.Tickets(["9999-12-31T23:00:00Z"])
-    with raises_code("invalid_argument", match="not an instant with a UTC offset"):
+    with raises_code("invalid_argument", match="has no UTC offset"):
         cx.Tickets(["2026-11-02T09:00:00"])
+    with raises_code("invalid_argument", match="is not a valid instant"):
+        cx.Tickets(["2026-13-01T09:00:00Z"])
 
 
 @pytest.mark.parametrize(

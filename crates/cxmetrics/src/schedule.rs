@@ -90,34 +90,38 @@ pub fn parse_date(s: &str) -> Result<Date> {
 /// (`"2026-11-26T09:00:00-05:00"`).
 ///
 /// # Errors
-/// `invalid_argument` for anything else — in particular a local time without an offset,
-/// which would be ambiguous — and for a well-formed instant outside the supported range
-/// (about years -9999 to 9999), whose message says it is out of range.
+/// `invalid_argument` for anything else, the message saying which: a local date or time
+/// without an offset (ambiguous), a well-formed instant outside the supported range
+/// (years -9999 to 9999), or text that is not an ISO 8601 instant (e.g. month 13).
 ///
 /// # Examples
 /// ```
 /// let t = cxmetrics::parse_instant("2026-11-26T09:00:00-05:00")?;
 /// assert_eq!(t.to_string(), "2026-11-26T14:00:00Z");
 /// let local = cxmetrics::parse_instant("2026-11-26T09:00:00").unwrap_err();
-/// assert!(local.to_string().contains("not an instant with a UTC offset"));
+/// assert!(local.to_string().contains("has no UTC offset"));
 /// let far = cxmetrics::parse_instant("9999-12-31T23:00:00Z").unwrap_err();
 /// assert!(far.to_string().contains("out of the supported range"));
+/// let bad = cxmetrics::parse_instant("2026-13-01T09:00:00Z").unwrap_err();
+/// assert!(bad.to_string().contains("is not a valid instant"));
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 pub fn parse_instant(s: &str) -> Result<Timestamp> {
     let text = s.trim();
     text.parse::<Timestamp>().map_err(|e| {
-        // Well-formed, with an offset, and still refused: the instant is out of range.
-        let well_formed = jiff::fmt::temporal::Pieces::parse(text)
-            .is_ok_and(|p| p.time().is_some() && p.offset().is_some());
-        let message = if well_formed {
-            format!(
+        // Which of the three: jiff's own reading of the text's parts tells them apart.
+        let pieces = jiff::fmt::temporal::Pieces::parse(text);
+        let message = match pieces {
+            // well-formed, with an offset, and still refused: out of range
+            Ok(p) if p.time().is_some() && p.offset().is_some() => format!(
                 "{s:?} is out of the supported range of instants (years -9999 to 9999 in UTC) ({e})"
-            )
-        } else {
-            format!(
-                "{s:?} is not an instant with a UTC offset, e.g. 2026-11-26T09:00:00-05:00 or …Z ({e})"
-            )
+            ),
+            Ok(_) => format!(
+                "{s:?} has no UTC offset, so the instant it names is ambiguous; give a date, time and offset, e.g. 2026-11-26T09:00:00-05:00 or …Z"
+            ),
+            Err(_) => format!(
+                "{s:?} is not a valid instant; give an ISO 8601 date, time and UTC offset, e.g. 2026-11-26T09:00:00-05:00 or …Z ({e})"
+            ),
         };
         Error::invalid_argument("instant", message)
     })

@@ -69,11 +69,24 @@ fn instants_out_of_range_say_so() {
         assert_eq!(e.code(), "invalid_argument");
         let m = e.to_string();
         assert!(m.contains("out of the supported range"), "{m}");
-        assert!(!m.contains("not an instant with a UTC offset"), "{m}");
+        assert!(
+            !m.contains("UTC offset") && !m.contains("not a valid instant"),
+            "{m}"
+        );
     }
-    // a local time without an offset is still "not an instant with a UTC offset"
-    for s in ["2026-11-02T09:00:00", "yesterday"] {
+    // a local date or time without an offset is ambiguous
+    for s in ["2026-11-02T09:00:00", "2026-11-02"] {
         let m = parse_instant(s).unwrap_err().to_string();
-        assert!(m.contains("not an instant with a UTC offset"), "{m}");
+        assert!(m.contains("has no UTC offset"), "{m}");
+    }
+    // text that is no instant at all, or an impossible date, says just that
+    for s in [
+        "yesterday",
+        "2026-13-01T09:00:00Z",
+        "2026-02-30T09:00:00Z",
+        "+010000-01-01T00:00:00Z",
+    ] {
+        let m = parse_instant(s).unwrap_err().to_string();
+        assert!(m.contains("is not a valid instant"), "{m}");
     }
 }

@@ -140,7 +140,9 @@ test("instants out of range say so", () => {
   assert.equal(far.code, "invalid_argument");
   assert.match(far.message, /out of the supported range/);
   const local = refusal(() => new cx.Tickets({ created: ["2026-11-02T09:00:00"] }));
-  assert.match(local.message, /not an instant with a UTC offset/);
+  assert.match(local.message, /has no UTC offset/);
+  const impossible = refusal(() => new cx.Tickets({ created: ["2026-13-01T09:00:00Z"] }));
+  assert.match(impossible.message, /is not a valid instant/);
 });
 
 test("Tally.fromJSON: BigInts, cycles, deep nesting, throwing toJSON are invalid_format", () => {
