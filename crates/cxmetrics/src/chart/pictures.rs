@@ -263,7 +263,7 @@ pub fn distribution(d: &Distribution, top: Option<i32>, bottom: Option<i32>) -> 
 }
 
 /// The key of a segment row as text: its parts joined by ` · `.
-fn key_words(key: &Key) -> String {
+pub(super) fn key_words(key: &Key) -> String {
     key.iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
@@ -560,7 +560,7 @@ fn trend_row_words(r: &TrendRow) -> String {
 }
 
 /// Seconds as a short duration: `45 s`, `12.5 min`, `3.2 h`, `2.1 d`.
-fn duration(secs: f64) -> String {
+pub(super) fn duration(secs: f64) -> String {
     let (v, unit) = match secs.abs() {
         a if a < 90.0 => (secs, "s"),
         a if a < 90.0 * 60.0 => (secs / 60.0, "min"),
