@@ -535,9 +535,14 @@ impl Show for PairedNpsResult {
 // ---------------------------------------------------------------------------------------
 // Service and lifecycle.
 
-/// Seconds for people, with the short duration alongside (`600 s (10.0 min)`).
+/// Seconds for people, with the short duration alongside from a minute on
+/// (`45.0 s`, `600.0 s (10.0 min)`).
 fn seconds(s: f64) -> String {
-    format!("{} s ({})", value(s), super::pictures::duration(s))
+    if s.abs() < 60.0 {
+        format!("{} s", value(s))
+    } else {
+        format!("{} s ({})", value(s), super::pictures::duration(s))
+    }
 }
 
 impl Show for DurationSummary {
@@ -583,7 +588,10 @@ impl Show for SlaResult {
                 count(r.running)
             )
         };
-        let mut facts = vec![fact("overall", row_words(&self.overall))];
+        let mut facts = vec![
+            fact("overall", row_words(&self.overall)),
+            fact("n", count(self.overall.n)),
+        ];
         for r in &self.rows {
             let name = r.priority.as_deref().unwrap_or("(none)");
             facts.push((format!("priority {name}"), row_words(r)));
