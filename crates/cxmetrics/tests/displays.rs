@@ -4,7 +4,7 @@
 //! Vega-Lite specifications whose data are the result's own numbers. Expectations are
 //! hand-written (RFC 4648 base64 vectors, hand-computed scores and layouts).
 
-use cxmetrics::chart::{Cell, SegmentView, Show, Table};
+use cxmetrics::chart::{Cell, SegmentView, Show, Table, TrendView};
 use cxmetrics::{
     Comparison, CsatOptions, KeyPart, NpsOptions, OnInvalid, ReportOptions, Scale, SegmentReport,
     Segments, SurveyMetric, Tally, chart, compare, csat, distribution, nps,
@@ -291,4 +291,141 @@ fn vega_lite_is_json_with_the_results_numbers() {
     );
     assert_eq!(spec["layer"].as_array().unwrap().len(), 2);
     let _ = view.card();
+}
+
+/// Every result type's display: well-formed HTML (images decode to the chart), text
+/// that starts with the title, and Vega-Lite that parses with data.
+fn check_all<T: Show>(name: &str, x: &T) {
+    let card = x.card();
+    let html = chart::html(x);
+    match (check_html(&html), &card.svg) {
+        (Some((src, _)), Some(svg)) => {
+            let bytes = unbase64(src.strip_prefix("data:image/svg+xml;base64,").unwrap());
+            assert_eq!(&String::from_utf8(bytes).unwrap(), svg, "{name}");
+            roxmltree::Document::parse(svg).unwrap();
+        }
+        (None, None) => {}
+        other => panic!("{name}: image and chart disagree: {other:?}"),
+    }
+    assert!(chart::text(x).starts_with(&card.title), "{name}");
+    let spec: serde_json::Value = serde_json::from_str(&chart::vega_lite(x)).unwrap();
+    assert_eq!(
+        spec["$schema"],
+        cxmetrics::chart::VEGA_LITE_SCHEMA,
+        "{name}"
+    );
+    assert!(
+        !spec["data"]["values"].as_array().unwrap().is_empty(),
+        "{name}"
+    );
+}
+
+#[test]
+fn every_result_type_displays() {
+    use cxmetrics::jiff::{Timestamp, tz::TimeZone};
+    use cxmetrics::{
+        Annualize, CesOptions, ChurnDenominator, Clock, DurationMetric, DurationOptions,
+        FcrOptions, Period, Ticket, Tickets, bottom_box, ces, churn_rate, conversion_rate, fcr,
+        first_response_time, handle_time, mean, nps_interval, paired_nps, sla,
+    };
+    let t5 = Tally::from_scores(Scale::ONE_TO_FIVE, &[5u8, 4, 2, 1]).unwrap();
+    let t7 = Tally::from_scores(Scale::new(1, 7).unwrap(), &[7u8, 6, 2]).unwrap();
+    check_all("nps", &sample_nps());
+    check_all("csat", &csat(&t5, CsatOptions::default()).unwrap());
+    check_all("ces", &ces(&t7, CesOptions::new(true)).unwrap());
+    check_all("mean", &mean(&t5).unwrap());
+    check_all("box", &bottom_box(&t5, None).unwrap());
+    check_all("distribution", &distribution(&t5).unwrap());
+    check_all("tally", &t5);
+    check_all("interval", &nps_interval(50, 30, 20, 0.95, None).unwrap());
+    let (first, second) = (
+        sample_nps(),
+        nps(&Tally::from_scores(Scale::NPS, &[0u8, 3, 10]).unwrap()).unwrap(),
+    );
+    check_all(
+        "comparison",
+        &compare(&first.estimate(), &second.estimate(), 0.95, None).unwrap(),
+    );
+    check_all(
+        "paired",
+        &paired_nps(&[6u8, 7, 9, 3], &[9u8, 8, 9, 6], 0.95).unwrap(),
+    );
+    let ts = |s: &str| s.parse::<Timestamp>().unwrap();
+    let ticket = |p: &str, answered: &str| Ticket {
+        created: ts("2026-11-02T09:00:00Z"),
+        first_response: Some(ts(answered)),
+        solved: vec![ts("2026-11-02T12:00:00Z")],
+        agent_replies: 1,
+        priority: Some(p.into()),
+        ..Default::default()
+    };
+    let tickets = Tickets::from_records(&[
+        ticket("high", "2026-11-02T09:20:00Z"),
+        ticket("low", "2026-11-02T11:00:00Z"),
+    ])
+    .unwrap();
+    let opts = DurationOptions {
+        clock: Clock::Calendar,
+        as_of: None,
+    };
+    check_all("durations", &first_response_time(&tickets, &opts).unwrap());
+    let targets = [("high".to_owned(), 3600.0), ("low".to_owned(), 3600.0)];
+    check_all(
+        "sla",
+        &sla(&tickets, DurationMetric::FirstResponse, &targets, &opts).unwrap(),
+    );
+    check_all("fcr", &fcr(&tickets, &FcrOptions::default()).unwrap());
+    check_all("aht", &handle_time(&[300.0, 420.0], None, None).unwrap());
+    check_all("rate", &conversion_rate(3.0, 10.0).unwrap());
+    let start = ChurnDenominator::from_name(None, None, None).unwrap();
+    check_all(
+        "churn",
+        &churn_rate(10.0, 100.0, start, None, Annualize::Compound).unwrap(),
+    );
+    let (rep, m) = report(&["chat", "email"], &[10, 0], 1);
+    let names = vec!["channel".to_owned()];
+    check_all(
+        "segments",
+        &SegmentView {
+            report: &rep,
+            metric: &m,
+            scale: Scale::NPS,
+            key_names: &names,
+        },
+    );
+    let rows = cxmetrics::Trend::from_scores(
+        Scale::NPS,
+        &[ts("2026-01-05T10:00:00Z"), ts("2026-02-03T10:00:00Z")],
+        &[0u8, 10],
+        None,
+        OnInvalid::Error,
+        Period::Month,
+        TimeZone::UTC,
+    )
+    .unwrap()
+    .report(
+        m,
+        &ReportOptions {
+            min_n: 2,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let trend = TrendView {
+        rows: &rows,
+        metric: &m,
+        scale: Scale::NPS,
+        period: "month",
+    };
+    check_all("trend", &trend);
+    // One answer a month, both under min_n = 2: shown, not compared. Adjusted Wald by
+    // hand for January (one 0): n' = 4, p' = 0.1875, d' = 0.4375, c' = −0.25,
+    // √((0.625 − 0.0625)/4) = 0.375, × 1.959964 = 0.735 → −98.5 to 48.5; February mirrors it.
+    assert_eq!(
+        chart::text_rows(&trend).unwrap(),
+        "\
+period   n   score  lower  upper  change  p_adjusted  significant  low_n
+2026-01  1  -100.0  -98.5   48.5       -           -                 yes
+2026-02  1   100.0  -48.5   98.5       -           -                 yes"
+    );
 }
