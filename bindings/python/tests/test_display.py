@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import cxmetrics as cx
 
@@ -378,3 +380,24 @@ def test_displays_render_in_chromium(tmp_path: Path) -> None:
     assert report["images"] == len(CHARTED) + 1
     for shot in report["shots"]:
         assert Path(shot).stat().st_size > 10_000
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 10)), st.text(min_size=1, max_size=12)),
+             min_size=1, max_size=30),
+    st.sampled_from(["nps", "csat", "mean", "top_box"]),
+)
+def test_displays_never_raise_and_escape_any_key(rows: list[tuple[int | None, str]], metric: str) -> None:
+    """Any valid report displays: balanced HTML without scripts, the image decodes to the
+    chart, the text form and Vega-Lite work, and every key survives escaping."""
+    scores = [s for s, _ in rows]
+    keys = [k for _, k in rows]
+    assume(any(s is not None for s in scores))
+    t = cx.segment(scores, keys, metric=metric, scale=(0, 10), min_n=1)
+    page = parse_html(t._repr_html_())
+    assert decode_image(page.images[0]["src"] or "") == t.to_svg()
+    ET.fromstring(t.to_svg())
+    assert repr(t).startswith("SegmentTable(")
+    values = _vega_values(t)
+    assert [v["segment"] for v in values] == [r.key[0] for r in t]
