@@ -429,3 +429,23 @@ period   n   score  lower  upper  change  p_adjusted  significant  low_n
 2026-02  1   100.0  -48.5   98.5       -           -                 yes"
     );
 }
+
+#[test]
+fn people_read_durations_and_counts() {
+    let d = cxmetrics::DurationSummary::from_durations(&[60.0, 600.0, 5400.0], &[], "calendar")
+        .unwrap();
+    let text = chart::text(&d);
+    // 60 s stays in seconds (under 90 s); 600 s = 10.0 min; 5400 s = 1.5 h.
+    assert!(text.contains("\n  min: 60.0 s\n"), "{text}");
+    assert!(text.contains("\n  median: 600.0 s (10.0 min)\n"), "{text}");
+    assert!(text.contains("\n  max: 5400.0 s (1.5 h)\n"), "{text}");
+    // Counts in HTML tables have thousands separators; in text they do not.
+    let t = Table {
+        columns: vec!["key".into(), "n".into()],
+        rows: vec![vec![Cell::Text("chat".into()), Cell::Count(1323)]],
+        footer: None,
+        bar: None,
+    };
+    assert!(chart::html_table(&t).contains(">1,323</td>"));
+    assert_eq!(chart::text_table(&t), "key      n\nchat  1323");
+}

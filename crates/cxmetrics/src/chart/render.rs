@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::show::{Card, Cell, Table};
-use super::svg::{escape, percent, value};
+use super::svg::{count, escape, percent, value};
 
 /// Tables longer than this are shown truncated (pandas' `display.max_rows` default).
 pub const MAX_ROWS: usize = 60;
@@ -188,9 +188,10 @@ fn bar(v: Option<f64>, (lo, hi): (f64, f64)) -> String {
 fn html_cell(out: &mut String, cell: &Cell) {
     let style = if cell.is_text() { TD } else { NUM };
     let text = match cell {
-        // A true minus sign for people.
+        // For people: a true minus sign, thousands separators.
         Cell::Value(Some(v)) => value(*v),
         Cell::Percent(s) => percent(*s),
+        Cell::Count(n) => count(*n),
         other => other.text(),
     };
     let _ = write!(out, "<td style=\"{style}\">{}</td>", escape(&text));

@@ -535,13 +535,14 @@ impl Show for PairedNpsResult {
 // ---------------------------------------------------------------------------------------
 // Service and lifecycle.
 
-/// Seconds for people, with the short duration alongside from a minute on
-/// (`45.0 s`, `600.0 s (10.0 min)`).
+/// Seconds for people, with the short duration alongside when it is not in seconds
+/// already (`45.0 s`, `60.0 s`, `600.0 s (10.0 min)`).
 fn seconds(s: f64) -> String {
-    if s.abs() < 60.0 {
+    let words = super::pictures::duration(s);
+    if words.ends_with(" s") {
         format!("{} s", value(s))
     } else {
-        format!("{} s ({})", value(s), super::pictures::duration(s))
+        format!("{} s ({words})", value(s))
     }
 }
 
