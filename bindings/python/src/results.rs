@@ -165,12 +165,22 @@ macro_rules! result_class {
                 /// The result as a Vega-Lite v5 specification (a new ``dict``) with its
                 /// numbers inlined under their field names, for Altair
                 /// (``alt.Chart.from_dict(r.to_vega_lite())``) or any Vega-Lite renderer.
+                ///
+                /// >>> import cxmetrics as cx
+                /// >>> spec = cx.nps([10, 9, 3]).to_vega_lite()
+                /// >>> spec.get("$schema")
+                /// 'https://vega.github.io/schema/vega-lite/v5.json'
                 fn to_vega_lite<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                     crate::display::vega(py, &cxmetrics::chart::vega_lite(&self.0))
                 }
 
                 $(
                     /// The chart as standalone SVG text (the image the HTML display embeds).
+                    ///
+                    /// >>> import cxmetrics as cx
+                    /// >>> svg = cx.nps([10, 9, 3]).to_svg()
+                    /// >>> svg.startswith("<svg") and 'aria-label="NPS 33.3' in svg
+                    /// True
                     fn to_svg(&self) -> String {
                         let _ = stringify!($svg);
                         cxmetrics::chart::svg(&self.0).unwrap_or_default()

@@ -158,6 +158,11 @@ impl PySegmentTable {
     /// ``table[i]`` is a :class:`SegmentRow` (negative ``i`` from the end), ``table[a:b]``
     /// a list of them, as in a list; the overall row is ``.overall``.
     ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.segment([10, 0, 9], ["a", "b", "c"], min_n=1)
+    /// >>> t[-1].key, [r.key for r in t[:2]]
+    /// (('c',), [('a',), ('b',)])
+    ///
     /// Raises:
     ///     IndexError: for an index outside the rows.
     ///     TypeError: for an index that is neither an int nor a slice.

@@ -150,6 +150,11 @@ impl PyTrendTable {
     /// ``table[i]`` is a :class:`TrendRow` (negative ``i`` from the end), ``table[a:b]`` a
     /// list of them, as in a list.
     ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.trend([10, 0], ["2026-01-05T10:00:00Z", "2026-02-05T10:00:00Z"], min_n=1)
+    /// >>> t[0].label, t[-1].score, len(t[5:])
+    /// ('2026-01', -100.0, 0)
+    ///
     /// Raises:
     ///     IndexError: for an index outside the rows.
     ///     TypeError: for an index that is neither an int nor a slice.

@@ -93,6 +93,14 @@ pub fn text<T: Show + ?Sized>(x: &T) -> String {
 
 /// The rows of a report as aligned text ([`text_table`]), or `None` for results that
 /// are not reports.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{chart, nps, Scale, Tally};
+/// let r = nps(&Tally::from_scores(Scale::NPS, &[10u8, 3])?)?;
+/// assert_eq!(chart::text_rows(&r), None);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 pub fn text_rows<T: Show + ?Sized>(x: &T) -> Option<String> {
     x.card().table.as_ref().map(text_table)
 }
@@ -119,7 +127,7 @@ pub fn svg<T: Show + ?Sized>(x: &T) -> Option<String> {
 /// ```
 /// use cxmetrics::{chart, nps, Scale, Tally};
 /// let r = nps(&Tally::from_scores(Scale::NPS, &[10u8, 10, 9, 8, 3])?)?;
-/// assert!(chart::vega_lite(&r).contains("{\"group\":\"promoters\",\"order\":2,\"share\":0.6,\"count\":3,\"nps\":40}"));
+/// assert!(chart::vega_lite(&r).contains("{\"group\":\"promoters\",\"order\":2,\"share\":0.6,\"count\":3,\"nps\":40.0}"));
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 pub fn vega_lite<T: Show + ?Sized>(x: &T) -> String {

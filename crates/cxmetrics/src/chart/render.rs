@@ -42,6 +42,12 @@ fn aria_label(svg: &str) -> &str {
 
 /// The chart as an `<img>` with a base64 `data:` URI and its accessible name as `alt`:
 /// it shows in untrusted notebooks, on GitHub and in nbviewer, and runs nothing.
+///
+/// # Examples
+/// ```
+/// let img = cxmetrics::chart::svg_img("<svg aria-label=\"NPS 40.0\"></svg>");
+/// assert!(img.starts_with("<img src=\"data:image/svg+xml;base64,PHN2ZyBhcmlhLWxhYmVsPSJOUFMgNDAuMCI+PC9zdmc+\" alt=\"NPS 40.0\""));
+/// ```
 pub fn svg_img(svg: &str) -> String {
     format!(
         "<img src=\"data:image/svg+xml;base64,{}\" alt=\"{}\" style=\"display:block;width:100%;max-width:640px;height:auto;margin-top:6px\"/>",
@@ -90,6 +96,18 @@ impl Cell {
 /// show the first and last [`EDGE_ROWS`] with a `...` row between and end with
 /// `[N rows x M columns]`. Text columns are left-aligned, numbers right-aligned; the
 /// footer (the overall row) comes last.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::chart::{text_table, Cell, Table};
+/// let t = Table {
+///     columns: vec!["key".into(), "n".into(), "score".into()],
+///     rows: vec![vec![Cell::Text("chat".into()), Cell::Count(12), Cell::Value(Some(-4.25))]],
+///     footer: None,
+///     bar: None,
+/// };
+/// assert_eq!(text_table(&t), "key    n  score\nchat  12   -4.2");
+/// ```
 pub fn text_table(t: &Table) -> String {
     let shown = shown_rows(t.rows.len());
     let mut lines: Vec<Vec<String>> = vec![t.columns.clone()];
@@ -143,6 +161,14 @@ pub fn text_table(t: &Table) -> String {
 
 /// A card as plain text: the title, one `label: value` line per fact, the convention,
 /// and the table's rows ([`text_table`]).
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{chart, Scale, Tally};
+/// let t = Tally::from_scores(Scale::ONE_TO_FIVE, &[5u8, 4])?;
+/// assert!(chart::text_card(&chart::Show::card(&t)).starts_with("Tally\n  scale: 1–5\n  n: 2\n"));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 pub fn text_card(c: &Card) -> String {
     let mut out = c.title.clone();
     for (label, v) in &c.facts {
@@ -198,6 +224,19 @@ fn html_cell(out: &mut String, cell: &Cell) {
 }
 
 /// A report's rows as an HTML table, the bar column followed by inline bars.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::chart::{html_table, Cell, Table};
+/// let t = Table {
+///     columns: vec!["key".into(), "score".into()],
+///     rows: vec![vec![Cell::Text("<b>".into()), Cell::Value(Some(50.0))]],
+///     footer: None,
+///     bar: Some((1, (-100.0, 100.0))),
+/// };
+/// let html = html_table(&t);
+/// assert!(html.contains("&lt;b&gt;") && html.contains("left:50%;width:25%"));
+/// ```
 pub fn html_table(t: &Table) -> String {
     let mut out =
         String::from("<table style=\"border-collapse:collapse;margin:4px 0\"><thead><tr>");
@@ -257,6 +296,15 @@ pub fn html_table(t: &Table) -> String {
 /// A card as an HTML fragment: the title, a compact table of the facts and the
 /// convention, the report's rows (with inline bars) and the chart as an `<img>`.
 /// No scripts, no external references; every text is HTML-escaped.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{chart, Scale, Tally};
+/// let t = Tally::from_scores(Scale::ONE_TO_FIVE, &[5u8, 4])?;
+/// let html = chart::html_card(&chart::Show::card(&t));
+/// assert!(html.starts_with("<div class=\"cxmetrics\"") && html.contains("<img src=\"data:image/svg+xml;base64,"));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 pub fn html_card(c: &Card) -> String {
     let mut out = String::from(
         "<div class=\"cxmetrics\" style=\"font-family:var(--cx-font,system-ui,sans-serif);font-size:13px;line-height:1.4;max-width:640px\">",

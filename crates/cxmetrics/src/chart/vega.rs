@@ -60,8 +60,9 @@ pub(super) fn json_string(out: &mut String, s: &str) {
 
 fn json_number(out: &mut String, x: f64) {
     if x.is_finite() {
-        // Rust's shortest round-trip form: reading it back gives the same f64.
-        let _ = write!(out, "{x}");
+        // Rust's shortest round-trip form (`{:?}` keeps `.0` on whole numbers, so a
+        // reader sees a float): reading it back gives the same f64.
+        let _ = write!(out, "{x:?}");
     } else {
         out.push_str("null");
     }
