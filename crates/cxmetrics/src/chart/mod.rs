@@ -13,8 +13,9 @@
 //!   `--cx-promoter`, `--cx-accent` (bars, lines, markers), `--cx-muted` (low-n rows),
 //!   `--cx-grid` (axes, reference lines), `--cx-up` / `--cx-down` (significant changes) and
 //!   `--cx-font`. Text is `currentColor`: inline, it follows the page; as an image
-//!   (`<img src="data:image/svg+xml;…">`) it is dark, or light under
-//!   `prefers-color-scheme: dark`.
+//!   (`<img src="data:image/svg+xml;…">`) it is dark on white, or light on dark under
+//!   `prefers-color-scheme: dark` (the image brings its own background, since the
+//!   system's scheme need not be the page's).
 //! - An accessible name stating the numbers: `role="img"`, `aria-label` and `<title>`.
 //! - Every label is XML-escaped (segment keys are user text); characters XML forbids
 //!   become U+FFFD.

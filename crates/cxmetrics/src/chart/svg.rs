@@ -74,8 +74,8 @@ impl Svg {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
              style=\"max-width:{w}px;height:auto;font-family:var(--cx-font,system-ui,sans-serif)\" \
              role=\"img\" aria-label=\"{label}\"><title>{label}</title>\
-             <style>svg:root{{color:#1f2328}}\
-             @media (prefers-color-scheme:dark){{svg:root{{color:#e6edf3}}}}</style>",
+             <style>svg:root{{color:#1f2328;background:#ffffff}}\
+             @media (prefers-color-scheme:dark){{svg:root{{color:#e6edf3;background:#0d1117}}}}</style>",
             w = num(WIDTH),
             h = num(height),
         );
