@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 mod arrow;
 #[macro_use]
 mod convert;
+mod display;
 mod errors;
 mod introspect;
 #[macro_use]

@@ -20,7 +20,7 @@ result_class! {
     /// >>> lo, hi = r.interval()
     /// >>> round(lo, 2), round(hi, 2)
     /// (2.25, 3.99)
-    PyRateResult(cxmetrics::RateResult) as "RateResult" [inference] {
+    PyRateResult(cxmetrics::RateResult) as "RateResult" [inference] <show> {
         /// The rate in percent, 0…100.
         score: f64 = |r| r.score;
         /// The numerator (conversions, retained customers).
@@ -38,7 +38,7 @@ result_class! {
     /// >>> r = cx.churn_rate(50, 1000, periods_per_year=12)
     /// >>> r.score, round(r.annualized, 2), r.churned, r.n
     /// (5.0, 45.96, 50.0, 1000.0)
-    PyChurnResult(cxmetrics::ChurnResult) as "ChurnResult" [inference] {
+    PyChurnResult(cxmetrics::ChurnResult) as "ChurnResult" [inference] <show> {
         /// Churn in the period, percent.
         score: f64 = |r| r.score;
         /// The annualised churn in percent (``None`` without ``periods_per_year``).

@@ -41,7 +41,7 @@ pub(crate) fn set_field_columns(
 macro_rules! result_class {
     (
         $(#[$meta:meta])*
-        $name:ident($core:ty) as $pyname:literal $([$inference:ident])? {
+        $name:ident($core:ty) as $pyname:literal $([$inference:ident])? $(<$show:ident $(, $svg:ident)?>)? {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty = |$r:ident| $get:expr; )*
         }
         $(methods { $($extra:tt)* })?
@@ -133,6 +133,61 @@ macro_rules! result_class {
                 }
             )?
 
+            $(
+                /// The display as HTML (Jupyter, VS Code, nbviewer): a compact table of the
+                /// value, its default interval (method and level), the counts and the
+                /// convention used, and the chart where one fits, embedded as
+                /// ``<img src="data:image/svg+xml;base64,…" alt="…">``. No scripts, no
+                /// external requests; user text is escaped. Written by the core.
+                fn _repr_html_(&self) -> String {
+                    let _ = stringify!($show);
+                    cxmetrics::chart::html(&self.0)
+                }
+
+                /// ``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the
+                /// MIME types not in ``include`` / in ``exclude``.
+                #[pyo3(signature = (include = None, exclude = None))]
+                fn _repr_mimebundle_<'py>(
+                    &self,
+                    py: Python<'py>,
+                    include: Option<&Bound<'py, PyAny>>,
+                    exclude: Option<&Bound<'py, PyAny>>,
+                ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+                    crate::display::mimebundle(
+                        py,
+                        self.__repr__(py)?,
+                        cxmetrics::chart::html(&self.0),
+                        include,
+                        exclude,
+                    )
+                }
+
+                /// The result as a Vega-Lite v5 specification (a new ``dict``) with its
+                /// numbers inlined under their field names, for Altair
+                /// (``alt.Chart.from_dict(r.to_vega_lite())``) or any Vega-Lite renderer.
+                ///
+                /// >>> import cxmetrics as cx
+                /// >>> spec = cx.nps([10, 9, 3]).to_vega_lite()
+                /// >>> spec.get("$schema")
+                /// 'https://vega.github.io/schema/vega-lite/v5.json'
+                fn to_vega_lite<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    crate::display::vega(py, &cxmetrics::chart::vega_lite(&self.0))
+                }
+
+                $(
+                    /// The chart as standalone SVG text (the image the HTML display embeds).
+                    ///
+                    /// >>> import cxmetrics as cx
+                    /// >>> svg = cx.nps([10, 9, 3]).to_svg()
+                    /// >>> svg.startswith("<svg") and 'aria-label="NPS 33.3' in svg
+                    /// True
+                    fn to_svg(&self) -> String {
+                        let _ = stringify!($svg);
+                        cxmetrics::chart::svg(&self.0).unwrap_or_default()
+                    }
+                )?
+            )?
+
             $($($extra)*)?
         }
     };
@@ -142,13 +197,13 @@ macro_rules! result_class {
 macro_rules! with_base {
     (
         $(#[$meta:meta])*
-        $name:ident($core:ty) as $pyname:literal $([$inference:ident])? {
+        $name:ident($core:ty) as $pyname:literal $([$inference:ident])? $(<$show:ident $(, $svg:ident)?>)? {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty = |$r:ident| $get:expr; )*
         }
     ) => {
         result_class! {
             $(#[$meta])*
-            $name($core) as $pyname $([$inference])? {
+            $name($core) as $pyname $([$inference])? $(<$show $(, $svg)?>)? {
                 $( $(#[$fmeta])* $field: $ty = |$r| $get; )*
                 /// Valid responses used (unweighted count).
                 n: u64 = |r| r.n;
@@ -181,7 +236,7 @@ with_base! {
     /// >>> lo, hi = cx.nps([10] * 50 + [8] * 30 + [3] * 20).interval()
     /// >>> round(lo, 2), round(hi, 2)
     /// (14.05, 44.2)
-    PyNpsResult(cxmetrics::NpsResult) as "NpsResult" [inference] {
+    PyNpsResult(cxmetrics::NpsResult) as "NpsResult" [inference] <show, svg> {
         /// NPS in points, −100…100: ``100 × (promoters − detractors)``.
         score: f64 = |r| r.score;
         /// Share of promoters, 0…1.
@@ -208,7 +263,7 @@ with_base! {
     /// >>> r = cx.csat([5, 4, 3, 2, 5])
     /// >>> r.score, r.method, r.threshold
     /// (60.0, 'top_box', 4)
-    PyCsatResult(cxmetrics::CsatResult) as "CsatResult" [inference] {
+    PyCsatResult(cxmetrics::CsatResult) as "CsatResult" [inference] <show> {
         /// Percent (top_box, percent_of_max), −100…100 (net) or scale units (mean).
         score: f64 = |r| r.score;
         /// The formula used: ``"top_box"``, ``"mean"``, ``"percent_of_max"`` or ``"net"``.
@@ -227,7 +282,7 @@ with_base! {
     /// >>> r = cx.ces([7, 6, 5, 4, 2], scale=(1, 7), higher_is_better=True, method="percent_agree")
     /// >>> r.score, r.method, r.threshold
     /// (60.0, 'percent_agree', 5)
-    PyCesResult(cxmetrics::CesResult) as "CesResult" [inference] {
+    PyCesResult(cxmetrics::CesResult) as "CesResult" [inference] <show> {
         /// Scale units (mean), percent (percent_agree) or −100…100 (net_effort).
         score: f64 = |r| r.score;
         /// The formula used: ``"mean"``, ``"percent_agree"`` or ``"net_effort"``.
@@ -246,7 +301,7 @@ with_base! {
     /// >>> r = cx.mean([1, 2, 3, 4, 5], scale=(1, 5))
     /// >>> r.score, round(r.std_dev, 6)
     /// (3.0, 1.581139)
-    PyMeanResult(cxmetrics::MeanResult) as "MeanResult" [inference] {
+    PyMeanResult(cxmetrics::MeanResult) as "MeanResult" [inference] <show> {
         /// The mean, in scale units.
         score: f64 = |r| r.score;
         /// Sample standard deviation (n − 1 denominator; weighted: Kish-corrected),
@@ -262,7 +317,7 @@ with_base! {
     /// >>> r = cx.top_box([5, 4, 3, 1], scale=(1, 5))
     /// >>> r.score, r.threshold, r.count
     /// (50.0, 4, 2)
-    PyBoxResult(cxmetrics::BoxResult) as "BoxResult" [inference] {
+    PyBoxResult(cxmetrics::BoxResult) as "BoxResult" [inference] <show> {
         /// Percent of responses in the box, 0…100.
         score: f64 = |r| r.score;
         /// The box boundary used, inclusive.
@@ -279,7 +334,7 @@ with_base! {
     /// >>> d = cx.distribution([1, 1, 0, 1], scale=(0, 1))
     /// >>> d.points, d.counts, d.shares
     /// ([0, 1], [1, 3], [0.25, 0.75])
-    PyDistribution(cxmetrics::Distribution) as "Distribution" {
+    PyDistribution(cxmetrics::Distribution) as "Distribution" <show, svg> {
         /// The scale's points, ascending.
         points: Vec<i32> = |r| r.points.clone();
         /// Responses per point (unweighted counts).

@@ -114,6 +114,9 @@ pub struct PySegmentTable {
     report: cxmetrics::SegmentReport,
     key_names: Vec<String>,
     metric: String,
+    /// The metric and scale, kept for the chart's axis (`SurveyMetric::value_range`).
+    survey: cxmetrics::SurveyMetric,
+    scale: cxmetrics::Scale,
 }
 
 #[pymethods]
@@ -152,6 +155,63 @@ impl PySegmentTable {
         PyList::new(py, self.rows())?.try_iter()
     }
 
+    /// ``table[i]`` is a :class:`SegmentRow` (negative ``i`` from the end), ``table[a:b]``
+    /// a list of them, as in a list; the overall row is ``.overall``.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.segment([10, 0, 9], ["a", "b", "c"], min_n=1)
+    /// >>> t[-1].key, [r.key for r in t[:2]]
+    /// (('c',), [('a',), ('b',)])
+    ///
+    /// Raises:
+    ///     IndexError: for an index outside the rows.
+    ///     TypeError: for an index that is neither an int nor a slice.
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::display::index_rows(py, &self.report.rows, index, |r| PySegmentRow(r.clone()))
+    }
+
+    /// The segment rows and the overall row as an HTML table with inline bars, the
+    /// metric's convention and the chart (an ``<img>`` with a base64 ``data:`` URI);
+    /// written by the core. No scripts; segment keys are escaped.
+    fn _repr_html_(&self) -> String {
+        cxmetrics::chart::html(&self.view())
+    }
+
+    /// ``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+    /// types not in ``include`` / in ``exclude``.
+    #[pyo3(signature = (include = None, exclude = None))]
+    fn _repr_mimebundle_<'py>(
+        &self,
+        py: Python<'py>,
+        include: Option<&Bound<'py, PyAny>>,
+        exclude: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        crate::display::mimebundle(
+            py,
+            self.__repr__(py)?,
+            cxmetrics::chart::html(&self.view()),
+            include,
+            exclude,
+        )
+    }
+
+    /// The report as a Vega-Lite v5 specification (a new ``dict``): one record per
+    /// segment (``segment``, ``n``, ``score``, ``lower``, ``upper``, ``share``, ``low_n``,
+    /// ``impact``), bars with interval rules on the metric's range.
+    fn to_vega_lite<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::display::vega(py, &cxmetrics::chart::vega_lite(&self.view()))
+    }
+
+    /// The chart as standalone SVG text: one bar per segment with its interval, the overall
+    /// score as a dashed line, on the metric's full range.
+    fn to_svg(&self) -> String {
+        cxmetrics::chart::segments(&self.report, &self.survey, self.scale)
+    }
+
     /// The report as a new ``dict``: ``rows`` (a list of dicts), ``overall`` (a dict),
     /// ``key_names`` and ``metric``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -183,18 +243,30 @@ impl PySegmentTable {
         frame_helper(py)?.call1((self.columns(py)?, "polars"))
     }
 
+    /// The header, then the rows and the overall row as an aligned table (the core's
+    /// text; more than 60 rows show the first and last 5, like pandas).
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "SegmentTable(metric='{}', key_names={}, rows={}, overall={})",
+            "SegmentTable(metric='{}', key_names={}, rows={})\n{}",
             self.metric,
             PyList::new(py, &self.key_names)?.repr()?,
             self.report.rows.len(),
-            self.overall().__repr__(py)?
+            cxmetrics::chart::text_rows(&self.view()).unwrap_or_default()
         ))
     }
 }
 
 impl PySegmentTable {
+    /// The report with what its display needs.
+    fn view(&self) -> cxmetrics::chart::SegmentView<'_> {
+        cxmetrics::chart::SegmentView {
+            report: &self.report,
+            metric: &self.survey,
+            scale: self.scale,
+            key_names: &self.key_names,
+        }
+    }
+
     /// Column name → list of values, in frame order.
     fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
@@ -484,6 +556,8 @@ fn segment(
         report,
         key_names,
         metric: name,
+        survey: metric,
+        scale,
     })
 }
 

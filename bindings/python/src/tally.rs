@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use cxmetrics::{Scale, Tally};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::{PyInt, PyNotImplemented, PyTuple, PyType};
+use pyo3::types::{PyDict, PyInt, PyNotImplemented, PyTuple, PyType};
 
 use crate::convert::{
     Role, extract_counts, extract_on_invalid, extract_scale, extract_score_input,
@@ -365,6 +365,42 @@ impl PyTally {
         }
         let _ = write!(out, ", counts={:?})", t.counts());
         out
+    }
+
+    /// The display as HTML (Jupyter, VS Code, nbviewer), written by the core: see
+    /// ``NpsResult._repr_html_``.
+    fn _repr_html_(&self) -> String {
+        cxmetrics::chart::html(&self.inner)
+    }
+
+    /// ``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+    /// types not in ``include`` / in ``exclude``.
+    #[pyo3(signature = (include = None, exclude = None))]
+    fn _repr_mimebundle_<'py>(
+        &self,
+        py: Python<'py>,
+        include: Option<&Bound<'py, PyAny>>,
+        exclude: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        crate::display::mimebundle(
+            py,
+            self.__repr__(),
+            cxmetrics::chart::html(&self.inner),
+            include,
+            exclude,
+        )
+    }
+
+    /// The result as a Vega-Lite v5 specification (a new ``dict``) with its numbers
+    /// inlined under their field names, for Altair or any Vega-Lite renderer.
+    fn to_vega_lite<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::display::vega(py, &cxmetrics::chart::vega_lite(&self.inner))
+    }
+
+    /// The distribution of the answers as standalone SVG text (the image the HTML display
+    /// embeds); ``None`` while the tally has no valid answer.
+    fn to_svg(&self) -> Option<String> {
+        cxmetrics::chart::svg(&self.inner)
     }
 
     fn __reduce__<'py>(

@@ -98,6 +98,9 @@ pub struct PyTrendTable {
     rows: Vec<cxmetrics::TrendRow>,
     metric: String,
     period: String,
+    /// The metric and scale, kept for the chart's axis (`SurveyMetric::value_range`).
+    survey: cxmetrics::SurveyMetric,
+    scale: cxmetrics::Scale,
 }
 
 const TREND_FIELDS: [&str; 12] = [
@@ -144,6 +147,62 @@ impl PyTrendTable {
         PyList::new(py, self.rows())?.try_iter()
     }
 
+    /// ``table[i]`` is a :class:`TrendRow` (negative ``i`` from the end), ``table[a:b]`` a
+    /// list of them, as in a list.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.trend([10, 0], ["2026-01-05T10:00:00Z", "2026-02-05T10:00:00Z"], min_n=1)
+    /// >>> t[0].label, t[-1].score, len(t[5:])
+    /// ('2026-01', -100.0, 0)
+    ///
+    /// Raises:
+    ///     IndexError: for an index outside the rows.
+    ///     TypeError: for an index that is neither an int nor a slice.
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::display::index_rows(py, &self.rows, index, |r| PyTrendRow(r.clone()))
+    }
+
+    /// The periods as an HTML table with inline bars, the metric's convention and the
+    /// chart (an ``<img>`` with a base64 ``data:`` URI); written by the core.
+    fn _repr_html_(&self) -> String {
+        cxmetrics::chart::html(&self.view())
+    }
+
+    /// ``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+    /// types not in ``include`` / in ``exclude``.
+    #[pyo3(signature = (include = None, exclude = None))]
+    fn _repr_mimebundle_<'py>(
+        &self,
+        py: Python<'py>,
+        include: Option<&Bound<'py, PyAny>>,
+        exclude: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        crate::display::mimebundle(
+            py,
+            self.__repr__(),
+            cxmetrics::chart::html(&self.view()),
+            include,
+            exclude,
+        )
+    }
+
+    /// The report as a Vega-Lite v5 specification (a new ``dict``): one record per period
+    /// (``period``, ``start``, ``n``, ``score``, ``lower``, ``upper``, ``low_n``,
+    /// ``change``, ``p_adjusted``, ``significant``), a line over its interval band.
+    fn to_vega_lite<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::display::vega(py, &cxmetrics::chart::vega_lite(&self.view()))
+    }
+
+    /// The chart as standalone SVG text: the score per period as a line, its interval as a
+    /// band, low-n periods hollow, significant changes marked.
+    fn to_svg(&self) -> String {
+        cxmetrics::chart::trend(&self.rows, &self.survey, self.scale)
+    }
+
     /// The report as a new ``dict``: ``rows`` (a list of dicts), ``metric``, ``period``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
@@ -171,17 +230,30 @@ impl PyTrendTable {
         frame_helper(py)?.call1((self.columns(py)?, "polars"))
     }
 
+    /// The header, then the periods as an aligned table (the core's text; more than 60
+    /// rows show the first and last 5, like pandas).
     fn __repr__(&self) -> String {
         format!(
-            "TrendTable(metric='{}', period='{}', rows={})",
+            "TrendTable(metric='{}', period='{}', rows={})\n{}",
             self.metric,
             self.period,
-            self.rows.len()
+            self.rows.len(),
+            cxmetrics::chart::text_rows(&self.view()).unwrap_or_default()
         )
     }
 }
 
 impl PyTrendTable {
+    /// The report with what its display needs.
+    fn view(&self) -> cxmetrics::chart::TrendView<'_> {
+        cxmetrics::chart::TrendView {
+            rows: &self.rows,
+            metric: &self.survey,
+            scale: self.scale,
+            period: &self.period,
+        }
+    }
+
     fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dicts = row_dicts(py, &self.rows(), PyTrendRow::to_dict)?;
         let d = PyDict::new(py);
@@ -315,6 +387,8 @@ fn trend(
         rows,
         metric: name,
         period: period_name,
+        survey: metric,
+        scale,
     })
 }
 

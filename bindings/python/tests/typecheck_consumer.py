@@ -5,6 +5,8 @@ Not collected by pytest (no ``test_`` prefix); it also runs as a plain script.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 import polars as pl
@@ -250,8 +252,27 @@ def every_new_field() -> dict[str, object]:
             "segment": (seg_fields, seg_metric), "trend": (trend_fields, trend_kind, frame is not None)}
 
 
+def displays() -> list[str]:
+    """Notebook displays (issue 12): HTML, MIME bundles, SVG, Vega-Lite, reports as sequences."""
+    r = cx.nps([10, 9, 3])
+    table = cx.segment([10, 0, 9], ["a", "b", "a"], min_n=1)
+    trend = cx.trend([10, 0], ["2026-01-05T10:00:00Z", "2026-02-05T10:00:00Z"], min_n=1)
+    tally = cx.Tally(cx.Scale(0, 10), [10, 9])
+    html: str = r._repr_html_() + cx.csat([5, 4])._repr_html_() + cx.nps_interval(5, 3, 2)._repr_html_()
+    bundle: dict[str, str] = table._repr_mimebundle_(include=["text/html"], exclude=None)
+    svg: str = r.to_svg() + table.to_svg() + trend.to_svg() + cx.distribution([1, 2], scale=(1, 5)).to_svg()
+    maybe: str | None = tally.to_svg()
+    spec: dict[str, Any] = trend.to_vega_lite()
+    first: cx.SegmentRow = table[0]
+    some: list[cx.SegmentRow] = table[0:1]
+    last: cx.TrendRow = trend[-1]
+    periods: list[cx.TrendRow] = trend[::-1]
+    assert first and some and last and periods and spec and bundle
+    return [html, svg, maybe or "", tally._repr_mimebundle_()["text/plain"]]
+
+
 VERSION: str = cx.__version__
 
 if __name__ == "__main__":
     print(summarize([10, 9, 9, 8, 7, 3]), numpy_input(), polars_input(), every_function(), tallies(), errors(), scales(), as_dicts())
-    print(statistics(), service(), lifecycle_and_segments(), every_new_field())
+    print(statistics(), service(), lifecycle_and_segments(), every_new_field(), len(displays()))

@@ -4,6 +4,7 @@
 #![warn(clippy::missing_errors_doc)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod chart;
 pub mod error;
 pub mod lifecycle;
 pub mod scale;

@@ -319,6 +319,21 @@ class Tally:
     @property
     def n_eff(self) -> float:
         """Kish effective sample size ``(Σw)² / Σw²`` (``n`` when unweighted; 0 when empty)."""
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used) and the chart as
+        ``<img src="data:image/svg+xml;base64,…" alt="…">``. No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
+    def to_svg(self) -> str | None:
+        """The distribution of the answers as standalone SVG text; ``None`` while empty."""
 
 @final
 class NpsResult:
@@ -396,6 +411,21 @@ class NpsResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used) and the chart as
+        ``<img src="data:image/svg+xml;base64,…" alt="…">``. No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
+    def to_svg(self) -> str:
+        """The chart as standalone SVG text: the NPS bar and the score with its default interval (95%, adjusted Wald) on −100…100."""
 
 @final
 class CsatResult:
@@ -458,6 +488,18 @@ class CsatResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class CesResult:
@@ -520,6 +562,18 @@ class CesResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class MeanResult:
@@ -576,6 +630,18 @@ class MeanResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class BoxResult:
@@ -635,6 +701,18 @@ class BoxResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class Distribution:
@@ -677,6 +755,21 @@ class Distribution:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used) and the chart as
+        ``<img src="data:image/svg+xml;base64,…" alt="…">``. No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
+    def to_svg(self) -> str:
+        """The chart as standalone SVG text: one bar per scale point, the top and bottom boxes coloured."""
 
 @overload
 def nps(scores: Tally, *, buckets: _Buckets | None = None) -> NpsResult:
@@ -920,6 +1013,18 @@ class Interval:
         """Yields ``lower`` then ``upper`` (``lo, hi = r.interval()``)."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class Comparison:
@@ -961,6 +1066,18 @@ class Comparison:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class PairedNpsResult:
@@ -1007,6 +1124,18 @@ class PairedNpsResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class MeanOfResult:
@@ -1413,6 +1542,21 @@ class DurationSummary:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used) and the chart as
+        ``<img src="data:image/svg+xml;base64,…" alt="…">``. No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
+    def to_svg(self) -> str:
+        """The chart as standalone SVG text: min–max line, median–p90 box, mean and Kaplan–Meier median."""
 
 @final
 class FcrResult:
@@ -1448,6 +1592,18 @@ class FcrResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class AhtResult:
@@ -1492,6 +1648,18 @@ class AhtResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class SlaRow:
@@ -1571,6 +1739,21 @@ class SlaResult:
         """``rows`` (list of dicts), ``overall`` (dict), ``untargeted``, ``metric``, ``clock``."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used) and the chart as
+        ``<img src="data:image/svg+xml;base64,…" alt="…">``. No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
+    def to_svg(self) -> str:
+        """The chart as standalone SVG text: % met per priority and overall."""
 
 def first_response_time(
     tickets: Tickets, *, schedule: Schedule | None = None, as_of: _Instant | None = None
@@ -1723,6 +1906,18 @@ class RateResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class ChurnResult:
@@ -1754,6 +1949,18 @@ class ChurnResult:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used). No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
 
 @final
 class RevenueRetentionResult:
@@ -1965,6 +2172,31 @@ class SegmentTable:
         """The segment rows, sorted by key."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used), the rows with inline bars and the chart as
+        ``<img src="data:image/svg+xml;base64,…" alt="…">``. No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
+    def to_svg(self) -> str:
+        """The chart as standalone SVG text: one bar per segment with its interval, the overall score as a dashed line, on the metric's range."""
+    @overload
+    def __getitem__(self, index: int) -> SegmentRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[SegmentRow]: ...
+    def __getitem__(self, index: int | slice) -> SegmentRow | list[SegmentRow]:
+        """``table[i]`` (negative from the end) or ``table[a:b]`` (a list), as a list indexes.
+
+        Raises:
+            IndexError: for an index outside the rows.
+        """
 
 @final
 class TrendRow:
@@ -2058,6 +2290,31 @@ class TrendTable:
         """The periods, in time order."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str:
+        """The display as HTML, written by the core: a compact table (value, default interval
+        with its method and level, counts, the convention used), the rows with inline bars and the chart as
+        ``<img src="data:image/svg+xml;base64,…" alt="…">``. No scripts, no external requests."""
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+        types not in ``include`` / in ``exclude``."""
+    def to_vega_lite(self) -> dict[str, Any]:
+        """A Vega-Lite v5 specification (a new ``dict``) with the result's numbers inlined
+        under their field names, for Altair (``alt.Chart.from_dict(...)``) or any Vega-Lite
+        renderer."""
+    def to_svg(self) -> str:
+        """The chart as standalone SVG text: the score per period as a line over its interval band, low-n periods hollow, significant changes marked."""
+    @overload
+    def __getitem__(self, index: int) -> TrendRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[TrendRow]: ...
+    def __getitem__(self, index: int | slice) -> TrendRow | list[TrendRow]:
+        """``table[i]`` (negative from the end) or ``table[a:b]`` (a list), as a list indexes.
+
+        Raises:
+            IndexError: for an index outside the rows.
+        """
 
 def segment(
     scores: _Scores,

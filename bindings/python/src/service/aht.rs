@@ -16,7 +16,7 @@ result_class! {
     /// >>> r = cx.handle_time([300, 420, None], hold=[60, 0, 10], wrap=[120, 60, 30])
     /// >>> r.score, r.n, r.missing, r.talk, r.hold, r.wrap
     /// (480.0, 2, 1, 360.0, 30.0, 90.0)
-    PyAhtResult(cxmetrics::AhtResult) as "AhtResult" [inference] {
+    PyAhtResult(cxmetrics::AhtResult) as "AhtResult" [inference] <show> {
         /// Mean handle time (talk + hold + wrap-up), seconds.
         score: f64 = |r| r.score;
         /// Contacts used.

@@ -27,7 +27,7 @@ result_class! {
     /// >>> s = cx.first_response_time(t)
     /// >>> s.n, s.open, s.median, s.percentile(0.25), s.clock
     /// (2, 1, 1200.0, 900.0, 'calendar')
-    PyDurationSummary(cxmetrics::DurationSummary) as "DurationSummary" {
+    PyDurationSummary(cxmetrics::DurationSummary) as "DurationSummary" <show, svg> {
         /// Completed durations.
         n: u64 = |r| r.n;
         /// Tickets still open for this metric (censored; only in ``km_median``).

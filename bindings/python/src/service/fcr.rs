@@ -24,7 +24,7 @@ result_class! {
     /// >>> r = cx.fcr(t)
     /// >>> r.score, r.count, r.n, r.denominator
     /// (50.0, 1, 2, 'resolved')
-    PyFcrResult(cxmetrics::FcrResult) as "FcrResult" [inference] {
+    PyFcrResult(cxmetrics::FcrResult) as "FcrResult" [inference] <show> {
         /// Percent of the denominator resolved on first contact, 0…100.
         score: f64 = |r| r.score;
         /// Tickets resolved on first contact.

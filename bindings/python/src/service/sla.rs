@@ -137,6 +137,41 @@ impl PySlaResult {
             self.0.untargeted
         ))
     }
+
+    /// The display as HTML (Jupyter, VS Code, nbviewer), written by the core: see
+    /// ``NpsResult._repr_html_``.
+    fn _repr_html_(&self) -> String {
+        cxmetrics::chart::html(&self.0)
+    }
+
+    /// ``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+    /// types not in ``include`` / in ``exclude``.
+    #[pyo3(signature = (include = None, exclude = None))]
+    fn _repr_mimebundle_<'py>(
+        &self,
+        py: Python<'py>,
+        include: Option<&Bound<'py, PyAny>>,
+        exclude: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        crate::display::mimebundle(
+            py,
+            self.__repr__(py)?,
+            cxmetrics::chart::html(&self.0),
+            include,
+            exclude,
+        )
+    }
+
+    /// The result as a Vega-Lite v5 specification (a new ``dict``) with its numbers
+    /// inlined under their field names, for Altair or any Vega-Lite renderer.
+    fn to_vega_lite<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::display::vega(py, &cxmetrics::chart::vega_lite(&self.0))
+    }
+
+    /// The chart as standalone SVG text (the image the HTML display embeds).
+    fn to_svg(&self) -> String {
+        cxmetrics::chart::svg(&self.0).unwrap_or_default()
+    }
 }
 
 /// SLA attainment per priority: achieved ÷ (achieved + breached), in percent.

@@ -133,6 +133,36 @@ impl PyInterval {
             self.0.method.as_str()
         ))
     }
+
+    /// The display as HTML (Jupyter, VS Code, nbviewer), written by the core: see
+    /// ``NpsResult._repr_html_``.
+    fn _repr_html_(&self) -> String {
+        cxmetrics::chart::html(&self.0)
+    }
+
+    /// ``{"text/plain": repr(self), "text/html": self._repr_html_()}``, less the MIME
+    /// types not in ``include`` / in ``exclude``.
+    #[pyo3(signature = (include = None, exclude = None))]
+    fn _repr_mimebundle_<'py>(
+        &self,
+        py: Python<'py>,
+        include: Option<&Bound<'py, PyAny>>,
+        exclude: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        crate::display::mimebundle(
+            py,
+            self.__repr__(py)?,
+            cxmetrics::chart::html(&self.0),
+            include,
+            exclude,
+        )
+    }
+
+    /// The result as a Vega-Lite v5 specification (a new ``dict``) with its numbers
+    /// inlined under their field names, for Altair or any Vega-Lite renderer.
+    fn to_vega_lite<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::display::vega(py, &cxmetrics::chart::vega_lite(&self.0))
+    }
 }
 
 result_class! {
@@ -148,7 +178,7 @@ result_class! {
     /// >>> c = cx.compare(a, b, method="wald")
     /// >>> round(c.difference, 6), round(c.statistic, 4), round(c.p_value, 4), c.df
     /// (20.0, 1.7541, 0.0794, None)
-    PyComparison(cxmetrics::Comparison) as "Comparison" {
+    PyComparison(cxmetrics::Comparison) as "Comparison" <show> {
         /// ``score(a) − score(b)`` in the metric's unit (raw scores, not adjusted ones).
         difference: f64 = |r| r.difference;
         /// Lower limit of the interval for the difference.
@@ -177,7 +207,7 @@ result_class! {
     /// >>> r = cx.paired_nps([6, 7, 9, 3, 8, 10], [9, 8, 9, 6, 9, 10])
     /// >>> round(r.difference, 9), r.n, r.missing, r.df, r.method
     /// (50.0, 6, 0, 5.0, 'paired_t')
-    PyPairedNpsResult(cxmetrics::PairedNpsResult) as "PairedNpsResult" {
+    PyPairedNpsResult(cxmetrics::PairedNpsResult) as "PairedNpsResult" <show> {
         /// NPS(after) − NPS(before), in points.
         difference: f64 = |r| r.difference;
         /// Lower limit of the interval for the difference (clamped to −200).

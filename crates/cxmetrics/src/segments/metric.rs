@@ -325,6 +325,39 @@ impl SurveyMetric {
         })
     }
 
+    /// The values this metric can take on `scale`: `(−100, 100)` for net scores (NPS,
+    /// net CSAT, net effort), `(0, 100)` for percentages (CSAT top box, percent of max,
+    /// CES percent agree, top and bottom box) and the scale's own range for means.
+    ///
+    /// Charts use it as their value axis, so pictures of one metric compare by eye.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{CsatMethod, CsatOptions, NpsOptions, Scale, SurveyMetric};
+    /// assert_eq!(SurveyMetric::Nps(NpsOptions::default()).value_range(Scale::NPS), (-100.0, 100.0));
+    /// assert_eq!(SurveyMetric::Mean.value_range(Scale::ONE_TO_FIVE), (1.0, 5.0));
+    /// let mean_csat = CsatOptions { method: CsatMethod::Mean, ..Default::default() };
+    /// assert_eq!(SurveyMetric::Csat(mean_csat).value_range(Scale::ONE_TO_SEVEN), (1.0, 7.0));
+    /// ```
+    pub fn value_range(&self, scale: Scale) -> (f64, f64) {
+        let points = (f64::from(scale.min()), f64::from(scale.max()));
+        match self {
+            SurveyMetric::Nps(_) => (-100.0, 100.0),
+            SurveyMetric::Csat(o) => match o.method {
+                CsatMethod::Mean => points,
+                CsatMethod::Net => (-100.0, 100.0),
+                CsatMethod::TopBox | CsatMethod::PercentOfMax => (0.0, 100.0),
+            },
+            SurveyMetric::Ces(o) => match o.method {
+                CesMethod::Mean => points,
+                CesMethod::NetEffort => (-100.0, 100.0),
+                CesMethod::PercentAgree => (0.0, 100.0),
+            },
+            SurveyMetric::Mean => points,
+            SurveyMetric::TopBox(_) | SurveyMetric::BottomBox(_) => (0.0, 100.0),
+        }
+    }
+
     /// The kind of this metric.
     pub fn kind(&self) -> MetricKind {
         match self {

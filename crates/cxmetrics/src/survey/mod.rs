@@ -178,14 +178,14 @@ fn point_on_scale(name: &'static str, value: i64, scale: Scale) -> Result<i32> {
 
 /// Default top-box threshold: the top two points, or the top point alone on scales of
 /// 2 or 3 points (good / bad, great / okay / bad), where "top two" would be (nearly) everyone.
-fn default_top(scale: Scale) -> i64 {
+pub(crate) fn default_top(scale: Scale) -> i64 {
     let k = i64::from(scale.points() > 3);
     i64::from(scale.max()) - k
 }
 
 /// Default bottom-box threshold: the bottom two points, or the bottom point alone on
 /// scales of 2 or 3 points.
-fn default_bottom(scale: Scale) -> i64 {
+pub(crate) fn default_bottom(scale: Scale) -> i64 {
     let k = i64::from(scale.points() > 3);
     i64::from(scale.min()) + k
 }
