@@ -325,7 +325,9 @@ fn solve_lower(a: f64, b: f64, p: f64, q: f64) -> f64 {
         } else {
             hi = x;
         }
-        let dens = ln_prefactor(a, b, x, y).exp() / (x * y);
+        // the density is pref / (x·y); dividing by it as `/ pref · x · y` keeps a subnormal
+        // x from overflowing it to ∞ (and the step to 0, which stopped the search early)
+        let pref = ln_prefactor(a, b, x, y).exp();
         let step = if target < 0.1 {
             // d ln(tail)/dx = ± dens / tail
             // (the log of the ratio, not a difference of logs near −700)
@@ -334,9 +336,9 @@ fn solve_lower(a: f64, b: f64, p: f64, q: f64) -> f64 {
             } else {
                 (target / tail).ln()
             };
-            g * tail / dens
+            g * (tail / pref) * x * y
         } else {
-            f / dens
+            f / pref * x * y
         };
         if step == 0.0 {
             return x;
