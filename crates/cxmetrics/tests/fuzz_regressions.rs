@@ -67,3 +67,40 @@ fn tiny_fraction_is_not_integer() {
     let t = Tally::from_scores_with(scale, &[sub, 1.0], None, OnInvalid::Skip).unwrap();
     assert_eq!((t.n(), t.invalid()), (1, 1));
 }
+
+/// A window boundary at the first reading of a DST gap (02:00 on a spring-forward day, or
+/// the midnight that Pacific/Apia skipped on 30 December 2011) is the transition itself
+/// ("the first instant at which the local clock reads ≥ that time", the `Schedule`
+/// docs). The lookup of the transition asked for transitions strictly before that very
+/// instant and got the previous one, months earlier, so the window closed (or opened)
+/// in the past and counted 0. Found by the `business_seconds` fuzz target.
+#[test]
+fn boundary_at_the_start_of_a_gap_is_the_transition() {
+    use cxmetrics::jiff::Timestamp;
+    use cxmetrics::jiff::civil::{Weekday, time};
+    use cxmetrics::{Schedule, Window};
+    let at = |s: &str| s.parse::<Timestamp>().unwrap();
+    // New York springs forward on Sunday 2026-03-08 at 02:00 EST (07:00Z)
+    let ny = |w: Window| Schedule::from_iana("America/New_York", &[w], &[]).unwrap();
+    let (a, b) = (at("2026-03-07T12:00:00Z"), at("2026-03-09T12:00:00Z"));
+    // 00:00-02:00 closes at the transition: 05:00Z to 07:00Z
+    let s = ny(Window::new(
+        Weekday::Sunday,
+        time(0, 0, 0, 0),
+        time(2, 0, 0, 0),
+    ));
+    assert_eq!(s.business_seconds(a, b).unwrap(), 7200.0);
+    // 02:00-04:00 opens at the transition (07:00Z) and closes at 04:00 EDT (08:00Z)
+    let s = ny(Window::new(
+        Weekday::Sunday,
+        time(2, 0, 0, 0),
+        time(4, 0, 0, 0),
+    ));
+    assert_eq!(s.business_seconds(a, b).unwrap(), 3600.0);
+    // Apia skipped Friday 2011-12-30: Thursday's 24-hour window closes at the
+    // transition (2011-12-30T10:00Z), 24 h after it opened at 2011-12-29T10:00Z
+    let w = Window::new(Weekday::Thursday, time(0, 0, 0, 0), time(0, 0, 0, 0));
+    let s = Schedule::from_iana("Pacific/Apia", &[w], &[]).unwrap();
+    let (a, b) = (at("2011-12-28T18:28:00Z"), at("2011-12-31T12:20:00Z"));
+    assert_eq!(s.business_seconds(a, b).unwrap(), 86_400.0);
+}
