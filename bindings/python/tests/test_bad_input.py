@@ -67,6 +67,20 @@ def test_non_integer(func: Func) -> None:
         f(np.array([4, 4.25], dtype=np.float32), **kw)
 
 
+def test_fraction_off_the_scale_and_tiny_fractions(func: Func) -> None:
+    # fuzzing findings (fuzz/README.md): a fraction outside min..=max is out_of_scale at
+    # either end; a tiny fraction (a subnormal, 1e-300) is not_integer at its row
+    f, kw = func
+    with raises_code("out_of_scale", index=0):
+        f([10.5], **kw)
+    with raises_code("out_of_scale", index=0):
+        f([-0.5], **kw)
+    with raises_code("not_integer", index=1):
+        f([4, 4 + 2.0**-50], **kw)
+    with raises_code("not_integer", index=0):
+        f(np.array([5e-324, 4]), **kw)
+
+
 def test_weights_length_mismatch(func: Func) -> None:
     f, kw = func
     with raises_code("length_mismatch", match="3 vs 2"):

@@ -63,6 +63,19 @@ def test_dst_window_boundary_inside_the_gap_opens_at_the_transition() -> None:
     assert opening == dt.datetime(2026, 3, 8, 7, 0, tzinfo=UTC)  # 03:00 EDT
 
 
+def test_dst_window_boundary_at_the_gap_start_is_the_transition() -> None:
+    # fuzzing finding (fuzz/README.md): 02:00 on a spring-forward day, the gap's first
+    # reading, closed or opened a window at the previous transition (0 s counted)
+    day = dt.datetime(2026, 3, 8, tzinfo=ZoneInfo(NY))
+    end = day + dt.timedelta(days=1)
+    assert cx.Schedule(NY, [("sun", "00:00", "02:00")]).business_seconds(day, end) == 2 * HOUR
+    assert cx.Schedule(NY, [("sun", "02:00", "04:00")]).business_seconds(day, end) == 1 * HOUR
+    # Pacific/Apia skipped Friday 2011-12-30: Thursday's 24-hour window closes at the jump
+    apia = cx.Schedule("Pacific/Apia", [("thu", "00:00", "00:00")])
+    start = dt.datetime(2011, 12, 28, 18, 28, tzinfo=UTC)
+    assert apia.business_seconds(start, dt.datetime(2011, 12, 31, 12, 20, tzinfo=UTC)) == 24 * HOUR
+
+
 def test_dst_fall_back_boundary_is_the_first_occurrence() -> None:
     s = cx.Schedule(NY, [("sun", "00:00", "01:30")])
     day = dt.datetime(2026, 11, 1, tzinfo=ZoneInfo(NY))

@@ -311,8 +311,15 @@ impl Schedule {
                 amb.earlier().ok()
             }
             AmbiguousOffset::Gap { .. } => {
+                // `later()` reads dt with the offset before the gap: an instant at or
+                // after the transition, *at* it when dt is the gap's first reading
+                // (02:00 on a spring-forward day). `preceding` is strictly before its
+                // argument, so ask from 1 ns later to include the transition itself.
                 let after_gap = amb.later().ok()?;
-                self.tz.preceding(after_gap).next().map(|t| t.timestamp())
+                let probe = after_gap
+                    .checked_add(SignedDuration::from_nanos(1))
+                    .unwrap_or(after_gap);
+                self.tz.preceding(probe).next().map(|t| t.timestamp())
             }
         }
     }

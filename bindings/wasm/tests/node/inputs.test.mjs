@@ -172,6 +172,12 @@ test("the bad inputs give the documented outcomes", () => {
   assert.equal(o([Infinity]), "not_finite");
   assert.equal(o([1e9]), "out_of_scale");
   assert.equal(o([0.1]), "not_integer");
+  // fuzzing findings (fuzz/README.md): off the scale at either end, tiny fractions
+  assert.equal(o([10.5]), "out_of_scale");
+  assert.equal(o([-0.5]), "out_of_scale");
+  assert.equal(o([5e-324]), "not_integer");
+  assert.equal(o([1e-300]), "not_integer");
+  assert.equal(o([9, 2 + 2 ** -50]), "not_integer");
   assert.equal(o(["7"]), "TypeError");
   assert.equal(o("10"), "TypeError");
   assert.equal(o(null), "TypeError");

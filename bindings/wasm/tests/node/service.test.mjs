@@ -41,3 +41,15 @@ for (const c of vectors.cases) {
 }
 
 for (const [name, fn] of cases) test(name, () => fn(cx));
+
+test("a window boundary at the start of a DST gap is the transition (fuzzing finding)", () => {
+  const HOUR = 3600;
+  const day = "2026-03-08T05:00:00Z"; // 00:00 EST, the spring-forward Sunday in New York
+  const end = "2026-03-09T04:00:00Z"; // the next local midnight (EDT)
+  const ny = (w) => new cx.Schedule("America/New_York", [w]);
+  assert.equal(ny(["sun", "00:00", "02:00"]).businessSeconds(day, end), 2 * HOUR);
+  assert.equal(ny(["sun", "02:00", "04:00"]).businessSeconds(day, end), 1 * HOUR);
+  // Pacific/Apia skipped Friday 2011-12-30: Thursday's 24-hour window closes at the jump
+  const apia = new cx.Schedule("Pacific/Apia", [["thu", "00:00", "00:00"]]);
+  assert.equal(apia.businessSeconds("2011-12-28T18:28:00Z", "2011-12-31T12:20:00Z"), 24 * HOUR);
+});

@@ -187,15 +187,18 @@ macro_rules! float_score {
                 if x.is_infinite() {
                     return Classified::NotFinite(x);
                 }
-                let k = x - f64::from(scale.min());
-                if k >= 0.0 && k < scale.points() as f64 {
-                    if k.fract() == 0.0 {
-                        Classified::Point(k as usize)
-                    } else {
-                        Classified::NotInteger(x)
-                    }
-                } else {
+                // Tested on x itself, where both tests are exact: inside min..=max (a
+                // fraction just above max is out of the scale, as one just below min
+                // is), then whole. (`x − min` would round a tiny fraction away, and
+                // call 1e-300 a whole point, which `bin` rightly refuses.)
+                let (lo, hi) = (f64::from(scale.min()), f64::from(scale.max()));
+                if !(lo..=hi).contains(&x) {
                     Classified::OutOfScale(x)
+                } else if x.fract() != 0.0 {
+                    Classified::NotInteger(x)
+                } else {
+                    // a whole number in min..=max, so x − min is exact
+                    Classified::Point((x - lo) as usize)
                 }
             }
             #[inline(always)]
