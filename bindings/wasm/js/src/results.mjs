@@ -82,6 +82,32 @@ export function copyFields(obj) {
   return out;
 }
 
+// toSVG(): the core result a chartable result came from (a raw `RawChart`, src/chart.rs;
+// the full module only), kept in a WeakMap: not a property (so not in keys, JSON or
+// equality checks), not forgeable, and usable on frozen arrays (trend rows).
+const charts = new WeakMap();
+
+/** Keeps `chart` (the raw result's `chart` field, if any) for `obj`'s toSVG(); returns obj. */
+export function keepChart(obj, chart) {
+  if (chart !== undefined) charts.set(obj, chart);
+  return obj;
+}
+
+/** The core's SVG picture of a chartable result (`toSVG()`). */
+export function svgOf(obj) {
+  const chart = charts.get(obj);
+  if (chart !== undefined) return chart.svg();
+  if (raw.RawChart === undefined) {
+    throw new Error('toSVG(): charts are in the full module only; import "cxmetrics" (or "cxmetrics/web"), not "cxmetrics/survey"');
+  }
+  throw new TypeError("toSVG() draws a result computed by cxmetrics, not a copy of one");
+}
+
+/** `toSVG` of results that are not class instances (the frozen array of trend rows). */
+export function toSVG() {
+  return svgOf(this);
+}
+
 export let estimateOf;
 
 /**
@@ -138,16 +164,26 @@ export function estimateFrom(r) {
 
 /** A result of class C from a raw result (its `estimate`, if any, kept apart and private). */
 export function fromRaw(C, out) {
-  const { estimate, ...rest } = decode(out);
-  return new C(dataOf(rest), estimate !== undefined && estimate.length > 0 ? estimate : undefined);
+  const { estimate, chart, ...rest } = decode(out);
+  return keepChart(new C(dataOf(rest), estimate !== undefined && estimate.length > 0 ? estimate : undefined), chart);
 }
 
-export class NpsResult extends Estimated {}
+export class NpsResult extends Estimated {
+  /** The core's SVG chart: the stacked bar and the score with its default (95 %) interval. */
+  toSVG() {
+    return svgOf(this);
+  }
+}
 export class CsatResult extends Estimated {}
 export class CesResult extends Estimated {}
 export class MeanResult extends Estimated {}
 export class BoxResult extends Estimated {}
-export class Distribution extends Result {}
+export class Distribution extends Result {
+  /** The core's SVG chart: one bar per scale point, top and bottom boxes coloured. */
+  toSVG() {
+    return svgOf(this);
+  }
+}
 
 /** A confidence interval: { lower, upper, level, method }; `const [lo, hi] = interval` works. */
 export class Interval {

@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { argumentError, call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, tagOf } from "./convert.mjs";
 import { given, intArg, numberArg, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { copyFields, decode, Estimated, fromRaw, rowsOf } from "./results.mjs";
+import { copyFields, decode, Estimated, fromRaw, keepChart, rowsOf, svgOf } from "./results.mjs";
 import { instantValue, shortText } from "./time.mjs";
 import { rawSchedule } from "./schedule.mjs";
 import { rawTickets } from "./tickets.mjs";
@@ -16,7 +16,8 @@ class AhtResult extends Estimated {}
 class DurationSummary {
   #durations;
   constructor(obj) {
-    const { durations, ...fields } = obj;
+    const { durations, chart, ...fields } = obj;
+    keepChart(this, chart);
     Object.assign(this, fields);
     this.#durations = durations;
     Object.freeze(this);
@@ -26,6 +27,10 @@ class DurationSummary {
     const x = numberArg(q, "q");
     const d = this.#durations;
     return call(() => raw.summaryPercentile(d, x));
+  }
+  /** The core's SVG chart: min–max, median–p90 box, mean and Kaplan–Meier median. */
+  toSVG() {
+    return svgOf(this);
   }
   toJSON() {
     return copyFields(this);
@@ -134,6 +139,10 @@ class SlaResult {
     Object.assign(this, fields);
     Object.freeze(this);
   }
+  /** The core's SVG chart: the share of decided tickets within target, per priority and overall. */
+  toSVG() {
+    return svgOf(this);
+  }
   toJSON() {
     return copyFields(this);
   }
@@ -169,13 +178,16 @@ export function sla(tickets, options) {
     return new SlaRow(fields, est);
   });
   const overall = rows.pop();
-  return new SlaResult({
-    rows: Object.freeze(rows),
-    overall,
-    untargeted: cols.untargeted,
-    metric: cols.metric,
-    clock: cols.clock,
-  });
+  return keepChart(
+    new SlaResult({
+      rows: Object.freeze(rows),
+      overall,
+      untargeted: cols.untargeted,
+      metric: cols.metric,
+      clock: cols.clock,
+    }),
+    cols.chart,
+  );
 }
 
 /** Average handle time: mean of talk + hold + wrap-up seconds per contact ({ hold, wrap }). */

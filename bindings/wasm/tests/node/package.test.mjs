@@ -306,9 +306,9 @@ test("works with frozen intrinsics (SES-style lockdown)", () => {
 // Budgets in bytes of gzipped .wasm (gzip -9; see DEVELOPING.md, "Size budgets"). Each
 // leaves room for small changes, not for a feature: the light module (survey metrics,
 // statistics, business metrics, segments, handle time) measures ~95 300 bytes against
-// the issue's "under 100 KB"; the full one (plus instants, schedules, tickets, trends and
-// the bundled tz database) ~293.6 KiB.
-const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 304 * 1024 };
+// the issue's "under 100 KB"; the full one (plus instants, schedules, tickets, trends, the
+// bundled tz database and the core's SVG charts, +25.5 KiB) ~326.2 KiB.
+const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 330 * 1024 };
 
 for (const [module, budget] of Object.entries(BUDGET_BYTES)) {
   test(`size budget: ${module}_bg.wasm stays under ${budget} bytes gzipped`, async () => {
