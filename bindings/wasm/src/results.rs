@@ -114,8 +114,9 @@ impl Out {
         self.layout.push_str(value);
     }
 
-    /// The core result itself, for `toSVG()` (a [`RawChart`](crate::chart::RawChart)
-    /// handle the wrapper keeps privately; the full module only).
+    /// The core result itself, for a table's `toSVG()` (a
+    /// [`RawChart`](crate::chart::RawChart) handle the wrapper keeps privately; the full
+    /// module only).
     #[cfg(feature = "charts")]
     pub(crate) fn chart(&mut self, picture: crate::chart::Picture) {
         self.value("chart", crate::chart::RawChart::new(picture).into());
@@ -203,8 +204,6 @@ pub(crate) fn nps(r: &NpsResult) -> JsValue {
     o.num("buckets.promoterMin", r.buckets.promoter_min as f64);
     survey_tail!(o, r);
     o.estimate(&r.estimate());
-    #[cfg(feature = "charts")]
-    o.chart(crate::chart::Picture::Nps(*r));
     o.into_js()
 }
 
@@ -255,7 +254,5 @@ pub(crate) fn distribution(r: &Distribution) -> JsValue {
     o.f64s("counts", r.counts.iter().map(|&c| c as f64));
     o.f64s("shares", r.shares.iter().copied());
     survey_tail!(o, r);
-    #[cfg(feature = "charts")]
-    o.chart(crate::chart::Picture::Distribution(r.clone()));
     o.into_js()
 }

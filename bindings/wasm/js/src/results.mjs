@@ -82,33 +82,27 @@ export function copyFields(obj) {
   return out;
 }
 
-// toSVG(): the core result a chartable result came from (a raw `RawChart`, src/chart.rs;
-// the full module only), kept in a WeakMap: not a property (so not in keys, JSON or
-// equality checks), not forgeable, and usable on frozen arrays (trend rows).
-const charts = new WeakMap();
+// toSVG() (the full module only: the light one has no charts, so no `raw.chartNps`).
+// NPS and distributions are drawn from their own fields (`raw.chartNps` /
+// `raw.chartDistribution`, which rebuild the core value); tables keep the core result in a
+// raw `RawChart` handle (their `chart` field), held in a private field or closure.
 
-/** Keeps `chart` (the raw result's `chart` field, if any) for `obj`'s toSVG(); returns obj. */
-export function keepChart(obj, chart) {
-  if (chart !== undefined) charts.set(obj, chart);
-  return obj;
-}
-
-/** The core's SVG picture of a chartable result (`toSVG()`). */
-export function svgOf(obj) {
-  const chart = charts.get(obj);
-  if (chart !== undefined) return chart.svg();
-  if (raw.RawChart === undefined) {
-    throw new Error('toSVG(): charts are in the full module only; import "cxmetrics" (or "cxmetrics/web"), not "cxmetrics/survey"');
+/** Why there is no chart: the light module, or not a result computed by cxmetrics. */
+export function noChart() {
+  if (raw.chartNps === undefined) {
+    return new Error('toSVG(): charts are in the full module only; import "cxmetrics" (or "cxmetrics/web"), not "cxmetrics/survey"');
   }
-  throw new TypeError("toSVG() draws a result computed by cxmetrics, not a copy of one");
+  return new TypeError("toSVG() draws a result computed by cxmetrics, not a copy of one");
 }
 
-/** `toSVG` of results that are not class instances (the frozen array of trend rows). */
-export function toSVG() {
-  return svgOf(this);
+/** The SVG of a table's kept core result (a RawChart; undefined: see noChart). */
+export function svgOf(chart) {
+  if (chart === undefined) throw noChart();
+  return chart.svg();
 }
 
 export let estimateOf;
+export let isResult;
 
 /**
  * Frozen plain-data results with toJSON(). The inference estimate (the core's
@@ -123,7 +117,8 @@ export class Result {
     Object.freeze(this);
   }
   static {
-    estimateOf = (r) => (r !== null && typeof r === "object" && #estimate in r ? r.#estimate : undefined);
+    isResult = (r) => r !== null && typeof r === "object" && #estimate in r;
+    estimateOf = (r) => (isResult(r) ? r.#estimate : undefined);
   }
   toJSON() {
     return copyFields(this);
@@ -164,16 +159,19 @@ export function estimateFrom(r) {
 
 /** A result of class C from a raw result (its `estimate`, if any, kept apart and private). */
 export function fromRaw(C, out) {
-  const { estimate, chart, ...rest } = decode(out);
-  return keepChart(new C(dataOf(rest), estimate !== undefined && estimate.length > 0 ? estimate : undefined), chart);
+  const { estimate, ...rest } = decode(out);
+  return new C(dataOf(rest), estimate !== undefined && estimate.length > 0 ? estimate : undefined);
 }
 
 export class NpsResult extends Estimated {
   /** The core's SVG chart: the stacked bar and the score with its default (95 %) interval. */
   toSVG() {
-    return svgOf(this);
+    if (!isResult(this) || raw.chartNps === undefined) throw noChart();
+    const r = this;
+    return call(() => raw.chartNps(r, estimateOf(r)));
   }
 }
+
 export class CsatResult extends Estimated {}
 export class CesResult extends Estimated {}
 export class MeanResult extends Estimated {}
@@ -181,7 +179,9 @@ export class BoxResult extends Estimated {}
 export class Distribution extends Result {
   /** The core's SVG chart: one bar per scale point, top and bottom boxes coloured. */
   toSVG() {
-    return svgOf(this);
+    if (!isResult(this) || raw.chartDistribution === undefined) throw noChart();
+    const d = this;
+    return call(() => raw.chartDistribution(d));
   }
 }
 

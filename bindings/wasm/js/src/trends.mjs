@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { call } from "./errors.mjs";
 import { floatsArg } from "./convert.mjs";
 import { onInvalidArg, optionalInt, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { decode, defaults, keepChart, levelArg, Row, rowsOf, toSVG } from "./results.mjs";
+import { decode, defaults, levelArg, Row, rowsOf, svgOf } from "./results.mjs";
 import { instantColumn } from "./time.mjs";
 import { floatScores, metricSpec } from "./segments.mjs";
 
@@ -41,7 +41,9 @@ export function trend(scores, times, options) {
     ),
   );
   const rows = rowsOf(cols.rows, (fields) => new TrendRow(fields));
-  // toSVG: an own, non-enumerable method (the rows stay a plain array for keys and JSON).
-  Object.defineProperty(rows, "toSVG", { value: toSVG });
-  return Object.freeze(keepChart(rows, cols.chart));
+  // toSVG: an own, non-enumerable method (the rows stay a plain array for keys and JSON;
+  // a copy has none), holding the core result.
+  const chart = cols.chart;
+  Object.defineProperty(rows, "toSVG", { value: () => svgOf(chart) });
+  return Object.freeze(rows);
 }

@@ -198,7 +198,19 @@ test("package.json: name, version from Cargo.toml, exports, files", () => {
   ]) {
     assert.equal(Object.keys(cond)[0], "types", "types first in every condition");
   }
-  assert.deepEqual(manifest.sideEffects, ["./bundler/cxmetrics_wasm.js", "./bundler/cxmetrics_survey.js"]);
+  // The element modules define custom elements when imported: side effects, kept by bundlers.
+  assert.deepEqual(manifest.sideEffects, [
+    "./bundler/cxmetrics_wasm.js",
+    "./bundler/cxmetrics_survey.js",
+    "./elements/nps-gauge.js",
+    "./elements/distribution.js",
+    "./elements/trend.js",
+  ]);
+  for (const e of ["nps-gauge", "distribution", "trend"]) {
+    const x = manifest.exports[`./elements/${e}.js`];
+    assert.deepEqual(x, { types: `./types/elements/${e}.d.ts`, default: `./elements/${e}.js` }, e);
+  }
+  assert.equal(manifest.customElements, "custom-elements.json");
 });
 
 test("npm pack: the tarball holds the three builds, the types and the README", () => {
@@ -243,6 +255,14 @@ test("npm pack: the tarball holds the three builds, the types and the README", (
     "types/survey.d.mts",
     "types/survey.d.cts",
     "types/survey-web.d.mts",
+    "elements/package.json",
+    "elements/shared.js",
+    "elements/nps-gauge.js",
+    "elements/distribution.js",
+    "elements/trend.js",
+    "types/elements/shared.d.ts",
+    "types/elements/nps-gauge.d.ts",
+    "custom-elements.json",
   ]) {
     assert.ok(files.includes(f), `${f} in the tarball`);
   }
