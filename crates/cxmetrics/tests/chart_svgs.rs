@@ -5,18 +5,22 @@
 //! Every successful case of `tests/vectors/survey.json` gives a distribution chart (the
 //! case's scale, weights and invalid-value policy) and, for `nps` cases, an NPS chart
 //! with the default 95 % interval; every successful `segment` / `trend` case of
-//! `segments.json` its segments / trend chart. Each SVG must parse as XML. With
+//! `segments.json` its segments / trend chart; every successful duration-summary and `sla`
+//! case of `service.json` its durations / SLA chart. Each SVG must parse as XML. With
 //! `CX_CHART_SVGS=<dir>` they are also written to `<dir>/<file stem>-<case index>-<kind>.svg`
 //! (what `bindings/wasm/tests/node/charts.test.mjs` compares the JS build against).
 
 mod common;
 
 use common::{number, numbers, vectors};
+use cxmetrics::jiff::Timestamp;
 use cxmetrics::jiff::tz::TimeZone;
 use cxmetrics::{
-    Error, KeyPart, Level, MetricKind, MetricOptions, NpsBuckets, NpsOptions, OnInvalid, PAdjust,
-    Period, ReportOptions, Scale, Segments, SurveyMetric, Tally, Trend, chart, distribution,
-    nps_with, parse_instant,
+    Clock, DurationMetric, DurationOptions, Error, KeyPart, Level, MetricKind, MetricOptions,
+    NpsBuckets, NpsOptions, OnInvalid, PAdjust, Period, ReportOptions, ResolutionKind, Scale,
+    Schedule, Segments, SurveyMetric, Tally, Ticket, Tickets, Trend, Window, chart, distribution,
+    first_response_time, nps_with, parse_date, parse_instant, requester_wait_time, resolution_time,
+    sla,
 };
 use serde_json::Value;
 
@@ -208,4 +212,132 @@ fn every_segments_vector_draws() {
         drawn += 1;
     }
     assert!(drawn >= 100, "only {drawn} segment and trend charts");
+}
+
+fn instant(v: &Value) -> Option<Timestamp> {
+    v.as_str().map(|s| parse_instant(s).expect("an instant"))
+}
+
+fn schedule(v: &Value) -> Result<Schedule, Error> {
+    let windows = v["windows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            Window::parse(
+                w[0].as_str().unwrap(),
+                w[1].as_str().unwrap(),
+                w[2].as_str().unwrap(),
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let holidays = v["holidays"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| parse_date(d.as_str().unwrap()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Schedule::from_iana(v["time_zone"].as_str().unwrap(), &windows, &holidays)
+}
+
+fn tickets(v: &Value) -> Result<Tickets, Error> {
+    let list = |r: &Value, k: &str| -> Vec<Timestamp> {
+        r.get(k)
+            .and_then(Value::as_array)
+            .map_or(Vec::new(), |a| a.iter().filter_map(instant).collect())
+    };
+    let records: Vec<Ticket> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| Ticket {
+            created: instant(&r["created"]).unwrap(),
+            first_response: r.get("first_response").and_then(instant),
+            solved: list(r, "solved"),
+            reopened: list(r, "reopened"),
+            agent_replies: r.get("agent_replies").and_then(Value::as_u64).unwrap_or(0) as u32,
+            customer_followups: r
+                .get("customer_followups")
+                .and_then(Value::as_u64)
+                .unwrap_or(0) as u32,
+            paused: r
+                .get("paused")
+                .and_then(Value::as_array)
+                .map_or(Vec::new(), |a| {
+                    a.iter()
+                        .map(|p| (instant(&p[0]).unwrap(), instant(&p[1]).unwrap()))
+                        .collect()
+                }),
+            channel: r.get("channel").and_then(Value::as_str).map(str::to_owned),
+            priority: r.get("priority").and_then(Value::as_str).map(str::to_owned),
+        })
+        .collect();
+    Tickets::from_records(&records)
+}
+
+/// The durations / SLA chart of a service case (`None` for the other functions).
+fn service(case: &Value) -> Option<(&'static str, Result<String, Error>)> {
+    let function = case["function"].as_str().unwrap();
+    if !matches!(
+        function,
+        "first_response_time" | "requester_wait_time" | "resolution_time" | "sla"
+    ) {
+        return None;
+    }
+    let draw = || -> Result<String, Error> {
+        let o = &case["options"];
+        let sched = opt(o, "schedule").map(schedule).transpose()?;
+        let clock = match (opt_str(o, "clock", "calendar"), &sched) {
+            ("business", Some(s)) => Clock::Business(s),
+            _ => Clock::Calendar,
+        };
+        let opts = DurationOptions {
+            clock,
+            as_of: opt(o, "as_of").and_then(instant),
+        };
+        let t = tickets(&case["tickets"])?;
+        Ok(match function {
+            "first_response_time" => chart::durations(&first_response_time(&t, &opts)?),
+            "requester_wait_time" => chart::durations(&requester_wait_time(&t, &opts)?),
+            "resolution_time" => {
+                let kind = ResolutionKind::parse(opt_str(o, "kind", "full"))?;
+                chart::durations(&resolution_time(&t, kind, &opts)?)
+            }
+            _ => {
+                let metric = DurationMetric::parse(opt_str(o, "metric", "first_response"))?;
+                let targets: Vec<(String, f64)> = o["targets"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), number(v)))
+                    .collect();
+                chart::sla(&sla(&t, metric, &targets, &opts)?)
+            }
+        })
+    };
+    Some((
+        if function == "sla" {
+            "sla"
+        } else {
+            "durations"
+        },
+        draw(),
+    ))
+}
+
+#[test]
+fn every_service_vector_draws() {
+    let v = vectors("service.json");
+    let mut drawn = 0;
+    for (i, case) in v["cases"].as_array().unwrap().iter().enumerate() {
+        if case.get("expected_error").is_some_and(|e| !e.is_null()) {
+            continue;
+        }
+        if let Some((kind, svg)) = service(case) {
+            let svg = svg.unwrap_or_else(|e| panic!("service.json case {i}: {e}"));
+            emit("service", i, kind, &svg);
+            drawn += 1;
+        }
+    }
+    assert!(drawn >= 100, "only {drawn} duration and SLA charts");
 }

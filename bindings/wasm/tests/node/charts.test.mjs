@@ -1,7 +1,7 @@
 // toSVG() (issue 12): the SVG of a JS result is the core's, byte for byte. The expectation
 // is the native core build: `cargo test -p cxmetrics --test chart_svgs` draws the charts of
 // every shared vector's inputs (survey.json: distribution and NPS; segments.json: segment
-// and trend) with CX_CHART_SVGS=<dir>, and this test draws the same inputs through the
+// and trend; service.json: duration summaries and SLA) with CX_CHART_SVGS=<dir>, and this test draws the same inputs through the
 // wasm build and compares the bytes, case by case, both ways (no chart drawn on one side only).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
@@ -14,6 +14,7 @@ import * as light from "cxmetrics/survey";
 import { loadVectors, rootDir } from "./helpers.mjs";
 import { call } from "../shared/vectors.mjs";
 import { segmentOf, trendOf } from "../shared/vectors_lifecycle_segments.mjs";
+import { resultOf } from "../shared/vectors_service.mjs";
 
 let dir;
 before(() => {
@@ -75,6 +76,20 @@ test("every segments vector: toSVG() of segment reports and trends equals the co
   const native = readdirSync(dir).filter((f) => f.startsWith("segments-"));
   assert.deepEqual([...seen].sort(), native.sort(), "every native chart has its JS twin");
   assert.ok(compared >= 100, `only ${compared} segment and trend charts compared`);
+});
+
+test("every service vector: toSVG() of duration summaries and SLA equals the core's native SVG", () => {
+  const seen = new Set();
+  let compared = 0;
+  loadVectors("service").cases.forEach((c, i) => {
+    if (c.expected_error) return;
+    const kind = c.function === "sla" ? "sla" : "durations";
+    if (!["first_response_time", "requester_wait_time", "resolution_time", "sla"].includes(c.function)) return;
+    compared += compare(`service-${i}-${kind}`, () => resultOf(cx, c).toSVG(), seen);
+  });
+  const native = readdirSync(dir).filter((f) => f.startsWith("service-"));
+  assert.deepEqual([...seen].sort(), native.sort(), "every native chart has its JS twin");
+  assert.ok(compared >= 100, `only ${compared} duration and SLA charts compared`);
 });
 
 test("toSVG() leaves the result's data alone: not a field, not in JSON, not on copies", () => {
