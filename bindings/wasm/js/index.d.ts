@@ -246,6 +246,12 @@ export interface NpsFields extends SampleFields {
 }
 export interface NpsResult extends Readonly<Omit<NpsFields, "buckets">>, Estimated {
   readonly buckets: Readonly<NpsBuckets>;
+  /**
+   * The core's SVG chart of this result (a standalone `<svg>` document, byte-identical to
+   * Python's `to_svg()` for equal inputs; see docs/charts.md). The stacked bar and the score with its default interval (95 %, the kind's default method).
+   * @throws Error in `cxmetrics/survey`, which has no charts (its size budget): use `cxmetrics`.
+   */
+  toSVG(): string;
   toJSON(): NpsFields;
 }
 
@@ -308,6 +314,12 @@ export interface Distribution extends Readonly<SampleFields> {
   readonly points: readonly number[];
   readonly counts: readonly number[];
   readonly shares: readonly number[];
+  /**
+   * The core's SVG chart of this result (a standalone `<svg>` document, byte-identical to
+   * Python's `to_svg()` for equal inputs; see docs/charts.md). One bar per point; the top and bottom boxes coloured.
+   * @throws Error in `cxmetrics/survey`, which has no charts (its size budget): use `cxmetrics`.
+   */
+  toSVG(): string;
   toJSON(): DistributionFields;
 }
 
@@ -557,6 +569,12 @@ export interface DurationSummaryFields {
 export interface DurationSummary extends Readonly<DurationSummaryFields> {
   /** The q-quantile (q in [0, 1]) of the completed durations, linear interpolation. */
   percentile(q: number): number;
+  /**
+   * The core's SVG chart of this result (a standalone `<svg>` document, byte-identical to
+   * Python's `to_svg()` for equal inputs; see docs/charts.md). Min–max, the median–p90 box, the mean and the Kaplan–Meier median.
+   * @throws Error in `cxmetrics/survey`, which has no charts (its size budget): use `cxmetrics`.
+   */
+  toSVG(): string;
   toJSON(): DurationSummaryFields;
 }
 
@@ -628,6 +646,12 @@ export interface SlaResult {
   readonly untargeted: number;
   readonly metric: DurationMetric;
   readonly clock: Clock;
+  /**
+   * The core's SVG chart of this result (a standalone `<svg>` document, byte-identical to
+   * Python's `to_svg()` for equal inputs; see docs/charts.md). One bar per priority and the overall row.
+   * @throws Error in `cxmetrics/survey`, which has no charts (its size budget): use `cxmetrics`.
+   */
+  toSVG(): string;
   toJSON(): SlaResultFields;
 }
 /** SLA attainment per priority. `targets`: seconds per priority; `"*"` is the default. */
@@ -793,6 +817,12 @@ export interface SegmentReport {
   readonly rows: readonly SegmentRow[];
   /** All rows merged (never the mean of the segment scores). */
   readonly overall: SegmentRow;
+  /**
+   * The core's SVG chart of this result (a standalone `<svg>` document, byte-identical to
+   * Python's `to_svg()` for equal inputs; see docs/charts.md). A bar and interval per segment on the metric's axis, the overall score as a line.
+   * @throws Error in `cxmetrics/survey`, which has no charts (its size budget): use `cxmetrics`.
+   */
+  toSVG(): string;
   toJSON(): { rows: SegmentRowFields[]; overall: SegmentRowFields };
 }
 /** The survey metric per segment of `by`, with intervals, low-n flags, impact and the overall row. */
@@ -832,8 +862,17 @@ export interface TrendRowFields {
 export interface TrendRow extends Readonly<TrendRowFields> {
   toJSON(): TrendRowFields;
 }
+/** The rows of a trend (a frozen array), with `toSVG()` as an own, non-enumerable method. */
+export interface TrendRows extends ReadonlyArray<TrendRow> {
+  /**
+   * The core's SVG chart of this result (a standalone `<svg>` document, byte-identical to
+   * Python's `to_svg()` for equal inputs; see docs/charts.md). The score per period as a line, the interval as a band, significant changes marked.
+   * @throws Error in `cxmetrics/survey`, which has no charts (its size budget): use `cxmetrics`.
+   */
+  toSVG(): string;
+}
 /** The survey metric per calendar period, with intervals and period-over-period changes tested and adjusted. */
-export function trend(scores: Scores, times: Instants, options?: TrendOptions): readonly TrendRow[];
+export function trend(scores: Scores, times: Instants, options?: TrendOptions): TrendRows;
 
 /** The package version (the same as the Rust crate and the Python package). */
 export const version: string;

@@ -344,6 +344,24 @@ export type * from "${from}";
 write("types/survey.d.mts", surveyDts("./index.mjs"));
 write("types/survey.d.cts", surveyDts("./index.cjs"));
 write("types/survey-web.d.mts", header + webDts.replace('export * from "./index.mjs";', 'export * from "./survey.mjs";'));
+// Web elements (issue 12): js/elements/*.js as they are (they import ../web/index.mjs),
+// their types and the Custom Elements Manifest.
+const ELEMENTS = ["nps-gauge", "distribution", "trend"];
+mkdirSync(join(pkg, "elements"));
+mkdirSync(join(pkg, "types", "elements"));
+for (const f of readdirSync(join(crate, "js", "elements"))) {
+  if (f.endsWith(".js")) write(`elements/${f}`, header + readFileSync(join(crate, "js", "elements", f), "utf8"));
+}
+write("elements/package.json", `${JSON.stringify({ type: "module" }, null, 2)}\n`);
+write("types/elements/shared.d.ts", header + readFileSync(join(crate, "js", "elements.d.ts"), "utf8"));
+const elementClass = { "nps-gauge": "CxNpsGauge", distribution: "CxDistribution", trend: "CxTrend" };
+for (const e of ELEMENTS) {
+  write(
+    `types/elements/${e}.d.ts`,
+    `${header}export { ready, ${elementClass[e]} } from "./shared.js";\nexport type { CxErrorDetail } from "./shared.js";\n`,
+  );
+}
+copyFileSync(join(crate, "js", "custom-elements.json"), join(pkg, "custom-elements.json"));
 copyFileSync(join(crate, "README.md"), join(pkg, "README.md"));
 if (existsSync(join(root, "LICENSE"))) copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
 
@@ -375,10 +393,15 @@ const manifest = {
     "./web": { types: "./types/web.d.mts", default: "./web/index.mjs" },
     "./survey": conditions("survey"),
     "./survey/web": { types: "./types/survey-web.d.mts", default: "./web/survey.mjs" },
+    ...Object.fromEntries(
+      ELEMENTS.map((e) => [`./elements/${e}.js`, { types: `./types/elements/${e}.d.ts`, default: `./elements/${e}.js` }]),
+    ),
+    "./custom-elements.json": "./custom-elements.json",
     "./package.json": "./package.json",
   },
-  files: ["node/", "bundler/", "web/", "types/", "README.md", "LICENSE"],
-  sideEffects: modules.map(([name]) => `./bundler/${name}.js`),
+  files: ["node/", "bundler/", "web/", "elements/", "types/", "custom-elements.json", "README.md", "LICENSE"],
+  sideEffects: [...modules.map(([name]) => `./bundler/${name}.js`), ...ELEMENTS.map((e) => `./elements/${e}.js`)],
+  customElements: "custom-elements.json",
   engines: { node: ">=18" },
 };
 write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);

@@ -42,6 +42,8 @@
 
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "charts")]
+mod chart;
 mod convert;
 mod errors;
 mod json;

@@ -114,6 +114,14 @@ impl Out {
         self.layout.push_str(value);
     }
 
+    /// The core result itself, for a table's `toSVG()` (a
+    /// [`RawChart`](crate::chart::RawChart) handle the wrapper keeps privately; the full
+    /// module only).
+    #[cfg(feature = "charts")]
+    pub(crate) fn chart(&mut self, picture: crate::chart::Picture) {
+        self.value("chart", crate::chart::RawChart::new(picture).into());
+    }
+
     /// The inference estimate (`stats::estimate_vec`), kept private by the wrapper.
     pub(crate) fn estimate(&mut self, e: &Estimate) {
         self.f64s("estimate", estimate_vec(e).into_iter());

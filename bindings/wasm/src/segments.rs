@@ -174,5 +174,7 @@ pub fn segment_report(
     c.opt_f64s("rows.upper", rows.iter().map(|r| r.upper));
     c.bools("rows.lowN", rows.iter().map(|r| r.low_n));
     c.opt_f64s("rows.impact", rows.iter().map(|r| r.impact));
+    #[cfg(feature = "charts")]
+    c.chart(crate::chart::Picture::Segments(report, metric, scale));
     Ok(c.into_js())
 }

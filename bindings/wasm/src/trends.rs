@@ -70,7 +70,7 @@ pub fn trend_report(
         tz,
     )
     .js()?;
-    let rows = match rolling_days {
+    let table = match rolling_days {
         None => trend.report(metric, &options),
         Some(d) => {
             if !(d >= 0.0 && d.fract() == 0.0 && d <= 4_294_967_295.0) {
@@ -83,7 +83,7 @@ pub fn trend_report(
         }
     }
     .js()?;
-    let rows: Vec<&TrendRow> = rows.iter().collect();
+    let rows: Vec<&TrendRow> = table.iter().collect();
     let mut c = Out::new();
     let starts: Vec<String> = rows.iter().map(|r| r.start.to_string()).collect();
     c.strings("rows.start", starts.iter().map(|s| Some(s.as_str())));
@@ -98,5 +98,7 @@ pub fn trend_report(
     c.opt_f64s("rows.pValue", rows.iter().map(|r| r.p_value));
     c.opt_f64s("rows.pAdjusted", rows.iter().map(|r| r.p_adjusted));
     c.bools("rows.significant", rows.iter().map(|r| r.significant));
+    #[cfg(feature = "charts")]
+    c.chart(crate::chart::Picture::Trend(table, metric, scale));
     Ok(c.into_js())
 }

@@ -82,7 +82,27 @@ export function copyFields(obj) {
   return out;
 }
 
+// toSVG() (the full module only: the light one has no charts, so no `raw.chartNps`).
+// NPS and distributions are drawn from their own fields (`raw.chartNps` /
+// `raw.chartDistribution`, which rebuild the core value); tables keep the core result in a
+// raw `RawChart` handle (their `chart` field), held in a private field or closure.
+
+/** Why there is no chart: the light module, or not a result computed by cxmetrics. */
+export function noChart() {
+  if (raw.chartNps === undefined) {
+    return new Error('toSVG(): charts are in the full module only; import "cxmetrics" (or "cxmetrics/web"), not "cxmetrics/survey"');
+  }
+  return new TypeError("toSVG() draws a result computed by cxmetrics, not a copy of one");
+}
+
+/** The SVG of a table's kept core result (a RawChart; undefined: see noChart). */
+export function svgOf(chart) {
+  if (chart === undefined) throw noChart();
+  return chart.svg();
+}
+
 export let estimateOf;
+export let isResult;
 
 /**
  * Frozen plain-data results with toJSON(). The inference estimate (the core's
@@ -97,7 +117,8 @@ export class Result {
     Object.freeze(this);
   }
   static {
-    estimateOf = (r) => (r !== null && typeof r === "object" && #estimate in r ? r.#estimate : undefined);
+    isResult = (r) => r !== null && typeof r === "object" && #estimate in r;
+    estimateOf = (r) => (isResult(r) ? r.#estimate : undefined);
   }
   toJSON() {
     return copyFields(this);
@@ -142,12 +163,27 @@ export function fromRaw(C, out) {
   return new C(dataOf(rest), estimate !== undefined && estimate.length > 0 ? estimate : undefined);
 }
 
-export class NpsResult extends Estimated {}
+export class NpsResult extends Estimated {
+  /** The core's SVG chart: the stacked bar and the score with its default (95 %) interval. */
+  toSVG() {
+    if (!isResult(this) || raw.chartNps === undefined) throw noChart();
+    const r = this;
+    return call(() => raw.chartNps(r, estimateOf(r)));
+  }
+}
+
 export class CsatResult extends Estimated {}
 export class CesResult extends Estimated {}
 export class MeanResult extends Estimated {}
 export class BoxResult extends Estimated {}
-export class Distribution extends Result {}
+export class Distribution extends Result {
+  /** The core's SVG chart: one bar per scale point, top and bottom boxes coloured. */
+  toSVG() {
+    if (!isResult(this) || raw.chartDistribution === undefined) throw noChart();
+    const d = this;
+    return call(() => raw.chartDistribution(d));
+  }
+}
 
 /** A confidence interval: { lower, upper, level, method }; `const [lo, hi] = interval` works. */
 export class Interval {

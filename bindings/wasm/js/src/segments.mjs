@@ -5,7 +5,7 @@ import { call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
 import { scaleArg } from "./scale.mjs";
-import { decode, defaults, levelArg, Row, rowsOf } from "./results.mjs";
+import { copyFields, decode, defaults, levelArg, Row, rowsOf, svgOf } from "./results.mjs";
 
 const METRIC_OPTIONS = ["metric", "scale", "buckets", "csatMethod", "cesMethod", "threshold", "bottomThreshold", "higherIsBetter"];
 /**
@@ -113,7 +113,21 @@ function factorize(by) {
 
 class SegmentRow extends Row {}
 /** A segment report: rows per key (the core's order) and the overall row from merged tallies. */
-class SegmentReport extends Row {}
+class SegmentReport {
+  #chart;
+  constructor(fields, chart) {
+    Object.assign(this, fields);
+    this.#chart = chart;
+    Object.freeze(this);
+  }
+  /** The core's SVG chart: a bar and interval per segment on the metric's axis, the overall line. */
+  toSVG() {
+    return svgOf(#chart in this ? this.#chart : undefined);
+  }
+  toJSON() {
+    return copyFields(this);
+  }
+}
 
 const INPUT_OPTIONS = ["weights", "onInvalid", "minN", "level", "method"];
 
@@ -135,5 +149,5 @@ export function segment(scores, by, options) {
   );
   const rows = rowsOf(cols.rows, (fields) => new SegmentRow({ ...fields, key: Object.freeze(fields.key) }));
   const overall = rows.pop();
-  return new SegmentReport({ rows: Object.freeze(rows), overall });
+  return new SegmentReport({ rows: Object.freeze(rows), overall }, cols.chart);
 }

@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { call } from "./errors.mjs";
 import { floatsArg } from "./convert.mjs";
 import { onInvalidArg, optionalInt, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { decode, defaults, levelArg, Row, rowsOf } from "./results.mjs";
+import { decode, defaults, levelArg, Row, rowsOf, svgOf } from "./results.mjs";
 import { instantColumn } from "./time.mjs";
 import { floatScores, metricSpec } from "./segments.mjs";
 
@@ -40,5 +40,10 @@ export function trend(scores, times, options) {
       raw.trendReport(spec, s, weights, policy, t.ms, t.strings, period, zone, level, method, minN, adjust, alpha, rolling),
     ),
   );
-  return Object.freeze(rowsOf(cols.rows, (fields) => new TrendRow(fields)));
+  const rows = rowsOf(cols.rows, (fields) => new TrendRow(fields));
+  // toSVG: an own, non-enumerable method (the rows stay a plain array for keys and JSON;
+  // a copy has none), holding the core result.
+  const chart = cols.chart;
+  Object.defineProperty(rows, "toSVG", { value: () => svgOf(chart) });
+  return Object.freeze(rows);
 }

@@ -107,6 +107,8 @@ fn summary_js(s: &DurationSummary) -> JsValue {
     o.opt("kmMedian", s.km_median);
     o.name("clock", s.clock);
     o.f64s("durations", s.durations().iter().copied());
+    #[cfg(feature = "charts")]
+    o.chart(crate::chart::Picture::Durations(s.clone()));
     o.into_js()
 }
 

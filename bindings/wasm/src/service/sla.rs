@@ -100,5 +100,7 @@ fn sla_js(r: &SlaResult) -> JsValue {
     c.num("untargeted", r.untargeted as f64);
     c.name("metric", r.metric.as_str());
     c.name("clock", r.clock);
+    #[cfg(feature = "charts")]
+    c.chart(crate::chart::Picture::Sla(r.clone()));
     c.into_js()
 }

@@ -198,7 +198,19 @@ test("package.json: name, version from Cargo.toml, exports, files", () => {
   ]) {
     assert.equal(Object.keys(cond)[0], "types", "types first in every condition");
   }
-  assert.deepEqual(manifest.sideEffects, ["./bundler/cxmetrics_wasm.js", "./bundler/cxmetrics_survey.js"]);
+  // The element modules define custom elements when imported: side effects, kept by bundlers.
+  assert.deepEqual(manifest.sideEffects, [
+    "./bundler/cxmetrics_wasm.js",
+    "./bundler/cxmetrics_survey.js",
+    "./elements/nps-gauge.js",
+    "./elements/distribution.js",
+    "./elements/trend.js",
+  ]);
+  for (const e of ["nps-gauge", "distribution", "trend"]) {
+    const x = manifest.exports[`./elements/${e}.js`];
+    assert.deepEqual(x, { types: `./types/elements/${e}.d.ts`, default: `./elements/${e}.js` }, e);
+  }
+  assert.equal(manifest.customElements, "custom-elements.json");
 });
 
 test("npm pack: the tarball holds the three builds, the types and the README", () => {
@@ -243,6 +255,14 @@ test("npm pack: the tarball holds the three builds, the types and the README", (
     "types/survey.d.mts",
     "types/survey.d.cts",
     "types/survey-web.d.mts",
+    "elements/package.json",
+    "elements/shared.js",
+    "elements/nps-gauge.js",
+    "elements/distribution.js",
+    "elements/trend.js",
+    "types/elements/shared.d.ts",
+    "types/elements/nps-gauge.d.ts",
+    "custom-elements.json",
   ]) {
     assert.ok(files.includes(f), `${f} in the tarball`);
   }
@@ -306,9 +326,9 @@ test("works with frozen intrinsics (SES-style lockdown)", () => {
 // Budgets in bytes of gzipped .wasm (gzip -9; see DEVELOPING.md, "Size budgets"). Each
 // leaves room for small changes, not for a feature: the light module (survey metrics,
 // statistics, business metrics, segments, handle time) measures ~95 300 bytes against
-// the issue's "under 100 KB"; the full one (plus instants, schedules, tickets, trends and
-// the bundled tz database) ~293.6 KiB.
-const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 304 * 1024 };
+// the issue's "under 100 KB"; the full one (plus instants, schedules, tickets, trends, the
+// bundled tz database and the core's SVG charts, +26.7 KiB) ~327.4 KiB.
+const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 330 * 1024 };
 
 for (const [module, budget] of Object.entries(BUDGET_BYTES)) {
   test(`size budget: ${module}_bg.wasm stays under ${budget} bytes gzipped`, async () => {

@@ -38,22 +38,31 @@ function rate(r, level) {
   return { ...r.toJSON(), lower: i.lower, upper: i.upper };
 }
 
-function segment(cx, c, variant) {
+/** The segment report of case `c` (the result object itself). */
+export function segmentOf(cx, c, variant = "columns") {
   const o = c.options ?? {};
   const options = metricOptions(o);
   if (c.weights !== null && c.weights !== undefined) options.weights = values(c.weights);
   const by = variant === "column" ? c.keys[0] : c.keys;
-  const report = cx.segment(values(c.scores), by, options);
-  return report.toJSON();
+  return cx.segment(values(c.scores), by, options);
 }
 
-function trend(cx, c, variant) {
+function segment(cx, c, variant) {
+  return segmentOf(cx, c, variant).toJSON();
+}
+
+/** The trend rows of case `c` (the frozen array itself). */
+export function trendOf(cx, c, variant = "iso") {
   const o = c.options ?? {};
   const options = metricOptions(o);
   for (const k of ["period", "time_zone", "adjust", "alpha", "rolling_days"]) if (k in o) options[camel(k)] = num(o[k]);
   if (c.weights !== null && c.weights !== undefined) options.weights = values(c.weights);
   const times = c.times.map((t) => (variant === "date" ? new Date(t) : variant === "ms" ? Date.parse(t) : t));
-  const rows = cx.trend(values(c.scores), times, options);
+  return cx.trend(values(c.scores), times, options);
+}
+
+function trend(cx, c, variant) {
+  const rows = trendOf(cx, c, variant);
   if (!Object.isFrozen(rows)) throw new Error("trend rows are not frozen");
   return { rows: rows.map((r) => r.toJSON()) };
 }

@@ -106,6 +106,27 @@ function summary(s, o) {
   return out;
 }
 
+/**
+ * The result object itself (for toSVG()) of a duration-summary or SLA case; undefined for
+ * the other functions.
+ */
+export function resultOf(cx, c, form = "records") {
+  if (!["first_response_time", "requester_wait_time", "resolution_time", "sla"].includes(c.function)) return undefined;
+  const o = c.options ?? {};
+  const tickets = ticketsOf(cx, c, form);
+  try {
+    const opts = {};
+    if (o.schedule) opts.schedule = scheduleOf(cx, o.schedule);
+    if ("as_of" in o) opts.asOf = o.as_of;
+    if (c.function === "resolution_time") return cx.resolutionTime(tickets, { ...opts, kind: o.kind });
+    if (c.function !== "sla") return cx[camel(c.function)](tickets, opts);
+    const targets = Object.fromEntries(Object.entries(o.targets).map(([k, v]) => [k, num(v)]));
+    return cx.sla(tickets, { ...opts, targets, metric: o.metric });
+  } finally {
+    tickets.free();
+  }
+}
+
 /** Calls the API for case `c` in `form`; returns a plain value shaped like `c.expected`. */
 export function run(cx, c, form = "records") {
   const o = c.options ?? {};

@@ -274,6 +274,9 @@ const tr: readonly TrendRow[] = trend([10, 0], ["2026-01-05T10:00:00Z", new Date
   minN: 1,
 });
 const trStart: string = tr[0].start;
+const svgs: string[] = [r.toSVG(), d.toSVG(), frt.toSVG(), slaResult.toSVG(), seg.toSVG(), trend([10], [0]).toSVG()];
+// @ts-expect-error toSVG takes no options
+r.toSVG({ width: 300 });
 const sig: boolean = tr[0].significant;
 const pAdj: number | null = tr[0].pAdjusted;
 trend([9], new Float64Array([0]), { period: "day", rollingDays: 7, metric: "top_box", scale: [0, 10], threshold: 9 });

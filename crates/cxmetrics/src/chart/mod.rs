@@ -134,3 +134,19 @@ pub fn svg<T: Show + ?Sized>(x: &T) -> Option<String> {
 pub fn vega_lite<T: Show + ?Sized>(x: &T) -> String {
     x.card().vega.to_json()
 }
+
+/// A value as the charts print it for people: one decimal (Rust's `{:.1}`), a true minus
+/// sign (U+2212) and never `−0.0`. For a headline number shown beside a chart (the web
+/// elements' `part="value"`), so it reads exactly as the chart does.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::chart::value_text;
+/// assert_eq!(value_text(14.2857), "14.3");
+/// assert_eq!(value_text(-14.2857), "\u{2212}14.3");
+/// assert_eq!(value_text(-0.01), "0.0");
+/// ```
+#[must_use]
+pub fn value_text(x: f64) -> String {
+    svg::value(x)
+}
