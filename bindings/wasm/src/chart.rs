@@ -14,7 +14,7 @@
 //!   JS result holds privately (freed with it through `--weak-refs`).
 
 use cxmetrics::{
-    Distribution, Level, NpsBuckets, NpsResult, Scale, SegmentReport, SurveyMetric, Tally, chart,
+    Distribution, NpsBuckets, NpsResult, Scale, SegmentReport, SurveyMetric, Tally, chart,
 };
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -111,7 +111,7 @@ pub fn chart_nps(r: &JsValue, estimate: &[f64]) -> JsResult<String> {
     set_base!(t, r);
     let interval = estimate_from(estimate)
         .ok()
-        .and_then(|e| e.interval(Level::DEFAULT.get(), None).ok());
+        .and_then(|e| chart::default_interval(&e).ok());
     Ok(chart::nps(&t, interval.as_ref()))
 }
 

@@ -238,10 +238,11 @@ fn sla_bars_per_priority() {
          low 100.0% met, 1 of 1 met, 0 breached, 0 running; \
          overall 66.7% met, 2 of 3 met, 1 breached, 0 running"
     );
-    // Bars on 0…100 % from x = 146 to 424 (278 units): high 139, low and the track 278.
+    // Bars on 0…100 % from x = 146 to 384 (238 units): high 119, low and the track 238,
+    // overall 2/3 of 238 = 158.67.
     assert_eq!(
         rect_widths(&svg),
-        [278.0, 139.0, 278.0, 278.0, 278.0, 185.33]
+        [238.0, 119.0, 238.0, 238.0, 238.0, 158.67]
     );
 }
 

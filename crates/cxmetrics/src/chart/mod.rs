@@ -135,6 +135,26 @@ pub fn vega_lite<T: Show + ?Sized>(x: &T) -> String {
     x.card().vega.to_json()
 }
 
+/// The interval every display draws and states: the core's default level
+/// ([`Level::DEFAULT`](crate::Level::DEFAULT), 95 %) and the estimate's default method
+/// (adjusted Wald for net scores, Wilson for proportions, t for means). One home for the
+/// rule, used by [`Show`] and by the bindings' `toSVG()` / `to_svg()`.
+///
+/// # Errors
+/// As [`Estimate::interval`](crate::Estimate::interval) (e.g. `insufficient_data` for a
+/// t interval from one response); displays then draw no interval and say why.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{chart, nps, Scale, Tally};
+/// let r = nps(&Tally::from_scores(Scale::NPS, &[10u8, 10, 9, 8, 3])?)?;
+/// assert_eq!(chart::default_interval(&r.estimate())?, r.interval(0.95, None)?);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn default_interval(e: &crate::Estimate) -> crate::Result<crate::Interval> {
+    e.interval(crate::Level::DEFAULT.get(), None)
+}
+
 /// A value as the charts print it for people: one decimal (Rust's `{:.1}`), a true minus
 /// sign (U+2212) and never `−0.0`. For a headline number shown beside a chart (the web
 /// elements' `part="value"`), so it reads exactly as the chart does.

@@ -725,7 +725,7 @@ pub fn sla(r: &SlaResult) -> String {
         Font::Small,
         &format!("{} clock", r.clock),
     );
-    let (label_w, note_w) = (130.0, 200.0);
+    let (label_w, note_w) = (130.0, 240.0);
     let axis = Axis::new((0.0, 100.0), PAD + label_w, RIGHT - note_w);
     for (i, (k, row)) in rows.iter().enumerate() {
         let y = top + row_h * i as f64;

@@ -8,7 +8,7 @@ use super::vega::Vega;
 use crate::Scale;
 use crate::segments::{SegmentReport, SurveyMetric};
 use crate::service::{AhtResult, DurationSummary, FcrResult, SlaResult};
-use crate::stats::{Comparison, Estimate, Interval, Level, PairedNpsResult};
+use crate::stats::{Comparison, Estimate, Interval, PairedNpsResult};
 use crate::survey::{
     BoxResult, CesMethod, CesResult, CsatMethod, CsatResult, Distribution, MeanResult, NpsBuckets,
     NpsResult, default_bottom, default_top,
@@ -121,7 +121,7 @@ pub(super) fn interval_words(i: &Interval) -> String {
 /// The default interval of an estimate (the core's default level and method), or why
 /// there is none.
 fn default_interval(e: &Estimate) -> (Option<Interval>, String) {
-    match e.interval(Level::DEFAULT.get(), None) {
+    match super::default_interval(e) {
         Ok(i) => {
             let words = interval_words(&i);
             (Some(i), words)
