@@ -1,11 +1,12 @@
 //! Comparisons of two groups, and the paired NPS change of the same respondents.
 
 use super::{
-    Estimate, Level, adjusted, clamp, net_var, t_crit, t_df, t_two_sided_p, wilson, z_crit,
-    z_two_sided_p,
+    Estimate, Level, adjusted, clamp, net_var, t_crit, t_df, t_two_sided_p, too_wide, wilson,
+    z_crit, z_two_sided_p,
 };
 use crate::error::{Error, Result};
 use crate::scale::Scale;
+use crate::sum::pow2_scale;
 use crate::tally::{Classified, Score};
 
 /// How two groups are compared.
@@ -139,7 +140,10 @@ fn two_sided_z(z: f64) -> f64 {
 /// `invalid_argument` for a bad level, estimates of different kinds, or a method that
 /// does not apply; `insufficient_data` when a mean has n ≤ 1, when both groups have
 /// zero variance and different values (the statistic is undefined; for proportions only
-/// `wald`, 0 % against 100 %), or for `score` when nₐ + nᵦ ≤ 1.
+/// `wald`, 0 % against 100 %), or for `score` when nₐ + nᵦ ≤ 1. For two means
+/// without bounds: `invalid_argument` (argument `a`) when the difference itself exceeds
+/// `f64::MAX`, and (argument `level`) when an interval limit would; intermediate squares
+/// never overflow (they are computed on values scaled by an exact power of two).
 ///
 /// # Examples
 /// ```
@@ -287,8 +291,12 @@ pub fn compare(
                     "Welch's test needs more than one response in each group".to_owned(),
                 ));
             };
-            // in the metric's unit (percent_of_max is scaled)
+            // in the metric's unit (percent_of_max is scaled), then by an exact power of
+            // two that keeps squares and differences finite (t and df do not depend on
+            // it; the difference and limits are scaled back)
             let (ma, sa, mb, sb) = (fa * ma, fa * sa, fb * mb, fb * sb);
+            let k = pow2_scale([ma.abs(), sa, mb.abs(), sb].into_iter().fold(0.0, f64::max));
+            let (ma, sa, mb, sb) = (ma * k, sa * k, mb * k, sb * k);
             let (va, vb) = (sa * sa / na, sb * sb / nb);
             let se = (va + vb).sqrt();
             if se <= 0.0 {
@@ -301,14 +309,27 @@ pub fn compare(
             let t = (ma - mb) / se;
             let p_value = t_two_sided_p(t, df);
             let tc = t_crit(df, level);
+            let difference = (ma - mb) / k;
             let (lower, upper) = clamp(
-                ma - mb - tc * se,
-                ma - mb + tc * se,
+                (ma - mb - tc * se) / k,
+                (ma - mb + tc * se) / k,
                 fa * mina - fb * maxb,
                 fa * maxa - fb * minb,
             );
+            if !difference.is_finite() {
+                return Err(Error::invalid_argument(
+                    "a",
+                    format!(
+                        "the difference of the means exceeds the largest double ({:e}); rescale the values",
+                        f64::MAX
+                    ),
+                ));
+            }
+            if !(lower.is_finite() && upper.is_finite()) {
+                return Err(too_wide(level));
+            }
             Ok(Comparison {
-                difference: ma - mb,
+                difference,
                 lower,
                 upper,
                 statistic: t,
@@ -575,13 +596,13 @@ pub fn paired_nps<T: Score>(before: &[T], after: &[T], level: f64) -> Result<Pai
             "every respondent changed by the same amount (zero variance), so the t statistic is undefined".to_owned(),
         ));
     };
-    let tc = t_crit(df, level);
-    let (lower, upper) = clamp(
-        100.0 * (mean - tc * se),
-        100.0 * (mean + tc * se),
-        -200.0,
-        200.0,
-    );
+    // zero spread: the point interval at any level (never ∞ · 0)
+    let half = if se > 0.0 {
+        t_crit(df, level) * se
+    } else {
+        0.0
+    };
+    let (lower, upper) = clamp(100.0 * (mean - half), 100.0 * (mean + half), -200.0, 200.0);
     Ok(PairedNpsResult {
         difference: 100.0 * mean,
         lower,

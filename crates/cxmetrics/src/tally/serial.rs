@@ -111,6 +111,12 @@ fn from_raw(raw: Raw) -> Result<Tally> {
                 }
                 out.push(pw);
             }
+            if super::weights_in_range(&out, "weights").is_err() {
+                return bad(format!(
+                    "the weight sums add up to more than the largest double ({:e})",
+                    f64::MAX
+                ));
+            }
             Some(out)
         }
     };
