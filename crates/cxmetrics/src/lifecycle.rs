@@ -329,12 +329,9 @@ pub fn churn_rate(
                     Annualize::Simple => m * k,
                 };
             if !yearly.is_finite() {
-                return Err(Error::invalid_argument(
+                return Err(Error::beyond_double(
                     "periods_per_year",
-                    format!(
-                        "the simple annualised churn 100 × rate × {k} exceeds the largest double ({:e}); give the number of periods in a year (12 for monthly churn)",
-                        f64::MAX
-                    ),
+                    "the annualised churn",
                 ));
             }
             Some(yearly)
@@ -469,23 +466,11 @@ pub fn revenue_retention(
             ),
         ));
     }
-    let gross = match 100.0 * (s - lost) / s {
-        // 100 × s overflows for s above f64::MAX / 100; the share first cannot
-        g if g.is_finite() => g,
-        _ => 100.0 * ((s - lost) / s),
-    };
-    let net = match 100.0 * (s + x - lost) / s {
-        v if v.is_finite() => v,
-        _ => 100.0 * ((s - lost) / s + x / s),
-    };
+    // shares first: 100 × start and start + expansion overflow near f64::MAX
+    let gross = 100.0 * ((s - lost) / s);
+    let net = 100.0 * ((s - lost) / s + x / s);
     if !net.is_finite() {
-        return Err(Error::invalid_argument(
-            "expansion",
-            format!(
-                "net revenue retention 100 × (start + expansion − lost) ÷ start exceeds the largest double ({:e}); expansion {x} on a starting revenue of {s}",
-                f64::MAX
-            ),
-        ));
+        return Err(Error::beyond_double("expansion", "net revenue retention"));
     }
     Ok(RevenueRetentionResult {
         score: net,
@@ -595,12 +580,6 @@ fn finite_clv(v: f64, name: &'static str) -> Result<f64> {
     if v.is_finite() {
         Ok(v)
     } else {
-        Err(Error::invalid_argument(
-            name,
-            format!(
-                "the lifetime value exceeds the largest double ({:e}): the expected lifetime is too long for this ARPU; the simple model does not apply",
-                f64::MAX
-            ),
-        ))
+        Err(Error::beyond_double(name, "the lifetime value"))
     }
 }

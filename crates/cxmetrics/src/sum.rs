@@ -34,52 +34,9 @@ impl NeumaierSum {
     }
 }
 
-/// The power of two `2^-e` that brings `max` (the largest magnitude of some finite
-/// values, ≥ 0) into `[0.5, 1)`, or 1 for 0 and subnormal maxima.
-///
-/// Multiplying by a power of two is exact (short of underflow), and sums, products,
-/// quotients and square roots commute with it bit for bit, so computing on scaled values
-/// and scaling back gives the same result as the plain computation wherever that one
-/// does not overflow, and a finite correct one where it would have.
-pub(crate) fn pow2_scale(max: f64) -> f64 {
-    if !(max.is_finite() && max >= f64::MIN_POSITIVE) {
-        return 1.0;
-    }
-    // max in [2^k, 2^(k+1)), k = biased − 1023, biased in 1..=2046; the scale is
-    // 2^-(k+1), whose biased exponent 2045 − biased is ≥ 1 (normal) except for
-    // max ≥ 2^1022, where the scale is the subnormal 2^-1023 or 2^-1024 (still exact)
-    let biased = ((max.to_bits() >> 52) & 0x7ff) as i64;
-    let scale_biased = 2045 - biased;
-    if scale_biased >= 1 {
-        f64::from_bits((scale_biased as u64) << 52)
-    } else {
-        f64::from_bits(1u64 << (51 + scale_biased))
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{NeumaierSum, pow2_scale};
-
-    #[test]
-    fn pow2_scale_brings_the_maximum_into_half_open_unit() {
-        for m in [
-            1.0,
-            0.75,
-            3.0,
-            1e-300,
-            1e300,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            2f64.powi(1022),
-        ] {
-            let s = pow2_scale(m);
-            assert!((0.5..1.0).contains(&(m * s)), "{m:e} × {s:e}");
-            assert_eq!((m * s) / s, m, "{m:e}");
-        }
-        assert_eq!(pow2_scale(0.0), 1.0);
-        assert_eq!(pow2_scale(f64::MIN_POSITIVE / 4.0), 1.0);
-    }
+    use super::NeumaierSum;
 
     #[test]
     fn recovers_what_naive_summation_loses() {

@@ -1,8 +1,7 @@
 //! Average handle time (AHT).
 
 use crate::error::{Error, Result};
-use crate::stats::{Estimate, Interval, IntervalMethod, moments};
-use crate::sum::{NeumaierSum, pow2_scale};
+use crate::stats::{Estimate, Interval, IntervalMethod, check_moments, moments};
 
 /// Average handle time and its components.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,9 +37,8 @@ pub struct AhtResult {
 /// # Errors
 /// `length_mismatch` for components of different lengths; `invalid_argument` for a
 /// negative or infinite component (with its index); `empty` with no complete contact;
-/// `invalid_argument` (argument `talk`) when the mean handle time or its standard
-/// deviation itself exceeds `f64::MAX` seconds. Sums never overflow: huge but finite
-/// durations (e.g. two contacts of 1e308 s) give their correct finite mean.
+/// `invalid_argument` (argument `talk`) when a sum of the durations would exceed
+/// `f64::MAX` seconds (durations near it): an error, never ∞ or NaN.
 ///
 /// # Examples
 /// ```
@@ -65,9 +63,9 @@ pub fn handle_time(talk: &[f64], hold: Option<&[f64]>, wrap: Option<&[f64]>) -> 
     let zeros = vec![0.0; n];
     let hold = hold.unwrap_or(&zeros);
     let wrap = wrap.unwrap_or(&zeros);
-    let mut rows = Vec::with_capacity(n);
+    let mut sums = [0.0f64; 3];
+    let mut totals = Vec::with_capacity(n);
     let mut missing = 0u64;
-    let mut largest = 0.0f64;
     for i in 0..n {
         let parts = [talk[i], hold[i], wrap[i]];
         if parts.iter().any(|x| x.is_nan()) {
@@ -87,45 +85,26 @@ pub fn handle_time(talk: &[f64], hold: Option<&[f64]>, wrap: Option<&[f64]>) -> 
                 index: Some(i),
             });
         }
-        largest = parts.iter().fold(largest, |m, &x| m.max(x));
-        rows.push(parts);
+        for k in 0..3 {
+            sums[k] += parts[k];
+        }
+        totals.push(parts.iter().sum::<f64>());
     }
-    let used = rows.len();
+    let used = totals.len();
     if used == 0 {
         return Err(Error::Empty {
             missing,
             invalid: 0,
         });
     }
-    // Durations scaled by an exact power of two so that neither a contact's total nor
-    // the sums can overflow (bit-identical to the plain sums wherever those are finite);
-    // the means are scaled back, and only a mean handle time beyond f64::MAX itself is
-    // refused.
-    let s = pow2_scale(largest);
-    let mut sums = [NeumaierSum::default(); 3];
-    let totals: Vec<f64> = rows
-        .iter()
-        .map(|parts| {
-            for k in 0..3 {
-                sums[k].add(parts[k] * s);
-            }
-            parts.iter().map(|x| x * s).sum::<f64>()
-        })
-        .collect();
     let nf = used as f64;
     // the continuous mean's summation (compensated, two-pass), shared with `mean_of`
     let m = moments(&totals, None);
-    let (mean, sd) = (m.mean / s, m.sd.map(|sd| sd / s));
-    if !(mean.is_finite() && sd.is_none_or(f64::is_finite)) {
-        return Err(Error::invalid_argument(
-            "talk",
-            format!(
-                "the mean handle time (or its standard deviation) exceeds the largest double ({:e} seconds); rescale the durations",
-                f64::MAX
-            ),
-        ));
-    }
-    let [talk, hold, wrap] = sums.map(|c| c.value() / nf / s);
+    let [talk, hold, wrap] = sums.map(|c| c / nf);
+    // sums of durations near f64::MAX overflow: an error, never ∞ or NaN
+    // (finite sums of the totals bound the sums of their non-negative parts)
+    check_moments(&m, "talk")?;
+    let (mean, sd) = (m.mean, m.sd);
     Ok(AhtResult {
         score: mean,
         n: used as u64,

@@ -6,7 +6,6 @@ use super::{
 };
 use crate::error::{Error, Result};
 use crate::scale::Scale;
-use crate::sum::pow2_scale;
 use crate::tally::{Classified, Score};
 
 /// How two groups are compared.
@@ -141,9 +140,8 @@ fn two_sided_z(z: f64) -> f64 {
 /// does not apply; `insufficient_data` when a mean has n ≤ 1, when both groups have
 /// zero variance and different values (the statistic is undefined; for proportions only
 /// `wald`, 0 % against 100 %), or for `score` when nₐ + nᵦ ≤ 1. For two means
-/// without bounds: `invalid_argument` (argument `a`) when the difference itself exceeds
-/// `f64::MAX`, and (argument `level`) when an interval limit would; intermediate squares
-/// never overflow (they are computed on values scaled by an exact power of two).
+/// without bounds: `invalid_argument` (argument `a`) when the variance, the difference
+/// or a limit of its interval would exceed `f64::MAX` (an error, never ±∞ or NaN).
 ///
 /// # Examples
 /// ```
@@ -291,12 +289,8 @@ pub fn compare(
                     "Welch's test needs more than one response in each group".to_owned(),
                 ));
             };
-            // in the metric's unit (percent_of_max is scaled), then by an exact power of
-            // two that keeps squares and differences finite (t and df do not depend on
-            // it; the difference and limits are scaled back)
+            // in the metric's unit (percent_of_max is scaled)
             let (ma, sa, mb, sb) = (fa * ma, fa * sa, fb * mb, fb * sb);
-            let k = pow2_scale([ma.abs(), sa, mb.abs(), sb].into_iter().fold(0.0, f64::max));
-            let (ma, sa, mb, sb) = (ma * k, sa * k, mb * k, sb * k);
             let (va, vb) = (sa * sa / na, sb * sb / nb);
             let se = (va + vb).sqrt();
             if se <= 0.0 {
@@ -305,28 +299,22 @@ pub fn compare(
                 ));
             }
             let df = (va + vb).powi(2) / (va * va / (na - 1.0) + vb * vb / (nb - 1.0));
+            if !(se.is_finite() && df.is_finite() && (ma - mb).is_finite()) {
+                return Err(Error::beyond_double("a", "the difference or its variance"));
+            }
             let df = t_df(df)?;
             let t = (ma - mb) / se;
             let p_value = t_two_sided_p(t, df);
             let tc = t_crit(df, level);
-            let difference = (ma - mb) / k;
+            let difference = ma - mb;
             let (lower, upper) = clamp(
-                (ma - mb - tc * se) / k,
-                (ma - mb + tc * se) / k,
+                difference - tc * se,
+                difference + tc * se,
                 fa * mina - fb * maxb,
                 fa * maxa - fb * minb,
             );
-            if !difference.is_finite() {
-                return Err(Error::invalid_argument(
-                    "a",
-                    format!(
-                        "the difference of the means exceeds the largest double ({:e}); rescale the values",
-                        f64::MAX
-                    ),
-                ));
-            }
             if !(lower.is_finite() && upper.is_finite()) {
-                return Err(too_wide(level));
+                return Err(too_wide());
             }
             Ok(Comparison {
                 difference,

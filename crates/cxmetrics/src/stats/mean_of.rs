@@ -2,7 +2,7 @@
 
 use super::{Estimate, Interval, IntervalMethod};
 use crate::error::{Error, Result};
-use crate::sum::{NeumaierSum, pow2_scale};
+use crate::sum::NeumaierSum;
 
 /// The mean of a continuous measure, with its sample standard deviation.
 ///
@@ -42,18 +42,8 @@ pub(crate) struct Moments {
 
 /// Two passes with compensated sums: the mean, then the squared deviations from it.
 /// `weights`, when given, has the length of `values`; `values` is not empty.
-///
-/// Values and weights are first scaled by powers of two that bring their largest
-/// magnitudes into [½, 1) ([`pow2_scale`]): exact, and bit-identical to the plain sums
-/// wherever those do not overflow, so finite inputs never overflow the sums. The
-/// results are scaled back; only a mean, sd or Σw beyond `f64::MAX` itself comes back
-/// infinite (the callers refuse it).
 pub(crate) fn moments(values: &[f64], weights: Option<&[f64]>) -> Moments {
-    let xs = pow2_scale(values.iter().fold(0.0, |m: f64, x| m.max(x.abs())));
-    let ws = weights.map_or(1.0, |w| {
-        pow2_scale(w.iter().fold(0.0, |m: f64, x| m.max(*x)))
-    });
-    let w = |i: usize| weights.map_or(1.0, |w| w[i] * ws);
+    let w = |i: usize| weights.map_or(1.0, |ws| ws[i]);
     let (mut sw, mut sw2, mut swx) = (
         NeumaierSum::default(),
         NeumaierSum::default(),
@@ -63,7 +53,7 @@ pub(crate) fn moments(values: &[f64], weights: Option<&[f64]>) -> Moments {
         let wi = w(i);
         sw.add(wi);
         sw2.add(wi * wi);
-        swx.add(wi * (x * xs));
+        swx.add(wi * x);
     }
     let (sw, sw2) = (sw.value(), sw2.value());
     let mean = swx.value() / sw;
@@ -71,41 +61,30 @@ pub(crate) fn moments(values: &[f64], weights: Option<&[f64]>) -> Moments {
     let sd = (n_eff > 1.0).then(|| {
         let mut ss = NeumaierSum::default();
         for (i, &x) in values.iter().enumerate() {
-            ss.add(w(i) * (x * xs - mean).powi(2));
+            ss.add(w(i) * (x - mean).powi(2));
         }
-        (ss.value() / sw * n_eff / (n_eff - 1.0)).sqrt() / xs
+        (ss.value() / sw * n_eff / (n_eff - 1.0)).sqrt()
     });
     Moments {
-        mean: mean / xs,
+        mean,
         sd,
-        sum_weights: sw / ws,
+        sum_weights: sw,
         n_eff,
     }
 }
 
-/// Refuses moments that came back beyond `f64::MAX` (an sd of values spread over
-/// nearly the whole double range, or a Σw above it), which no rescaling inside can
-/// avoid: they are results, not intermediates.
-fn check_moments(m: &Moments) -> Result<()> {
-    if !m.sum_weights.is_finite() {
-        return Err(Error::invalid_argument(
-            "weights",
-            format!(
-                "the weights sum to more than the largest double ({:e}); rescale them (only their ratios matter)",
-                f64::MAX
-            ),
-        ));
+/// Refuses moments that overflowed (values or weights near `f64::MAX`): an error,
+/// never ±∞ or NaN.
+pub(crate) fn check_moments(m: &Moments, name: &'static str) -> Result<()> {
+    if m.sum_weights.is_finite()
+        && m.n_eff.is_finite()
+        && m.n_eff > 0.0 // Σw² overflowed to NaN (or every w² underflowed to 0)
+        && m.mean.is_finite()
+        && m.sd.is_none_or(f64::is_finite)
+    {
+        return Ok(());
     }
-    if !(m.mean.is_finite() && m.sd.is_none_or(f64::is_finite)) {
-        return Err(Error::invalid_argument(
-            "values",
-            format!(
-                "the standard deviation exceeds the largest double ({:e}); rescale the values (e.g. to thousands)",
-                f64::MAX
-            ),
-        ));
-    }
-    Ok(())
+    Err(Error::beyond_double(name, "a sum of the values or weights"))
 }
 
 /// The mean of a continuous measure (spend per customer, time-on-task), optionally
@@ -132,10 +111,8 @@ fn check_moments(m: &Moments) -> Result<()> {
 /// `length_mismatch` when `weights` has another length than `values`; `not_finite` for
 /// a value of ±∞ (with its index); `invalid_weight` for a negative or non-finite weight
 /// of a non-missing value (with its index) or a total weight of zero; `empty` when no
-/// value is left; `invalid_argument` when a result itself exceeds `f64::MAX` (an sd of
-/// values spread over nearly the whole double range, or weights summing beyond it).
-/// Intermediate sums never overflow: they are computed on values and weights scaled by
-/// exact powers of two, so e.g. `[1e308, 1e308]` has mean 1e308 and sd 0.
+/// value is left; `invalid_argument` when a sum of the values, weights or squares
+/// would exceed `f64::MAX` (values or weights near it): an error, never ±∞ or NaN.
 /// The first offending index wins; at one index the value is checked before its weight.
 ///
 /// # Examples
@@ -197,7 +174,7 @@ pub fn mean_of(values: &[f64], weights: Option<&[f64]>) -> Result<MeanOfResult> 
             value: 0.0,
         });
     }
-    check_moments(&m)?;
+    check_moments(&m, "values")?;
     Ok(MeanOfResult {
         score: m.mean,
         std_dev: m.sd,

@@ -52,8 +52,8 @@ pub use adjust::{DEFAULT_ALPHA, PAdjust, adjust_p_values};
 pub use compare::{CompareMethod, Comparison, PairedNpsResult, compare, paired_nps};
 pub use intervals::{nps_interval, proportion_interval};
 pub use level::Level;
-pub(crate) use mean_of::moments;
 pub use mean_of::{MeanOfResult, mean_of};
+pub(crate) use mean_of::{check_moments, moments};
 pub use sample_size::{
     DEFAULT_NPS_VARIANCE, DEFAULT_POWER, DEFAULT_PROPORTION_PERCENT, MAX_SAMPLE_SIZE,
     sample_size_mean, sample_size_nps, sample_size_nps_difference, sample_size_proportion,
@@ -377,7 +377,7 @@ impl Estimate {
             }
         };
         if !(lower.is_finite() && upper.is_finite()) {
-            return Err(too_wide(level));
+            return Err(too_wide());
         }
         Ok(Interval {
             lower,
@@ -428,7 +428,7 @@ impl Estimate {
             Estimate::Mean { sd, n, factor, .. } => factor * t_half_width(sd, n, level)?,
         };
         if !margin.is_finite() {
-            return Err(too_wide(level));
+            return Err(too_wide());
         }
         Ok(margin)
     }
@@ -510,26 +510,15 @@ fn t_half_width(sd: Option<f64>, n: f64, level: f64) -> Result<f64> {
         return Ok(0.0);
     }
     let t = t_crit(t_df(n - 1.0)?, level);
-    let half = t * sd / n.sqrt();
-    // t · sd alone may overflow where the half-width does not
-    Ok(if half.is_finite() {
-        half
-    } else {
-        t * (sd / n.sqrt())
-    })
+    // sd/√n first: t · sd alone may overflow where the half-width does not
+    Ok(t * (sd / n.sqrt()))
 }
 
 /// The `invalid_argument` for an interval (or margin) whose limits would lie beyond
 /// ±`f64::MAX`: a level so close to 1, with so few degrees of freedom or such spread
 /// values, that the critical value times the standard error overflows.
-pub(crate) fn too_wide(level: f64) -> Error {
-    Error::invalid_argument(
-        "level",
-        format!(
-            "at level {level} the interval's half-width (critical value × standard error) exceeds the largest double ({:e}); choose a lower level, or rescale the values",
-            f64::MAX
-        ),
-    )
+pub(crate) fn too_wide() -> Error {
+    Error::beyond_double("level", "the interval's half-width at this level")
 }
 
 #[allow(clippy::many_single_char_names)] // p, n, z, x: the textbook notation

@@ -76,18 +76,10 @@ fn ceil_n(x: f64, name: &'static str) -> Result<u64> {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 1 ≤ x ≤ 2^53 − 1
         return Ok(x.ceil().max(1.0) as u64);
     }
-    let hint = if name == "p2" {
-        "p1 and p2 further apart"
-    } else if name == "margin" {
-        "a larger margin"
-    } else {
-        "a larger difference"
-    };
+    debug_assert_eq!(MAX_SAMPLE_SIZE, 9_007_199_254_740_991);
     Err(Error::invalid_argument(
         name,
-        format!(
-            "the plan needs {x:.4e} respondents, more than the 2^53 - 1 = {MAX_SAMPLE_SIZE} a sample size can be; plan for {hint}"
-        ),
+        "the plan needs more than 2^53 - 1 = 9007199254740991 respondents",
     ))
 }
 

@@ -31,7 +31,6 @@
 use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::stats::Estimate;
-use crate::sum::pow2_scale;
 use crate::tally::Tally;
 
 /// The sample behind a result: who was counted, who was not, and the weight base.
@@ -99,11 +98,7 @@ fn count(t: &Tally, pred: impl Fn(i32) -> bool) -> u64 {
 
 /// Weighted mean and (when defined) the sample standard deviation.
 fn moments(t: &Tally, b: &Base) -> (f64, Option<f64>) {
-    // weights scaled by an exact power of two (bit-identical where nothing overflows):
-    // Σ x·w would pass f64::MAX for weight sums near it
     let pw = t.point_weights();
-    let ws = pow2_scale(pw.iter().fold(0.0, |m: f64, &w| m.max(w)));
-    let pw: Vec<f64> = pw.iter().map(|w| w * ws).collect();
     let total: f64 = pw.iter().sum();
     let m = (t
         .scale()

@@ -100,10 +100,9 @@ impl PointWeight {
 /// `out_of_scale`, `not_integer`, `not_finite` (scores), `invalid_weight`,
 /// `length_mismatch` when adding data; `scale_mismatch` when merging tallies of
 /// different scales; `invalid_format` when reading a serialized tally;
-/// `invalid_argument` when a result would exceed [`Tally::MAX_ROWS`] rows, or when
-/// its weight sums Σw or Σw² (per point or in total) would exceed `f64::MAX` (weights
-/// around 1e154 and above; rescale them, only their ratios matter). The tally is
-/// unchanged on error.
+/// `invalid_argument` when a result would exceed [`Tally::MAX_ROWS`] rows. A weight
+/// above [`Tally::MAX_WEIGHT`] (1e144) is `invalid_weight`, so weight sums never
+/// overflow. The tally is unchanged on error.
 ///
 /// # Examples
 /// ```
@@ -143,6 +142,22 @@ impl Tally {
     /// ```
     pub const MAX_ROWS: u64 = u64::MAX;
 
+    /// The largest weight a tally takes: 1e144. A larger one is `invalid_weight`, like
+    /// a negative or non-finite one, so that Σw and Σw² over the most rows a tally
+    /// holds ([`Tally::MAX_ROWS`]) stay below `f64::MAX` (2^64 × 1e288 ≈ 1.8e307):
+    /// no weighted metric can overflow to ∞ or NaN. Weights only matter by their
+    /// ratios; rescale larger ones.
+    ///
+    /// ```
+    /// use cxmetrics::{nps, OnInvalid, Scale, Tally};
+    /// let ok = Tally::from_scores_with(Scale::NPS, &[9u8, 0], Some(&[1e144, 1e144]), OnInvalid::Error)?;
+    /// assert_eq!(nps(&ok)?.score, 0.0);
+    /// let e = Tally::from_scores_with(Scale::NPS, &[9u8, 0], Some(&[1.0, 1e145]), OnInvalid::Error).unwrap_err();
+    /// assert_eq!((e.code(), e.index()), ("invalid_weight", Some(1)));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub const MAX_WEIGHT: f64 = 1e144;
+
     /// An empty tally on `scale`.
     pub fn new(scale: Scale) -> Tally {
         Tally {
@@ -174,8 +189,7 @@ impl Tally {
     ///
     /// # Errors
     /// `length_mismatch` when `weights` has another length than `scores`; with
-    /// [`OnInvalid::Error`], the first invalid score or weight by index;
-    /// `invalid_argument` (argument `weights`) when Σw or Σw² would exceed `f64::MAX`.
+    /// [`OnInvalid::Error`], the first invalid score or weight by index.
     ///
     /// # Examples
     /// ```
@@ -242,8 +256,7 @@ impl Tally {
     ///
     /// # Errors
     /// With [`OnInvalid::Error`]: `out_of_scale`, `not_integer`, `not_finite`,
-    /// `invalid_weight`, indexed by the rows seen before; `invalid_argument` when Σw or
-    /// Σw² would exceed `f64::MAX`.
+    /// `invalid_weight`, indexed by the rows seen before.
     ///
     /// # Examples
     /// ```
@@ -282,8 +295,7 @@ impl Tally {
     /// Error indices are positions in `scores`. On error the tally is unchanged.
     ///
     /// # Errors
-    /// `length_mismatch`; with [`OnInvalid::Error`] the first invalid score or weight;
-    /// `invalid_argument` when Σw or Σw² would exceed `f64::MAX`.
+    /// `length_mismatch`; with [`OnInvalid::Error`] the first invalid score or weight.
     ///
     /// # Examples
     /// ```
@@ -419,43 +431,37 @@ impl Tally {
         rows_in(counts, missing, invalid)
             .and_then(|r| r.checked_add(self.rows_seen()))
             .ok_or_else(|| over_limit(name, "the rows of the result"))?;
-        let weights = self.merged_weights(counts, pw);
-        if let Some(w) = &weights {
-            weights_in_range(w, if name == "scores" { "weights" } else { name })?;
-        }
-        self.weights = weights;
-        for (m, &c) in self.counts.iter_mut().zip(counts) {
-            *m += c;
-        }
+        self.add_counts(counts, pw);
         self.missing += missing;
         self.invalid += invalid;
         Ok(())
     }
 
-    /// The weight sums after adding `counts` (weighted by `pw`, or by 1), not yet stored.
-    fn merged_weights(
-        &self,
-        counts: &[u64],
-        pw: Option<&[PointWeight]>,
-    ) -> Option<Vec<PointWeight>> {
-        let mut mine = match (pw, &self.weights) {
-            (None, None) => return None,
-            (_, Some(mine)) => mine.clone(),
-            (Some(_), None) => self.counts.iter().map(|&c| PointWeight::unit(c)).collect(),
-        };
-        match pw {
-            Some(theirs) => {
-                for (m, t) in mine.iter_mut().zip(theirs) {
-                    m.merge(*t);
-                }
-            }
-            None => {
+    fn add_counts(&mut self, counts: &[u64], pw: Option<&[PointWeight]>) {
+        match (pw, &mut self.weights) {
+            (None, None) => {}
+            (None, Some(mine)) => {
                 for (m, &c) in mine.iter_mut().zip(counts) {
                     m.merge(PointWeight::unit(c));
                 }
             }
+            (Some(theirs), mine @ None) => {
+                let mut w: Vec<PointWeight> =
+                    self.counts.iter().map(|&c| PointWeight::unit(c)).collect();
+                for (m, t) in w.iter_mut().zip(theirs) {
+                    m.merge(*t);
+                }
+                *mine = Some(w);
+            }
+            (Some(theirs), Some(mine)) => {
+                for (m, t) in mine.iter_mut().zip(theirs) {
+                    m.merge(*t);
+                }
+            }
         }
-        Some(mine)
+        for (m, &c) in self.counts.iter_mut().zip(counts) {
+            *m += c;
+        }
     }
 
     /// Adds another tally's responses to this one.
@@ -466,8 +472,7 @@ impl Tally {
     /// # Errors
     /// `scale_mismatch` when the scales differ (merging 0–10 with 1–10 would mix
     /// meanings); `invalid_argument` when the result would hold more than
-    /// [`Tally::MAX_ROWS`] rows or its weight sums would exceed `f64::MAX`. The tally
-    /// is unchanged on error.
+    /// [`Tally::MAX_ROWS`] rows. The tally is unchanged on error.
     ///
     /// # Examples
     /// ```
@@ -651,35 +656,6 @@ fn over_limit(name: &'static str, what: &str) -> Error {
             Tally::MAX_ROWS
         ),
     )
-}
-
-/// Checks that Σw and Σw², per point and in total, stay finite (below `f64::MAX`, about
-/// 1.8e308): the `invalid_argument` naming `name` otherwise. A weight sum beyond the
-/// largest double would make every share NaN; weights only matter by their ratios, so
-/// rescaling them is always possible.
-pub(crate) fn weights_in_range(w: &[PointWeight], name: &'static str) -> Result<()> {
-    let finite = |v: f64| v.is_finite();
-    let sums_ok = w.iter().all(|p| finite(p.sum.value()) && finite(p.sum.sum))
-        && finite(total(w.iter().map(|p| p.sum)));
-    let squares_ok = w
-        .iter()
-        .all(|p| finite(p.sum_sq.value()) && finite(p.sum_sq.sum))
-        && finite(total(w.iter().map(|p| p.sum_sq)));
-    if sums_ok && squares_ok {
-        return Ok(());
-    }
-    let what = if sums_ok {
-        "sum of squared weights Σw²"
-    } else {
-        "sum of weights Σw"
-    };
-    Err(Error::invalid_argument(
-        name,
-        format!(
-            "the {what} would exceed the largest double ({:e}); rescale the weights (only their ratios matter, e.g. divide them by their largest)",
-            f64::MAX
-        ),
-    ))
 }
 
 fn total(sums: impl Iterator<Item = NeumaierSum>) -> f64 {
