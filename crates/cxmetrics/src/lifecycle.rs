@@ -466,9 +466,15 @@ pub fn revenue_retention(
             ),
         ));
     }
-    // shares first: 100 × start and start + expansion overflow near f64::MAX
-    let gross = 100.0 * ((s - lost) / s);
-    let net = 100.0 * ((s - lost) / s + x / s);
+    // 100 × start and start + expansion overflow near f64::MAX: then shares first
+    let gross = match 100.0 * (s - lost) / s {
+        g if g.is_finite() => g,
+        _ => 100.0 * ((s - lost) / s),
+    };
+    let net = match 100.0 * (s + x - lost) / s {
+        v if v.is_finite() => v,
+        _ => 100.0 * ((s - lost) / s + x / s),
+    };
     if !net.is_finite() {
         return Err(Error::beyond_double("expansion", "net revenue retention"));
     }
