@@ -144,14 +144,81 @@ fn helper(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
     HELPER.import(py, "cxmetrics._convert", "instant_column")
 }
 
-fn unit_nanos(unit: &str) -> PyResult<i128> {
-    Ok(match unit {
-        "s" => 1_000_000_000,
-        "ms" => 1_000_000,
-        "us" => 1000,
-        "ns" => 1,
-        other => return Err(type_error(format!("unsupported datetime unit {other:?}"))),
-    })
+/// A numpy / pandas / polars datetime unit with its multiple (`datetime64[10s]`: 10
+/// seconds per step).
+#[derive(Clone, Copy)]
+enum Unit {
+    /// Nanoseconds per step (`num / den`: `den` > 1 only for units finer than 1 ns).
+    Fixed { num: i128, den: i128 },
+    /// Calendar months per step (`M`: 1, `Y`: 12), counted from 1970-01.
+    Months(i128),
+}
+
+impl Unit {
+    fn parse(unit: &str, multiple: i64) -> PyResult<Unit> {
+        let m = i128::from(multiple);
+        let unsupported = || {
+            type_error(format!(
+                "unsupported datetime unit {unit:?} (multiple {multiple}); use s, ms, us or ns"
+            ))
+        };
+        let fixed = |ns: i128| Unit::Fixed {
+            num: ns * m,
+            den: 1,
+        };
+        let fine = |den: i128| Unit::Fixed { num: m, den };
+        if multiple < 1 {
+            return Err(unsupported());
+        }
+        Ok(match unit {
+            "Y" => Unit::Months(12 * m),
+            "M" => Unit::Months(m),
+            "W" => fixed(7 * 86_400_000_000_000),
+            "D" => fixed(86_400_000_000_000),
+            "h" => fixed(3_600_000_000_000),
+            "m" => fixed(60_000_000_000),
+            "s" => fixed(1_000_000_000),
+            "ms" => fixed(1_000_000),
+            "us" => fixed(1000),
+            "ns" => fixed(1),
+            "ps" => fine(1000),
+            "fs" => fine(1_000_000),
+            "as" => fine(1_000_000_000),
+            _ => return Err(unsupported()),
+        })
+    }
+
+    /// The instant `v` steps after 1970-01-01T00:00:00Z names, with checked arithmetic:
+    /// a value outside the instants the core holds is an `invalid_argument` naming it
+    /// (never wrapped around). Units finer than a nanosecond are floored to it.
+    fn instant(self, v: i64, unit: &str, at: At<'_>) -> PyResult<Timestamp> {
+        let v = i128::from(v);
+        let out_of_range = || {
+            at.invalid(format!(
+                "the datetime value {v} (unit {unit}) is outside the instants cxmetrics \
+                 holds ({} to {}); it was not wrapped around",
+                Timestamp::MIN,
+                Timestamp::MAX
+            ))
+        };
+        match self {
+            Unit::Fixed { num, den } => {
+                let nanos = v.checked_mul(num).ok_or_else(out_of_range)?.div_euclid(den);
+                Timestamp::from_nanosecond(nanos).map_err(|_| out_of_range())
+            }
+            Unit::Months(per) => {
+                let months = v.checked_mul(per).ok_or_else(out_of_range)?;
+                let year =
+                    i16::try_from(1970 + months.div_euclid(12)).map_err(|_| out_of_range())?;
+                let month = months.rem_euclid(12) as i8 + 1;
+                let date = cxmetrics::jiff::civil::Date::new(year, month, 1)
+                    .map_err(|_| out_of_range())?;
+                TimeZone::UTC
+                    .to_timestamp(date.to_datetime(cxmetrics::jiff::civil::Time::midnight()))
+                    .map_err(|_| out_of_range())
+            }
+        }
+    }
 }
 
 /// One instant: `None` when absent (None, NaT, NaN, `pd.NA`).
@@ -281,7 +348,7 @@ pub(crate) fn required_instants(
 }
 
 /// Reads what `cxmetrics._convert.instant_column` returned: `("utc" | "naive", int64
-/// array, unit)` or `("objects", list)`. `scalar`: the values are one value, located by
+/// array, unit, multiple)` or `("objects", list)`. `scalar`: the values are one value, located by
 /// `at` itself (else each value is located by its position).
 fn instants_from_helper(
     col: &Bound<'_, PyAny>,
@@ -311,7 +378,7 @@ fn instants_from_helper(
     let values = col.get_item(1)?;
     let values: PyReadonlyArray1<'_, i64> = values.extract()?;
     let unit: String = col.get_item(2)?.extract()?;
-    let scale = unit_nanos(&unit)?;
+    let multiple: i64 = col.get_item(3)?.extract()?;
     let naive = kind == "naive";
     let mut out = Vec::with_capacity(values.len());
     let slice = values.as_slice()?;
@@ -328,7 +395,8 @@ fn instants_from_helper(
             out.push(None); // NaT
             continue;
         }
-        let ts = from_nanos(i128::from(v) * scale, at_i)?;
+        // parsed only for a value that is not NaT: numpy's NaT may have no unit ("generic")
+        let ts = Unit::parse(&unit, multiple)?.instant(v, &unit, at_i)?;
         if naive {
             let Some(tz) = tz else {
                 return Err(naive_error(at_i, "a naive datetime64 value (no time zone)"));

@@ -199,7 +199,7 @@ fn invalid_weight_message(index: Option<usize>, value: f64) -> String {
     match index {
         Some(i) => {
             format!(
-                "weight {} at index {i} is invalid; weights must be finite and >= 0",
+                "weight {} at index {i} is invalid; weights must be finite, >= 0 and <= 1e144",
                 Num(value)
             )
         }
@@ -283,6 +283,16 @@ impl Error {
             message: message.to_string(),
             index: None,
         }
+    }
+
+    /// The `invalid_argument` naming `name` for a result of finite inputs that would
+    /// exceed the largest double (`f64::MAX`): `what` would. One message for every
+    /// such refusal (issue 15: never ±∞ or NaN instead).
+    pub(crate) fn beyond_double(name: &'static str, what: &str) -> Self {
+        Error::invalid_argument(
+            name,
+            format!("{what} would exceed the largest double (about 1.8e308); rescale the inputs"),
+        )
     }
 
     /// An [`Error::InvalidArgument`] about the element at `index` of the list argument

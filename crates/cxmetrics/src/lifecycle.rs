@@ -11,7 +11,9 @@
 //! | [`clv_from_retention`] | `arpu / (1 − retention / 100)` |
 //!
 //! Counts must be finite and ≥ 0; an infinite lifetime (churn 0, retention 100 %) is
-//! refused rather than reported as ∞.
+//! refused rather than reported as ∞, and so is any result that would exceed the
+//! largest double (`f64::MAX`, about 1.8e308) from finite inputs: every function returns
+//! a finite number or an error.
 //!
 //! ```
 //! use cxmetrics::lifecycle::{churn_rate, Annualize, ChurnDenominator};
@@ -283,7 +285,8 @@ impl ChurnResult {
 ///
 /// # Errors
 /// `empty` for a zero denominator; `invalid_argument` for negative / non-finite
-/// counts, more churned than the denominator, or `periods_per_year ≤ 0`.
+/// counts, more churned than the denominator, or `periods_per_year ≤ 0`; (argument
+/// `periods_per_year`) when the simple annualised rate would exceed `f64::MAX`.
 ///
 /// # Examples
 /// ```
@@ -319,13 +322,20 @@ pub fn churn_rate(
     let m = c / n;
     let annualized = match periods_per_year {
         None => None,
-        Some(k) if k.is_finite() && k > 0.0 => Some(
-            100.0
+        Some(k) if k.is_finite() && k > 0.0 => {
+            let yearly = 100.0
                 * match annualize {
                     Annualize::Compound => 1.0 - (1.0 - m).powf(k),
                     Annualize::Simple => m * k,
-                },
-        ),
+                };
+            if !yearly.is_finite() {
+                return Err(Error::beyond_double(
+                    "periods_per_year",
+                    "the annualised churn",
+                ));
+            }
+            Some(yearly)
+        }
         Some(k) => {
             return Err(Error::invalid_argument(
                 "periods_per_year",
@@ -425,7 +435,8 @@ pub struct RevenueRetentionResult {
 /// # Errors
 /// `invalid_argument` for a negative or non-finite amount (named after it), or when
 /// `contraction + churned` exceeds `start` (named `churned`); `empty` when
-/// `start = 0` (retention of nothing is undefined).
+/// `start = 0` (retention of nothing is undefined); `invalid_argument` (argument
+/// `expansion`) when NRR itself exceeds `f64::MAX` (never ∞; GRR is at most 100).
 ///
 /// # Examples
 /// ```
@@ -455,9 +466,21 @@ pub fn revenue_retention(
             ),
         ));
     }
+    // 100 × start and start + expansion overflow near f64::MAX: then shares first
+    let gross = match 100.0 * (s - lost) / s {
+        g if g.is_finite() => g,
+        _ => 100.0 * ((s - lost) / s),
+    };
+    let net = match 100.0 * (s + x - lost) / s {
+        v if v.is_finite() => v,
+        _ => 100.0 * ((s - lost) / s + x / s),
+    };
+    if !net.is_finite() {
+        return Err(Error::beyond_double("expansion", "net revenue retention"));
+    }
     Ok(RevenueRetentionResult {
-        score: 100.0 * (s + x - lost) / s,
-        gross: 100.0 * (s - lost) / s,
+        score: net,
+        gross,
         start: s,
         expansion: x,
         contraction: c,
@@ -479,7 +502,8 @@ pub fn revenue_retention(
 ///
 /// # Errors
 /// `invalid_argument` for churn = 0 (an infinite lifetime: the simple model does not
-/// apply), churn outside (0, 100], margin outside [0, 1], or a negative ARPU.
+/// apply), churn outside (0, 100], margin outside [0, 1], or a negative ARPU; (argument
+/// `churn`) when the value exceeds `f64::MAX` (a tiny churn with a huge ARPU), never ∞.
 ///
 /// # Examples
 /// ```
@@ -508,7 +532,13 @@ pub fn clv_from_churn(arpu: f64, margin: f64, churn: f64) -> Result<f64> {
             format!("churn is a percentage in (0, 100], got {churn}"),
         ));
     }
-    Ok(arpu * margin / (churn / 100.0))
+    // churn / 100 loses digits (or underflows to 0) for a subnormal churn
+    let v = if churn / 100.0 >= f64::MIN_POSITIVE {
+        arpu * margin / (churn / 100.0)
+    } else {
+        100.0 * (arpu * margin / churn)
+    };
+    finite_clv(v, "churn")
 }
 
 /// Customer lifetime value from retention: ARPU ÷ (1 − retention) (ProfitWell).
@@ -523,7 +553,8 @@ pub fn clv_from_churn(arpu: f64, margin: f64, churn: f64) -> Result<f64> {
 ///
 /// # Errors
 /// `invalid_argument` for retention = 100 (infinite lifetime), retention outside
-/// [0, 100), or a negative ARPU.
+/// [0, 100), or a negative ARPU; (argument `retention`) when the value exceeds
+/// `f64::MAX`, never ∞.
 ///
 /// # Examples
 /// ```
@@ -544,5 +575,17 @@ pub fn clv_from_retention(arpu: f64, retention: f64) -> Result<f64> {
             format!("retention is a percentage in [0, 100), got {retention}"),
         ));
     }
-    Ok(arpu / (1.0 - retention / 100.0))
+    // 100 − retention is exact for retention ≥ 50 (Sterbenz), where 1 − retention/100
+    // would cancel digits (and reach 0 just below 100)
+    finite_clv(arpu / ((100.0 - retention) / 100.0), "retention")
+}
+
+/// The lifetime value, or `invalid_argument` naming `name` when it exceeds `f64::MAX`
+/// (an ARPU near the largest double with a long lifetime, or a vanishing churn).
+fn finite_clv(v: f64, name: &'static str) -> Result<f64> {
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(Error::beyond_double(name, "the lifetime value"))
+    }
 }

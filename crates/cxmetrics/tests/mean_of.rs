@@ -130,6 +130,7 @@ fn errors() {
     assert_eq!((e.code(), e.index()), ("invalid_weight", None));
     let e = mean_of(&[f64::MAX, f64::MAX], None).unwrap_err();
     assert_eq!(e.code(), "invalid_argument");
+    assert!(e.to_string().contains("largest double"), "{e}");
 }
 
 #[test]

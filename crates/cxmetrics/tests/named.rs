@@ -276,15 +276,24 @@ fn extreme_sizes_and_values() {
             .code(),
         "not_integer"
     );
-    // huge weights stay finite in the sums and n_eff
+    // huge weights stay finite in the sums and n_eff: up to Tally::MAX_WEIGHT (1e144);
+    // above it a weight is invalid (issue 15 item 5: Σw² could overflow)
     let t = Tally::from_scores_with(
+        Scale::NPS,
+        &[9u8, 0],
+        Some(&[1e144, 1e144]),
+        OnInvalid::Error,
+    )
+    .unwrap();
+    assert_eq!(nps(&t).unwrap().score, 0.0);
+    let e = Tally::from_scores_with(
         Scale::NPS,
         &[9u8, 0],
         Some(&[1e150, 1e150]),
         OnInvalid::Error,
     )
-    .unwrap();
-    assert_eq!(nps(&t).unwrap().score, 0.0);
+    .unwrap_err();
+    assert_eq!((e.code(), e.index()), ("invalid_weight", Some(0)));
 }
 
 #[test]

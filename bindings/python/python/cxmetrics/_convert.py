@@ -128,30 +128,31 @@ def _from_pyarrow(obj: Any, role: str) -> Any:
 _NAT = -(2**63)  # numpy's NaT as int64
 
 
-def _datetime64(a: Any) -> tuple[Any, str]:
-    """A numpy datetime64 array (or scalar) as contiguous int64 values and their unit
-    (``s``, ``ms``, ``us`` or ``ns``); NaT stays ``-2**63``."""
+def _datetime64(a: Any) -> tuple[Any, str, int]:
+    """A numpy datetime64 array (or scalar) as contiguous int64 values, their unit
+    (``Y``, ``M``, ``W``, ``D``, ``h``, ``m``, ``s``, ``ms``, ``us``, ``ns``, ``ps``,
+    ``fs`` or ``as``) and the unit's multiple (``datetime64[10s]``: 10); NaT stays
+    ``-2**63``. The values are not converted here (numpy's ``astype`` between units
+    wraps silently on overflow): the extension converts them with checked arithmetic."""
     import numpy as np
 
     a = np.asarray(a)
     unit, count = np.datetime_data(a.dtype)
-    if unit not in ("s", "ms", "us", "ns") or count != 1:
-        a = a.astype("datetime64[ns]" if unit in ("ps", "fs", "as") else "datetime64[us]")
-        unit = np.datetime_data(a.dtype)[0]
-    return np.ascontiguousarray(a.reshape(-1).view(np.int64)), unit
+    return np.ascontiguousarray(a.reshape(-1).view(np.int64)), unit, int(count)
 
 
 def instant_column(obj: Any, name: str = "instants") -> tuple[Any, ...]:
-    """A column of instants for the extension: ``("utc", int64 values, unit)`` for numpy
-    datetime64 (read as UTC) and tz-aware pandas / polars columns, ``("naive", int64
-    values, unit)`` for naive pandas / polars datetime columns (wall-clock readings), or
+    """A column of instants for the extension: ``("utc", int64 values, unit, multiple)``
+    for numpy datetime64 (read as UTC) and tz-aware pandas / polars columns, ``("naive",
+    int64 values, unit, multiple)`` for naive pandas / polars datetime columns (wall-clock
+    readings), or
     ``("objects", list)`` for anything else (strings, datetimes; missing values -> None).
 
     >>> import numpy as np
     >>> from cxmetrics._convert import instant_column
-    >>> kind, values, unit = instant_column(np.array(["2026-01-01T00:00:01"], dtype="datetime64[s]"))
-    >>> kind, values.tolist(), unit
-    ('utc', [1767225601], 's')
+    >>> kind, values, unit, multiple = instant_column(np.array(["2026-01-01T00:00:01"], dtype="datetime64[s]"))
+    >>> kind, values.tolist(), unit, multiple
+    ('utc', [1767225601], 's', 1)
     """
     import numpy as np
 
@@ -180,7 +181,7 @@ def instant_column(obj: Any, name: str = "instants") -> tuple[Any, ...]:
         if isinstance(dtype, pd.DatetimeTZDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "M"):
             index = pd.DatetimeIndex(obj)
             kind = "naive" if index.tz is None else "utc"
-            return (kind, np.ascontiguousarray(index.asi8, dtype=np.int64), getattr(index, "unit", "ns"))
+            return (kind, np.ascontiguousarray(index.asi8, dtype=np.int64), getattr(index, "unit", "ns"), 1)
         if isinstance(obj, pd.Timestamp):
             return ("objects", [obj])
         values = obj.to_numpy(dtype=object) if hasattr(obj, "to_numpy") else np.asarray(obj, dtype=object)
@@ -196,7 +197,7 @@ def instant_column(obj: Any, name: str = "instants") -> tuple[Any, ...]:
             if isinstance(dtype, pl.Datetime):
                 kind = "naive" if dtype.time_zone is None else "utc"
                 phys = obj.to_physical().fill_null(_NAT).to_numpy()
-                return (kind, np.ascontiguousarray(phys, dtype=np.int64), dtype.time_unit)
+                return (kind, np.ascontiguousarray(phys, dtype=np.int64), dtype.time_unit, 1)
             return ("objects", obj.to_list())
     if hasattr(obj, "__iter__") and not isinstance(obj, (str, bytes, dict)):
         return ("objects", list(obj))

@@ -1,7 +1,7 @@
 //! Average handle time (AHT).
 
 use crate::error::{Error, Result};
-use crate::stats::{Estimate, Interval, IntervalMethod, moments};
+use crate::stats::{Estimate, Interval, IntervalMethod, check_moments, moments};
 
 /// Average handle time and its components.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,7 +36,9 @@ pub struct AhtResult {
 ///
 /// # Errors
 /// `length_mismatch` for components of different lengths; `invalid_argument` for a
-/// negative or infinite component (with its index); `empty` with no complete contact.
+/// negative or infinite component (with its index); `empty` with no complete contact;
+/// `invalid_argument` (argument `talk`) when a sum of the durations would exceed
+/// `f64::MAX` seconds (durations near it): an error, never ∞ or NaN.
 ///
 /// # Examples
 /// ```
@@ -98,14 +100,18 @@ pub fn handle_time(talk: &[f64], hold: Option<&[f64]>, wrap: Option<&[f64]>) -> 
     let nf = used as f64;
     // the continuous mean's summation (compensated, two-pass), shared with `mean_of`
     let m = moments(&totals, None);
+    let [talk, hold, wrap] = sums.map(|c| c / nf);
+    // sums of durations near f64::MAX overflow: an error, never ∞ or NaN
+    // (finite sums of the totals bound the sums of their non-negative parts)
+    check_moments(&m, "talk")?;
     let (mean, sd) = (m.mean, m.sd);
     Ok(AhtResult {
         score: mean,
         n: used as u64,
         missing,
-        talk: sums[0] / nf,
-        hold: sums[1] / nf,
-        wrap: sums[2] / nf,
+        talk,
+        hold,
+        wrap,
         std_dev: sd,
         estimate: Estimate::Mean {
             mean,

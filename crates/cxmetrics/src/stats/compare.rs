@@ -1,8 +1,8 @@
 //! Comparisons of two groups, and the paired NPS change of the same respondents.
 
 use super::{
-    Estimate, Level, adjusted, clamp, net_var, t_crit, t_df, t_two_sided_p, wilson, z_crit,
-    z_two_sided_p,
+    Estimate, Level, adjusted, clamp, net_var, t_crit, t_df, t_two_sided_p, too_wide, wilson,
+    z_crit, z_two_sided_p,
 };
 use crate::error::{Error, Result};
 use crate::scale::Scale;
@@ -139,7 +139,9 @@ fn two_sided_z(z: f64) -> f64 {
 /// `invalid_argument` for a bad level, estimates of different kinds, or a method that
 /// does not apply; `insufficient_data` when a mean has n ≤ 1, when both groups have
 /// zero variance and different values (the statistic is undefined; for proportions only
-/// `wald`, 0 % against 100 %), or for `score` when nₐ + nᵦ ≤ 1.
+/// `wald`, 0 % against 100 %), or for `score` when nₐ + nᵦ ≤ 1. For two means
+/// without bounds: `invalid_argument` (argument `a`) when the variance, the difference
+/// or a limit of its interval would exceed `f64::MAX` (an error, never ±∞ or NaN).
 ///
 /// # Examples
 /// ```
@@ -297,18 +299,25 @@ pub fn compare(
                 ));
             }
             let df = (va + vb).powi(2) / (va * va / (na - 1.0) + vb * vb / (nb - 1.0));
+            if !(se.is_finite() && df.is_finite() && (ma - mb).is_finite()) {
+                return Err(Error::beyond_double("a", "the difference or its variance"));
+            }
             let df = t_df(df)?;
             let t = (ma - mb) / se;
             let p_value = t_two_sided_p(t, df);
             let tc = t_crit(df, level);
+            let difference = ma - mb;
             let (lower, upper) = clamp(
-                ma - mb - tc * se,
-                ma - mb + tc * se,
+                difference - tc * se,
+                difference + tc * se,
                 fa * mina - fb * maxb,
                 fa * maxa - fb * minb,
             );
+            if !(lower.is_finite() && upper.is_finite()) {
+                return Err(too_wide());
+            }
             Ok(Comparison {
-                difference: ma - mb,
+                difference,
                 lower,
                 upper,
                 statistic: t,
@@ -575,13 +584,13 @@ pub fn paired_nps<T: Score>(before: &[T], after: &[T], level: f64) -> Result<Pai
             "every respondent changed by the same amount (zero variance), so the t statistic is undefined".to_owned(),
         ));
     };
-    let tc = t_crit(df, level);
-    let (lower, upper) = clamp(
-        100.0 * (mean - tc * se),
-        100.0 * (mean + tc * se),
-        -200.0,
-        200.0,
-    );
+    // zero spread: the point interval at any level (never ∞ · 0)
+    let half = if se > 0.0 {
+        t_crit(df, level) * se
+    } else {
+        0.0
+    };
+    let (lower, upper) = clamp(100.0 * (mean - half), 100.0 * (mean + half), -200.0, 200.0);
     Ok(PairedNpsResult {
         difference: 100.0 * mean,
         lower,

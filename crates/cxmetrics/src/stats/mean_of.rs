@@ -73,6 +73,20 @@ pub(crate) fn moments(values: &[f64], weights: Option<&[f64]>) -> Moments {
     }
 }
 
+/// Refuses moments that overflowed (values or weights near `f64::MAX`): an error,
+/// never ±∞ or NaN.
+pub(crate) fn check_moments(m: &Moments, name: &'static str) -> Result<()> {
+    if m.sum_weights.is_finite()
+        && m.n_eff.is_finite()
+        && m.n_eff > 0.0 // Σw² overflowed to NaN (or every w² underflowed to 0)
+        && m.mean.is_finite()
+        && m.sd.is_none_or(f64::is_finite)
+    {
+        return Ok(());
+    }
+    Err(Error::beyond_double(name, "a sum of the values or weights"))
+}
+
 /// The mean of a continuous measure (spend per customer, time-on-task), optionally
 /// weighted, with the t interval and Welch comparison of [`Estimate::Mean`].
 ///
@@ -97,7 +111,8 @@ pub(crate) fn moments(values: &[f64], weights: Option<&[f64]>) -> Moments {
 /// `length_mismatch` when `weights` has another length than `values`; `not_finite` for
 /// a value of ±∞ (with its index); `invalid_weight` for a negative or non-finite weight
 /// of a non-missing value (with its index) or a total weight of zero; `empty` when no
-/// value is left; `invalid_argument` when the sums overflow (values near `f64::MAX`).
+/// value is left; `invalid_argument` when a sum of the values, weights or squares
+/// would exceed `f64::MAX` (values or weights near it): an error, never ±∞ or NaN.
 /// The first offending index wins; at one index the value is checked before its weight.
 ///
 /// # Examples
@@ -159,12 +174,7 @@ pub fn mean_of(values: &[f64], weights: Option<&[f64]>) -> Result<MeanOfResult> 
             value: 0.0,
         });
     }
-    if !(m.mean.is_finite() && m.sd.is_none_or(f64::is_finite) && m.sum_weights.is_finite()) {
-        return Err(Error::invalid_argument(
-            "values",
-            "the sums overflow double precision; rescale the values (e.g. to thousands)",
-        ));
-    }
+    check_moments(&m, "values")?;
     Ok(MeanOfResult {
         score: m.mean,
         std_dev: m.sd,

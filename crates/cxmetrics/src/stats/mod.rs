@@ -52,11 +52,11 @@ pub use adjust::{DEFAULT_ALPHA, PAdjust, adjust_p_values};
 pub use compare::{CompareMethod, Comparison, PairedNpsResult, compare, paired_nps};
 pub use intervals::{nps_interval, proportion_interval};
 pub use level::Level;
-pub(crate) use mean_of::moments;
 pub use mean_of::{MeanOfResult, mean_of};
+pub(crate) use mean_of::{check_moments, moments};
 pub use sample_size::{
-    DEFAULT_NPS_VARIANCE, DEFAULT_POWER, DEFAULT_PROPORTION_PERCENT, sample_size_mean,
-    sample_size_nps, sample_size_nps_difference, sample_size_proportion,
+    DEFAULT_NPS_VARIANCE, DEFAULT_POWER, DEFAULT_PROPORTION_PERCENT, MAX_SAMPLE_SIZE,
+    sample_size_mean, sample_size_nps, sample_size_nps_difference, sample_size_proportion,
     sample_size_proportion_difference,
 };
 
@@ -321,7 +321,10 @@ impl Estimate {
     /// `invalid_argument` for a level outside (0, 1), a method that does not apply to
     /// this kind of estimate, or an incoherent hand-built estimate (a share outside
     /// [0, 1], n ≤ 0, a mean off its range); `insufficient_data` for a t interval with
-    /// `n ≤ 1`.
+    /// `n ≤ 1`; `invalid_argument` (argument `level`) when a limit would lie beyond
+    /// ±`f64::MAX` (an unbounded mean at a level so close to 1, or with so few degrees
+    /// of freedom, that t · sd/√n overflows). A bounded metric's interval is clamped to
+    /// its range instead, and zero spread gives the point interval at any level.
     ///
     /// # Examples
     /// ```
@@ -373,6 +376,9 @@ impl Estimate {
                 )
             }
         };
+        if !(lower.is_finite() && upper.is_finite()) {
+            return Err(too_wide());
+        }
         Ok(Interval {
             lower,
             upper,
@@ -395,7 +401,8 @@ impl Estimate {
     /// As [`Estimate::interval`].
     ///
     /// # Errors
-    /// `invalid_argument` for a bad level; `insufficient_data` for a mean with `n ≤ 1`.
+    /// `invalid_argument` for a bad level, or a margin beyond `f64::MAX` (as
+    /// [`Estimate::interval`]); `insufficient_data` for a mean with `n ≤ 1`.
     ///
     /// # Examples
     /// ```
@@ -409,7 +416,7 @@ impl Estimate {
         let level = Level::new(level)?.get();
         self.validate()?;
         let z = z_crit(level);
-        Ok(match *self {
+        let margin = match *self {
             Estimate::Net { plus, minus, n } => {
                 let (_, v, nn) = adjusted(plus, minus, n);
                 100.0 * z * (v / nn).sqrt()
@@ -419,7 +426,11 @@ impl Estimate {
                 100.0 * (hi - lo) / 2.0
             }
             Estimate::Mean { sd, n, factor, .. } => factor * t_half_width(sd, n, level)?,
-        })
+        };
+        if !margin.is_finite() {
+            return Err(too_wide());
+        }
+        Ok(margin)
     }
 
     /// Checks that hand-built estimates are coherent (shares in [0, 1], n > 0, …), so
@@ -486,14 +497,28 @@ impl Estimate {
     }
 }
 
+/// The t interval's half-width `t₍ₙ₋₁₎ · sd / √n`: 0 for zero spread (whatever the
+/// quantile), +∞ when it exceeds `f64::MAX` (the caller clamps it to the metric's
+/// range or refuses it with [`too_wide`]).
 fn t_half_width(sd: Option<f64>, n: f64, level: f64) -> Result<f64> {
     let Some(sd) = sd.filter(|_| n > 1.0) else {
         return Err(Error::InsufficientData(format!(
             "a t interval needs more than one response (n = {n}); the standard deviation of one value is undefined"
         )));
     };
+    if sd == 0.0 {
+        return Ok(0.0);
+    }
     let t = t_crit(t_df(n - 1.0)?, level);
-    Ok(t * sd / n.sqrt())
+    // sd/√n first: t · sd alone may overflow where the half-width does not
+    Ok(t * (sd / n.sqrt()))
+}
+
+/// The `invalid_argument` for an interval (or margin) whose limits would lie beyond
+/// ±`f64::MAX`: a level so close to 1, with so few degrees of freedom or such spread
+/// values, that the critical value times the standard error overflows.
+pub(crate) fn too_wide() -> Error {
+    Error::beyond_double("level", "the interval's half-width at this level")
 }
 
 #[allow(clippy::many_single_char_names)] // p, n, z, x: the textbook notation

@@ -61,8 +61,26 @@ fn nps_variance(v: f64) -> Result<f64> {
     }
 }
 
-fn ceil_n(x: f64) -> u64 {
-    x.ceil().max(1.0) as u64
+/// The largest sample size the `sample_size_*` functions return: 2^53 − 1
+/// (9 007 199 254 740 991), the largest count a double — and so JavaScript's `number` —
+/// holds exactly. A plan needing more respondents than that is refused, not rounded or
+/// saturated.
+pub const MAX_SAMPLE_SIZE: u64 = (1 << 53) - 1;
+
+/// `⌈x⌉`, at least 1; `invalid_argument` naming `name` above [`MAX_SAMPLE_SIZE`] (or
+/// for a NaN, which no valid argument produces).
+fn ceil_n(x: f64, name: &'static str) -> Result<u64> {
+    #[allow(clippy::cast_precision_loss)] // 2^53 − 1 is exact in f64
+    let max = MAX_SAMPLE_SIZE as f64;
+    if x.ceil() <= max {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 1 ≤ x ≤ 2^53 − 1
+        return Ok(x.ceil().max(1.0) as u64);
+    }
+    debug_assert_eq!(MAX_SAMPLE_SIZE, 9_007_199_254_740_991);
+    Err(Error::invalid_argument(
+        name,
+        "the plan needs more than 2^53 - 1 = 9007199254740991 respondents",
+    ))
 }
 
 /// Respondents needed for an NPS margin of error of `margin` points (adjusted Wald).
@@ -73,10 +91,11 @@ fn ceil_n(x: f64) -> u64 {
 /// ```
 ///
 /// # Edge cases
-/// Never below 1.
+/// Never below 1; never above [`MAX_SAMPLE_SIZE`] (2^53 − 1).
 ///
 /// # Errors
-/// `invalid_argument` for a margin ≤ 0, a level outside (0, 1), or σ² outside (0, 1].
+/// `invalid_argument` for a margin ≤ 0, a level outside (0, 1), or σ² outside (0, 1];
+/// (argument `margin`) when the result would exceed [`MAX_SAMPLE_SIZE`].
 ///
 /// # Examples
 /// ```
@@ -90,7 +109,7 @@ pub fn sample_size_nps(margin: f64, level: f64, variance: f64) -> Result<u64> {
     let m = positive("margin", margin)? / 100.0;
     let z = z_crit(Level::new(level)?.get());
     let v = nps_variance(variance)?;
-    Ok(ceil_n(z * z * v / (m * m) - 3.0))
+    ceil_n(z * z * v / (m * m) - 3.0, "margin")
 }
 
 /// Respondents needed for a proportion's margin of error of `margin` percentage points.
@@ -101,10 +120,11 @@ pub fn sample_size_nps(margin: f64, level: f64, variance: f64) -> Result<u64> {
 /// ```
 ///
 /// # Edge cases
-/// Never below 1.
+/// Never below 1; never above [`MAX_SAMPLE_SIZE`] (2^53 − 1).
 ///
 /// # Errors
-/// `invalid_argument` for margin ≤ 0, p outside (0, 100), or a bad level.
+/// `invalid_argument` for margin ≤ 0, p outside (0, 100), or a bad level; (argument
+/// `margin`) when the result would exceed [`MAX_SAMPLE_SIZE`].
 ///
 /// # Examples
 /// ```
@@ -116,7 +136,7 @@ pub fn sample_size_proportion(margin: f64, level: f64, p: f64) -> Result<u64> {
     let m = positive("margin", margin)? / 100.0;
     let z = z_crit(Level::new(level)?.get());
     let p = open_percent("p", p)?;
-    Ok(ceil_n(z * z * p * (1.0 - p) / (m * m)))
+    ceil_n(z * z * p * (1.0 - p) / (m * m), "margin")
 }
 
 /// Respondents needed for a mean's margin of error of `margin` scale units.
@@ -127,10 +147,11 @@ pub fn sample_size_proportion(margin: f64, level: f64, p: f64) -> Result<u64> {
 /// ```
 ///
 /// # Edge cases
-/// Never below 1.
+/// Never below 1; never above [`MAX_SAMPLE_SIZE`] (2^53 − 1).
 ///
 /// # Errors
-/// `invalid_argument` for margin ≤ 0, sd ≤ 0, or a bad level.
+/// `invalid_argument` for margin ≤ 0, sd ≤ 0, or a bad level; (argument `margin`)
+/// when the result would exceed [`MAX_SAMPLE_SIZE`] (e.g. a margin far below the sd).
 ///
 /// # Examples
 /// ```
@@ -142,7 +163,7 @@ pub fn sample_size_mean(margin: f64, level: f64, sd: f64) -> Result<u64> {
     let m = positive("margin", margin)?;
     let z = z_crit(Level::new(level)?.get());
     let sd = positive("sd", sd)?;
-    Ok(ceil_n((z * sd / m).powi(2)))
+    ceil_n((z * sd / m).powi(2), "margin")
 }
 
 /// Respondents needed *per group* to detect an NPS difference of `difference` points.
@@ -153,10 +174,11 @@ pub fn sample_size_mean(margin: f64, level: f64, sd: f64) -> Result<u64> {
 /// ```
 ///
 /// # Edge cases
-/// Never below 1.
+/// Never below 1; never above [`MAX_SAMPLE_SIZE`] (2^53 − 1).
 ///
 /// # Errors
-/// `invalid_argument` for difference ≤ 0, power or level outside (0, 1), σ² outside (0, 1].
+/// `invalid_argument` for difference ≤ 0, power or level outside (0, 1), σ² outside
+/// (0, 1]; (argument `difference`) when the result would exceed [`MAX_SAMPLE_SIZE`].
 ///
 /// # Examples
 /// ```
@@ -175,7 +197,7 @@ pub fn sample_size_nps_difference(
     let za = z_crit(Level::new(level)?.get());
     let zb = norm_ppf(open_unit("power", power)?);
     let v = nps_variance(variance)?;
-    Ok(ceil_n(2.0 * v * (za + zb).powi(2) / (d * d) - 3.0))
+    ceil_n(2.0 * v * (za + zb).powi(2) / (d * d) - 3.0, "difference")
 }
 
 /// Respondents needed *per group* to detect proportions `p1` vs `p2` (percent).
@@ -186,10 +208,12 @@ pub fn sample_size_nps_difference(
 /// ```
 ///
 /// # Edge cases
-/// Never below 1.
+/// Never below 1; never above [`MAX_SAMPLE_SIZE`] (2^53 − 1).
 ///
 /// # Errors
-/// `invalid_argument` for p outside (0, 100), `p1 == p2`, or power / level outside (0, 1).
+/// `invalid_argument` for p outside (0, 100), `p1 == p2`, or power / level outside
+/// (0, 1); (argument `p2`) when the result would exceed [`MAX_SAMPLE_SIZE`] (p1 and p2
+/// nearly equal).
 ///
 /// # Examples
 /// ```
@@ -209,5 +233,5 @@ pub fn sample_size_proportion_difference(p1: f64, p2: f64, level: f64, power: f6
     let zb = norm_ppf(open_unit("power", power)?);
     let pbar = f64::midpoint(a, b);
     let num = za * (2.0 * pbar * (1.0 - pbar)).sqrt() + zb * (a * (1.0 - a) + b * (1.0 - b)).sqrt();
-    Ok(ceil_n(num * num / ((a - b) * (a - b))))
+    ceil_n(num * num / ((a - b) * (a - b)), "p2")
 }

@@ -1,14 +1,11 @@
 //! The counting kernels: the byte-lane pass, sub-histograms, the weighted blocked pass,
 //! validity masks and (with `parallel`) the multi-threaded split.
 
-use super::{Classified, PointWeight, Score};
+use super::{Classified, PointWeight, Score, Tally};
 use crate::error::Error;
 use crate::scale::Scale;
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-use {
-    super::{OnInvalid, Tally},
-    crate::error::Result,
-};
+use {super::OnInvalid, crate::error::Result};
 
 /// Inputs at least this long are counted on several threads with the `parallel` feature.
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
@@ -297,12 +294,20 @@ fn lane_counts<T: Score, const K: usize>(xs: &[T], sub: u8, out: &mut [u64; LANE
     }
 }
 
+const MAX_WEIGHT_SQ: f64 = Tally::MAX_WEIGHT * Tally::MAX_WEIGHT;
+
+/// A weight in `[0, Tally::MAX_WEIGHT]` (NaN and ±∞ are not).
+fn valid_weight(w: f64) -> bool {
+    (0.0..=Tally::MAX_WEIGHT).contains(&w)
+}
+
 /// Rows per block of the weighted pass, whose plain per-block sums are then added with
 /// compensation: ≤ 256 non-negative terms keep each block sum within 256 ulps.
 const WEIGHT_BLOCK: usize = 256;
 
 /// The weighted hot path: `(counts, Σw and Σw² per point, missing, invalid)`, where a
-/// row with a valid score and an invalid weight (negative, NaN, ±∞) is invalid and a
+/// row with a valid score and an invalid weight (negative, NaN, ±∞, above
+/// [`Tally::MAX_WEIGHT`]) is invalid and a
 /// missing score's weight is ignored. Branch-free per row: the bin (with the weight's
 /// validity folded in) indexes plain per-block sums, which are added to compensated
 /// per-point sums once per block.
@@ -329,14 +334,15 @@ pub(super) fn count_weighted<T: Score>(
             m.skip(k * WEIGHT_BLOCK).mark_missing(bins, p as u8);
         }
         let (mut n, mut sum, mut sq, signs) = block_sums(bins, ws);
-        // A valid score with a weight that is negative, NaN or ±∞ is invalid. Such a
-        // weight leaves a sign bit in `signs` or a non-finite sum; only then is the
-        // block checked row by row (and recounted if a row moves to the invalid bin).
-        if signs >> 63 != 0 || !sum[..p + 2].iter().all(|s| s.is_finite()) {
+        // A valid score with a weight that is negative, NaN, ±∞ or above MAX_WEIGHT is
+        // invalid. Such a weight leaves a sign bit in `signs` or a valid point's Σw²
+        // above MAX_WEIGHT² (or NaN); only then is the block checked row by row (and
+        // recounted if a row moves to the invalid bin).
+        if signs >> 63 != 0 || !sq[..p].iter().all(|&s| s <= MAX_WEIGHT_SQ) {
             let p8 = p as u8;
             let mut moved = false;
             for (b, &w) in bins.iter_mut().zip(ws) {
-                if *b < p8 && !(0.0..f64::INFINITY).contains(&w) {
+                if *b < p8 && !valid_weight(w) {
                     *b = p8 + 1;
                     moved = true;
                 }
@@ -392,7 +398,7 @@ pub(super) fn first_invalid<T: Score>(
             Classified::Missing => {}
             Classified::Point(_) => {
                 if let Some(w) = weights.map(|ws| ws[i])
-                    && !(w.is_finite() && w >= 0.0)
+                    && !valid_weight(w)
                 {
                     return Error::InvalidWeight {
                         index: Some(index_base + i),

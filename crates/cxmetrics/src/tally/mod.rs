@@ -100,7 +100,9 @@ impl PointWeight {
 /// `out_of_scale`, `not_integer`, `not_finite` (scores), `invalid_weight`,
 /// `length_mismatch` when adding data; `scale_mismatch` when merging tallies of
 /// different scales; `invalid_format` when reading a serialized tally;
-/// `invalid_argument` when a result would exceed [`Tally::MAX_ROWS`] rows.
+/// `invalid_argument` when a result would exceed [`Tally::MAX_ROWS`] rows. A weight
+/// above [`Tally::MAX_WEIGHT`] (1e144) is `invalid_weight`, so weight sums never
+/// overflow. The tally is unchanged on error.
 ///
 /// # Examples
 /// ```
@@ -139,6 +141,22 @@ impl Tally {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub const MAX_ROWS: u64 = u64::MAX;
+
+    /// The largest weight a tally takes: 1e144. A larger one is `invalid_weight`, like
+    /// a negative or non-finite one, so that Σw and Σw² over the most rows a tally
+    /// holds ([`Tally::MAX_ROWS`]) stay below `f64::MAX` (2^64 × 1e288 ≈ 1.8e307):
+    /// no weighted metric can overflow to ∞ or NaN. Weights only matter by their
+    /// ratios; rescale larger ones.
+    ///
+    /// ```
+    /// use cxmetrics::{nps, OnInvalid, Scale, Tally};
+    /// let ok = Tally::from_scores_with(Scale::NPS, &[9u8, 0], Some(&[1e144, 1e144]), OnInvalid::Error)?;
+    /// assert_eq!(nps(&ok)?.score, 0.0);
+    /// let e = Tally::from_scores_with(Scale::NPS, &[9u8, 0], Some(&[1.0, 1e145]), OnInvalid::Error).unwrap_err();
+    /// assert_eq!((e.code(), e.index()), ("invalid_weight", Some(1)));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub const MAX_WEIGHT: f64 = 1e144;
 
     /// An empty tally on `scale`.
     pub fn new(scale: Scale) -> Tally {
@@ -563,7 +581,13 @@ impl Tally {
         let sq = self.sum_weights_sq();
         if sq > 0.0 {
             let s = self.sum_weights();
-            s * s / sq
+            let s2 = s * s;
+            // (Σw)² may exceed f64::MAX while Σw² does not (n weights near 1e154)
+            if s2.is_finite() {
+                s2 / sq
+            } else {
+                s * (s / sq)
+            }
         } else {
             0.0
         }

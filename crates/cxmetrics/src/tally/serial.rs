@@ -103,11 +103,15 @@ fn from_raw(raw: Raw) -> Result<Tally> {
                         comp: w.sum_sq_comp[k],
                     },
                 };
-                let ok = [pw.sum.value(), pw.sum_sq.value()]
-                    .iter()
-                    .all(|v| v.is_finite() && *v >= 0.0);
+                // at most count × MAX_WEIGHT (and its square), as a tally built from
+                // data holds (with room for rounding): so no merge can overflow
+                #[allow(clippy::cast_precision_loss)] // a bound, not a count
+                let c = raw.counts[k] as f64 * (1.0 + 1e-9);
+                let ok = (0.0..=c * Tally::MAX_WEIGHT).contains(&pw.sum.value())
+                    && (0.0..=c * Tally::MAX_WEIGHT * Tally::MAX_WEIGHT)
+                        .contains(&pw.sum_sq.value());
                 if !ok {
-                    return bad(format!("weight sums of point {k} must be finite and >= 0"));
+                    return bad("weight sums exceed their counts times 1e144".to_owned());
                 }
                 out.push(pw);
             }
