@@ -35,7 +35,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::stats::{DEFAULT_ALPHA, Estimate, IntervalMethod, Level, PAdjust};
-use crate::tally::{Classified, OnInvalid, Score, Tally};
+use crate::tally::{BLOCK, Classified, OnInvalid, Score, Tally};
 
 pub use metric::{MetricKind, MetricOption, MetricOptions, SurveyMetric};
 
@@ -228,50 +228,61 @@ impl Segments {
                 right: w.len(),
             });
         }
-        if let Some((i, c)) = codes
+        if let Some((i, &c)) = codes
             .iter()
             .enumerate()
             .find(|(_, c)| **c as usize >= labels.len())
         {
-            return Err(Error::InvalidArgument {
-                name: "codes".into(),
-                message: format!(
-                    "code {c} at index {i} has no label ({} labels)",
-                    labels.len()
-                ),
-                index: Some(i),
-            });
+            return Err(no_label(c, i, labels.len()));
         }
         let tallies: Vec<Tally> = if weights.is_none() {
             // Unweighted: one branch-free pass into a (group × bin) histogram, the same
-            // binning as Tally's hot path; rows are classified again only to name the
-            // first invalid one.
+            // binning as Tally's hot path. Block by block, codes and scores are first
+            // copied: the copy alone is checked, counted and (to name the first invalid
+            // row) searched, so another thread writing the caller's buffers changes the
+            // result only as a write before or after the read would.
             {
                 let p = scale.points();
                 let stride = p + 2;
                 let min = i64::from(scale.min());
+                let stop = on_invalid == OnInvalid::Error;
                 let mut hist = vec![0u64; labels.len() * stride];
-                for (&c, &x) in codes.iter().zip(scores) {
-                    hist[c as usize * stride + x.bin(min, p)] += 1;
-                }
-                let bad: u64 = (0..labels.len()).map(|g| hist[g * stride + p + 1]).sum();
-                if bad > 0 && on_invalid == OnInvalid::Error {
-                    // Not found only if the rows changed since they were counted
-                    // (another thread writing the caller's buffer): an error, never a panic.
-                    return Err(scores
+                let (mut cs, mut xs): (Vec<u32>, Vec<T>) = (Vec::new(), Vec::new());
+                for (k, (cb, sb)) in codes.chunks(BLOCK).zip(scores.chunks(BLOCK)).enumerate() {
+                    let start = k * BLOCK;
+                    cs.clear();
+                    cs.extend_from_slice(cb);
+                    xs.clear();
+                    xs.extend_from_slice(sb);
+                    if let Some((i, &c)) = cs
                         .iter()
                         .enumerate()
-                        .map(|(i, x)| (i, x.classify(scale)))
-                        .find(|(_, cl)| !matches!(cl, Classified::Point(_) | Classified::Missing))
-                        .map_or_else(
-                            || {
-                                Error::invalid_argument(
-                                    "scores",
-                                    "the data changed while it was read (an invalid row was counted, then not found)",
-                                )
-                            },
-                            |(i, cl)| cl.into_error(i, scale),
-                        ));
+                        .find(|(_, c)| **c as usize >= labels.len())
+                    {
+                        return Err(no_label(c, start + i, labels.len()));
+                    }
+                    let mut bad = 0u64;
+                    for (&c, &x) in cs.iter().zip(&xs) {
+                        let b = x.bin(min, p);
+                        hist[c as usize * stride + b] += 1;
+                        bad += u64::from(b == p + 1);
+                    }
+                    if bad > 0 && stop {
+                        return Err(xs
+                            .iter()
+                            .enumerate()
+                            .map(|(i, x)| (i, x.classify(scale)))
+                            .find(|(_, cl)| !matches!(cl, Classified::Point(_) | Classified::Missing))
+                            .map_or_else(
+                                || {
+                                    Error::invalid_argument(
+                                        "scores",
+                                        "an invalid row was counted but could not be named; please report this as a bug",
+                                    )
+                                },
+                                |(i, cl)| cl.into_error(start + i, scale),
+                            ));
+                    }
                 }
                 (0..labels.len())
                     .map(|g| {
@@ -287,7 +298,11 @@ impl Segments {
                 let mut tallies: Vec<Tally> = vec![Tally::new(scale); labels.len()];
                 let mut rows: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
                 for (i, &c) in codes.iter().enumerate() {
-                    rows[c as usize].push(i);
+                    // read once: a code another thread changed since the check is
+                    // refused, not indexed
+                    rows.get_mut(c as usize)
+                        .ok_or_else(|| no_label(c, i, labels.len()))?
+                        .push(i);
                 }
                 let mut first_error: Option<Error> = None;
                 for (g, idx) in rows.iter().enumerate() {
@@ -427,6 +442,15 @@ pub(crate) fn group_interval(
         Ok(i) => Ok(Some(i)),
         Err(Error::InsufficientData(_)) => Ok(None),
         Err(e) => Err(e),
+    }
+}
+
+/// The `invalid_argument` error for a code without a label.
+fn no_label(code: u32, index: usize, labels: usize) -> Error {
+    Error::InvalidArgument {
+        name: "codes".into(),
+        message: format!("code {code} at index {index} has no label ({labels} labels)"),
+        index: Some(index),
     }
 }
 
