@@ -35,7 +35,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::stats::{DEFAULT_ALPHA, Estimate, IntervalMethod, Level, PAdjust};
-use crate::tally::{BLOCK, Classified, OnInvalid, Score, Tally};
+use crate::tally::{BLOCK, COPIES, Classified, OnInvalid, Score, Tally};
 
 pub use metric::{MetricKind, MetricOption, MetricOptions, SurveyMetric};
 
@@ -228,41 +228,46 @@ impl Segments {
                 right: w.len(),
             });
         }
-        if let Some((i, &c)) = codes
+        if let Some((i, c)) = codes
             .iter()
             .enumerate()
             .find(|(_, c)| **c as usize >= labels.len())
         {
-            return Err(no_label(c, i, labels.len()));
+            return Err(Error::InvalidArgument {
+                name: "codes".into(),
+                message: format!(
+                    "code {c} at index {i} has no label ({} labels)",
+                    labels.len()
+                ),
+                index: Some(i),
+            });
         }
         let tallies: Vec<Tally> = if weights.is_none() {
             // Unweighted: one branch-free pass into a (group × bin) histogram, the same
-            // binning as Tally's hot path. Block by block, codes and scores are first
-            // copied: the copy alone is checked, counted and (to name the first invalid
-            // row) searched, so another thread writing the caller's buffers changes the
-            // result only as a write before or after the read would.
+            // binning as Tally's hot path. Block by block the scores are first copied
+            // (but on wasm, whose input is already private): the copy alone is counted
+            // and (to name the first invalid row) searched, so another thread writing
+            // the caller's buffer changes the result only as a write before or after
+            // the read would. (Codes are checked above and are the caller's own: the
+            // bindings build them.)
             {
                 let p = scale.points();
                 let stride = p + 2;
                 let min = i64::from(scale.min());
                 let stop = on_invalid == OnInvalid::Error;
                 let mut hist = vec![0u64; labels.len() * stride];
-                let (mut cs, mut xs): (Vec<u32>, Vec<T>) = (Vec::new(), Vec::new());
-                for (k, (cb, sb)) in codes.chunks(BLOCK).zip(scores.chunks(BLOCK)).enumerate() {
+                let mut copy: Vec<T> = Vec::new();
+                for (k, (cs, sb)) in codes.chunks(BLOCK).zip(scores.chunks(BLOCK)).enumerate() {
                     let start = k * BLOCK;
-                    cs.clear();
-                    cs.extend_from_slice(cb);
-                    xs.clear();
-                    xs.extend_from_slice(sb);
-                    if let Some((i, &c)) = cs
-                        .iter()
-                        .enumerate()
-                        .find(|(_, c)| **c as usize >= labels.len())
-                    {
-                        return Err(no_label(c, start + i, labels.len()));
-                    }
+                    let xs: &[T] = if COPIES {
+                        copy.clear();
+                        copy.extend_from_slice(sb);
+                        &copy
+                    } else {
+                        sb
+                    };
                     let mut bad = 0u64;
-                    for (&c, &x) in cs.iter().zip(&xs) {
+                    for (&c, &x) in cs.iter().zip(xs) {
                         let b = x.bin(min, p);
                         hist[c as usize * stride + b] += 1;
                         bad += u64::from(b == p + 1);
@@ -298,11 +303,7 @@ impl Segments {
                 let mut tallies: Vec<Tally> = vec![Tally::new(scale); labels.len()];
                 let mut rows: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
                 for (i, &c) in codes.iter().enumerate() {
-                    // read once: a code another thread changed since the check is
-                    // refused, not indexed
-                    rows.get_mut(c as usize)
-                        .ok_or_else(|| no_label(c, i, labels.len()))?
-                        .push(i);
+                    rows[c as usize].push(i);
                 }
                 let mut first_error: Option<Error> = None;
                 for (g, idx) in rows.iter().enumerate() {
@@ -442,15 +443,6 @@ pub(crate) fn group_interval(
         Ok(i) => Ok(Some(i)),
         Err(Error::InsufficientData(_)) => Ok(None),
         Err(e) => Err(e),
-    }
-}
-
-/// The `invalid_argument` error for a code without a label.
-fn no_label(code: u32, index: usize, labels: usize) -> Error {
-    Error::InvalidArgument {
-        name: "codes".into(),
-        message: format!("code {code} at index {index} has no label ({labels} labels)"),
-        index: Some(index),
     }
 }
 

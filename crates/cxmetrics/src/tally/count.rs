@@ -82,9 +82,6 @@ const BIN_MASK: usize = BINS - 1;
 /// serialise on one counter.
 const SUB_HISTOGRAMS: usize = 4;
 
-/// Validity-bitmap bits read at a time.
-const WORD_BITS: usize = u64::BITS as usize;
-
 /// Whether the byte-lane counting pass is used: everywhere but on wasm without SIMD,
 /// where its per-value comparisons would run one byte at a time.
 const LANES: bool = cfg!(any(not(target_family = "wasm"), target_feature = "simd128"));
@@ -107,19 +104,19 @@ pub(super) type Stop = Option<(Scale, usize)>;
 /// scores do not serialise on one counter). Either way there is no branch per value;
 /// invalid = rows − valid − missing.
 ///
-/// With a validity mask, every row is counted as above and then each null row (found
-/// 64 bitmap bits at a time) is taken back out of the bin its stored value fell in and
-/// counted as missing: the stored value only decides which count to correct, so it
-/// never becomes a score, and the fast paths stay in use.
+/// With a validity mask, each block is mapped to byte bins with [`Score::bin`], the
+/// bins of its null rows (found 64 bitmap bits at a time) are set to missing, and the
+/// bins are counted (in byte lanes when they fit): the value stored at a null row is
+/// never looked at again, so it never becomes a score.
 ///
 /// # Self-consistent
 /// The input may be memory another thread writes while it is read (a binding reading
 /// a caller's buffer in place). Every figure of a [`BLOCK`] of rows therefore comes
 /// from one read of each of its rows and of its validity bits: the unmasked pass reads
 /// each row once; a masked block is mapped to byte bins (one read per row) with its
-/// null rows' bins set to missing, or for one-byte types copied first; and a block
-/// that must be looked at again (an invalid row to name) is first copied, and the copy
-/// alone is counted and searched. A concurrent write thus changes the result only as
+/// null rows' bins set to missing, and the bins are counted; and a block that must be
+/// looked at again (an invalid row to name) is first copied, and the copy alone is
+/// counted and searched. A concurrent write thus changes the result only as
 /// writing that row before or after the read would, and no count can exceed the rows
 /// read.
 pub(super) fn count_bins<T: Score>(
@@ -131,63 +128,37 @@ pub(super) fn count_bins<T: Score>(
 ) -> Result<(Vec<u64>, u64, u64), Error> {
     let (mut counts, mut missing, mut invalid) = (vec![0u64; p], 0u64, 0u64);
     let mut copy: Vec<T> = Vec::new();
-    let mut null_words = [0u64; BLOCK / WORD_BITS];
     let mut bin_block = [0u8; BLOCK];
     for (k, block) in scores.chunks(BLOCK).enumerate() {
         let start = k * BLOCK;
-        let (c, m, i) = match mask {
-            None => {
-                let (c, m, i) = count_all(block, min, p);
-                match stop {
-                    Some((scale, base)) if i > 0 => {
-                        // named from a private copy, which alone decides this block
-                        copy.clear();
-                        copy.extend_from_slice(block);
-                        let (c, m, i) = count_all(&copy, min, p);
-                        if i > 0 {
-                            return Err(first_bad(&copy, None, None, scale, base + start));
-                        }
-                        (c, m, i)
-                    }
-                    _ => (c, m, i),
-                }
-            }
-            Some(mask) => {
-                // the validity bits, read once
-                let words = &mut null_words[..block.len().div_ceil(WORD_BITS)];
-                mask.skip(start).null_words(block.len(), words);
-                let named = |copy: &[T], words: &[u64]| {
-                    let (c, m, i) = count_copy_masked(copy, words, min, p);
-                    match stop {
-                        Some((scale, base)) if i > 0 => {
-                            Err(first_bad(copy, Some(words), None, scale, base + start))
-                        }
-                        _ => Ok((c, m, i)),
-                    }
-                };
-                if size_of::<T>() == 1 || !T::LANE_BINS {
-                    // one-byte values: a copy of the block costs less than mapping it
-                    // to bins (64-bit integers: their bins gain nothing)
-                    copy.clear();
-                    copy.extend_from_slice(block);
-                    named(&copy, words)?
-                } else {
+        let mask = mask.map(|m| m.skip(start));
+        let mut copied = false;
+        // at most twice: the block, then (an invalid row to name) one private copy
+        let (c, m, i) = loop {
+            let src: &[T] = if copied { &copy } else { block };
+            let (c, m, i) = match mask {
+                None => count_all(src, min, p),
+                Some(mask) => {
                     // each value read once, into its byte bin; null rows' bins set to
                     // missing; the bins counted
-                    let bins = &mut bin_block[..block.len()];
-                    T::bins(block, min, p, bins);
+                    let bins = &mut bin_block[..src.len()];
+                    T::bins(src, min, p, bins);
                     #[allow(clippy::cast_possible_truncation)] // p < 127
-                    for_each_set(words, |r| bins[r] = p as u8);
-                    let (c, m, i) = count_bytes(bins, p);
-                    if stop.is_some() && i > 0 {
-                        // to name it, the block again from one private copy
-                        copy.clear();
-                        copy.extend_from_slice(block);
-                        named(&copy, words)?
-                    } else {
-                        (c, m, i)
-                    }
+                    mask.mark_nulls(bins, p as u8);
+                    count_bytes(bins, p)
                 }
+            };
+            match stop {
+                Some((scale, base)) if i > 0 && (copied || !COPIES) => {
+                    let bins = mask.map(|_| &bin_block[..src.len()]);
+                    return Err(first_bad(src, bins, None, scale, base + start));
+                }
+                Some(_) if i > 0 => {
+                    copy.clear();
+                    copy.extend_from_slice(block);
+                    copied = true;
+                }
+                _ => break (c, m, i),
             }
         };
         for (a, b) in counts.iter_mut().zip(c) {
@@ -198,71 +169,28 @@ pub(super) fn count_bins<T: Score>(
     Ok((counts, missing, invalid))
 }
 
+/// Whether the self-consistent passes copy a block they look at again: everywhere but
+/// on wasm, whose input is already a private copy (the bindings copy JS arrays into
+/// the module's memory, which no other thread shares), so the copy would change
+/// nothing and only grow the module.
+pub(crate) const COPIES: bool = !cfg!(target_family = "wasm");
+
 /// Rows per block of the self-consistent unweighted pass (≤ 128 KiB of `f64`, so a
 /// block is still in cache when it is copied or its null rows are looked at again).
 pub(crate) const BLOCK: usize = 1 << 14;
 
-/// Calls `f(r)` for every set bit `r` of `words` (bit `r % 64` of word `r / 64`), in order.
-fn for_each_set(words: &[u64], mut f: impl FnMut(usize)) {
-    for (w, &word) in words.iter().enumerate() {
-        let mut bits = word;
-        while bits != 0 {
-            f(w * WORD_BITS + bits.trailing_zeros() as usize);
-            bits &= bits - 1;
-        }
-    }
-}
-
-/// `(counts, missing, invalid)` of a private copy of a block whose null rows are the set
-/// bits of `nulls`: all rows counted, then each null row taken back out of the bin its
-/// (copied, so unchanged) value fell in and counted as missing.
-fn count_copy_masked<T: Score>(
-    copy: &[T],
-    nulls: &[u64],
-    min: i64,
-    p: usize,
-) -> (Vec<u64>, u64, u64) {
-    let (mut c, m, i) = count_all(copy, min, p);
-    let mut bins = [0u64; BINS];
-    for_each_set(nulls, |r| bins[copy[r].bin(min, p) & BIN_MASK] += 1);
-    // every null row was counted in exactly the bin it is taken out of (the same copy),
-    // so no subtraction goes below zero
-    for (a, n) in c.iter_mut().zip(bins) {
-        *a -= n;
-    }
-    let null_rows: u64 = bins.iter().sum();
-    (c, m - bins[p] + null_rows, i - bins[p + 1])
-}
-
 /// `(counts, missing, invalid)` of byte bins (`0..p` points, `p` missing, `p + 1`
-/// invalid): in byte lanes when they fit, else in a histogram.
+/// invalid): counted as `u8` scores on a scale of `p + 1` points whose last point is
+/// the missing bin (byte lanes when they fit, else the sub-histograms).
 fn count_bytes(bins: &[u8], p: usize) -> (Vec<u64>, u64, u64) {
-    if LANES && p < LANE_VALUES {
-        // points and missing in lanes; invalid = the rest
-        let f = lane_counter::<u8>(p + 1);
-        let mut out = [0u64; LANE_VALUES];
-        for block in bins.chunks(LANE_BLOCK) {
-            f(block, 0, &mut out);
-        }
-        let invalid = bins.len() as u64 - out[..=p].iter().sum::<u64>();
-        return (out[..p].to_vec(), out[p], invalid);
-    }
-    let mut hist = [0u64; BINS];
-    for &b in bins {
-        hist[usize::from(b) & BIN_MASK] += 1;
-    }
-    (hist[..p].to_vec(), hist[p], hist[p + 1])
-}
-
-/// Whether row `r` is null in `nulls` (bit `r % 64` of word `r / 64` set).
-fn is_set(nulls: &[u64], r: usize) -> bool {
-    nulls
-        .get(r / WORD_BITS)
-        .is_some_and(|w| (w >> (r % WORD_BITS)) & 1 == 1)
+    let (mut counts, _, invalid) = count_all(bins, 0, p + 1);
+    let missing = counts.pop().unwrap_or(0);
+    (counts, missing, invalid)
 }
 
 /// [`count_bins`] without a mask.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // bins < 128, checked ranges
+#[inline(never)] // called once per block; one copy of its code per type
 fn count_all<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64) {
     let narrow = matches!(T::BYTE_RANGE, Some((lo, hi)) if min >= lo && min + p as i64 - 1 <= hi);
     let lanes = if narrow { p } else { p + 1 };
@@ -342,22 +270,22 @@ impl Mask<'_> {
         if shift == 0 {
             lo
         } else {
-            (lo >> shift) | (u64::from(buf[8]) << (WORD_BITS - shift))
+            (lo >> shift) | (u64::from(buf[8]) << (64 - shift))
         }
     }
 
-    /// Writes the null rows of `0..rows` into `out` (bit `r % 64` of `out[r / 64]` set
-    /// when row `r` is null; `out` holds `rows.div_ceil(64)` words): the bitmap read once.
-    fn null_words(self, rows: usize, out: &mut [u64]) {
-        for (w, o) in out.iter_mut().enumerate() {
-            let start = w * WORD_BITS;
-            let take = rows.saturating_sub(start).min(WORD_BITS);
-            let in_range = if take == WORD_BITS {
-                u64::MAX
-            } else {
-                (1u64 << take) - 1
-            };
-            *o = !self.word(start) & in_range;
+    /// Sets the bin of every null row of `bins` (rows `0..bins.len()`) to `missing`,
+    /// reading the bitmap once, 64 bits at a time.
+    fn mark_nulls(self, bins: &mut [u8], missing: u8) {
+        for (c, chunk) in bins.chunks_mut(64).enumerate() {
+            let in_range = u64::MAX >> (64 - chunk.len());
+            let mut nulls = !self.word(c * 64) & in_range;
+            while nulls != 0 {
+                if let Some(b) = chunk.get_mut(nulls.trailing_zeros() as usize) {
+                    *b = missing;
+                }
+                nulls &= nulls - 1;
+            }
         }
     }
 }
@@ -412,10 +340,10 @@ const WEIGHT_BLOCK: usize = 256;
 /// Branch-free per row: the bin (with the weight's validity folded in) indexes plain
 /// per-block sums, which are added to compensated per-point sums once per block.
 ///
-/// Self-consistent as [`count_bins`]: a block's scores, weights and validity bits are
-/// each read once; a block that must be looked at again (a weight to check, a row to
-/// name) is recounted from one private copy of its scores and weights, which alone
-/// decides its counts, sums and error.
+/// Self-consistent as [`count_bins`]: each block's scores and weights are copied once
+/// (256 rows, next to the per-row work a small cost) and its validity bits read once;
+/// everything about the block (bins, sums, the weight check, the error) comes from the
+/// copy.
 #[allow(clippy::cast_possible_truncation)] // bins < 128
 pub(super) fn count_weighted<T: Score>(
     scores: &[T],
@@ -437,28 +365,25 @@ pub(super) fn count_weighted<T: Score>(
         .enumerate()
     {
         let start = k * WEIGHT_BLOCK;
-        // the validity bits, read once
-        let mut words = [0u64; WEIGHT_BLOCK / WORD_BITS];
-        let words = &mut words[..xs.len().div_ceil(WORD_BITS)];
-        if let Some(m) = mask {
-            m.skip(start).null_words(xs.len(), words);
-        }
-        let bins = &mut bins[..xs.len()];
-        let (mut n, mut sum, mut sq, signs) = weighted_block(xs, ws, words, bins, min, p);
-        // A valid score with a weight that is negative, NaN or ±∞ is invalid. Such a
-        // weight leaves a sign bit in `signs` or a non-finite sum; only then (or to
-        // name an invalid row) is the block looked at again — from one private copy of
-        // its scores and weights, which alone decides the block.
-        if signs >> 63 != 0
-            || !sum[..p + 2].iter().all(|s| s.is_finite())
-            || (stop.is_some() && n[p + 1] > 0)
-        {
+        // one private copy of the block's scores and weights decides everything about
+        // it (bins, sums, the weight check, the error)
+        let (xs, ws): (&[T], &[f64]) = if COPIES {
             copy.clear();
             copy.extend_from_slice(xs);
-            let ws = &mut w_copy[..ws.len()];
-            ws.copy_from_slice(&weights[start..start + ws.len()]);
-            (n, sum, sq, _) = weighted_block(&copy, ws, words, bins, min, p);
-            let p8 = p as u8;
+            let w = &mut w_copy[..ws.len()];
+            w.copy_from_slice(ws);
+            (&copy, w)
+        } else {
+            (xs, ws)
+        };
+        let bins = &mut bins[..xs.len()];
+        let (mut n, mut sum, mut sq, signs) =
+            weighted_block(xs, ws, mask.map(|m| m.skip(start)), bins, min, p);
+        // A valid score with a weight that is negative, NaN or ±∞ is invalid. Such a
+        // weight leaves a sign bit in `signs` or a non-finite sum; only then is the
+        // block checked row by row (and recounted if a row moves to the invalid bin).
+        let p8 = p as u8;
+        if signs >> 63 != 0 || !sum[..p + 2].iter().all(|s| s.is_finite()) {
             let mut moved = false;
             for (b, &w) in bins.iter_mut().zip(ws.iter()) {
                 if *b < p8 && !(0.0..f64::INFINITY).contains(&w) {
@@ -469,18 +394,18 @@ pub(super) fn count_weighted<T: Score>(
             if moved {
                 (n, sum, sq, _) = block_sums(bins, ws);
             }
-            if let Some((scale, base)) = stop
-                && n[p + 1] > 0
-            {
-                let at = bins.iter().position(|&b| b == p8 + 1).unwrap_or(0);
-                return Err(first_bad(
-                    &copy[at..],
-                    None,
-                    Some(&ws[at..]),
-                    scale,
-                    base + start + at,
-                ));
-            }
+        }
+        if let Some((scale, base)) = stop
+            && n[p + 1] > 0
+        {
+            let at = bins.iter().position(|&b| b == p8 + 1).unwrap_or(0);
+            return Err(first_bad(
+                &xs[at..],
+                None,
+                Some(&ws[at..]),
+                scale,
+                base + start + at,
+            ));
         }
         for k in 0..p {
             if n[k] > 0 {
@@ -501,13 +426,15 @@ pub(super) fn count_weighted<T: Score>(
 fn weighted_block<T: Score>(
     xs: &[T],
     ws: &[f64],
-    nulls: &[u64],
+    mask: Option<Mask<'_>>,
     bins: &mut [u8],
     min: i64,
     p: usize,
 ) -> ([u32; BINS], [f64; BINS], [f64; BINS], u64) {
     T::bins(xs, min, p, bins);
-    for_each_set(nulls, |r| bins[r] = p as u8);
+    if let Some(m) = mask {
+        m.mark_nulls(bins, p as u8);
+    }
     block_sums(bins, ws)
 }
 
@@ -530,18 +457,20 @@ fn block_sums(bins: &[u8], ws: &[f64]) -> ([u32; BINS], [f64; BINS], [f64; BINS]
 
 /// The error of the first invalid row of `scores` (a private copy the counting pass
 /// found one in): an invalid score, or the invalid weight of a valid one. Rows whose
-/// bit is set in `nulls` are skipped; `index_base` is the index of `scores[0]` in the
+/// bin in `bins` is missing (null rows) are skipped; `index_base` is the index of `scores[0]` in the
 /// caller's input.
+#[cold]
+#[inline(never)]
 fn first_bad<T: Score>(
     scores: &[T],
-    nulls: Option<&[u64]>,
+    bins: Option<&[u8]>,
     weights: Option<&[f64]>,
     scale: Scale,
     index_base: usize,
 ) -> Error {
     for (i, &s) in scores.iter().enumerate() {
-        if nulls.is_some_and(|n| is_set(n, i)) {
-            continue;
+        if bins.is_some_and(|b| usize::from(b[i]) == scale.points()) {
+            continue; // a null row (or a missing one)
         }
         match s.classify(scale) {
             Classified::Missing => {}

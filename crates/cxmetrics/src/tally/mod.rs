@@ -40,9 +40,9 @@ mod score;
 #[cfg(feature = "serde")]
 mod serial;
 
-pub(crate) use count::BLOCK;
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
 use count::PARALLEL_MIN;
+pub(crate) use count::{BLOCK, COPIES};
 use count::{Mask, count_bins, count_weighted};
 pub(crate) use score::Classified;
 pub use score::{OnInvalid, Score};
