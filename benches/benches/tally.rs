@@ -91,6 +91,30 @@ fn bench(c: &mut Criterion) {
                     .unwrap()
             });
         });
+        // an Arrow-style nullable column: every 20th row null (bit 0), whatever is stored there
+        let validity: Vec<u8> = (0..n.div_ceil(8))
+            .map(|b| {
+                (0..8)
+                    .filter(|k| (b * 8 + k) % 20 != 7)
+                    .fold(0u8, |acc, k| acc | (1 << k))
+            })
+            .collect();
+        g.bench_with_input(BenchmarkId::new("u8_validity", n), &u8s, |b, xs| {
+            b.iter(|| {
+                let mut t = Tally::new(Scale::NPS);
+                t.extend_with_validity(black_box(xs), &validity, 0, None, OnInvalid::Error)
+                    .unwrap();
+                t
+            });
+        });
+        g.bench_with_input(BenchmarkId::new("f64_validity", n), &f64s, |b, xs| {
+            b.iter(|| {
+                let mut t = Tally::new(Scale::NPS);
+                t.extend_with_validity(black_box(xs), &validity, 0, None, OnInvalid::Error)
+                    .unwrap();
+                t
+            });
+        });
         // CSAT on 1–5 and CES on 1–7 (scores mapped onto those scales)
         let five: Vec<u8> = u8s.iter().map(|&x| 1 + x % 5).collect();
         g.bench_with_input(BenchmarkId::new("csat_u8", n), &five, |b, xs| {

@@ -19,8 +19,9 @@ use crate::scale::PyScale;
 /// A tally holds, per scale point, the count of responses and (when weighted) the
 /// compensated sums Σw and Σw², plus how many inputs were ``missing`` and ``invalid``
 /// (skipped). Every metric function accepts a tally instead of raw scores, so tallies
-/// built from chunks, files, threads or processes can be merged and give exactly the
-/// result of one pass over all the data.
+/// built from chunks, files, threads or processes can be merged and give the result of
+/// one pass over all the data: counts exactly (``==`` the one-pass tally when unweighted),
+/// weight sums within 1e-13 relative (compare weighted results with a tolerance).
 ///
 /// Args:
 ///     scale: a :class:`Scale` or a ``(min, max)`` tuple.
@@ -244,8 +245,10 @@ impl PyTally {
 
     /// Adds another tally's responses to this one, in place (returns ``None``).
     ///
-    /// Counts merge exactly in any order; an empty tally is the identity. Use ``a + b``
-    /// for a new tally.
+    /// Counts merge exactly in any order and split; an empty tally is the identity. Weight
+    /// sums merge within 1e-13 relative of one pass, not bit for bit, so a merged
+    /// weighted tally is generally not ``==`` the one-pass one (docs/conventions.md,
+    /// "Mergeable state"). Use ``a + b`` for a new tally.
     ///
     /// Raises:
     ///     CxMetricsError: ``scale_mismatch`` when the scales differ; ``invalid_argument``

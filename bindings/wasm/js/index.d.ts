@@ -123,7 +123,11 @@ export class Tally {
   push(score: number | null | undefined, options?: { weight?: number | null; onInvalid?: OnInvalid | null }): this;
   /** Adds many scores in one pass; all or nothing. */
   extend(scores: Scores, options?: InputOptions): this;
-  /** Adds another tally's responses (same scale) to this one, in place. */
+  /**
+   * Adds another tally's responses (same scale) to this one, in place. Counts merge
+   * exactly in any order and split; weight sums within 1e-13 relative of one pass, not
+   * bit for bit (compare weighted results with a tolerance).
+   */
   merge(other: Tally): this;
   readonly scale: Scale;
   readonly counts: number[];

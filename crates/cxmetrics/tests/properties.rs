@@ -20,6 +20,15 @@ fn wtally(xs: &[(u8, f64)]) -> Tally {
     Tally::from_scores_with(Scale::NPS, &s, Some(&w), OnInvalid::Error).unwrap()
 }
 
+/// [`wtally`], empty input included (the empty part of a split).
+fn wtally_any(xs: &[(u8, f64)]) -> Tally {
+    if xs.is_empty() {
+        Tally::new(Scale::NPS)
+    } else {
+        wtally(xs)
+    }
+}
+
 fn rel_close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
 }
@@ -93,6 +102,31 @@ proptest! {
             prop_assert!(rel_close(*x, y), "{x} vs {y}");
         }
         prop_assert!(rel_close(m.sum_weights_sq(), one.sum_weights_sq()));
+    }
+
+    /// Issue 15 item 7: merged from any split into any number of parts, a weighted
+    /// tally has the one-pass counts exactly and each per-point Σw and Σw² within the
+    /// documented bound, 1e-13 of the exact-order sum (here the one-pass value).
+    #[test]
+    fn weighted_merge_of_any_split_is_within_the_documented_bound(
+        xs in prop::collection::vec((0u8..=10, prop_oneof![0.0f64..1.0, 0.0f64..1e6, Just(0.0)]), 1..1500),
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6),
+    ) {
+        let mut at: Vec<usize> = cuts.iter().map(|c| c.index(xs.len() + 1)).collect();
+        at.extend([0, xs.len()]);
+        at.sort_unstable();
+        let mut m = Tally::new(Scale::NPS);
+        for w in at.windows(2) {
+            m.merge(&wtally_any(&xs[w[0]..w[1]])).unwrap();
+        }
+        let one = wtally(&xs);
+        prop_assert_eq!(m.counts(), one.counts());
+        prop_assert_eq!((m.missing(), m.invalid()), (one.missing(), one.invalid()));
+        for (x, y) in m.point_weights().iter().zip(one.point_weights()) {
+            prop_assert!((x - y).abs() <= 1e-13 * y, "Σw {x} vs {y}");
+        }
+        let sq = |t: &Tally| t.sum_weights_sq();
+        prop_assert!((sq(&m) - sq(&one)).abs() <= 1e-13 * sq(&one));
     }
 
     #[test]

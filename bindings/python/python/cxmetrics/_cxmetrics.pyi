@@ -170,7 +170,9 @@ class Tally:
     Per scale point: the count of responses and (when weighted) the compensated sums
     Σw and Σw²; plus how many inputs were ``missing`` and ``invalid`` (skipped). Every
     metric accepts a tally instead of raw scores, so tallies of chunks, files, threads
-    or processes can be merged and give exactly the result of one pass.
+    or processes can be merged and give the result of one pass: counts exactly (``==``
+    the one-pass tally when unweighted), weight sums within 1e-13 relative (``==``
+    compares them bit for bit, so compare weighted results with a tolerance).
 
     Args:
         scale: a :class:`Scale` or a ``(min, max)`` tuple.
@@ -273,6 +275,10 @@ class Tally:
         """
     def merge(self, other: Tally) -> None:
         """Adds another tally's responses to this one, in place (returns ``None``).
+
+        Counts merge exactly in any order and split; weight sums within 1e-13 relative of
+        one pass, not bit for bit (a merged weighted tally is generally not ``==`` the
+        one-pass one).
 
         Raises:
             CxMetricsError: ``scale_mismatch`` when the scales differ; ``invalid_argument``

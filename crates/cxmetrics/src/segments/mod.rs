@@ -35,7 +35,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::stats::{DEFAULT_ALPHA, Estimate, IntervalMethod, Level, PAdjust};
-use crate::tally::{Classified, OnInvalid, Score, Tally};
+use crate::tally::{BLOCK, COPIES, Classified, OnInvalid, Score, Tally};
 
 pub use metric::{MetricKind, MetricOption, MetricOptions, SurveyMetric};
 
@@ -244,34 +244,50 @@ impl Segments {
         }
         let tallies: Vec<Tally> = if weights.is_none() {
             // Unweighted: one branch-free pass into a (group × bin) histogram, the same
-            // binning as Tally's hot path; rows are classified again only to name the
-            // first invalid one.
+            // binning as Tally's hot path. Block by block the scores are first copied
+            // (but on wasm, whose input is already private): the copy alone is counted
+            // and (to name the first invalid row) searched, so another thread writing
+            // the caller's buffer changes the result only as a write before or after
+            // the read would. (Codes are checked above and are the caller's own: the
+            // bindings build them.)
             {
                 let p = scale.points();
                 let stride = p + 2;
                 let min = i64::from(scale.min());
+                let stop = on_invalid == OnInvalid::Error;
                 let mut hist = vec![0u64; labels.len() * stride];
-                for (&c, &x) in codes.iter().zip(scores) {
-                    hist[c as usize * stride + x.bin(min, p)] += 1;
-                }
-                let bad: u64 = (0..labels.len()).map(|g| hist[g * stride + p + 1]).sum();
-                if bad > 0 && on_invalid == OnInvalid::Error {
-                    // Not found only if the rows changed since they were counted
-                    // (another thread writing the caller's buffer): an error, never a panic.
-                    return Err(scores
-                        .iter()
-                        .enumerate()
-                        .map(|(i, x)| (i, x.classify(scale)))
-                        .find(|(_, cl)| !matches!(cl, Classified::Point(_) | Classified::Missing))
-                        .map_or_else(
-                            || {
-                                Error::invalid_argument(
-                                    "scores",
-                                    "the data changed while it was read (an invalid row was counted, then not found)",
-                                )
-                            },
-                            |(i, cl)| cl.into_error(i, scale),
-                        ));
+                let mut copy: Vec<T> = Vec::new();
+                for (k, (cs, sb)) in codes.chunks(BLOCK).zip(scores.chunks(BLOCK)).enumerate() {
+                    let start = k * BLOCK;
+                    let xs: &[T] = if COPIES {
+                        copy.clear();
+                        copy.extend_from_slice(sb);
+                        &copy
+                    } else {
+                        sb
+                    };
+                    let mut bad = 0u64;
+                    for (&c, &x) in cs.iter().zip(xs) {
+                        let b = x.bin(min, p);
+                        hist[c as usize * stride + b] += 1;
+                        bad += u64::from(b == p + 1);
+                    }
+                    if bad > 0 && stop {
+                        return Err(xs
+                            .iter()
+                            .enumerate()
+                            .map(|(i, x)| (i, x.classify(scale)))
+                            .find(|(_, cl)| !matches!(cl, Classified::Point(_) | Classified::Missing))
+                            .map_or_else(
+                                || {
+                                    Error::invalid_argument(
+                                        "scores",
+                                        "an invalid row was counted but could not be named; please report this as a bug",
+                                    )
+                                },
+                                |(i, cl)| cl.into_error(start + i, scale),
+                            ));
+                    }
                 }
                 (0..labels.len())
                     .map(|g| {

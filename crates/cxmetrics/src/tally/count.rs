@@ -79,14 +79,17 @@ const BIN_MASK: usize = BINS - 1;
 /// serialise on one counter.
 const SUB_HISTOGRAMS: usize = 4;
 
-/// Validity-bitmap bits read at a time.
-const WORD_BITS: usize = u64::BITS as usize;
-
 /// Whether the byte-lane counting pass is used: everywhere but on wasm without SIMD,
 /// where its per-value comparisons would run one byte at a time.
 const LANES: bool = cfg!(any(not(target_family = "wasm"), target_feature = "simd128"));
 
-/// The unweighted hot path: `(counts per point, missing, invalid)` of `scores`.
+/// Where a counting pass stops at the first invalid row ([`OnInvalid::Error`]): the
+/// scale that names the error and the index of the pass's first row in the caller's
+/// input. `None` counts invalid rows and goes on ([`OnInvalid::Skip`]).
+pub(super) type Stop = Option<(Scale, usize)>;
+
+/// The unweighted hot path: `(counts per point, missing, invalid)` of `scores`, or with
+/// `stop` the error of the first invalid row.
 ///
 /// Small scales (the common case: NPS, 5- and 7-point, CES) count with comparisons in
 /// 16 byte lanes, which the compiler vectorises on the baseline target (SSE2):
@@ -98,50 +101,93 @@ const LANES: bool = cfg!(any(not(target_family = "wasm"), target_feature = "simd
 /// scores do not serialise on one counter). Either way there is no branch per value;
 /// invalid = rows − valid − missing.
 ///
-/// With a validity mask, every row is counted as above and then each null row (found
-/// 64 bitmap bits at a time) is taken back out of the bin its stored value fell in and
-/// counted as missing: the stored value only decides which count to correct, so it
-/// never becomes a score, and the fast paths stay in use.
+/// With a validity mask, each block is mapped to byte bins with [`Score::bin`], the
+/// bins of its null rows (found 64 bitmap bits at a time) are set to missing, and the
+/// bins are counted (in byte lanes when they fit): the value stored at a null row is
+/// never looked at again, so it never becomes a score.
+///
+/// # Self-consistent
+/// The input may be memory another thread writes while it is read (a binding reading
+/// a caller's buffer in place). Every figure of a [`BLOCK`] of rows therefore comes
+/// from one read of each of its rows and of its validity bits: the unmasked pass reads
+/// each row once; a masked block is mapped to byte bins (one read per row) with its
+/// null rows' bins set to missing, and the bins are counted; and a block that must be
+/// looked at again (an invalid row to name) is first copied, and the copy alone is
+/// counted and searched. A concurrent write thus changes the result only as
+/// writing that row before or after the read would, and no count can exceed the rows
+/// read.
 pub(super) fn count_bins<T: Score>(
     scores: &[T],
     mask: Option<Mask<'_>>,
     min: i64,
     p: usize,
-) -> (Vec<u64>, u64, u64) {
-    let Some(mask) = mask else {
-        return count_all(scores, min, p);
-    };
-    // block by block, so the null rows are re-read while the block is still in cache
+    stop: Stop,
+) -> Result<(Vec<u64>, u64, u64), Error> {
     let (mut counts, mut missing, mut invalid) = (vec![0u64; p], 0u64, 0u64);
-    // the bins the null rows' stored values fell in (branch-free), subtracted at the end
-    let mut nulls = [0u64; BINS];
-    for (k, block) in scores.chunks(MASK_BLOCK).enumerate() {
-        let (c, m, i) = count_all(block, min, p);
+    let mut copy: Vec<T> = Vec::new();
+    let mut bin_block = [0u8; BLOCK];
+    for (k, block) in scores.chunks(BLOCK).enumerate() {
+        let start = k * BLOCK;
+        let mask = mask.map(|m| m.skip(start));
+        let mut copied = false;
+        // at most twice: the block, then (an invalid row to name) one private copy
+        let (c, m, i) = loop {
+            let src: &[T] = if copied { &copy } else { block };
+            let (c, m, i) = match mask {
+                None => count_all(src, min, p),
+                Some(mask) => {
+                    // each value read once, into its byte bin; null rows' bins set to
+                    // missing; the bins counted
+                    let bins = &mut bin_block[..src.len()];
+                    T::bins(src, min, p, bins);
+                    #[allow(clippy::cast_possible_truncation)] // p < 127
+                    mask.mark_nulls(bins, p as u8);
+                    count_bytes(bins, p)
+                }
+            };
+            match stop {
+                Some((scale, base)) if i > 0 && (copied || !COPIES) => {
+                    let bins = mask.map(|_| &bin_block[..src.len()]);
+                    return Err(first_bad(src, bins, None, scale, base + start));
+                }
+                Some(_) if i > 0 => {
+                    copy.clear();
+                    copy.extend_from_slice(block);
+                    copied = true;
+                }
+                _ => break (c, m, i),
+            }
+        };
         for (a, b) in counts.iter_mut().zip(c) {
             *a += b;
         }
         (missing, invalid) = (missing + m, invalid + i);
-        mask.skip(k * MASK_BLOCK)
-            .for_each_null(block.len(), |i| nulls[block[i].bin(min, p) & BIN_MASK] += 1);
     }
-    for (a, n) in counts.iter_mut().zip(nulls) {
-        *a -= n;
-    }
-    let null_rows: u64 = nulls.iter().sum();
-    // null rows move from wherever they were counted to missing
-    (
-        counts,
-        missing - nulls[p] + null_rows,
-        invalid - nulls[p + 1],
-    )
+    Ok((counts, missing, invalid))
 }
 
-/// Rows per block of a masked count (≤ 128 KiB of `f64`, so a block is still in cache
-/// when its null rows are looked at again).
-const MASK_BLOCK: usize = 1 << 14;
+/// Whether the self-consistent passes copy a block they look at again: everywhere but
+/// on wasm, whose input is already a private copy (the bindings copy JS arrays into
+/// the module's memory, which no other thread shares), so the copy would change
+/// nothing and only grow the module.
+pub(crate) const COPIES: bool = !cfg!(target_family = "wasm");
+
+/// Rows per block of the self-consistent unweighted pass (≤ 128 KiB of `f64`, so a
+/// block is still in cache when it is copied or its null rows are looked at again).
+pub(crate) const BLOCK: usize = 1 << 14;
+
+/// `(counts, missing, invalid)` of byte bins (`0..p` points, `p` missing, `p + 1`
+/// invalid): counted as `u8` scores on a scale of `p + 1` points whose last point is
+/// the missing bin (byte lanes when they fit, else the sub-histograms).
+fn count_bytes(bins: &[u8], p: usize) -> (Vec<u64>, u64, u64) {
+    let (mut counts, _, invalid) = count_all(bins, 0, p + 1);
+    let missing = counts.pop().unwrap_or(0);
+    (counts, missing, invalid)
+}
 
 /// [`count_bins`] without a mask.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // bins < 128, checked ranges
+#[inline(never)] // called once per block; one copy of its code per type
 fn count_all<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64) {
     let narrow = matches!(T::BYTE_RANGE, Some((lo, hi)) if min >= lo && min + p as i64 - 1 <= hi);
     let lanes = if narrow { p } else { p + 1 };
@@ -198,12 +244,6 @@ pub(super) struct Mask<'a> {
 }
 
 impl Mask<'_> {
-    #[inline]
-    fn is_valid(self, i: usize) -> bool {
-        let bit = self.offset + i;
-        (self.bits[bit >> 3] >> (bit & 7)) & 1 == 1
-    }
-
     /// The mask of the rows from `from` on.
     fn skip(self, from: usize) -> Self {
         Mask {
@@ -227,30 +267,23 @@ impl Mask<'_> {
         if shift == 0 {
             lo
         } else {
-            (lo >> shift) | (u64::from(buf[8]) << (WORD_BITS - shift))
+            (lo >> shift) | (u64::from(buf[8]) << (64 - shift))
         }
     }
 
-    /// Calls `f(i)` for every null row `i < rows`, in order, 64 bitmap bits at a time.
-    fn for_each_null(self, rows: usize, mut f: impl FnMut(usize)) {
-        for start in (0..rows).step_by(WORD_BITS) {
-            let take = (rows - start).min(WORD_BITS);
-            let in_range = if take == WORD_BITS {
-                u64::MAX
-            } else {
-                (1u64 << take) - 1
-            };
-            let mut nulls = !self.word(start) & in_range;
+    /// Sets the bin of every null row of `bins` (rows `0..bins.len()`) to `missing`,
+    /// reading the bitmap once, 64 bits at a time.
+    fn mark_nulls(self, bins: &mut [u8], missing: u8) {
+        for (c, chunk) in bins.chunks_mut(64).enumerate() {
+            let in_range = u64::MAX >> (64 - chunk.len());
+            let mut nulls = !self.word(c * 64) & in_range;
             while nulls != 0 {
-                f(start + nulls.trailing_zeros() as usize);
+                if let Some(b) = chunk.get_mut(nulls.trailing_zeros() as usize) {
+                    *b = missing;
+                }
                 nulls &= nulls - 1;
             }
         }
-    }
-
-    /// Sets the bin of every null row of `bins` (rows `0..bins.len()`) to `missing`.
-    fn mark_missing(self, bins: &mut [u8], missing: u8) {
-        self.for_each_null(bins.len(), |i| bins[i] = missing);
     }
 }
 
@@ -307,10 +340,15 @@ const WEIGHT_BLOCK: usize = 256;
 
 /// The weighted hot path: `(counts, Σw and Σw² per point, missing, invalid)`, where a
 /// row with a valid score and an invalid weight (negative, NaN, ±∞, above
-/// [`Tally::MAX_WEIGHT`]) is invalid and a
-/// missing score's weight is ignored. Branch-free per row: the bin (with the weight's
+/// [`Tally::MAX_WEIGHT`]) is invalid and a missing score's weight is ignored; with `stop`,
+/// the error of the first invalid row. Branch-free per row: the bin (with the weight's
 /// validity folded in) indexes plain per-block sums, which are added to compensated
 /// per-point sums once per block.
+///
+/// Self-consistent as [`count_bins`]: each block's scores and weights are copied once
+/// (256 rows, next to the per-row work a small cost) and its validity bits read once;
+/// everything about the block (bins, sums, the weight check, the error) comes from the
+/// copy.
 #[allow(clippy::cast_possible_truncation)] // bins < 128
 pub(super) fn count_weighted<T: Score>(
     scores: &[T],
@@ -318,30 +356,42 @@ pub(super) fn count_weighted<T: Score>(
     weights: &[f64],
     min: i64,
     p: usize,
-) -> (Vec<u64>, Vec<PointWeight>, u64, u64) {
+    stop: Stop,
+) -> Result<(Vec<u64>, Vec<PointWeight>, u64, u64), Error> {
     let mut counts = vec![0u64; p];
     let mut pw = vec![PointWeight::default(); p];
     let (mut missing, mut invalid) = (0u64, 0u64);
     let mut bins = [0u8; WEIGHT_BLOCK];
+    let mut w_copy = [0f64; WEIGHT_BLOCK];
+    let mut copy: Vec<T> = Vec::new();
     for (k, (xs, ws)) in scores
         .chunks(WEIGHT_BLOCK)
         .zip(weights.chunks(WEIGHT_BLOCK))
         .enumerate()
     {
+        let start = k * WEIGHT_BLOCK;
+        // one private copy of the block's scores and weights decides everything about
+        // it (bins, sums, the weight check, the error)
+        let (xs, ws): (&[T], &[f64]) = if COPIES {
+            copy.clear();
+            copy.extend_from_slice(xs);
+            let w = &mut w_copy[..ws.len()];
+            w.copy_from_slice(ws);
+            (&copy, w)
+        } else {
+            (xs, ws)
+        };
         let bins = &mut bins[..xs.len()];
-        T::bins(xs, min, p, bins);
-        if let Some(m) = mask {
-            m.skip(k * WEIGHT_BLOCK).mark_missing(bins, p as u8);
-        }
-        let (mut n, mut sum, mut sq, signs) = block_sums(bins, ws);
+        let (mut n, mut sum, mut sq, signs) =
+            weighted_block(xs, ws, mask.map(|m| m.skip(start)), bins, min, p);
         // A valid score with a weight that is negative, NaN, ±∞ or above MAX_WEIGHT is
         // invalid. Such a weight leaves a sign bit in `signs` or a valid point's Σw²
         // above MAX_WEIGHT² (or NaN); only then is the block checked row by row (and
         // recounted if a row moves to the invalid bin).
+        let p8 = p as u8;
         if signs >> 63 != 0 || !sq[..p].iter().all(|&s| s <= MAX_WEIGHT_SQ) {
-            let p8 = p as u8;
             let mut moved = false;
-            for (b, &w) in bins.iter_mut().zip(ws) {
+            for (b, &w) in bins.iter_mut().zip(ws.iter()) {
                 if *b < p8 && !valid_weight(w) {
                     *b = p8 + 1;
                     moved = true;
@@ -350,6 +400,18 @@ pub(super) fn count_weighted<T: Score>(
             if moved {
                 (n, sum, sq, _) = block_sums(bins, ws);
             }
+        }
+        if let Some((scale, base)) = stop
+            && n[p + 1] > 0
+        {
+            let at = bins.iter().position(|&b| b == p8 + 1).unwrap_or(0);
+            return Err(first_bad(
+                &xs[at..],
+                None,
+                Some(&ws[at..]),
+                scale,
+                base + start + at,
+            ));
         }
         for k in 0..p {
             if n[k] > 0 {
@@ -361,7 +423,25 @@ pub(super) fn count_weighted<T: Score>(
         missing += u64::from(n[p]);
         invalid += u64::from(n[p + 1]);
     }
-    (counts, pw, missing, invalid)
+    Ok((counts, pw, missing, invalid))
+}
+
+/// [`block_sums`] of one block of scores and weights: `bins` set from `xs` (one read
+/// of each), null rows (set bits of `nulls`) moved to missing.
+#[allow(clippy::cast_possible_truncation)] // bins < 128
+fn weighted_block<T: Score>(
+    xs: &[T],
+    ws: &[f64],
+    mask: Option<Mask<'_>>,
+    bins: &mut [u8],
+    min: i64,
+    p: usize,
+) -> ([u32; BINS], [f64; BINS], [f64; BINS], u64) {
+    T::bins(xs, min, p, bins);
+    if let Some(m) = mask {
+        m.mark_nulls(bins, p as u8);
+    }
+    block_sums(bins, ws)
 }
 
 /// Per-bin row counts, Σw and Σw² (plain sums) of one block, and the OR of the
@@ -381,23 +461,27 @@ fn block_sums(bins: &[u8], ws: &[f64]) -> ([u32; BINS], [f64; BINS], [f64; BINS]
     (n, sum, sq, signs)
 }
 
-/// The error of the first invalid row (score, or the weight of a valid score), by
-/// index; called only after a counting pass found one.
-pub(super) fn first_invalid<T: Score>(
+/// The error of the first invalid row of `scores` (a private copy the counting pass
+/// found one in): an invalid score, or the invalid weight of a valid one. Rows whose
+/// bin in `bins` is missing (null rows) are skipped; `index_base` is the index of `scores[0]` in the
+/// caller's input.
+#[cold]
+#[inline(never)]
+fn first_bad<T: Score>(
     scores: &[T],
-    mask: Option<Mask<'_>>,
+    bins: Option<&[u8]>,
     weights: Option<&[f64]>,
     scale: Scale,
     index_base: usize,
 ) -> Error {
     for (i, &s) in scores.iter().enumerate() {
-        if mask.is_some_and(|m| !m.is_valid(i)) {
-            continue;
+        if bins.is_some_and(|b| usize::from(b[i]) == scale.points()) {
+            continue; // a null row (or a missing one)
         }
         match s.classify(scale) {
             Classified::Missing => {}
             Classified::Point(_) => {
-                if let Some(w) = weights.map(|ws| ws[i])
+                if let Some(&w) = weights.and_then(|ws| ws.get(i))
                     && !valid_weight(w)
                 {
                     return Error::InvalidWeight {
@@ -409,10 +493,114 @@ pub(super) fn first_invalid<T: Score>(
             bad => return bad.into_error(index_base + i, scale),
         }
     }
-    // Only reachable when the rows changed between the counting pass and this one
-    // (another thread writing the caller's buffer): an error, never a panic.
+    // The copy was counted with an invalid row, so one is found above; should the
+    // branch-free bins and `classify` ever disagree, an error, never a panic.
     Error::invalid_argument(
         "scores",
-        "the data changed while it was read (an invalid row was counted, then not found)",
+        "an invalid row was counted but could not be named; please report this as a bug",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BLOCK, Mask, WEIGHT_BLOCK, count_bins, count_weighted};
+    use crate::scale::Scale;
+
+    const NPS: (i64, usize) = (0, 11);
+
+    /// A bitmap (LSB first) with row `r` null when `null(r)`.
+    fn bitmap(rows: usize, null: impl Fn(usize) -> bool) -> Vec<u8> {
+        let mut bits = vec![0u8; rows.div_ceil(8)];
+        for r in (0..rows).filter(|&r| !null(r)) {
+            bits[r / 8] |= 1 << (r % 8);
+        }
+        bits
+    }
+
+    #[test]
+    fn the_first_invalid_row_is_named_from_the_block_it_was_counted_in() {
+        // invalid rows in the third block only: the error names the first of them,
+        // with the pass's index base added, for every input type path
+        let mut xs = vec![5.0f64; 3 * BLOCK];
+        xs[2 * BLOCK + 17] = 10.5;
+        xs[2 * BLOCK + 40] = 11.0;
+        let stop = Some((Scale::NPS, 1000));
+        let e = count_bins(&xs, None, NPS.0, NPS.1, stop).unwrap_err();
+        assert_eq!(
+            (e.code(), e.index()),
+            ("not_integer", Some(1000 + 2 * BLOCK + 17))
+        );
+        let bytes: Vec<u8> = xs.iter().map(|&x| x as u8).collect();
+        let e = count_bins(&bytes, None, NPS.0, NPS.1, stop).unwrap_err();
+        assert_eq!(
+            (e.code(), e.index()),
+            ("out_of_scale", Some(1000 + 2 * BLOCK + 40))
+        );
+        // skipping: counted, not named
+        let (counts, missing, invalid) = count_bins(&xs, None, NPS.0, NPS.1, None).unwrap();
+        assert_eq!((counts[5], missing, invalid), (3 * BLOCK as u64 - 2, 0, 2));
+    }
+
+    #[test]
+    fn null_rows_never_count_whatever_they_hold() {
+        // every 7th row null and holding garbage (invalid, missing, or a valid point);
+        // the answered rows hold 9: the result is as if the nulls were NaN
+        let rows = 2 * BLOCK + 100;
+        let null = |r: usize| r % 7 == 3;
+        let garbage = [f64::INFINITY, 11.0, f64::NAN, 0.0, 9.5, -1e300];
+        let xs: Vec<f64> = (0..rows)
+            .map(|r| {
+                if null(r) {
+                    garbage[r % garbage.len()]
+                } else {
+                    9.0
+                }
+            })
+            .collect();
+        let bits = bitmap(rows + 3, |r| r < 3 || null(r - 3));
+        let mask = Mask {
+            bits: &bits,
+            offset: 3,
+        };
+        let nulls = (0..rows).filter(|&r| null(r)).count() as u64;
+        let stop = Some((Scale::NPS, 0));
+        let (counts, missing, invalid) = count_bins(&xs, Some(mask), NPS.0, NPS.1, stop).unwrap();
+        assert_eq!(counts[9], rows as u64 - nulls);
+        assert_eq!(counts.iter().sum::<u64>(), rows as u64 - nulls);
+        assert_eq!((missing, invalid), (nulls, 0));
+        let ws = vec![2.0; rows];
+        let (counts, pw, missing, invalid) =
+            count_weighted(&xs, Some(mask), &ws, NPS.0, NPS.1, stop).unwrap();
+        assert_eq!(
+            (counts[9], missing, invalid),
+            (rows as u64 - nulls, nulls, 0)
+        );
+        assert_eq!(pw[9].sum.value(), 2.0 * (rows as u64 - nulls) as f64);
+        // an answered invalid row after nulls holding invalid values is the one named
+        let mut ys = xs.clone();
+        ys[BLOCK + 1] = 12.0; // (BLOCK + 1) % 7 != 3: answered
+        assert!(!null(BLOCK + 1));
+        let e = count_bins(&ys, Some(mask), NPS.0, NPS.1, stop).unwrap_err();
+        assert_eq!((e.code(), e.index()), ("out_of_scale", Some(BLOCK + 1)));
+        let e = count_weighted(&ys, Some(mask), &ws, NPS.0, NPS.1, stop).unwrap_err();
+        assert_eq!((e.code(), e.index()), ("out_of_scale", Some(BLOCK + 1)));
+    }
+
+    #[test]
+    fn an_invalid_weight_is_named_from_the_weighted_block_copy() {
+        let rows = 3 * WEIGHT_BLOCK + 5;
+        let xs = vec![7u8; rows];
+        let mut ws = vec![1.0; rows];
+        ws[2 * WEIGHT_BLOCK + 9] = -0.0; // a valid weight with its sign bit set
+        ws[2 * WEIGHT_BLOCK + 11] = f64::NAN;
+        let stop = Some((Scale::NPS, 7));
+        let e = count_weighted(&xs, None, &ws, NPS.0, NPS.1, stop).unwrap_err();
+        assert_eq!(
+            (e.code(), e.index()),
+            ("invalid_weight", Some(7 + 2 * WEIGHT_BLOCK + 11))
+        );
+        let (counts, pw, _, invalid) = count_weighted(&xs, None, &ws, NPS.0, NPS.1, None).unwrap();
+        assert_eq!((counts[7], invalid), (rows as u64 - 1, 1));
+        assert_eq!(pw[7].sum.value(), (rows - 2) as f64);
+    }
 }

@@ -5,7 +5,7 @@
 //! inputs were `missing` (NaN) and `invalid` (skipped). A tally is built in one
 //! validating pass over any [`Score`] type (`u8` … `i64`, `f32`, `f64`), optionally with
 //! weights or an Arrow-style validity bitmap, and tallies [`merge`](Tally::merge)
-//! exactly across chunks, threads and files.
+//! across chunks, threads and files: counts exactly, weight sums within a stated bound.
 //!
 //! - **Score kinds** ([`Score`], [`OnInvalid`]): NaN is missing; out-of-scale,
 //!   fractional or infinite values are invalid — an error naming the first index by
@@ -13,6 +13,11 @@
 //! - **Counting kernels**: a branch-free pass (byte lanes for small scales,
 //!   interleaved sub-histograms otherwise, blocked compensated sums for weights); with
 //!   the `parallel` feature, long unweighted inputs are split over all cores and merged.
+//!   Every pass is self-consistent: whatever it looks at twice (to name the first
+//!   invalid row, to take null rows back out, to check weights) it reads from one
+//!   private copy of the block, so memory another thread writes during the pass (a
+//!   binding reading a caller's buffer in place) changes the result only as a write
+//!   before or after the read would, never into a panic or a count above the rows read.
 //! - **Serialisation** (feature `serde`): the versioned `cxmetrics.tally` JSON format,
 //!   [`Tally::to_json`] / [`Tally::from_json`].
 //!
@@ -37,7 +42,8 @@ mod serial;
 
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
 use count::PARALLEL_MIN;
-use count::{Mask, count_bins, count_weighted, first_invalid};
+pub(crate) use count::{BLOCK, COPIES};
+use count::{Mask, count_bins, count_weighted};
 pub(crate) use score::Classified;
 pub use score::{OnInvalid, Score};
 
@@ -70,7 +76,8 @@ impl PointWeight {
 /// `invalid` (skipped). Every survey metric ([`nps`](crate::nps),
 /// [`csat`](crate::csat), [`ces`](crate::ces), [`mean`](crate::mean), …) is a
 /// formula over a tally, so tallies built from chunks, threads or files can be
-/// [`merge`](Tally::merge)d and give exactly the result of one pass over all the data.
+/// [`merge`](Tally::merge)d and give the result of one pass over all the data: exactly
+/// for counts (and so every unweighted metric), within the bound below for weight sums.
 ///
 /// # Formula
 /// ```text
@@ -82,8 +89,18 @@ impl PointWeight {
 ///
 /// # Edge cases
 /// - A tally may be empty; metrics over an empty tally return `empty`, never 0.
-/// - Counts merge exactly in any order. Weight sums use Neumaier summation and
-///   agree with one pass within 1e-12 relative.
+/// - Counts, `missing` and `invalid` merge exactly in any order and split, so a merged
+///   unweighted tally is `==` the one-pass tally.
+/// - **Weight sums merge within a bound, not bit for bit.** Weights are added plainly
+///   per block of 256 rows and the block sums with Neumaier compensation, so each
+///   per-point Σw and Σw² is within about 260·u·S of its exact value (u = 2⁻⁵³, S the
+///   exact sum of the non-negative terms). Another split makes other blocks, so a
+///   merged and a one-pass tally may differ in the last bits of their weight sums, by
+///   at most `1e-13 · S` per point (within the 1e-12 relative stated for metrics).
+/// - `==` compares the whole state, weight sums (and their compensation terms) bit for
+///   bit: true for merged unweighted tallies and after a JSON round trip, generally
+///   false for merged weighted tallies — compare their results with a relative
+///   tolerance (1e-12).
 /// - Mixing weighted and unweighted data treats unweighted responses as weight 1.
 /// - A failed `extend` leaves the tally unchanged (validation is all-or-nothing).
 /// - The weight of a row whose score is missing is ignored.
@@ -387,14 +404,13 @@ impl Tally {
         index_base: usize,
     ) -> Result<()> {
         let scale = self.scale;
-        let skip = on_invalid == OnInvalid::Skip;
         let (min, p) = (i64::from(scale.min()), scale.points());
-        // One branch-free counting pass (see `count_bins` / `count_weighted`); only when
-        // an invalid value must be reported is the input classified again, to name the
-        // first one.
+        // One branch-free counting pass (see `count_bins` / `count_weighted`), which
+        // under `OnInvalid::Error` names the first invalid row from the same read.
+        let stop = (on_invalid == OnInvalid::Error).then_some((scale, index_base));
         let (counts, pw, missing, invalid) = match weights {
             None => {
-                let (counts, missing, invalid) = count_bins(scores, mask, min, p);
+                let (counts, missing, invalid) = count_bins(scores, mask, min, p, stop)?;
                 (counts, None, missing, invalid)
             }
             Some(ws) => {
@@ -405,13 +421,11 @@ impl Tally {
                         right: ws.len(),
                     });
                 }
-                let (counts, pw, missing, invalid) = count_weighted(scores, mask, ws, min, p);
+                let (counts, pw, missing, invalid) =
+                    count_weighted(scores, mask, ws, min, p, stop)?;
                 (counts, Some(pw), missing, invalid)
             }
         };
-        if invalid > 0 && !skip {
-            return Err(first_invalid(scores, mask, weights, scale, index_base));
-        }
         self.add(&counts, pw.as_deref(), missing, invalid, "scores")
     }
 
@@ -482,6 +496,18 @@ impl Tally {
     /// assert_eq!(a.n(), 3);
     /// let b = Tally::new(Scale::NPS);
     /// assert_eq!(a.merge(&b).unwrap_err().code(), "scale_mismatch");
+    ///
+    /// // weighted: counts exactly, weight sums within 1e-13 relative (not always `==`)
+    /// use cxmetrics::OnInvalid;
+    /// let (s, w): (Vec<u8>, Vec<f64>) = (1..=600).map(|i| (9, 1.0 / f64::from(i))).unzip();
+    /// let part = |r: std::ops::Range<usize>| {
+    ///     Tally::from_scores_with(Scale::NPS, &s[r.clone()], Some(&w[r]), OnInvalid::Error)
+    /// };
+    /// let one = part(0..600)?;
+    /// let mut m = part(0..301)?;
+    /// m.merge(&part(301..600)?)?;
+    /// assert_eq!(m.counts(), one.counts());
+    /// assert!((m.sum_weights() - one.sum_weights()).abs() <= 1e-13 * one.sum_weights());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn merge(&mut self, other: &Tally) -> Result<()> {
