@@ -522,7 +522,7 @@ mod tests {
         // invalid rows in the third block only: the error names the first of them,
         // with the pass's index base added, for every input type path
         let mut xs = vec![5.0f64; 3 * BLOCK];
-        xs[2 * BLOCK + 17] = 10.5;
+        xs[2 * BLOCK + 17] = 9.5; // on the scale, not an integer (10.5 is out_of_scale)
         xs[2 * BLOCK + 40] = 11.0;
         let stop = Some((Scale::NPS, 1000));
         let e = count_bins(&xs, None, NPS.0, NPS.1, stop).unwrap_err();
