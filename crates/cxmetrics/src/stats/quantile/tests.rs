@@ -218,3 +218,30 @@ fn subnormal_quantiles_give_p_back() {
     // far enough below, the quantile underflows to 0, monotone
     assert_eq!(beta_ppf(0.4, a, b), 0.0);
 }
+
+/// `lnΓ` at points with closed forms: Γ(n) = (n − 1)!, Γ(½) = √π, Γ(n + ½) =
+/// (2n)! √π / (4ⁿ n!), and lnΓ(x) = −ln x − γx + O(x²) for tiny x.
+#[test]
+fn ln_gamma_matches_closed_forms() {
+    let sqrt_pi_ln = 0.5 * std::f64::consts::PI.ln();
+    let cases = [
+        (1.0, 0.0),
+        (2.0, 0.0),
+        (3.0, 2f64.ln()),
+        (10.0, 362_880f64.ln()),
+        (0.5, sqrt_pi_ln),
+        (
+            4.5,
+            (40_320.0 * std::f64::consts::PI.sqrt() / (256.0 * 24.0)).ln(),
+        ), // Γ(4.5) = 8!√π/(4⁴·4!)
+        (1e-300, 300.0 * 10f64.ln()),
+        (25.0, (1..25).map(|k| f64::from(k).ln()).sum::<f64>()),
+    ];
+    for (x, want) in cases {
+        let got = ln_gamma(x);
+        assert!(
+            (got - want).abs() <= 2e-15 * want.abs().max(1.0),
+            "lnΓ({x}) = {got}, want {want}"
+        );
+    }
+}
