@@ -42,7 +42,8 @@ def _metric_kwargs(o: dict[str, Any]) -> dict[str, Any]:
     return kw
 
 
-def _segment(case: dict[str, Any], variant: str) -> dict[str, Any]:
+def segment_table(case: dict[str, Any], variant: str = "columns") -> Any:
+    """The ``SegmentTable`` of a ``segment`` case (keys given as ``variant``)."""
     o = dict(case.get("options") or {})
     kw = _metric_kwargs(o)
     if case.get("weights") is not None:
@@ -51,14 +52,19 @@ def _segment(case: dict[str, Any], variant: str) -> dict[str, Any]:
     keys = case["keys"]
     by: Any = {"columns": keys, "column": keys[0] if len(keys) == 1 else keys,
                "numpy": [np.array(k, dtype=object) for k in keys], "pandas": [pd.Series(k, dtype=object) for k in keys]}[variant]
-    table = cx.segment(scores, by, **kw)
+    return cx.segment(scores, by, **kw)
+
+
+def _segment(case: dict[str, Any], variant: str) -> dict[str, Any]:
+    table = segment_table(case, variant)
     rows = [dict(r.to_dict(), key=list(r.key)) for r in table]
     assert len(table) == len(rows) == len(table.rows)
     overall = dict(table.overall.to_dict(), key=list(table.overall.key))
     return {"rows": rows, "overall": overall}
 
 
-def _trend(case: dict[str, Any], variant: str) -> dict[str, Any]:
+def trend_table(case: dict[str, Any], variant: str = "iso") -> Any:
+    """The ``TrendTable`` of a ``trend`` case (times as ISO text, or pandas)."""
     o = dict(case.get("options") or {})
     kw = _metric_kwargs(o)
     for k in ("period", "time_zone", "adjust", "alpha", "rolling_days"):
@@ -69,7 +75,11 @@ def _trend(case: dict[str, Any], variant: str) -> dict[str, Any]:
     times: Any = case["times"]
     if variant == "pandas":
         times = pd.Series(pd.to_datetime(times, utc=True, format="ISO8601"))
-    table = cx.trend([decode(s) for s in case["scores"]], times, **kw)
+    return cx.trend([decode(s) for s in case["scores"]], times, **kw)
+
+
+def _trend(case: dict[str, Any], variant: str) -> dict[str, Any]:
+    table = trend_table(case, variant)
     return {"rows": [dict(r.to_dict(), start=r.start.isoformat()) for r in table]}
 
 

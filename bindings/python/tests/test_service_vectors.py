@@ -128,12 +128,26 @@ def _run(case: dict[str, Any], form: str) -> dict[str, Any]:
         kw.pop("as_of", None)
         return {"durations": cx.ticket_durations(tickets, o["metric"], **kw)}
     if fn == "sla":
+        return service_result(case, form).to_dict()
+    return _summary(service_result(case, form), o)
+
+
+def service_result(case: dict[str, Any], form: str = "records") -> Any:
+    """The result object of a duration-summary or ``sla`` case."""
+    fn = case["function"]
+    o = dict(case.get("options") or {})
+    tickets = _tickets(case, form)
+    kw: dict[str, Any] = {}
+    if "schedule" in o:
+        kw["schedule"] = _schedule(o["schedule"])
+    if "as_of" in o:
+        kw["as_of"] = o["as_of"]
+    if fn == "sla":
         targets = {k: decode(v) for k, v in o["targets"].items()}
-        r = cx.sla(tickets, targets=targets, metric=o.get("metric", "first_response"), **kw)
-        return r.to_dict()
+        return cx.sla(tickets, targets=targets, metric=o.get("metric", "first_response"), **kw)
     if fn == "resolution_time" and "kind" in o:
         kw["kind"] = o["kind"]
-    return _summary(getattr(cx, fn)(tickets, **kw), o)
+    return getattr(cx, fn)(tickets, **kw)
 
 
 def _expressible(case: dict[str, Any]) -> bool:
