@@ -371,3 +371,54 @@ fn validity_bitmap_on_a_large_input() {
         .unwrap_err();
     assert_eq!(err.index(), Some(late_valid));
 }
+
+/// The narrow-arithmetic bin mapping of 8- and 16-bit scores (used with a validity
+/// bitmap) against a per-row count, on scales around, below and above zero and far from
+/// the types' ranges: every value of the type once, every 7th row null.
+#[test]
+fn narrow_scores_with_validity_match_a_per_row_count() {
+    fn check<T: cxmetrics::Score + Copy + Into<i64>>(xs: &[T]) {
+        let validity: Vec<u8> = (0..xs.len().div_ceil(8))
+            .map(|byte| {
+                (0..8)
+                    .filter(|bit| (byte * 8 + bit) % 7 != 3)
+                    .fold(0u8, |a, bit| a | (1 << bit))
+            })
+            .collect();
+        for (lo, hi) in [
+            (0, 10),
+            (-3, 3),
+            (1, 5),
+            (-50, 50),
+            (200, 300),
+            (-70_000, -69_990),
+            (1 << 20, (1 << 20) + 4),
+        ] {
+            let scale = Scale::new(lo, hi).unwrap();
+            let mut t = Tally::new(scale);
+            t.extend_with_validity(xs, &validity, 0, None, OnInvalid::Skip)
+                .unwrap();
+            let mut want = vec![0u64; scale.points()];
+            let (mut missing, mut invalid) = (0u64, 0u64);
+            for (i, &x) in xs.iter().enumerate() {
+                let v: i64 = x.into();
+                if i % 7 == 3 {
+                    missing += 1;
+                } else if (lo..=hi).contains(&v) {
+                    want[usize::try_from(v - lo).unwrap()] += 1;
+                } else {
+                    invalid += 1;
+                }
+            }
+            assert_eq!(
+                (t.counts(), t.missing(), t.invalid()),
+                (&want[..], missing, invalid),
+                "{lo}..={hi}"
+            );
+        }
+    }
+    check(&(0..=255u8).collect::<Vec<_>>());
+    check(&(-128..=127i8).collect::<Vec<_>>());
+    check(&(0..=u16::MAX).step_by(7).collect::<Vec<_>>());
+    check(&(i16::MIN..=i16::MAX).step_by(5).collect::<Vec<_>>());
+}

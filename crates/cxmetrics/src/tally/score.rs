@@ -157,6 +157,31 @@ macro_rules! int_score {
                     Classified::OutOfScale(self as f64)
                 }
             }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_lossless)]
+            fn bins(xs: &[Self], min: i64, p: usize, out: &mut [u8]) {
+                // Narrow types in narrow arithmetic, which SSE2 compares in many lanes (it
+                // has no 64-bit compare): bytes in 16 bits (`x − min` cannot wrap while
+                // |min| < 2¹⁴), 16-bit types in 32 bits (|min| < 2³⁰). Wider types and
+                // far-off minimums take `bin` itself.
+                if <$t>::BITS <= 8 && (-(1 << 14)..(1 << 14)).contains(&min) {
+                    // bytes in 16-bit arithmetic: eight lanes per SSE2 compare
+                    let (m, p16, other) = (min as i16, p as u16, (p + 1) as u8);
+                    for (b, &x) in out.iter_mut().zip(xs) {
+                        let k = (x as i16).wrapping_sub(m) as u16;
+                        *b = if k < p16 { k as u8 } else { other };
+                    }
+                } else if <$t>::BITS <= 16 && (-(1 << 30)..(1 << 30)).contains(&min) {
+                    let (m, p32, other) = (min as i32, p as u32, (p + 1) as u8);
+                    for (b, &x) in out.iter_mut().zip(xs) {
+                        let k = (x as i32).wrapping_sub(m) as u32;
+                        *b = if k < p32 { k as u8 } else { other };
+                    }
+                } else {
+                    for (b, &x) in out.iter_mut().zip(xs) {
+                        *b = x.bin(min, p) as u8;
+                    }
+                }
+            }
             #[inline(always)]
             fn bin(self, min: i64, p: usize) -> usize {
                 // exact for every type but u64, whose values past i64::MAX clamp to it
