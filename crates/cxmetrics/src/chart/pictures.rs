@@ -1,5 +1,6 @@
 //! The pictures: NPS, distribution, segments, trend, durations and SLA.
 
+use super::show::interval_words;
 use super::svg::{Anchor, Axis, Colour, Font, PAD, Svg, WIDTH, clip, count, percent, value};
 use crate::Scale;
 use crate::segments::{Key, SegmentReport, SegmentRow, SurveyMetric};
@@ -9,17 +10,6 @@ use crate::survey::{Distribution, NpsResult, default_bottom, default_top};
 use crate::trends::TrendRow;
 
 const RIGHT: f64 = WIDTH - PAD;
-
-/// `95% CI 5.2 to 23.1 (adjusted Wald)`.
-fn interval_words(i: &Interval) -> String {
-    format!(
-        "{}% CI {} to {} ({})",
-        value(i.level * 100.0).trim_end_matches(".0"),
-        value(i.lower),
-        value(i.upper),
-        i.method.as_str().replace('_', " ")
-    )
-}
 
 fn passives_words(detractor_max: i64, promoter_min: i64) -> String {
     match promoter_min - detractor_max {
