@@ -10,8 +10,8 @@ use crate::segments::{SegmentReport, SurveyMetric};
 use crate::service::{AhtResult, DurationSummary, FcrResult, SlaResult};
 use crate::stats::{Comparison, Estimate, Interval, PairedNpsResult};
 use crate::survey::{
-    BoxResult, CesMethod, CesResult, CsatMethod, CsatResult, Distribution, MeanResult, NpsBuckets,
-    NpsResult, default_bottom, default_top,
+    BoxResult, CesMethod, CesOptions, CesResult, CsatMethod, CsatOptions, CsatResult, Distribution,
+    MeanResult, NpsBuckets, NpsResult, default_bottom, default_top,
 };
 use crate::tally::Tally;
 use crate::trends::TrendRow;
@@ -291,11 +291,11 @@ impl Show for CsatResult {
         } else {
             "%"
         };
-        let domain = match self.method {
-            CsatMethod::Mean => None,
-            CsatMethod::Net => Some((-100.0, 100.0)),
-            CsatMethod::TopBox | CsatMethod::PercentOfMax => Some((0.0, 100.0)),
-        };
+        let domain = SurveyMetric::Csat(CsatOptions {
+            method: self.method,
+            ..CsatOptions::default()
+        })
+        .fixed_range();
         let title = "Customer Satisfaction (CSAT)";
         let (mut facts, vega) = scored(title, self.score, unit, &self.estimate(), domain);
         survey_counts(
@@ -312,11 +312,16 @@ impl Show for CsatResult {
 
 impl Show for CesResult {
     fn card(&self) -> Card {
-        let (unit, domain) = match self.method {
-            CesMethod::Mean => ("", None),
-            CesMethod::NetEffort => ("", Some((-100.0, 100.0))),
-            CesMethod::PercentAgree => ("%", Some((0.0, 100.0))),
+        let unit = if self.method == CesMethod::PercentAgree {
+            "%"
+        } else {
+            ""
         };
+        let domain = SurveyMetric::Ces(CesOptions {
+            method: self.method,
+            ..CesOptions::new(self.higher_is_better)
+        })
+        .fixed_range();
         let title = "Customer Effort Score (CES)";
         let (mut facts, vega) = scored(title, self.score, unit, &self.estimate(), domain);
         survey_counts(

@@ -340,21 +340,29 @@ impl SurveyMetric {
     /// assert_eq!(SurveyMetric::Csat(mean_csat).value_range(Scale::ONE_TO_SEVEN), (1.0, 7.0));
     /// ```
     pub fn value_range(&self, scale: Scale) -> (f64, f64) {
-        let points = (f64::from(scale.min()), f64::from(scale.max()));
+        self.fixed_range()
+            .unwrap_or((f64::from(scale.min()), f64::from(scale.max())))
+    }
+
+    /// [`value_range`](Self::value_range) where it does not depend on the scale: `None`
+    /// for means (whose range is the scale's).
+    pub(crate) fn fixed_range(&self) -> Option<(f64, f64)> {
+        const NET: Option<(f64, f64)> = Some((-100.0, 100.0));
+        const PERCENT: Option<(f64, f64)> = Some((0.0, 100.0));
         match self {
-            SurveyMetric::Nps(_) => (-100.0, 100.0),
+            SurveyMetric::Nps(_) => NET,
             SurveyMetric::Csat(o) => match o.method {
-                CsatMethod::Mean => points,
-                CsatMethod::Net => (-100.0, 100.0),
-                CsatMethod::TopBox | CsatMethod::PercentOfMax => (0.0, 100.0),
+                CsatMethod::Mean => None,
+                CsatMethod::Net => NET,
+                CsatMethod::TopBox | CsatMethod::PercentOfMax => PERCENT,
             },
             SurveyMetric::Ces(o) => match o.method {
-                CesMethod::Mean => points,
-                CesMethod::NetEffort => (-100.0, 100.0),
-                CesMethod::PercentAgree => (0.0, 100.0),
+                CesMethod::Mean => None,
+                CesMethod::NetEffort => NET,
+                CesMethod::PercentAgree => PERCENT,
             },
-            SurveyMetric::Mean => points,
-            SurveyMetric::TopBox(_) | SurveyMetric::BottomBox(_) => (0.0, 100.0),
+            SurveyMetric::Mean => None,
+            SurveyMetric::TopBox(_) | SurveyMetric::BottomBox(_) => PERCENT,
         }
     }
 
