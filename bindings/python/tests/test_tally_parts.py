@@ -154,3 +154,72 @@ def test_parts_of_any_rows_rebuild_the_tally(data: list[tuple[Optional[float], f
     assert (parts.missing, parts.invalid) == (rows.missing, rows.invalid)
     for x, y in zip(parts.point_weights, rows.point_weights):
         assert abs(x - y) <= 1e-13 * y
+
+
+# ---- the binary form (CXTY v1, docs/conventions.md "Binary form") ----
+
+
+def test_bytes_layout_by_hand() -> None:
+    t = cx.Tally.from_parts((0, 1), [300, 1], None, None, missing=2)
+    # magic, version 1, flags 0, zigzag(min 0) = 0, zigzag(max 1) = 2, missing 2,
+    # invalid 0, counts 300 (LEB128 0xAC 0x02) and 1
+    assert t.to_bytes() == b"CXTY\x01\x00\x00\x02\x02\x00\xac\x02\x01"
+    w = cx.Tally((-1, 0), [0], weights=[0.5])
+    expected = b"CXTY\x01\x01\x01\x00\x00\x00\x00\x01" + np.array([0, 0, 0, 0, 0.5, 0, 0.25, 0], "<f8").tobytes()
+    assert w.to_bytes() == expected
+    assert cx.Tally.from_bytes(expected) == w
+
+
+def test_bytes_round_trip() -> None:
+    rng = np.random.default_rng(3)
+    scores = rng.integers(-1, 12, 3000).astype(float)
+    scores[::17] = np.nan
+    weights = rng.uniform(0.01, 5, 3000)
+    tallies = [
+        cx.Tally(NPS, scores, weights=weights, on_invalid="skip"),
+        cx.Tally(NPS, scores, on_invalid="skip"),
+        cx.Tally((-50, 50), [-50, 50, 0]),
+        cx.Tally((1, 5)),
+        cx.Tally.from_parts((0, 1), [2**64 - 2, 0], None, None, invalid=1),
+    ]
+    for t in tallies:
+        b = t.to_bytes()
+        assert isinstance(b, bytes)
+        for data in (b, bytearray(b), memoryview(b)):
+            assert cx.Tally.from_bytes(data) == t
+        assert len(b) < len(t.to_json())
+
+
+def test_bytes_refusals_name_offset_and_field() -> None:
+    good = cx.Tally(NPS, [9, 10, None], weights=[1.0, 2.0, 1.0]).to_bytes()
+    for n in range(len(good)):
+        with raises_code("invalid_format", match="truncated"):
+            cx.Tally.from_bytes(good[:n])
+    with raises_code("invalid_format", match=r"at byte 0 \(magic\): not a binary tally"):
+        cx.Tally.from_bytes(b"{" + good[1:])
+    with raises_code("invalid_format", match=r"at byte 4 \(version\): version 7"):
+        cx.Tally.from_bytes(good[:4] + b"\x07" + good[5:])
+    with raises_code("invalid_format", match=r"at byte 5 \(flags\)"):
+        cx.Tally.from_bytes(good[:5] + b"\x02" + good[6:])
+    with raises_code("invalid_format", match=rf"at byte {len(good)} \(end\): 2 trailing bytes"):
+        cx.Tally.from_bytes(good + b"\x00\x00")
+    with raises_code("invalid_format", match=r"at byte 8 \(missing\): over-long varint"):
+        cx.Tally.from_bytes(b"CXTY\x01\x00\x00\x02\x80\x00\x00\x00\x00")
+    # Σw² above (Σw)² at point 1 (count 2, Σw 3, Σw² 10)
+    bad = b"CXTY\x01\x01\x00\x02\x00\x00\x00\x02" + np.array([0, 0, 0, 0, 3, 0, 10, 0], "<f8").tobytes()
+    with raises_code("invalid_format", match=r"at byte 44 \(weights\[1\]\): Σw² is above"):
+        cx.Tally.from_bytes(bad)
+    with pytest.raises(TypeError):
+        cx.Tally.from_bytes("CXTY")  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=64))
+def test_arbitrary_bytes_decode_or_refuse(data: bytes) -> None:
+    try:
+        t = cx.Tally.from_bytes(b"CXTY\x01" + data)
+    except cx.CxMetricsError as e:
+        assert e.code == "invalid_format"
+    else:
+        assert cx.Tally.from_bytes(t.to_bytes()) == t
+        assert t.to_bytes() == b"CXTY\x01" + data  # one encoding per tally

@@ -305,3 +305,167 @@ fn the_first_bad_point_is_named() {
     assert_eq!(e.index(), Some(2));
     assert!(e.to_string().contains("at point 2 (score 3)"), "{e}");
 }
+
+// ---- the binary form (`CXTY` v1, docs/conventions.md "Binary form") ----
+
+/// The documented layout, written out by hand for an unweighted and a weighted tally.
+#[test]
+fn bytes_follow_the_documented_layout() {
+    let t = Tally::from_parts(Scale::BINARY, &[300, 1], None, None, 2, 0).unwrap();
+    // magic, version 1, flags 0, min 0 → 0, max 1 → zigzag 2, missing 2, invalid 0,
+    // counts 300 = 0xAC 0x02 (LEB128) and 1
+    assert_eq!(
+        t.to_bytes(),
+        [b'C', b'X', b'T', b'Y', 1, 0, 0, 2, 2, 0, 0xAC, 0x02, 1]
+    );
+    let w = Tally::from_scores_with(
+        Scale::new(-1, 0).unwrap(),
+        &[0u8],
+        Some(&[0.5]),
+        OnInvalid::Error,
+    )
+    .unwrap();
+    let mut expected = vec![b'C', b'X', b'T', b'Y', 1, 1, 1, 0, 0, 0, 0, 1];
+    for x in [0.0f64, 0.0, 0.0, 0.0, 0.5, 0.0, 0.25, 0.0] {
+        expected.extend_from_slice(&x.to_le_bytes());
+    }
+    assert_eq!(w.to_bytes(), expected);
+    assert_eq!(Tally::from_bytes(&expected).unwrap(), w);
+    // the largest count takes 10 bytes
+    let big = Tally::from_counts(Scale::BINARY, &[u64::MAX, 0]).unwrap();
+    let b = big.to_bytes();
+    assert_eq!(
+        &b[10..20],
+        &[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]
+    );
+    assert_eq!(Tally::from_bytes(&b).unwrap(), big);
+}
+
+#[test]
+fn bytes_round_trip_exactly() {
+    let (scores, weights) = rows(20_000, 21);
+    let weighted =
+        Tally::from_scores_with(Scale::NPS, &scores, Some(&weights), OnInvalid::Skip).unwrap();
+    let unweighted = Tally::from_scores_with(Scale::NPS, &scores, None, OnInvalid::Skip).unwrap();
+    let mut merged = weighted.clone();
+    merged.merge(&unweighted).unwrap();
+    let wide = Tally::from_scores(Scale::new(-50, 50).unwrap(), &[-50i64, 50, 0, 0, -7]).unwrap();
+    let (c, s, q, m, i) = aggregate(Scale::NPS, &scores, &weights);
+    let parts = Tally::from_parts(Scale::NPS, &c, Some(&s), Some(&q), m, i).unwrap();
+    for t in [
+        weighted,
+        unweighted,
+        merged,
+        wide,
+        parts,
+        Tally::new(Scale::ONE_TO_FIVE),
+    ] {
+        let b = t.to_bytes();
+        assert_eq!(Tally::from_bytes(&b).unwrap(), t);
+        assert_eq!(Tally::from_bytes(&b).unwrap().to_bytes(), b);
+    }
+}
+
+fn bad_bytes(b: &[u8], at: usize, words: &str) {
+    let e = Tally::from_bytes(b).unwrap_err();
+    assert_eq!(e.code(), "invalid_format", "{e}");
+    let m = e.to_string();
+    assert!(
+        m.starts_with(&format!("invalid serialized tally: at byte {at} (")),
+        "{m}"
+    );
+    assert!(m.contains(words), "{m}");
+}
+
+#[test]
+fn every_malformed_byte_string_is_refused_naming_offset_and_field() {
+    let (scores, weights) = rows(500, 5);
+    let t = Tally::from_scores_with(Scale::NPS, &scores, Some(&weights), OnInvalid::Skip).unwrap();
+    let good = t.to_bytes();
+    // every truncation
+    for n in 0..good.len() {
+        let e = Tally::from_bytes(&good[..n]).unwrap_err();
+        assert_eq!(e.code(), "invalid_format");
+        assert!(e.to_string().contains("truncated"), "{n}: {e}");
+    }
+    bad_bytes(&good[..3], 3, "magic");
+    let with = |i: usize, v: u8| {
+        let mut b = good.clone();
+        b[i] = v;
+        b
+    };
+    bad_bytes(&with(0, b'{'), 0, "not a binary tally");
+    bad_bytes(&with(4, 2), 4, "version 2 is not supported");
+    bad_bytes(&with(5, 3), 5, "unknown flags 0x03");
+    // trailing bytes
+    let mut longer = good.clone();
+    longer.push(0);
+    bad_bytes(&longer, good.len(), "1 trailing bytes");
+    // scale 0..0 (one point)
+    bad_bytes(&[b'C', b'X', b'T', b'Y', 1, 0, 0, 0, 0, 0, 5], 6, "(scale)");
+    // varints: over-long, above 2^64 - 1, longer than 10 bytes
+    let head = [b'C', b'X', b'T', b'Y', 1, 0, 0, 2];
+    let mk = |tail: &[u8]| [&head[..], tail].concat();
+    bad_bytes(
+        &mk(&[0x80, 0x00, 0, 0, 0]),
+        8,
+        "(missing): over-long varint",
+    );
+    bad_bytes(
+        &mk(&[
+            0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0,
+        ]),
+        10,
+        "(counts[0]): varint above 2^64 - 1",
+    );
+    bad_bytes(
+        &mk(&[[0u8, 0, 0].as_slice(), &[0x81; 11]].concat()),
+        11,
+        "(counts[1]): varint above 2^64 - 1",
+    );
+    // rows above the limit
+    let mut over = mk(&[1, 0]);
+    over.extend_from_slice(&[
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0,
+    ]);
+    bad_bytes(&over, over.len(), "2^64 - 1 rows");
+    // weight sums: one point of BINARY weighted, count 2 at score 1
+    let wt = |xs: [f64; 8]| {
+        let mut b = vec![b'C', b'X', b'T', b'Y', 1, 1, 0, 2, 0, 0, 0, 2];
+        for x in xs {
+            b.extend_from_slice(&x.to_le_bytes());
+        }
+        b
+    };
+    assert!(Tally::from_bytes(&wt([0.0, 0.0, 0.0, 0.0, 3.0, 0.0, 5.0, 0.0])).is_ok());
+    bad_bytes(
+        &wt([0.0, 0.0, 0.0, 0.0, f64::NAN, 0.0, 5.0, 0.0]),
+        44,
+        "(weights[1])",
+    );
+    bad_bytes(
+        &wt([0.0, 0.0, 0.0, 0.0, -3.0, 0.0, 5.0, 0.0]),
+        44,
+        "(weights[1])",
+    );
+    bad_bytes(
+        &wt([0.0, 0.0, 0.0, 0.0, 3.0, 1.0, 5.0, 0.0]),
+        44,
+        "compensation term at most 1e-6",
+    );
+    bad_bytes(
+        &wt([0.0, 0.0, 0.0, 0.0, 3.0, 0.0, 10.0, 0.0]),
+        44,
+        "above (Σw)²",
+    );
+    bad_bytes(
+        &wt([0.0, 0.0, 0.0, 0.0, 3.0, 0.0, 4.0, 0.0]),
+        44,
+        "Cauchy–Schwarz",
+    );
+    bad_bytes(
+        &wt([1.0, 0.0, 1.0, 0.0, 3.0, 0.0, 5.0, 0.0]),
+        12,
+        "(weights[0]): Σw must be 0 where the count is 0",
+    );
+}

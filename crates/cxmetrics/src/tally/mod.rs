@@ -19,7 +19,10 @@
 //!   binding reading a caller's buffer in place) changes the result only as a write
 //!   before or after the read would, never into a panic or a count above the rows read.
 //! - **Serialisation** (feature `serde`): the versioned `cxmetrics.tally` JSON format,
-//!   [`Tally::to_json`] / [`Tally::from_json`].
+//!   [`Tally::to_json`] / [`Tally::from_json`]; always: the compact binary form
+//!   [`Tally::to_bytes`] / [`Tally::from_bytes`].
+//! - **From parts**: [`Tally::from_parts`] rebuilds a tally from per-point counts, Σw
+//!   and Σw² computed elsewhere (an engine's `GROUP BY`).
 //!
 //! ```
 //! use cxmetrics::tally::{OnInvalid, Tally};
@@ -35,6 +38,7 @@ use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::sum::NeumaierSum;
 
+mod bytes;
 mod count;
 mod parts;
 mod score;

@@ -56,7 +56,7 @@ impl Tally {
     ///   them is given;
     /// - `invalid_argument` naming the array (`weight_sums` / `weight_sq_sums`), with the
     ///   point's index as the error's index, for the first point that breaks a rule
-    ///   above (the message gives the score and the figures);
+    ///   above (the message gives the score, the rule and the count);
     /// - `invalid_argument` (`counts`) when the rows would exceed [`Tally::MAX_ROWS`].
     ///
     /// # Examples
@@ -164,7 +164,7 @@ fn point_weights(
             Error::invalid_argument_at(
                 name,
                 format!(
-                    "at point {k} (score {}): {why} (count {c}, Σw {s:?}, Σw² {q:?})",
+                    "at point {k} (score {}): {why} (count {c})",
                     i64::from(scale.min()) + k as i64
                 ),
                 k,
