@@ -8,8 +8,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt, PyNotImplemented, PyTuple, PyType};
 
 use crate::convert::{
-    Role, extract_counts, extract_on_invalid, extract_scale, extract_score_input,
-    extract_weight_input, scalar_to_f64,
+    Role, extract_count, extract_counts, extract_floats, extract_on_invalid, extract_scale,
+    extract_score_input, extract_weight_input, scalar_to_f64,
 };
 use crate::errors::{core_err, invalid_argument};
 use crate::scale::PyScale;
@@ -126,6 +126,63 @@ impl PyTally {
         let scale = extract_scale(scale)?;
         let counts = extract_counts(counts)?;
         let inner = Tally::from_counts(scale, &counts).map_err(core_err)?;
+        Ok(PyTally { inner })
+    }
+
+    /// A tally from its parts: per-point counts, Σw and Σw², and the ``missing`` and
+    /// ``invalid`` counts — what an engine's ``GROUP BY score`` with ``count(*)``,
+    /// ``sum(w)`` and ``sum(w * w)`` returns.
+    ///
+    /// ``counts[k]``, ``weight_sums[k]`` and ``weight_sq_sums[k]`` belong to the score
+    /// ``scale.min + k``. With both sums ``None`` the tally is unweighted and ``==`` the
+    /// one built row by row; with them it is weighted: counts equal bit for bit, weight
+    /// sums as given. Each point must be consistent (the exact rules, with a 1e-6
+    /// relative slack for sums rounded elsewhere, are in docs/conventions.md, "Tally
+    /// from parts"): sums finite and >= 0, 0 where the count is 0, Σw² = 0 where Σw = 0,
+    /// ``(Σw)²/count <= Σw² <= (Σw)²`` and weights at most 1e144.
+    ///
+    /// Raises:
+    ///     CxMetricsError: ``length_mismatch`` unless each array has ``scale.points``
+    ///         entries; ``invalid_argument`` naming ``weight_sums`` or ``weight_sq_sums``
+    ///         (``index`` = the point) for the first inconsistent point or when only one
+    ///         is given, or naming a negative count or rows above ``2**64 - 1``.
+    ///     TypeError: for a count that is not an int or a sum that is not a number.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> rows = cx.Tally((1, 5), [5, 4, 4, None], weights=[2.0, 1.0, 3.0, 1.0])
+    /// >>> parts = cx.Tally.from_parts((1, 5), [0, 0, 0, 2, 1], [0, 0, 0, 4.0, 2.0],
+    /// ...                             [0, 0, 0, 10.0, 4.0], missing=1)
+    /// >>> parts == rows
+    /// True
+    #[classmethod]
+    #[pyo3(
+        signature = (scale, counts, weight_sums, weight_sq_sums, *, missing = None, invalid = None),
+        text_signature = "(scale, counts, weight_sums, weight_sq_sums, *, missing=0, invalid=0)"
+    )]
+    fn from_parts(
+        _cls: &Bound<'_, PyType>,
+        scale: &Bound<'_, PyAny>,
+        counts: &Bound<'_, PyAny>,
+        weight_sums: Option<&Bound<'_, PyAny>>,
+        weight_sq_sums: Option<&Bound<'_, PyAny>>,
+        missing: Option<&Bound<'_, PyAny>>,
+        invalid: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let scale = extract_scale(scale)?;
+        let counts = extract_counts(counts)?;
+        let sums = |o: Option<&Bound<'_, PyAny>>, name, item| {
+            o.filter(|o| !o.is_none())
+                .map(|o| extract_floats(o, Role::Floats(name, item)).map(|c| c.as_slice().to_vec()))
+                .transpose()
+        };
+        let s = sums(weight_sums, "weight_sums", "weight sum")?;
+        let q = sums(weight_sq_sums, "weight_sq_sums", "weight square sum")?;
+        let count =
+            |o: Option<&Bound<'_, PyAny>>, name| o.map_or(Ok(0), |o| extract_count(o, name));
+        let missing = count(missing, "missing")?;
+        let invalid = count(invalid, "invalid")?;
+        let inner = Tally::from_parts(scale, &counts, s.as_deref(), q.as_deref(), missing, invalid)
+            .map_err(core_err)?;
         Ok(PyTally { inner })
     }
 

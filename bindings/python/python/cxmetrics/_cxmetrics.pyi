@@ -223,6 +223,43 @@ class Tally:
         (6, 33.33)
         """
     @classmethod
+    def from_parts(
+        cls,
+        scale: _ScaleLike,
+        counts: Sequence[int] | npt.NDArray[np.integer[Any]],
+        weight_sums: Sequence[float] | npt.NDArray[np.floating[Any]] | None,
+        weight_sq_sums: Sequence[float] | npt.NDArray[np.floating[Any]] | None,
+        *,
+        missing: int = 0,
+        invalid: int = 0,
+    ) -> Tally:
+        """A tally from its parts: per-point counts, Σw and Σw², and the ``missing`` and
+        ``invalid`` counts — what an engine's ``GROUP BY score`` with ``count(*)``,
+        ``sum(w)`` and ``sum(w * w)`` returns.
+
+        ``counts[k]``, ``weight_sums[k]`` and ``weight_sq_sums[k]`` belong to the score
+        ``scale.min + k``. With both sums ``None`` the tally is unweighted and ``==`` the
+        one built row by row; with them it is weighted: counts equal bit for bit, weight
+        sums as given. Each point must be consistent (the exact rules, with a 1e-6
+        relative slack for sums rounded elsewhere, are in docs/conventions.md, "Tally
+        from parts"): sums finite and >= 0, 0 where the count is 0, Σw² = 0 where Σw = 0,
+        ``(Σw)²/count <= Σw² <= (Σw)²`` and weights at most 1e144.
+
+        Raises:
+            CxMetricsError: ``length_mismatch`` unless each array has ``scale.points``
+                entries; ``invalid_argument`` naming ``weight_sums`` or ``weight_sq_sums``
+                (``index`` = the point) for the first inconsistent point or when only one
+                is given, or naming a negative count or rows above ``2**64 - 1``.
+            TypeError: for a count that is not an int or a sum that is not a number.
+
+        >>> import cxmetrics as cx
+        >>> rows = cx.Tally((1, 5), [5, 4, 4, None], weights=[2.0, 1.0, 3.0, 1.0])
+        >>> parts = cx.Tally.from_parts((1, 5), [0, 0, 0, 2, 1], [0, 0, 0, 4.0, 2.0],
+        ...                             [0, 0, 0, 10.0, 4.0], missing=1)
+        >>> parts == rows
+        True
+        """
+    @classmethod
     def from_json(cls, s: str) -> Tally:
         """Reads a tally written by :meth:`to_json` (in any language binding).
 

@@ -36,6 +36,7 @@ use crate::scale::Scale;
 use crate::sum::NeumaierSum;
 
 mod count;
+mod parts;
 mod score;
 #[cfg(feature = "serde")]
 mod serial;
