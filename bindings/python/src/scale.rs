@@ -44,6 +44,23 @@ impl PyScale {
         Ok(PyScale(new_scale(min, max)?))
     }
 
+    /// The scale a metric uses when none is given (``Scale(0, 10)`` for ``"nps"``,
+    /// ``Scale(1, 5)`` for ``"csat"``), or ``None`` for the metrics that need one
+    /// (``"ces"``, ``"mean"``, ``"top_box"``, ``"bottom_box"``): the defaults of
+    /// :func:`segment` and :func:`trend`.
+    ///
+    /// Raises:
+    ///     CxMetricsError: ``invalid_argument`` for an unknown metric name.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> cx.Scale.default_for("csat"), cx.Scale.default_for("mean")
+    /// (Scale(1, 5), None)
+    #[staticmethod]
+    fn default_for(metric: &str) -> PyResult<Option<Self>> {
+        let kind = cxmetrics::MetricKind::parse(metric).map_err(crate::errors::core_err)?;
+        Ok(kind.default_scale().map(PyScale))
+    }
+
     /// 0–10, the Net Promoter Score "likelihood to recommend" scale.
     ///
     /// >>> import cxmetrics as cx

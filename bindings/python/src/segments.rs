@@ -15,6 +15,7 @@ use cxmetrics::{
     Segments, SurveyMetric,
 };
 use numpy::PyReadonlyArray1;
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
@@ -121,6 +122,98 @@ pub struct PySegmentTable {
 
 #[pymethods]
 impl PySegmentTable {
+    /// A segment table from tallies counted elsewhere: ``{key: Tally}`` (or ``(key,
+    /// tally)`` pairs; a key given twice is merged) — what :mod:`cxmetrics.spark`,
+    /// :mod:`cxmetrics.duckdb` and :mod:`cxmetrics.polars` build from an engine's
+    /// ``GROUP BY`` counts. Equals :func:`segment` on the same rows.
+    ///
+    /// Args:
+    ///     tallies: a mapping (or pairs) from a key — a tuple of str / int, or one str /
+    ///         int — to a :class:`Tally`; all tallies on one scale.
+    ///     key_names: names of the key parts (default ``key`` or ``key_0``, ``key_1``, …).
+    ///     metric, scale, min_n, level, method, buckets, csat_method, threshold,
+    ///         bottom_threshold, higher_is_better, ces_method: as :func:`segment`
+    ///         (``scale`` defaults to the tallies' scale).
+    ///
+    /// Raises:
+    ///     CxMetricsError: ``scale_mismatch`` for tallies on different scales (or not on
+    ///         ``scale``); ``empty`` when no tally has a valid response; as :func:`segment`.
+    ///     TypeError: for a key that is not str / int / a tuple of them, or a value that
+    ///         is not a Tally.
+    ///
+    /// >>> import cxmetrics as cx
+    /// >>> t = cx.SegmentTable.from_tallies({"chat": cx.Tally((0, 10), [10, 9]), "email": cx.Tally((0, 10), [0, 3, 10])}, min_n=1)
+    /// >>> [(r.key, r.n) for r in t], round(t.overall.score, 9)
+    /// ([(('chat',), 2), (('email',), 3)], 20.0)
+    #[staticmethod]
+    #[pyo3(
+        signature = (tallies, *, key_names = None, metric = None, scale = None, min_n = None, level = None, method = None, buckets = None, csat_method = None, threshold = None, bottom_threshold = None, higher_is_better = None, ces_method = None),
+        text_signature = "(tallies, *, key_names=None, metric='nps', scale=None, min_n=30, level=0.95, method=None, buckets=None, csat_method=None, threshold=None, bottom_threshold=None, higher_is_better=None, ces_method=None)"
+    )]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "mirrors the documented keyword options"
+    )]
+    fn from_tallies(
+        py: Python<'_>,
+        tallies: &Bound<'_, PyAny>,
+        key_names: Option<Vec<String>>,
+        metric: Option<&Bound<'_, PyAny>>,
+        scale: Option<&Bound<'_, PyAny>>,
+        min_n: Option<&Bound<'_, PyAny>>,
+        level: Option<&Bound<'_, PyAny>>,
+        method: Option<&Bound<'_, PyAny>>,
+        buckets: Option<&Bound<'_, PyAny>>,
+        csat_method: Option<&Bound<'_, PyAny>>,
+        threshold: Option<&Bound<'_, PyAny>>,
+        bottom_threshold: Option<&Bound<'_, PyAny>>,
+        higher_is_better: Option<&Bound<'_, PyAny>>,
+        ces_method: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PySegmentTable> {
+        let (keys, tallies) = tally_pairs(tallies)?;
+        let labels = key_labels(&PyList::new(py, keys)?.into_any())?;
+        let first_scale = tallies
+            .first()
+            .map(|t| crate::scale::PyScale(t.scale()).into_bound_py_any(py))
+            .transpose()?;
+        let (name, metric, scale) = MetricArgs {
+            metric,
+            scale: scale.or(first_scale.as_ref()),
+            buckets,
+            csat_method,
+            threshold,
+            bottom_threshold,
+            higher_is_better,
+            ces_method,
+        }
+        .resolve("SegmentTable.from_tallies")?;
+        let options = ReportOptions {
+            level: level_arg(level)?,
+            method: interval_method(method)?,
+            min_n: min_n_arg(min_n)?,
+            ..ReportOptions::default()
+        };
+        let parts = labels.first().map_or(1, Vec::len);
+        let key_names = key_names.unwrap_or_else(|| {
+            if parts == 1 {
+                vec!["key".to_owned()]
+            } else {
+                (0..parts).map(|i| format!("key_{i}")).collect()
+            }
+        });
+        let report = no_panic(|| {
+            Segments::from_tallies(scale, labels.into_iter().zip(tallies))?.report(metric, &options)
+        })
+        .map_err(core_err)?;
+        Ok(PySegmentTable {
+            report,
+            key_names,
+            metric: name,
+            survey: metric,
+            scale,
+        })
+    }
+
     /// The segment rows, sorted by key.
     #[getter]
     fn rows(&self) -> Vec<PySegmentRow> {
@@ -426,6 +519,45 @@ fn key_labels(labels: &Bound<'_, PyAny>) -> PyResult<Vec<Key>> {
                 .collect::<PyResult<Key>>()
         })
         .collect()
+}
+
+/// `(keys as tuples, tallies)` from a mapping or an iterable of `(key, tally)` pairs; a
+/// scalar key becomes a 1-tuple.
+pub(crate) fn tally_pairs<'py>(
+    tallies: &Bound<'py, PyAny>,
+) -> PyResult<(Vec<Bound<'py, PyAny>>, Vec<cxmetrics::Tally>)> {
+    let py = tallies.py();
+    let pairs = if tallies.hasattr("items")? {
+        tallies.call_method0("items")?
+    } else {
+        tallies.clone()
+    };
+    let mut keys = Vec::new();
+    let mut out = Vec::new();
+    for pair in pairs.try_iter()? {
+        let pair = pair?;
+        let (key, tally): (Bound<'py, PyAny>, Bound<'py, PyAny>) =
+            pair.extract().map_err(|_| {
+                type_error(format!(
+                    "tallies must be a mapping or (key, Tally) pairs, got an item of type {}",
+                    type_name(&pair)
+                ))
+            })?;
+        let tally = tally.cast::<crate::tally::PyTally>().map_err(|_| {
+            type_error(format!(
+                "tallies must map to Tally, not {}",
+                type_name(&tally)
+            ))
+        })?;
+        let key = if key.is_instance_of::<PyTuple>() {
+            key
+        } else {
+            PyTuple::new(py, [key])?.into_any()
+        };
+        keys.push(key);
+        out.push(tally.try_borrow()?.inner.clone());
+    }
+    Ok((keys, out))
 }
 
 fn factorizer(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {

@@ -10,8 +10,9 @@
 
 use cxmetrics::jiff::civil::Date;
 use cxmetrics::{OnInvalid, PAdjust, Period, ReportOptions, Trend};
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDict, PyList};
+use pyo3::types::{PyDate, PyDateAccess, PyDict, PyList};
 
 use crate::convert::{
     DETACH_THRESHOLD, by_name, extract_on_invalid, extract_opt_u32, extract_scores,
@@ -120,6 +121,119 @@ const TREND_FIELDS: [&str; 12] = [
 
 #[pymethods]
 impl PyTrendTable {
+    /// A trend table from tallies counted elsewhere: ``{period_start: Tally}`` (or
+    /// ``(date, tally)`` pairs; a date given twice is merged), keyed by the first local
+    /// date of each period — as :func:`period_pieces` gives them. This is what
+    /// :mod:`cxmetrics.spark`, :mod:`cxmetrics.duckdb` and :mod:`cxmetrics.polars` build
+    /// from an engine's counts. Equals :func:`trend` on the same rows.
+    ///
+    /// Args:
+    ///     tallies: a mapping (or pairs) from a ``datetime.date`` to a :class:`Tally`.
+    ///     period, metric, scale, min_n, level, method, adjust, alpha, rolling_days,
+    ///         buckets, csat_method, threshold, bottom_threshold, higher_is_better,
+    ///         ces_method: as :func:`trend` (``scale`` defaults to the tallies' scale).
+    ///
+    /// Raises:
+    ///     CxMetricsError: ``invalid_argument`` for a date that is not the first date of
+    ///         its period; ``scale_mismatch``; as :func:`trend`.
+    ///     TypeError: for a key that is not a ``datetime.date`` or a value that is not a
+    ///         Tally.
+    ///
+    /// >>> import cxmetrics as cx, datetime as dt
+    /// >>> t = cx.TrendTable.from_tallies({dt.date(2026, 1, 1): cx.Tally((0, 10), [10, 0]), dt.date(2026, 2, 1): cx.Tally((0, 10), [9])}, min_n=1)
+    /// >>> [(r.label, r.score, r.change) for r in t]
+    /// [('2026-01', 0.0, None), ('2026-02', 100.0, 100.0)]
+    #[staticmethod]
+    #[pyo3(
+        signature = (tallies, *, period = None, metric = None, scale = None, min_n = None, level = None, method = None, adjust = None, alpha = None, rolling_days = None, buckets = None, csat_method = None, threshold = None, bottom_threshold = None, higher_is_better = None, ces_method = None),
+        text_signature = "(tallies, *, period='month', metric='nps', scale=None, min_n=30, level=0.95, method=None, adjust='holm', alpha=0.05, rolling_days=None, buckets=None, csat_method=None, threshold=None, bottom_threshold=None, higher_is_better=None, ces_method=None)"
+    )]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "mirrors the documented keyword options"
+    )]
+    fn from_tallies(
+        py: Python<'_>,
+        tallies: &Bound<'_, PyAny>,
+        period: Option<&Bound<'_, PyAny>>,
+        metric: Option<&Bound<'_, PyAny>>,
+        scale: Option<&Bound<'_, PyAny>>,
+        min_n: Option<&Bound<'_, PyAny>>,
+        level: Option<&Bound<'_, PyAny>>,
+        method: Option<&Bound<'_, PyAny>>,
+        adjust: Option<&Bound<'_, PyAny>>,
+        alpha: Option<&Bound<'_, PyAny>>,
+        rolling_days: Option<&Bound<'_, PyAny>>,
+        buckets: Option<&Bound<'_, PyAny>>,
+        csat_method: Option<&Bound<'_, PyAny>>,
+        threshold: Option<&Bound<'_, PyAny>>,
+        bottom_threshold: Option<&Bound<'_, PyAny>>,
+        higher_is_better: Option<&Bound<'_, PyAny>>,
+        ces_method: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyTrendTable> {
+        let (keys, tallies) = crate::segments::tally_pairs(tallies)?;
+        let dates = keys
+            .iter()
+            .map(|k| {
+                let d = k.get_item(0)?;
+                let d = d.cast::<PyDate>().map_err(|_| {
+                    crate::errors::type_error(format!(
+                        "the keys of tallies must be datetime.date, not {}",
+                        crate::errors::type_name(&d)
+                    ))
+                })?;
+                Date::new(d.get_year() as i16, d.get_month() as i8, d.get_day() as i8)
+                    .map_err(|e| crate::errors::invalid_argument("tallies", e.to_string()))
+            })
+            .collect::<PyResult<Vec<Date>>>()?;
+        let first_scale = tallies
+            .first()
+            .map(|t| crate::scale::PyScale(t.scale()).into_bound_py_any(py))
+            .transpose()?;
+        let (name, metric, scale) = MetricArgs {
+            metric,
+            scale: scale.or(first_scale.as_ref()),
+            buckets,
+            csat_method,
+            threshold,
+            bottom_threshold,
+            higher_is_better,
+            ces_method,
+        }
+        .resolve("TrendTable.from_tallies")?;
+        let period = by_name(period, "period", Period::parse)?.unwrap_or_default();
+        let defaults = ReportOptions::default();
+        let options = ReportOptions {
+            level: level_arg(level)?,
+            method: interval_method(method)?,
+            min_n: min_n_arg(min_n)?,
+            adjust: by_name(adjust, "adjust", PAdjust::parse)?.unwrap_or(defaults.adjust),
+            alpha: opt_f64(alpha, "alpha", defaults.alpha)?,
+        };
+        let rolling = extract_opt_u32(rolling_days, "rolling_days")?;
+        let rows = no_panic(|| {
+            if let Some(t) = tallies.iter().find(|t| t.scale() != scale) {
+                return Err(cxmetrics::Error::ScaleMismatch(format!(
+                    "a tally on scale {} given for a trend on {scale}",
+                    t.scale()
+                )));
+            }
+            let tr = Trend::from_tallies(period, dates.into_iter().zip(tallies))?;
+            match rolling {
+                Some(days) => tr.rolling(days, metric, &options),
+                None => tr.report(metric, &options),
+            }
+        })
+        .map_err(core_err)?;
+        Ok(PyTrendTable {
+            rows,
+            metric: name,
+            period: period.as_str().to_owned(),
+            survey: metric,
+            scale,
+        })
+    }
+
     /// The periods, in time order.
     #[getter]
     fn rows(&self) -> Vec<PyTrendRow> {
@@ -392,10 +506,65 @@ fn trend(
     })
 }
 
+/// The pieces of ``[first, last]`` (Unix seconds) on which the period of a time in
+/// ``time_zone`` is constant: ``[(start_second, period_start), …]``, each piece running to
+/// the next one's start. A query engine finds each time's piece by comparing its whole
+/// seconds (rounded down) with the starts — a sorted search or as-of join, no time-zone
+/// database — counts per piece, and :meth:`TrendTable.from_tallies` takes the tallies
+/// keyed by ``period_start``: the periods are exactly those of :func:`trend`, across DST
+/// and zones that move their clocks at midnight.
+///
+/// Args:
+///     first: the earliest time, in whole Unix seconds.
+///     last: the latest time, in whole Unix seconds (``>= first``).
+///     period: ``"day"``, ``"week"``, ``"month"`` (default) or ``"quarter"``.
+///     time_zone: the IANA zone of the local dates (default ``"UTC"``).
+///
+/// Raises:
+///     CxMetricsError: ``invalid_argument`` when ``last < first``, a second outside the
+///         years −9999…9999, or more than 10 million pieces; ``unknown_time_zone``.
+///
+/// >>> import cxmetrics as cx
+/// >>> cx.period_pieces(1769860800, 1772323200, time_zone="Europe/Berlin")
+/// [(1769860800, datetime.date(2026, 1, 1)), (1769900400, datetime.date(2026, 2, 1)), (1772319600, datetime.date(2026, 3, 1))]
+#[pyfunction]
+#[pyo3(
+    signature = (first, last, *, period = None, time_zone = None),
+    text_signature = "(first, last, *, period='month', time_zone='UTC')"
+)]
+fn period_pieces(
+    first: i64,
+    last: i64,
+    period: Option<&Bound<'_, PyAny>>,
+    time_zone: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<(i64, PyCivilDate)>> {
+    let period = by_name(period, "period", Period::parse)?.unwrap_or_default();
+    let tz = match time_zone {
+        None => cxmetrics::trends::default_time_zone(),
+        Some(z) => self::time_zone(z, "time_zone")?,
+    };
+    let second = |s: i64, name: &str| {
+        cxmetrics::jiff::Timestamp::from_second(s).map_err(|_| {
+            crate::errors::invalid_argument(
+                name,
+                format!("{s} seconds is outside the years -9999 to 9999"),
+            )
+        })
+    };
+    let (a, b) = (second(first, "first")?, second(last, "last")?);
+    let pieces =
+        no_panic(|| cxmetrics::trends::period_pieces(period, &tz, a, b)).map_err(core_err)?;
+    Ok(pieces
+        .into_iter()
+        .map(|(t, d)| (t.as_second(), PyCivilDate(d)))
+        .collect())
+}
+
 /// Registers this module's classes and functions.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyTrendRow>()?;
     m.add_class::<PyTrendTable>()?;
     m.add_function(wrap_pyfunction!(trend, m)?)?;
+    m.add_function(wrap_pyfunction!(period_pieces, m)?)?;
     Ok(())
 }

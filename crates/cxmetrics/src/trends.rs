@@ -258,6 +258,55 @@ impl Trend {
         Ok(Trend { period, periods })
     }
 
+    /// A trend from tallies counted elsewhere, one per period (keyed by the period's
+    /// first local date, as [`Trend::periods`] and [`period_pieces`] give them) — what a
+    /// query engine returns once its per-period counts are brought back as [`Tally`]s.
+    /// A date given twice has its tallies merged. The report equals the one of
+    /// [`Trend::from_scores`] on the same rows.
+    ///
+    /// # Errors
+    /// `invalid_argument` (`tallies`) for a date that is not the first date of its
+    /// period; `scale_mismatch` for tallies on different scales; `invalid_argument` when
+    /// a period's merged tallies would hold more than [`Tally::MAX_ROWS`] rows.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{NpsOptions, Period, ReportOptions, Scale, SurveyMetric, Tally, Trend};
+    /// use cxmetrics::jiff::civil::date;
+    /// let jan = Tally::from_scores(Scale::NPS, &[10u8, 0])?;
+    /// let feb = Tally::from_scores(Scale::NPS, &[9u8])?;
+    /// let tr = Trend::from_tallies(Period::Month, [(date(2026, 2, 1), feb), (date(2026, 1, 1), jan)])?;
+    /// let rows = tr.report(SurveyMetric::Nps(NpsOptions::default()), &ReportOptions { min_n: 1, ..Default::default() })?;
+    /// assert_eq!((rows[0].label.as_str(), rows[1].change), ("2026-01", Some(100.0)));
+    /// assert!(Trend::from_tallies(Period::Month, [(date(2026, 2, 3), Tally::new(Scale::NPS))]).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_tallies(
+        period: Period,
+        tallies: impl IntoIterator<Item = (Date, Tally)>,
+    ) -> Result<Trend> {
+        let mut periods: BTreeMap<Date, Tally> = BTreeMap::new();
+        let mut scale: Option<Scale> = None;
+        for (d, t) in tallies {
+            if period.start(d) != d {
+                return Err(Error::invalid_argument(
+                    "tallies",
+                    format!(
+                        "{d} is not the first date of a {} period (that is {})",
+                        period.as_str(),
+                        period.start(d)
+                    ),
+                ));
+            }
+            let s = *scale.get_or_insert(t.scale());
+            periods
+                .entry(d)
+                .or_insert_with(|| Tally::new(s))
+                .merge(&t)?;
+        }
+        Ok(Trend { period, periods })
+    }
+
     /// The per-period tallies, by first date.
     pub fn periods(&self) -> &BTreeMap<Date, Tally> {
         &self.periods
@@ -335,6 +384,107 @@ impl Trend {
         }
         Ok(out)
     }
+}
+
+/// The most pieces [`period_pieces`] returns (about 27 400 years of days).
+pub const MAX_PERIOD_PIECES: usize = 10_000_000;
+
+/// The instants where the period of a time changes, from `first` to `last`: each
+/// piece `(start, period_start)` covers `[start, next piece's start)` (the last one up
+/// to `last`), and every instant in it falls in the period whose first local date in
+/// `tz` is `period_start` — exactly as [`Trend::from_scores`] buckets it.
+///
+/// This lets a query engine bucket times by period without a time zone database: it
+/// finds each time's piece by comparison (a sorted search, an as-of join, a
+/// bucketizer), counts per piece, and [`Trend::from_tallies`] takes the tallies keyed
+/// by `period_start`. The first piece starts at `first` rounded down to a whole second;
+/// later ones start on whole seconds (local midnights and zone transitions), so
+/// comparing a time's whole seconds (rounded down) with them gives the same piece.
+///
+/// # Formula
+/// Between two transitions of `tz` the offset `o` is constant, so the local date — and
+/// the period — changes only at the instant `next period start (local midnight) − o`;
+/// the pieces are those instants and the transitions, keeping the ones where the
+/// period differs from the previous piece's (a zone that moves its clock back over
+/// midnight can return to an earlier period: that is a new piece too).
+///
+/// # Errors
+/// `invalid_argument` (`last`) when `last < first`, or when there would be more than
+/// [`MAX_PERIOD_PIECES`] pieces.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::jiff::{civil::date, tz::TimeZone, Timestamp};
+/// use cxmetrics::trends::{period_pieces, Period};
+/// let tz = TimeZone::get("Europe/Berlin").unwrap();
+/// let t = |s: &str| s.parse::<Timestamp>().unwrap();
+/// let p = period_pieces(Period::Month, &tz, t("2026-01-20T12:00:00Z"), t("2026-03-05T00:00:00Z"))?;
+/// assert_eq!(p[0], (t("2026-01-20T12:00:00Z"), date(2026, 1, 1)));
+/// assert_eq!(p[1], (t("2026-01-31T23:00:00Z"), date(2026, 2, 1))); // Berlin midnight, UTC+1
+/// assert_eq!(p.len(), 3);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn period_pieces(
+    period: Period,
+    tz: &TimeZone,
+    first: Timestamp,
+    last: Timestamp,
+) -> Result<Vec<(Timestamp, Date)>> {
+    if last < first {
+        return Err(Error::invalid_argument(
+            "last",
+            format!("the last time {last} precedes the first {first}"),
+        ));
+    }
+    // whole seconds, rounded down (`as_second` truncates towards zero)
+    let floor = |t: Timestamp| {
+        let s = t.as_second();
+        if t.subsec_nanosecond() < 0 { s - 1 } else { s }
+    };
+    let mut t = Timestamp::from_second(floor(first)).unwrap_or(first);
+    let period_of = |t: Timestamp| period.start(tz.to_datetime(t).date());
+    let mut current = period_of(t);
+    let mut out = vec![(t, current)];
+    loop {
+        let offset = i64::from(tz.to_offset(t).seconds());
+        // The first date of the next period, at local midnight under this offset.
+        let next_start = match period {
+            Period::Day => current.tomorrow().ok(),
+            Period::IsoWeek => current.checked_add(jiff::Span::new().days(7)).ok(),
+            Period::Month => current.checked_add(jiff::Span::new().months(1)).ok(),
+            Period::Quarter => current.checked_add(jiff::Span::new().months(3)).ok(),
+        };
+        let midnight = next_start.and_then(|d| {
+            let local = jiff::tz::Offset::UTC
+                .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                .ok()?;
+            Timestamp::from_second(local.as_second() - offset).ok()
+        });
+        let transition = tz.following(t).next().map(|tr| tr.timestamp());
+        let next = match (midnight, transition) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => match a.or(b) {
+                Some(x) => x,
+                None => break,
+            },
+        };
+        if next > last || next <= t {
+            break;
+        }
+        t = next;
+        let p = period_of(t);
+        if p != current {
+            if out.len() >= MAX_PERIOD_PIECES {
+                return Err(Error::invalid_argument(
+                    "last",
+                    format!("the times span more than {MAX_PERIOD_PIECES} periods"),
+                ));
+            }
+            out.push((t, p));
+            current = p;
+        }
+    }
+    Ok(out)
 }
 
 fn trend_rows(

@@ -90,6 +90,7 @@ from ._cxmetrics import (
     ticket_durations,
     top_box,
     trend,
+    period_pieces,
 )
 
 __all__ = [
@@ -154,4 +155,5 @@ __all__ = [
     "ticket_durations",
     "top_box",
     "trend",
+    "period_pieces",
 ]

@@ -47,6 +47,8 @@ _Weights = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[n
 _ScaleLike = Scale | tuple[int, int]
 _OnInvalid = Literal["error", "skip"]
 _Buckets = tuple[int, int] | _BucketsDict
+# A segment key: a tuple of str / int parts, or one str / int (SegmentTable.from_tallies).
+_KeyLike = tuple[str | int, ...] | str | int
 _CsatMethod = Literal["top_box", "mean", "percent_of_max", "net"]
 _CesMethod = Literal["mean", "percent_agree", "net_effort"]
 _NetIntervalMethod = Literal["adjusted_wald", "wald"]
@@ -134,6 +136,19 @@ class Scale:
     """
 
     def __init__(self, min: int, max: int) -> None: ...
+    @staticmethod
+    def default_for(metric: _SurveyMetric) -> Scale | None:
+        """The scale a metric uses when none is given (``Scale(0, 10)`` for ``"nps"``,
+        ``Scale(1, 5)`` for ``"csat"``), or ``None`` when it needs one: the defaults of
+        :func:`segment` and :func:`trend`.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for an unknown metric name.
+
+        >>> import cxmetrics as cx
+        >>> cx.Scale.default_for("csat"), cx.Scale.default_for("mean")
+        (Scale(1, 5), None)
+        """
     @staticmethod
     def nps() -> Scale:
         """0–10, the Net Promoter Score "likelihood to recommend" scale."""
@@ -2209,6 +2224,38 @@ class SegmentTable:
     (20.0, 2)
     """
 
+    @staticmethod
+    def from_tallies(
+        tallies: Mapping[_KeyLike, Tally] | Iterable[tuple[_KeyLike, Tally]],
+        *,
+        key_names: list[str] | None = None,
+        metric: _SurveyMetric = "nps",
+        scale: _ScaleLike | None = None,
+        min_n: int = 30,
+        level: float = 0.95,
+        method: _IntervalMethod | None = None,
+        buckets: _Buckets | None = None,
+        csat_method: _CsatMethod | None = None,
+        threshold: int | None = None,
+        bottom_threshold: int | None = None,
+        higher_is_better: bool | None = None,
+        ces_method: _CesMethod | None = None,
+    ) -> SegmentTable:
+        """A segment table from tallies counted elsewhere, ``{key: Tally}`` (a key is a
+        tuple of str / int, or one str / int; a key given twice is merged): what
+        ``cxmetrics.spark`` / ``.duckdb`` / ``.polars`` build from an engine's counts.
+        Equals :func:`segment` on the same rows. ``scale`` defaults to the tallies'.
+
+        Raises:
+            CxMetricsError: ``scale_mismatch``; ``empty`` without a valid response; as
+                :func:`segment`.
+            TypeError: for a key or value of the wrong type.
+
+        >>> import cxmetrics as cx
+        >>> t = cx.SegmentTable.from_tallies({"chat": cx.Tally((0, 10), [10, 9]), "email": cx.Tally((0, 10), [0, 3, 10])}, min_n=1)
+        >>> [(r.key, r.n) for r in t], round(t.overall.score or 0, 9)
+        ([(('chat',), 2), (('email',), 3)], 20.0)
+        """
     @property
     def rows(self) -> list[SegmentRow]:
         """The segment rows, sorted by key."""
@@ -2330,6 +2377,40 @@ class TrendTable:
     [('2026-01', 0.0), ('2026-02', 100.0)]
     """
 
+    @staticmethod
+    def from_tallies(
+        tallies: Mapping[datetime.date, Tally] | Iterable[tuple[datetime.date, Tally]],
+        *,
+        period: Literal["month", "week", "day", "quarter"] = "month",
+        metric: _SurveyMetric = "nps",
+        scale: _ScaleLike | None = None,
+        min_n: int = 30,
+        level: float = 0.95,
+        method: _IntervalMethod | None = None,
+        adjust: _PAdjust = "holm",
+        alpha: float = 0.05,
+        rolling_days: int | None = None,
+        buckets: _Buckets | None = None,
+        csat_method: _CsatMethod | None = None,
+        threshold: int | None = None,
+        bottom_threshold: int | None = None,
+        higher_is_better: bool | None = None,
+        ces_method: _CesMethod | None = None,
+    ) -> TrendTable:
+        """A trend table from tallies counted elsewhere, ``{period_start: Tally}`` keyed by
+        each period's first local date (as :func:`period_pieces` gives them; a date given
+        twice is merged). Equals :func:`trend` on the same rows.
+
+        Raises:
+            CxMetricsError: ``invalid_argument`` for a date that does not start its period;
+                ``scale_mismatch``; as :func:`trend`.
+            TypeError: for a key that is not a ``datetime.date`` or a value not a Tally.
+
+        >>> import cxmetrics as cx, datetime as dt
+        >>> t = cx.TrendTable.from_tallies({dt.date(2026, 1, 1): cx.Tally((0, 10), [10, 0]), dt.date(2026, 2, 1): cx.Tally((0, 10), [9])}, min_n=1)
+        >>> [(r.label, r.score, r.change) for r in t]
+        [('2026-01', 0.0, None), ('2026-02', 100.0, 100.0)]
+        """
     @property
     def rows(self) -> list[TrendRow]:
         """The periods, in time order."""
@@ -2457,6 +2538,27 @@ def trend(
     >>> times = ["2026-01-31T23:30:00Z", "2026-02-01T10:00:00+01:00"]
     >>> [r.label for r in cx.trend([10, 9], times, time_zone="Europe/Berlin", min_n=1)]
     ['2026-02']
+    """
+def period_pieces(
+    first: int,
+    last: int,
+    *,
+    period: Literal["month", "week", "day", "quarter"] = "month",
+    time_zone: str = "UTC",
+) -> list[tuple[int, datetime.date]]:
+    """The pieces of ``[first, last]`` (whole Unix seconds) on which the period of a time in
+    ``time_zone`` is constant, ``[(start_second, period_start), …]``: an engine finds each
+    time's piece by comparing its whole seconds (rounded down) with the starts, counts per
+    piece, and :meth:`TrendTable.from_tallies` takes the tallies by ``period_start`` —
+    exactly the periods of :func:`trend`, across DST and clock changes at midnight.
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` when ``last < first``, for a second outside
+            the years −9999…9999 or more than 10 million pieces; ``unknown_time_zone``.
+
+    >>> import cxmetrics as cx
+    >>> cx.period_pieces(1769860800, 1772323200, time_zone="Europe/Berlin")
+    [(1769860800, datetime.date(2026, 1, 1)), (1769900400, datetime.date(2026, 2, 1)), (1772319600, datetime.date(2026, 3, 1))]
     """
 def _scores_address(scores: _Scores) -> int | None:
     """Test hook: the address ``scores`` are read from when read in place (zero-copy), else None."""

@@ -332,6 +332,44 @@ impl Segments {
         Ok(Segments { scale, groups })
     }
 
+    /// Segments from tallies counted elsewhere, one per key — what a query engine's
+    /// `GROUP BY key, score` returns once each key's counts are brought back as a
+    /// [`Tally`] (e.g. with `Tally::from_parts`). The report is the one
+    /// [`Segments::from_keys`] gives on the same rows: a key given twice has its tallies
+    /// merged.
+    ///
+    /// # Errors
+    /// `scale_mismatch` for a tally on another scale than `scale`; `invalid_argument`
+    /// when a key's merged tallies would hold more than [`Tally::MAX_ROWS`] rows.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{KeyPart, NpsOptions, ReportOptions, Scale, Segments, SurveyMetric, Tally};
+    /// let web = Tally::from_scores(Scale::NPS, &[10u8, 9])?;
+    /// let phone = Tally::from_scores(Scale::NPS, &[0u8, 3, 10])?;
+    /// let s = Segments::from_tallies(Scale::NPS, [
+    ///     (vec![KeyPart::Str("web".into())], web),
+    ///     (vec![KeyPart::Str("phone".into())], phone),
+    /// ])?;
+    /// let r = s.report(SurveyMetric::Nps(NpsOptions::default()), &ReportOptions::default())?;
+    /// assert_eq!(r.rows[1].key, vec![KeyPart::Str("web".into())]); // keys ascending
+    /// assert!((r.overall.score.unwrap() - 20.0).abs() < 1e-9);      // (3 − 2) / 5
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_tallies(
+        scale: Scale,
+        tallies: impl IntoIterator<Item = (Key, Tally)>,
+    ) -> Result<Segments> {
+        let mut groups: BTreeMap<Key, Tally> = BTreeMap::new();
+        for (k, t) in tallies {
+            groups
+                .entry(k)
+                .or_insert_with(|| Tally::new(scale))
+                .merge(&t)?;
+        }
+        Ok(Segments { scale, groups })
+    }
+
     /// Adds another set of segments (e.g. from another file or thread).
     ///
     /// # Errors

@@ -1,0 +1,156 @@
+"""Survey metrics on DuckDB data, counted by DuckDB (issue 14).
+
+``tally``, ``segment`` and ``trend`` take a DuckDB relation, a table or view name, or a
+``SELECT`` query (on ``con``, default DuckDB's default connection). DuckDB groups the rows
+by key and raw score (``count(*)``, Σw, Σw²), so at most keys × distinct values rows come
+back; cxmetrics builds the tallies and the same :class:`SegmentTable` /
+:class:`TrendTable` that :func:`cxmetrics.segment` / :func:`cxmetrics.trend` return on the
+collected columns. Trend periods come from :func:`cxmetrics.period_pieces` and are found
+with an ``ASOF JOIN`` on whole seconds, so they are exactly those of :func:`cxmetrics.trend`
+in any time zone. Needs ``pip install cxmetrics[duckdb]``.
+
+>>> import duckdb, cxmetrics.duckdb as cxd
+>>> con = duckdb.connect()
+>>> rel = con.sql("SELECT * FROM (VALUES ('web', 10), ('web', 9), ('app', 0)) t(channel, score)")
+>>> t = cxd.segment(rel, "score", "channel", min_n=1)
+>>> [(r.key, r.n, r.score) for r in t]
+[(('app',), 1, -100.0), (('web',), 2, 100.0)]
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Sequence, Union
+
+from . import _cxmetrics as _cx
+from . import _engines as _e
+
+__all__ = ["tally", "segment", "trend"]
+
+
+def _relation(data: Any, con: Any) -> Any:
+    import duckdb
+
+    if isinstance(data, duckdb.DuckDBPyRelation):
+        return data
+    if isinstance(data, str):
+        con = con if con is not None else duckdb.default_connection()
+        text = data.strip()
+        if text.split(None, 1)[0].upper() in ("SELECT", "WITH", "FROM", "VALUES", "TABLE"):
+            return con.sql(text)
+        return con.table(text)
+    raise TypeError(
+        f"data must be a DuckDB relation, a table name or a SELECT query, not {type(data).__name__}"
+    )
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _weight_aggs(weight: Optional[str], prefix: str = "") -> str:
+    if weight is None:
+        return ""
+    w = prefix + _q(weight)
+    return (f", sum({w}::DOUBLE), sum({w}::DOUBLE * {w}::DOUBLE), min({w}::DOUBLE), "
+            f"max({w}::DOUBLE), count(*) - count({w})")
+
+
+def _count(rel: Any, keys: List[str], score: str, weight: Optional[str], counter: _e.Counter) -> None:
+    cols = ", ".join([_q(k) for k in keys] + [_q(score)])
+    sql = f"SELECT {cols}, count(*){_weight_aggs(weight)} FROM _cx_rel GROUP BY ALL"
+    for row in rel.query("_cx_rel", sql).fetchall():
+        nk = len(keys)
+        counter.add(tuple(row[:nk]), row[nk], *row[nk + 1:])
+
+
+def tally(data: Any, score: str, *, scale: Any, weight: Optional[str] = None,
+          on_invalid: str = "error", con: Any = None) -> _cx.Tally:
+    """The :class:`Tally` of column ``score`` (and ``weight``), counted by DuckDB.
+
+    Equals ``Tally(scale, column, weights=..., on_invalid=...)`` on the collected column
+    (counts exactly; weight sums as DuckDB adds them, within 1e-13 relative).
+
+    Raises:
+        CxMetricsError: as :class:`Tally`; an invalid value in error mode names the value
+            and how many rows have it (no row index). Under ``on_invalid="skip"`` an
+            invalid *weight* raises too (the engine's sums cannot leave its row out).
+        TypeError: for a column name that is not a str, or data of another type.
+    """
+    rel = _relation(data, con)
+    counter = _e.Counter(_cx.Tally(scale).scale, on_invalid, weight is not None)
+    _count(rel, [], _e.check_name(score, "score"), weight, counter)
+    return _e.one_tally(counter)
+
+
+def segment(data: Any, score: str, by: Union[str, Sequence[str]], *, metric: Optional[str] = None,
+            scale: Any = None, weight: Optional[str] = None, on_invalid: Optional[str] = None,
+            min_n: Optional[int] = None, level: Optional[float] = None, method: Optional[str] = None,
+            buckets: Any = None, csat_method: Optional[str] = None, threshold: Optional[int] = None,
+            bottom_threshold: Optional[int] = None, higher_is_better: Optional[bool] = None,
+            ces_method: Optional[str] = None, con: Any = None) -> _cx.SegmentTable:
+    """:func:`cxmetrics.segment` of column ``score`` by the ``by`` columns, counted by
+    DuckDB: the same :class:`SegmentTable` as on the collected columns (key columns named
+    by ``by``). Options as :func:`cxmetrics.segment`; ``weight`` is a column name.
+
+    Raises:
+        CxMetricsError: as :func:`cxmetrics.segment` (invalid values name the value and
+            how many rows have it, with no row index).
+        TypeError: as :func:`cxmetrics.segment`.
+    """
+    options = _e.given(locals(), _e.SEGMENT_OPTIONS)
+    if scale is not None:
+        options["scale"] = scale
+    keys = _e.by_list(by)
+    counter = _e.Counter(_e.check_options(_cx.SegmentTable, options), on_invalid, weight is not None)
+    _count(_relation(data, con), keys, _e.check_name(score, "score"), weight, counter)
+    return _e.segment_table(counter, keys, options)
+
+
+def trend(data: Any, score: str, time: str, *, period: Optional[str] = None,
+          time_zone: Optional[str] = None, metric: Optional[str] = None, scale: Any = None,
+          weight: Optional[str] = None, on_invalid: Optional[str] = None,
+          min_n: Optional[int] = None, level: Optional[float] = None, method: Optional[str] = None,
+          adjust: Optional[str] = None, alpha: Optional[float] = None,
+          rolling_days: Optional[int] = None, buckets: Any = None,
+          csat_method: Optional[str] = None, threshold: Optional[int] = None,
+          bottom_threshold: Optional[int] = None, higher_is_better: Optional[bool] = None,
+          ces_method: Optional[str] = None, con: Any = None) -> _cx.TrendTable:
+    """:func:`cxmetrics.trend` of column ``score`` over the ``TIMESTAMPTZ`` column ``time``,
+    counted by DuckDB: the same :class:`TrendTable` as on the collected columns.
+
+    Raises:
+        CxMetricsError: as :func:`cxmetrics.trend`; ``invalid_argument`` for null times.
+        TypeError: for a ``time`` column that is not ``TIMESTAMP WITH TIME ZONE`` (a naive
+            ``TIMESTAMP`` names no instant, as in :func:`cxmetrics.trend`).
+    """
+    options = _e.given(locals(), _e.TREND_OPTIONS)
+    if scale is not None:
+        options["scale"] = scale
+    counter = _e.Counter(_e.check_options(_cx.TrendTable, options), on_invalid, weight is not None)
+    rel = _relation(data, con)
+    score, time = _e.check_name(score, "score"), _e.check_name(time, "time")
+    types = dict(zip(rel.columns, [str(t) for t in rel.types]))
+    if types.get(time) != "TIMESTAMP WITH TIME ZONE":
+        raise TypeError(
+            f"time must be a TIMESTAMP WITH TIME ZONE column (an instant), not {types.get(time)}"
+        )
+    t = _q(time)
+    secs = f"((epoch_us({t}) - ((epoch_us({t}) % 1000000) + 1000000) % 1000000) // 1000000)"
+    first, last, nulls = rel.query(
+        "_cx_rel", f"SELECT min({secs}), max({secs}), count(*) - count({t}) FROM _cx_rel"
+    ).fetchall()[0]
+    if nulls:
+        _cx.trend([0], [None])  # the core's error for a missing time
+    if first is None:
+        return _cx.TrendTable.from_tallies({}, **options)
+    pcs = _e.pieces(first, last, period, time_zone)
+    starts = ", ".join(str(int(p[0])) for p in pcs)
+    sql = (
+        f"SELECT p._cx_piece, d.{_q(score)}, count(*){_weight_aggs(weight, 'd.')} "
+        f"FROM (SELECT *, {secs} AS _cx_s FROM _cx_rel) d ASOF JOIN "
+        f"(SELECT unnest(l) AS _cx_start, generate_subscripts(l, 1) - 1 AS _cx_piece "
+        f"FROM (SELECT [{starts}]::BIGINT[] AS l)) p ON d._cx_s >= p._cx_start GROUP BY ALL"
+    )
+    for row in rel.query("_cx_rel", sql).fetchall():
+        counter.add((row[0],), row[1], *row[2:])
+    return _e.trend_table(counter, [p[1] for p in pcs], options)
