@@ -2,7 +2,7 @@
 //! `--repeat` runs), on uniform and skewed answers: `cargo run --release -p
 //! cxmetrics-benches --example simd_levels -- [rows] [repeat]`. Checks that every level
 //! gives the same counts.
-#![allow(missing_docs)]
+#![allow(missing_docs, clippy::many_single_char_names)]
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -11,9 +11,9 @@ use cxmetrics::{OnInvalid, Scale, Simd, Tally};
 
 /// Deterministic pseudo-random scores 0–10: uniform, or skewed (most answers 8–10).
 fn scores(n: usize, skewed: bool) -> Vec<u8> {
-    let mut s = 0x9E37_79B9_7F4A_7C15u64;
     // cumulative weights (‰) of 0..=10 in the skewed case
     const SKEW: [u64; 11] = [10, 20, 30, 45, 60, 90, 130, 230, 450, 700, 1000];
+    let mut s = 0x9E37_79B9_7F4A_7C15u64;
     (0..n)
         .map(|_| {
             s = s
