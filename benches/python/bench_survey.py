@@ -6,7 +6,13 @@ cxmetrics reads in place (Arrow PyCapsule interface), against pyarrow.compute an
 
     .venv/bin/pip install -r benches/requirements.txt
     (cd bindings/python && ../../.venv/bin/maturin develop --release)   # a release build!
-    .venv/bin/python benches/python/bench_survey.py [--rows 10000000] [--repeat 5]
+    .venv/bin/python benches/python/bench_survey.py [--rows 10000000] [--repeat 5] [--dist uniform skewed]
+
+Answers are drawn uniformly from 0–10 (`uniform`) or from a realistic skewed distribution
+where most answers are 8–10 (`skewed`). Also timed: weighted float64 against the same
+unweighted call (target: within 2×), and a Python list of ints / floats of 10⁶ items
+against `numpy.asarray` of the same list (the conversion alone). `CXMETRICS_SIMD`
+(scalar, baseline, avx2, avx512) forces a SIMD level; the level used is recorded.
 
 Every implementation computes the same number from the same data; the script checks they
 agree before timing. The peers do not validate their input (out-of-scale or fractional
@@ -131,8 +137,19 @@ def arrow_inputs(rows, rng):
     return out
 
 
-def make(rows, dtype, rng):
-    x = rng.integers(0, 11, size=rows)
+# A realistic skewed NPS answer distribution (most answers 8–10), probabilities of 0..10.
+SKEWED = np.array([1, 1, 1, 1.5, 1.5, 3, 4, 10, 22, 25, 30], dtype=np.float64)
+SKEWED /= SKEWED.sum()
+
+
+def answers(rows, rng, dist="uniform"):
+    if dist == "skewed":
+        return rng.choice(11, size=rows, p=SKEWED)
+    return rng.integers(0, 11, size=rows)
+
+
+def make(rows, dtype, rng, dist="uniform"):
+    x = answers(rows, rng, dist)
     if dtype == "float64+nan":
         x = x.astype(np.float64)
         x[rng.random(rows) < 0.05] = np.nan
@@ -168,24 +185,42 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, nargs="+", default=[10_000_000])
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--dist", nargs="+", default=["uniform", "skewed"], choices=["uniform", "skewed"])
+    ap.add_argument("--list-items", type=int, default=1_000_000, help="items of the Python-list rows (0: skip)")
+    ap.add_argument("--no-arrow", action="store_true", help="skip the Arrow rows")
     ap.add_argument("--json", help="also write the results here")
     a = ap.parse_args()
     rng = np.random.default_rng(20261126)
     results = []
-    print(f"# cx.nps vs peers — {platform.machine()}, numpy {np.__version__}, cxmetrics {cx.__version__}")
+    simd = cx._cxmetrics._simd()
+    print(f"# cx.nps vs peers — {platform.machine()}, numpy {np.__version__}, cxmetrics {cx.__version__}, "
+          f"SIMD {simd['current']} (available: {', '.join(simd['available'])})")
     print("| rows | dtype | cxmetrics (ms) | peer | peer (ms) | ours ÷ peer |")
     print("|---:|---|---:|---|---:|---:|")
+
+    def row(rows, dtype, name, t_cx, t_p):
+        ratio = t_cx / t_p
+        results.append({"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio})
+        print(f"| {rows:,} | {dtype} | {t_cx * 1e3:.2f} | {name} | {t_p * 1e3:.2f} | {ratio:.3f} |", flush=True)
+
     for rows in a.rows:
-        for dtype in ["int8", "uint8", "int64", "float64+nan"]:
-            x = make(rows, dtype, rng)
-            t_cx, r = best(lambda: cx.nps(x), a.repeat)
-            for name, fn in peers_nps(x).items():
-                t_p, v = best(fn, a.repeat)
-                if abs(v - r.score) > 1e-9:
-                    raise SystemExit(f"{name} disagrees: {v} vs {r.score}")
-                ratio = t_cx / t_p
-                results.append({"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio})
-                print(f"| {rows:,} | {dtype} | {t_cx * 1e3:.2f} | {name} | {t_p * 1e3:.2f} | {ratio:.3f} |")
+        for dist in a.dist:
+            for dtype in ["int8", "uint8", "int64", "float64+nan"]:
+                x = make(rows, dtype, rng, dist)
+                label = dtype if dist == "uniform" else f"{dtype} {dist}"
+                t_cx, r = best(lambda: cx.nps(x), a.repeat)
+                for name, fn in peers_nps(x).items():
+                    t_p, v = best(fn, a.repeat)
+                    if abs(v - r.score) > 1e-9:
+                        raise SystemExit(f"{name} disagrees: {v} vs {r.score}")
+                    row(rows, label, name, t_cx, t_p)
+                if dtype == "float64+nan":
+                    # weighted vs the same unweighted call (the target: within 2×)
+                    w = rng.uniform(0.5, 2.0, size=rows)
+                    t_w, _ = best(lambda: cx.nps(x, weights=w), a.repeat)
+                    row(rows, f"{label} weighted", "cxmetrics unweighted", t_w, t_cx)
+        if a.no_arrow:
+            continue
         for dtype, col, peers in arrow_inputs(rows, rng):
             t_cx, r = best(lambda: cx.nps(col), a.repeat)
             for name, fn in peers.items():
@@ -195,6 +230,18 @@ def main():
                 ratio = t_cx / t_p
                 results.append({"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio})
                 print(f"| {rows:,} | {dtype} | {t_cx * 1e3:.2f} | {name} | {t_p * 1e3:.2f} | {ratio:.3f} |")
+    # Python lists: cx.nps from a list vs numpy converting the same list (conversion only)
+    if a.list_items:
+        items = a.list_items
+        ints = answers(items, rng, "skewed").tolist()
+        floats = [float(v) for v in ints]
+        for label, lst in [("list[int]", ints), ("list[float]", floats)]:
+            t_cx, r = best(lambda: cx.nps(lst), a.repeat)
+            t_p, arr = best(lambda: np.asarray(lst), a.repeat)
+            if abs(cx.nps(arr).score - r.score) > 1e-9:
+                raise SystemExit(f"list and array disagree on {label}")
+            row(items, label, "numpy.asarray", t_cx, t_p)
+            print(f"  {label}: {t_cx / items * 1e9:.1f} ns an item")
     # per-call overhead on a small input
     small = [10, 9, 9, 8, 7, 3] * 16 + [10, 2, 9, 8]
     n = 20000
@@ -212,6 +259,7 @@ def main():
         with open(a.json, "w") as f:
             json.dump({"env": "python", "runtime": f"Python {platform.python_version()}", "machine": _machine(),
                        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "versions": _versions(), "repeat": a.repeat,
+                       "simd": simd["current"], "simd_available": simd["available"],
                        "results": results, "per_call_list_s": per_call, "per_call_array_s": per_call_np}, f, indent=1)
 
 

@@ -53,8 +53,35 @@ fn _ticket_fields(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     Ok(d)
 }
 
+/// The SIMD level the counting passes use (`current`, chosen at import: the best one, or
+/// `CXMETRICS_SIMD`) and the levels this CPU supports (`available`), by name.
+#[pyfunction]
+fn _simd(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("current", cxmetrics::Simd::current().as_str())?;
+    let available: Vec<&str> = cxmetrics::Simd::available()
+        .into_iter()
+        .map(cxmetrics::Simd::as_str)
+        .collect();
+    d.set_item("available", available)?;
+    Ok(d)
+}
+
+/// Applies the `CXMETRICS_SIMD` environment variable (a level name; empty or unset: the
+/// best level the CPU supports) when the module is loaded: an unknown name or a level
+/// the CPU lacks is the core's `invalid_argument`, raised by the import.
+pub(crate) fn apply_simd_env() -> PyResult<()> {
+    match std::env::var("CXMETRICS_SIMD") {
+        Ok(name) if !name.is_empty() => cxmetrics::Simd::parse(&name)
+            .and_then(cxmetrics::Simd::set)
+            .map_err(crate::errors::core_err),
+        _ => Ok(()),
+    }
+}
+
 /// Registers the private functions.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_simd, m)?)?;
     m.add_function(wrap_pyfunction!(_error_codes, m)?)?;
     m.add_function(wrap_pyfunction!(_defaults, m)?)?;
     m.add_function(wrap_pyfunction!(_ticket_fields, m)?)?;

@@ -48,5 +48,6 @@ fn _cxmetrics(m: &Bound<'_, PyModule>) -> PyResult<()> {
     segments::register(m)?;
     trends::register(m)?;
     introspect::register(m)?;
+    introspect::apply_simd_env()?;
     Ok(())
 }

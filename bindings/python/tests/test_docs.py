@@ -90,7 +90,13 @@ def test_stub_docstring_examples_run(name: str, doc: str) -> None:
     _run_doctests(name, doc)
 
 
-PRIVATE_FUNCTIONS = ("_scores_address", "_error_codes", "_defaults", "_ticket_fields")
+PRIVATE_FUNCTIONS = (
+    "_scores_address",
+    "_error_codes",
+    "_defaults",
+    "_ticket_fields",
+    "_simd",
+)
 """The private functions of the module (test hooks), declared in the stubs too."""
 
 

@@ -11,6 +11,7 @@ pub mod scale;
 pub mod schedule;
 pub mod segments;
 pub mod service;
+pub mod simd;
 pub mod stats;
 mod sum;
 pub mod survey;
@@ -43,6 +44,8 @@ pub use service::{
     first_response_time, handle_time, requester_wait_time, resolution_time, sla, ticket_durations,
 };
 #[doc(no_inline)]
+pub use simd::Simd;
+#[doc(no_inline)]
 pub use stats::{
     CompareMethod, Comparison, Estimate, Interval, IntervalMethod, Level, MeanOfResult, PAdjust,
     PairedNpsResult, adjust_p_values, compare, mean_of, nps_interval, paired_nps,
@@ -55,7 +58,6 @@ pub use survey::{
     MeanResult, NpsBuckets, NpsOptions, NpsResult, bottom_box, ces, csat, distribution, mean, nps,
     nps_with, top_box,
 };
-#[doc(no_inline)]
 pub use tally::{OnInvalid, Score, Tally};
 #[doc(no_inline)]
 pub use trends::{Period, Trend, TrendRow};

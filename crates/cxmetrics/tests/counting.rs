@@ -1,9 +1,55 @@
 //! The counting passes (byte lanes for small scales, sub-histograms for large ones, the
 //! blocked weighted pass) against a naive reference written here: one `if` per value.
-//! Lengths cross the internal block sizes (4080 and 256 rows) and scales cover every
-//! lane width, one-byte types inside and outside their range, and wrapping values.
+//! Lengths cross the internal block sizes (255 rounds of 16, 32 or 64 lanes: 4080, 8160,
+//! 16320 rows; 16 Ki and 256 rows) and scales cover every lane width, one-byte types
+//! inside and outside their range, and wrapping values. Each check runs at every SIMD
+//! level the CPU supports ([`Simd::available`]), or at `CXMETRICS_SIMD` alone.
 
-use cxmetrics::{OnInvalid, Scale, Tally};
+use std::sync::{Mutex, PoisonError};
+
+use cxmetrics::{OnInvalid, Scale, Simd, Tally};
+
+/// Runs `f` at every SIMD level this CPU supports, or only at the one named by the
+/// `CXMETRICS_SIMD` environment variable, then goes back to the best level. The level
+/// is process-wide, so the tests that switch it take turns.
+fn each_level(f: impl Fn()) {
+    static LOCK: Mutex<()> = Mutex::new(());
+    let _turn = LOCK.lock().unwrap_or_else(PoisonError::into_inner);
+    let levels = match std::env::var("CXMETRICS_SIMD") {
+        Ok(name) => vec![Simd::parse(&name).unwrap()],
+        Err(_) => Simd::available(),
+    };
+    for level in levels {
+        level.set().unwrap();
+        eprintln!("at SIMD level {level}");
+        f();
+    }
+    Simd::best().set().unwrap();
+}
+
+/// The levels the CPU reports in /proc/cpuinfo (Linux) are the ones available, so no
+/// path is skipped silently on a machine that has it.
+#[test]
+fn every_level_the_cpu_reports_is_available() {
+    let available = Simd::available();
+    assert!(available.contains(&Simd::Scalar) && available.contains(&Simd::Baseline));
+    let Ok(info) = std::fs::read_to_string("/proc/cpuinfo") else {
+        return;
+    };
+    let Some(flags) = info.lines().find(|l| l.starts_with("flags")) else {
+        return;
+    };
+    let has = |f: &str| flags.split_whitespace().any(|x| x == f);
+    if cfg!(target_arch = "x86_64") && ["avx2", "fma", "bmi2"].iter().all(|f| has(f)) {
+        assert!(Simd::Avx2.is_supported());
+    }
+    let v4 = ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"];
+    if cfg!(target_arch = "x86_64") && v4.iter().all(|f| has(f)) {
+        assert!(Simd::Avx512.is_supported());
+    }
+    assert_eq!(Simd::best(), *available.last().unwrap());
+    assert_eq!(Simd::parse("avx512").unwrap(), Simd::Avx512);
+}
 
 /// Deterministic pseudo-random stream (64-bit LCG).
 struct Lcg(u64);
@@ -93,131 +139,137 @@ fn scales() -> Vec<Scale> {
 
 #[test]
 fn byte_types_match_the_reference_on_every_lane_width() {
-    let mut rng = Lcg(7);
-    for len in [0, 1, 15, 16, 17, 4079, 4080, 4081, 3 * 4080 + 37] {
-        let u8s: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
-        // mostly in a small range so the valid bins are well filled
-        let small: Vec<u8> = (0..len).map(|_| (rng.next() % 20) as u8).collect();
-        let i8s: Vec<i8> = (0..len).map(|_| rng.next() as i8).collect();
-        let i8_small: Vec<i8> = (0..len).map(|_| (rng.next() % 24) as i8 - 6).collect();
-        for scale in scales() {
-            check(&u8s, scale, "u8 (full range)");
-            check(&small, scale, "u8 (0..20)");
-            check(&i8s, scale, "i8 (full range)");
-            check(&i8_small, scale, "i8 (-6..18)");
+    each_level(|| {
+        let mut rng = Lcg(7);
+        for len in [0, 1, 17, 65, 4081, 8161, 16321] {
+            let u8s: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+            // mostly in a small range so the valid bins are well filled
+            let small: Vec<u8> = (0..len).map(|_| (rng.next() % 20) as u8).collect();
+            let i8s: Vec<i8> = (0..len).map(|_| rng.next() as i8).collect();
+            let i8_small: Vec<i8> = (0..len).map(|_| (rng.next() % 24) as i8 - 6).collect();
+            for scale in scales() {
+                check(&u8s, scale, "u8 (full range)");
+                check(&small, scale, "u8 (0..20)");
+                check(&i8s, scale, "i8 (full range)");
+                check(&i8_small, scale, "i8 (-6..18)");
+            }
         }
-    }
+    });
 }
 
 #[test]
 fn wide_types_match_the_reference_with_missing_and_invalid() {
-    let mut rng = Lcg(11);
-    for len in [0, 1, 16, 4079, 4080, 4081, 2 * 4080 + 5] {
-        let f64s: Vec<f64> = (0..len)
-            .map(|_| match rng.next() % 40 {
-                0 => f64::NAN,
-                1 => f64::INFINITY,
-                2 => f64::NEG_INFINITY,
-                3 => 2.5,
-                4 => -1.0,
-                5 => 1e300,
-                6 => -0.0,
-                k => (k % 20) as f64 - 3.0,
-            })
-            .collect();
-        let f32s: Vec<f32> = f64s.iter().map(|&x| x as f32).collect();
-        let i64s: Vec<i64> = (0..len)
-            .map(|_| match rng.next() % 30 {
-                0 => i64::MIN,
-                1 => i64::MAX,
-                2 => 256,
-                k => k as i64 - 8,
-            })
-            .collect();
-        let i32s: Vec<i32> = i64s.iter().map(|&x| x as i32).collect();
-        let u16s: Vec<u16> = i64s.iter().map(|&x| x as u16).collect();
-        for scale in scales() {
-            check(&f64s, scale, "f64");
-            check(&f32s, scale, "f32");
-            check(&i32s, scale, "i32");
-            check(&u16s, scale, "u16");
-            // i64 / u64 do not convert into f64 losslessly; compare through i32 copies
-            let t64 = Tally::from_scores_with(scale, &i64s, None, OnInvalid::Skip).unwrap();
-            let clipped: Vec<f64> = i64s
-                .iter()
-                .map(|&x| {
-                    if x.unsigned_abs() > 1 << 40 {
-                        1e300
-                    } else {
-                        x as f64
-                    }
+    each_level(|| {
+        let mut rng = Lcg(11);
+        for len in [0, 1, 33, 4081, 16385] {
+            let f64s: Vec<f64> = (0..len)
+                .map(|_| match rng.next() % 40 {
+                    0 => f64::NAN,
+                    1 => f64::INFINITY,
+                    2 => f64::NEG_INFINITY,
+                    3 => 2.5,
+                    4 => -1.0,
+                    5 => 1e300,
+                    6 => -0.0,
+                    k => (k % 20) as f64 - 3.0,
                 })
                 .collect();
-            let (counts, _, invalid) = reference(&clipped, scale);
-            assert_eq!((t64.counts(), t64.invalid()), (&counts[..], invalid));
+            let f32s: Vec<f32> = f64s.iter().map(|&x| x as f32).collect();
+            let i64s: Vec<i64> = (0..len)
+                .map(|_| match rng.next() % 30 {
+                    0 => i64::MIN,
+                    1 => i64::MAX,
+                    2 => 256,
+                    k => k as i64 - 8,
+                })
+                .collect();
+            let i32s: Vec<i32> = i64s.iter().map(|&x| x as i32).collect();
+            let u16s: Vec<u16> = i64s.iter().map(|&x| x as u16).collect();
+            for scale in scales() {
+                check(&f64s, scale, "f64");
+                check(&f32s, scale, "f32");
+                check(&i32s, scale, "i32");
+                check(&u16s, scale, "u16");
+                // i64 / u64 do not convert into f64 losslessly; compare through i32 copies
+                let t64 = Tally::from_scores_with(scale, &i64s, None, OnInvalid::Skip).unwrap();
+                let clipped: Vec<f64> = i64s
+                    .iter()
+                    .map(|&x| {
+                        if x.unsigned_abs() > 1 << 40 {
+                            1e300
+                        } else {
+                            x as f64
+                        }
+                    })
+                    .collect();
+                let (counts, _, invalid) = reference(&clipped, scale);
+                assert_eq!((t64.counts(), t64.invalid()), (&counts[..], invalid));
+            }
         }
-    }
+    });
 }
 
 #[test]
 fn weighted_pass_matches_a_naive_compensated_reference() {
-    let mut rng = Lcg(3);
-    for len in [1, 255, 256, 257, 4096 + 9] {
-        let xs: Vec<f64> = (0..len)
-            .map(|_| match rng.next() % 25 {
-                0 => f64::NAN,
-                1 => 11.0,
-                k => (k % 11) as f64,
-            })
-            .collect();
-        let ws: Vec<f64> = (0..len)
-            .map(|i| match (rng.next() % 50, i % 3) {
-                (0, _) => f64::NAN,
-                (1, _) => -1.0,
-                (2, _) => f64::INFINITY,
-                (_, 0) => 0.0,
-                _ => (rng.next() % 1000) as f64 / 7.0,
-            })
-            .collect();
-        let t = Tally::from_scores_with(Scale::NPS, &xs, Some(&ws), OnInvalid::Skip).unwrap();
-        let mut counts = [0u64; 11];
-        let mut sums = [0f64; 11];
-        let mut sq = [0f64; 11];
-        let (mut missing, mut invalid) = (0, 0);
-        for (&x, &w) in xs.iter().zip(&ws) {
-            if x.is_nan() {
-                missing += 1;
-            } else if x > 10.0 || !(w.is_finite() && w >= 0.0) {
-                invalid += 1;
-            } else {
-                counts[x as usize] += 1;
-                sums[x as usize] += w;
-                sq[x as usize] += w * w;
+    each_level(|| {
+        let mut rng = Lcg(3);
+        for len in [1, 255, 256, 257, 4096 + 9] {
+            let xs: Vec<f64> = (0..len)
+                .map(|_| match rng.next() % 25 {
+                    0 => f64::NAN,
+                    1 => 11.0,
+                    k => (k % 11) as f64,
+                })
+                .collect();
+            let ws: Vec<f64> = (0..len)
+                .map(|i| match (rng.next() % 50, i % 3) {
+                    (0, _) => f64::NAN,
+                    (1, _) => -1.0,
+                    (2, _) => f64::INFINITY,
+                    (_, 0) => 0.0,
+                    _ => (rng.next() % 1000) as f64 / 7.0,
+                })
+                .collect();
+            let t = Tally::from_scores_with(Scale::NPS, &xs, Some(&ws), OnInvalid::Skip).unwrap();
+            let mut counts = [0u64; 11];
+            let mut sums = [0f64; 11];
+            let mut sq = [0f64; 11];
+            let (mut missing, mut invalid) = (0, 0);
+            for (&x, &w) in xs.iter().zip(&ws) {
+                if x.is_nan() {
+                    missing += 1;
+                } else if x > 10.0 || !(w.is_finite() && w >= 0.0) {
+                    invalid += 1;
+                } else {
+                    counts[x as usize] += 1;
+                    sums[x as usize] += w;
+                    sq[x as usize] += w * w;
+                }
+            }
+            assert_eq!(t.counts(), &counts);
+            assert_eq!((t.missing(), t.invalid()), (missing, invalid));
+            for (a, b) in t.point_weights().iter().zip(sums) {
+                assert!((a - b).abs() <= 1e-12 * b.max(1.0), "{a} vs {b}");
+            }
+            let total_sq: f64 = sq.iter().sum();
+            assert!((t.sum_weights_sq() - total_sq).abs() <= 1e-12 * total_sq.max(1.0));
+            // with on_invalid = error, the first invalid row is named: score or weight
+            let first = xs
+                .iter()
+                .zip(&ws)
+                .position(|(&x, &w)| !x.is_nan() && (x > 10.0 || !(w.is_finite() && w >= 0.0)));
+            let err = Tally::from_scores_with(Scale::NPS, &xs, Some(&ws), OnInvalid::Error).err();
+            assert_eq!(err.as_ref().and_then(cxmetrics::Error::index), first);
+            if let (Some(e), Some(i)) = (err, first) {
+                let code = if xs[i] > 10.0 {
+                    "out_of_scale"
+                } else {
+                    "invalid_weight"
+                };
+                assert_eq!(e.code(), code);
             }
         }
-        assert_eq!(t.counts(), &counts);
-        assert_eq!((t.missing(), t.invalid()), (missing, invalid));
-        for (a, b) in t.point_weights().iter().zip(sums) {
-            assert!((a - b).abs() <= 1e-12 * b.max(1.0), "{a} vs {b}");
-        }
-        let total_sq: f64 = sq.iter().sum();
-        assert!((t.sum_weights_sq() - total_sq).abs() <= 1e-12 * total_sq.max(1.0));
-        // with on_invalid = error, the first invalid row is named: score or weight
-        let first = xs
-            .iter()
-            .zip(&ws)
-            .position(|(&x, &w)| !x.is_nan() && (x > 10.0 || !(w.is_finite() && w >= 0.0)));
-        let err = Tally::from_scores_with(Scale::NPS, &xs, Some(&ws), OnInvalid::Error).err();
-        assert_eq!(err.as_ref().and_then(cxmetrics::Error::index), first);
-        if let (Some(e), Some(i)) = (err, first) {
-            let code = if xs[i] > 10.0 {
-                "out_of_scale"
-            } else {
-                "invalid_weight"
-            };
-            assert_eq!(e.code(), code);
-        }
-    }
+    });
 }
 
 /// A validity bitmap (LSB first) with `offset` leading bits, from row flags.
@@ -268,52 +320,54 @@ fn check_masked<T: cxmetrics::Score + Into<f64>>(xs: &[T], valid: &[bool], scale
 
 #[test]
 fn validity_bitmaps_mark_missing_rows_whatever_they_hold() {
-    let mut rng = Lcg(5);
-    for len in [0, 1, 9, 4079, 4081, 2 * 4080 + 300] {
-        // nulls hold garbage (255, -128, NaN, 1e300) that must never be read as scores
-        let valid: Vec<bool> = (0..len).map(|_| !rng.next().is_multiple_of(4)).collect();
-        let u8s: Vec<u8> = valid
-            .iter()
-            .map(|&v| if v { (rng.next() % 12) as u8 } else { 255 })
-            .collect();
-        let i64s: Vec<i64> = valid
-            .iter()
-            .map(|&v| {
-                if v {
-                    (rng.next() % 13) as i64 - 1
-                } else {
-                    i64::MIN
-                }
-            })
-            .collect();
-        let f64s: Vec<f64> = valid
-            .iter()
-            .map(|&v| match (v, rng.next() % 30) {
-                (_, 0) => f64::NAN,
-                (false, _) => 1e300,
-                (true, 1) => 0.5,
-                (true, k) => (k % 12) as f64,
-            })
-            .collect();
-        for scale in [Scale::NPS, Scale::ONE_TO_FIVE, Scale::new(0, 100).unwrap()] {
-            check_masked(&u8s, &valid, scale);
-            let i32s: Vec<i32> = i64s.iter().map(|&x| x.clamp(-1000, 1000) as i32).collect();
-            check_masked(&i32s, &valid, scale);
-            check_masked(&f64s, &valid, scale);
-            // i64 does not convert into f64 losslessly: compare with its f64 image
-            let mut a = Tally::new(scale);
-            a.extend_with_validity(&i64s, &bitmap(&valid, 5), 5, None, OnInvalid::Skip)
-                .unwrap();
-            let image: Vec<f64> = i64s
+    each_level(|| {
+        let mut rng = Lcg(5);
+        for len in [0, 1, 9, 4079, 4081, 2 * 4080 + 300] {
+            // nulls hold garbage (255, -128, NaN, 1e300) that must never be read as scores
+            let valid: Vec<bool> = (0..len).map(|_| !rng.next().is_multiple_of(4)).collect();
+            let u8s: Vec<u8> = valid
                 .iter()
-                .zip(&valid)
-                .map(|(&x, &v)| if v { x as f64 } else { f64::NAN })
+                .map(|&v| if v { (rng.next() % 12) as u8 } else { 255 })
                 .collect();
-            let (counts, missing, invalid) = reference(&image, scale);
-            assert_eq!(a.counts(), &counts[..]);
-            assert_eq!((a.missing(), a.invalid()), (missing, invalid));
+            let i64s: Vec<i64> = valid
+                .iter()
+                .map(|&v| {
+                    if v {
+                        (rng.next() % 13) as i64 - 1
+                    } else {
+                        i64::MIN
+                    }
+                })
+                .collect();
+            let f64s: Vec<f64> = valid
+                .iter()
+                .map(|&v| match (v, rng.next() % 30) {
+                    (_, 0) => f64::NAN,
+                    (false, _) => 1e300,
+                    (true, 1) => 0.5,
+                    (true, k) => (k % 12) as f64,
+                })
+                .collect();
+            for scale in [Scale::NPS, Scale::ONE_TO_FIVE, Scale::new(0, 100).unwrap()] {
+                check_masked(&u8s, &valid, scale);
+                let i32s: Vec<i32> = i64s.iter().map(|&x| x.clamp(-1000, 1000) as i32).collect();
+                check_masked(&i32s, &valid, scale);
+                check_masked(&f64s, &valid, scale);
+                // i64 does not convert into f64 losslessly: compare with its f64 image
+                let mut a = Tally::new(scale);
+                a.extend_with_validity(&i64s, &bitmap(&valid, 5), 5, None, OnInvalid::Skip)
+                    .unwrap();
+                let image: Vec<f64> = i64s
+                    .iter()
+                    .zip(&valid)
+                    .map(|(&x, &v)| if v { x as f64 } else { f64::NAN })
+                    .collect();
+                let (counts, missing, invalid) = reference(&image, scale);
+                assert_eq!(a.counts(), &counts[..]);
+                assert_eq!((a.missing(), a.invalid()), (missing, invalid));
+            }
         }
-    }
+    });
 }
 
 #[test]
@@ -377,48 +431,50 @@ fn validity_bitmap_on_a_large_input() {
 /// the types' ranges: every value of the type once, every 7th row null.
 #[test]
 fn narrow_scores_with_validity_match_a_per_row_count() {
-    fn check<T: cxmetrics::Score + Copy + Into<i64>>(xs: &[T]) {
-        let validity: Vec<u8> = (0..xs.len().div_ceil(8))
-            .map(|byte| {
-                (0..8)
-                    .filter(|bit| (byte * 8 + bit) % 7 != 3)
-                    .fold(0u8, |a, bit| a | (1 << bit))
-            })
-            .collect();
-        for (lo, hi) in [
-            (0, 10),
-            (-3, 3),
-            (1, 5),
-            (-50, 50),
-            (200, 300),
-            (-70_000, -69_990),
-            (1 << 20, (1 << 20) + 4),
-        ] {
-            let scale = Scale::new(lo, hi).unwrap();
-            let mut t = Tally::new(scale);
-            t.extend_with_validity(xs, &validity, 0, None, OnInvalid::Skip)
-                .unwrap();
-            let mut want = vec![0u64; scale.points()];
-            let (mut missing, mut invalid) = (0u64, 0u64);
-            for (i, &x) in xs.iter().enumerate() {
-                let v: i64 = x.into();
-                if i % 7 == 3 {
-                    missing += 1;
-                } else if (lo..=hi).contains(&v) {
-                    want[usize::try_from(v - lo).unwrap()] += 1;
-                } else {
-                    invalid += 1;
+    each_level(|| {
+        fn check<T: cxmetrics::Score + Copy + Into<i64>>(xs: &[T]) {
+            let validity: Vec<u8> = (0..xs.len().div_ceil(8))
+                .map(|byte| {
+                    (0..8)
+                        .filter(|bit| (byte * 8 + bit) % 7 != 3)
+                        .fold(0u8, |a, bit| a | (1 << bit))
+                })
+                .collect();
+            for (lo, hi) in [
+                (0, 10),
+                (-3, 3),
+                (1, 5),
+                (-50, 50),
+                (200, 300),
+                (-70_000, -69_990),
+                (1 << 20, (1 << 20) + 4),
+            ] {
+                let scale = Scale::new(lo, hi).unwrap();
+                let mut t = Tally::new(scale);
+                t.extend_with_validity(xs, &validity, 0, None, OnInvalid::Skip)
+                    .unwrap();
+                let mut want = vec![0u64; scale.points()];
+                let (mut missing, mut invalid) = (0u64, 0u64);
+                for (i, &x) in xs.iter().enumerate() {
+                    let v: i64 = x.into();
+                    if i % 7 == 3 {
+                        missing += 1;
+                    } else if (lo..=hi).contains(&v) {
+                        want[usize::try_from(v - lo).unwrap()] += 1;
+                    } else {
+                        invalid += 1;
+                    }
                 }
+                assert_eq!(
+                    (t.counts(), t.missing(), t.invalid()),
+                    (&want[..], missing, invalid),
+                    "{lo}..={hi}"
+                );
             }
-            assert_eq!(
-                (t.counts(), t.missing(), t.invalid()),
-                (&want[..], missing, invalid),
-                "{lo}..={hi}"
-            );
         }
-    }
-    check(&(0..=255u8).collect::<Vec<_>>());
-    check(&(-128..=127i8).collect::<Vec<_>>());
-    check(&(0..=u16::MAX).step_by(7).collect::<Vec<_>>());
-    check(&(i16::MIN..=i16::MAX).step_by(5).collect::<Vec<_>>());
+        check(&(0..=255u8).collect::<Vec<_>>());
+        check(&(-128..=127i8).collect::<Vec<_>>());
+        check(&(0..=u16::MAX).step_by(7).collect::<Vec<_>>());
+        check(&(i16::MIN..=i16::MAX).step_by(5).collect::<Vec<_>>());
+    });
 }

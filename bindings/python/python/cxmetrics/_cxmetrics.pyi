@@ -2568,3 +2568,5 @@ def _defaults() -> dict[str, Any]:
     """Not public (for the tests): the core's defaults, keyed by parameter name or ``"function.parameter"``."""
 def _ticket_fields() -> dict[str, list[str]]:
     """Not public (for the tests): the core's ticket record keys (``records``) and constructor columns (``columns``)."""
+def _simd() -> dict[str, Any]:
+    """Not public (tests, benchmarks): the SIMD level in use (``current``; ``CXMETRICS_SIMD`` at import) and the ``available`` ones."""

@@ -1,9 +1,12 @@
 //! The counting kernels: the byte-lane pass, sub-histograms, the weighted blocked pass,
 //! validity masks and (with `parallel`) the multi-threaded split.
 
+#![allow(clippy::inline_always)] // every kernel is inlined into each SIMD level's target-feature function (pulp)
+
 use super::{Classified, PointWeight, Score, Tally};
 use crate::error::Error;
 use crate::scale::Scale;
+use crate::simd::{Kernel, Simd};
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
 use {super::OnInvalid, crate::error::Result};
 
@@ -54,7 +57,8 @@ impl Tally {
     }
 }
 
-/// Bytes compared per step of the byte-lane pass (one 128-bit SIMD register).
+/// Bytes compared per step of the byte-lane pass at [`Simd::Baseline`] (one 128-bit
+/// register); AVX2 compares 32 ([`Simd::Avx2`]), AVX-512 64 ([`Simd::Avx512`]).
 const LANE_WIDTH: usize = 16;
 
 /// The most distinct values the byte-lane pass counts (one `u8` counter per value and
@@ -64,9 +68,10 @@ const LANE_VALUES: usize = 16;
 /// Steps a `u8` lane counter can take before it must be flushed (`u8::MAX`).
 const LANE_ROUNDS: usize = u8::MAX as usize;
 
-/// Rows per block of the byte-lane counting pass: 255 rows per lane of 16, so a `u8`
-/// lane counter cannot overflow before it is flushed.
-const LANE_BLOCK: usize = LANE_WIDTH * LANE_ROUNDS;
+/// Rows per block of the byte-lane counting pass at the widest level: 255 rows per lane
+/// of 64, so a `u8` lane counter cannot overflow before it is flushed (a pass with `W`
+/// lanes takes blocks of `W · 255` rows).
+const LANE_BLOCK: usize = 64 * LANE_ROUNDS;
 
 /// Bins of the branch-free histograms: 128 ≥ 101 points + missing + invalid, so a bin
 /// index masked with [`BIN_MASK`] is always in bounds (no bounds checks, no `unsafe`).
@@ -79,9 +84,95 @@ const BIN_MASK: usize = BINS - 1;
 /// serialise on one counter.
 const SUB_HISTOGRAMS: usize = 4;
 
-/// Whether the byte-lane counting pass is used: everywhere but on wasm without SIMD,
-/// where its per-value comparisons would run one byte at a time.
+/// Whether the byte-lane counting pass is used at [`Simd::Baseline`]: everywhere but on
+/// wasm without SIMD, where its per-value comparisons would run one byte at a time.
 const LANES: bool = cfg!(any(not(target_family = "wasm"), target_feature = "simd128"));
+
+/// One block of [`count_bins`]: counted (unmasked) or mapped to byte bins, null rows
+/// marked missing and the bins counted (masked), in `W` byte lanes when `lanes` (else
+/// sub-histograms); `wide`: every type maps to byte bins before the lane pass (the AVX
+/// levels have the 64-bit compares SSE2 lacks).
+struct CountBlock<'a, T, const W: usize> {
+    src: &'a [T],
+    mask: Option<Mask<'a>>,
+    bins: &'a mut [u8],
+    min: i64,
+    p: usize,
+    lanes: bool,
+    wide: bool,
+}
+
+impl<T: Score, const W: usize> Kernel for CountBlock<'_, T, W> {
+    type Output = (Vec<u64>, u64, u64);
+    #[inline(always)]
+    fn call(self) -> Self::Output {
+        let CountBlock {
+            src,
+            mask,
+            bins,
+            min,
+            p,
+            lanes,
+            wide,
+        } = self;
+        match mask {
+            None => count_all::<T, W>(src, min, p, lanes, wide),
+            Some(mask) => {
+                // each value read once, into its byte bin; null rows' bins set to
+                // missing; the bins counted
+                T::bins(src, min, p, bins);
+                #[allow(clippy::cast_possible_truncation)] // p < 127
+                mask.mark_nulls(bins, p as u8);
+                count_bytes::<W>(bins, p, lanes)
+            }
+        }
+    }
+}
+
+/// [`CountBlock`] at the level `simd`: [`Simd::Scalar`] uses the sub-histograms only;
+/// the AVX levels (x86-64 only) are the same code compiled with their instructions
+/// enabled and wider lanes.
+fn count_block<T: Score>(
+    simd: Simd,
+    src: &[T],
+    mask: Option<Mask<'_>>,
+    bins: &mut [u8],
+    min: i64,
+    p: usize,
+) -> (Vec<u64>, u64, u64) {
+    match simd {
+        #[cfg(target_arch = "x86_64")]
+        Simd::Avx512 => crate::simd::avx512(CountBlock::<T, 64> {
+            src,
+            mask,
+            bins,
+            min,
+            p,
+            lanes: true,
+            wide: true,
+        }),
+        #[cfg(target_arch = "x86_64")]
+        Simd::Avx2 => crate::simd::avx2(CountBlock::<T, 32> {
+            src,
+            mask,
+            bins,
+            min,
+            p,
+            lanes: true,
+            wide: true,
+        }),
+        _ => CountBlock::<T, LANE_WIDTH> {
+            src,
+            mask,
+            bins,
+            min,
+            p,
+            lanes: LANES && simd != Simd::Scalar,
+            wide: false,
+        }
+        .call(),
+    }
+}
 
 /// Where a counting pass stops at the first invalid row ([`OnInvalid::Error`]): the
 /// scale that names the error and the index of the pass's first row in the caller's
@@ -126,6 +217,7 @@ pub(super) fn count_bins<T: Score>(
     let (mut counts, mut missing, mut invalid) = (vec![0u64; p], 0u64, 0u64);
     let mut copy: Vec<T> = Vec::new();
     let mut bin_block = [0u8; BLOCK];
+    let simd = Simd::current();
     for (k, block) in scores.chunks(BLOCK).enumerate() {
         let start = k * BLOCK;
         let mask = mask.map(|m| m.skip(start));
@@ -133,18 +225,8 @@ pub(super) fn count_bins<T: Score>(
         // at most twice: the block, then (an invalid row to name) one private copy
         let (c, m, i) = loop {
             let src: &[T] = if copied { &copy } else { block };
-            let (c, m, i) = match mask {
-                None => count_all(src, min, p),
-                Some(mask) => {
-                    // each value read once, into its byte bin; null rows' bins set to
-                    // missing; the bins counted
-                    let bins = &mut bin_block[..src.len()];
-                    T::bins(src, min, p, bins);
-                    #[allow(clippy::cast_possible_truncation)] // p < 127
-                    mask.mark_nulls(bins, p as u8);
-                    count_bytes(bins, p)
-                }
-            };
+            let bins = &mut bin_block[..src.len()];
+            let (c, m, i) = count_block(simd, src, mask, bins, min, p);
             match stop {
                 Some((scale, base)) if i > 0 && (copied || !COPIES) => {
                     let bins = mask.map(|_| &bin_block[..src.len()]);
@@ -179,40 +261,48 @@ pub(crate) const BLOCK: usize = 1 << 14;
 /// `(counts, missing, invalid)` of byte bins (`0..p` points, `p` missing, `p + 1`
 /// invalid): counted as `u8` scores on a scale of `p + 1` points whose last point is
 /// the missing bin (byte lanes when they fit, else the sub-histograms).
-fn count_bytes(bins: &[u8], p: usize) -> (Vec<u64>, u64, u64) {
-    let (mut counts, _, invalid) = count_all(bins, 0, p + 1);
+#[inline(always)]
+fn count_bytes<const W: usize>(bins: &[u8], p: usize, lanes: bool) -> (Vec<u64>, u64, u64) {
+    let (mut counts, _, invalid) = count_all::<u8, W>(bins, 0, p + 1, lanes, true);
     let missing = counts.pop().unwrap_or(0);
     (counts, missing, invalid)
 }
 
-/// [`count_bins`] without a mask.
+/// [`count_bins`] without a mask, in `W` byte lanes when `lanes` (else in
+/// sub-histograms); `wide`: every type maps to byte bins before the lane pass (the AVX
+/// levels have the 64-bit compares SSE2 lacks).
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // bins < 128, checked ranges
-#[inline(never)] // called once per block; one copy of its code per type
-fn count_all<T: Score>(scores: &[T], min: i64, p: usize) -> (Vec<u64>, u64, u64) {
+#[inline(always)] // compiled into each level's dispatch
+fn count_all<T: Score, const W: usize>(
+    scores: &[T],
+    min: i64,
+    p: usize,
+    lanes_on: bool,
+    wide: bool,
+) -> (Vec<u64>, u64, u64) {
     let narrow = matches!(T::BYTE_RANGE, Some((lo, hi)) if min >= lo && min + p as i64 - 1 <= hi);
     let lanes = if narrow { p } else { p + 1 };
-    let use_lanes = LANES && lanes <= LANE_VALUES;
+    let use_lanes = lanes_on && lanes <= LANE_VALUES;
     let rows = scores.len() as u64;
+    let block_rows = W * LANE_ROUNDS;
     if use_lanes && narrow {
         // the wrapping byte subtraction of `min`, in the type's own encoding
-        let f = lane_counter::<T>(lanes);
         let mut out = [0u64; LANE_VALUES];
-        for block in scores.chunks(LANE_BLOCK) {
-            f(block, min as u8, &mut out);
+        for block in scores.chunks(block_rows) {
+            lane_counter::<T, W>(lanes, block, min as u8, &mut out);
         }
         let counts = out[..p].to_vec();
         let invalid = rows - counts.iter().sum::<u64>();
         return (counts, 0, invalid);
     }
-    if use_lanes && T::LANE_BINS {
+    if use_lanes && (T::LANE_BINS || wide) {
         // blocks mapped to byte bins, then counted in lanes
-        let f = lane_counter::<u8>(lanes);
         let mut out = [0u64; LANE_VALUES];
         let mut bins = [0u8; LANE_BLOCK];
-        for block in scores.chunks(LANE_BLOCK) {
+        for block in scores.chunks(block_rows) {
             let bins = &mut bins[..block.len()];
             T::bins(block, min, p, bins);
-            f(bins, 0, &mut out);
+            lane_counter::<u8, W>(lanes, bins, 0, &mut out);
         }
         let counts = out[..p].to_vec();
         let invalid = rows - counts.iter().sum::<u64>() - out[p];
@@ -287,31 +377,41 @@ impl Mask<'_> {
     }
 }
 
-/// The [`lane_counts`] with the fewest lanes (4, 8, 12 or 16) that covers `lanes` values.
-fn lane_counter<T: Score>(lanes: usize) -> fn(&[T], u8, &mut [u64; LANE_VALUES]) {
+/// [`lane_counts`] with the fewest values (4, 8, 12 or 16) that covers `lanes`.
+#[inline(always)]
+fn lane_counter<T: Score, const W: usize>(
+    lanes: usize,
+    xs: &[T],
+    sub: u8,
+    out: &mut [u64; LANE_VALUES],
+) {
     match lanes {
-        0..=4 => lane_counts::<T, 4>,
-        5..=8 => lane_counts::<T, 8>,
-        9..=12 => lane_counts::<T, 12>,
-        _ => lane_counts::<T, LANE_VALUES>,
+        0..=4 => lane_counts::<T, 4, W>(xs, sub, out),
+        5..=8 => lane_counts::<T, 8, W>(xs, sub, out),
+        9..=12 => lane_counts::<T, 12, W>(xs, sub, out),
+        _ => lane_counts::<T, LANE_VALUES, W>(xs, sub, out),
     }
 }
 
-/// Adds to `out[v]` how many of `xs` (at most [`LANE_BLOCK`] long) have
-/// `lane − sub == v`, for `v < K`, with one `u8` counter per value and lane.
-#[inline]
+/// Adds to `out[v]` how many of `xs` (at most `W · 255` long) have `lane − sub == v`,
+/// for `v < K`, with one `u8` counter per value and each of `W` lanes.
+#[inline(always)]
 #[allow(clippy::needless_range_loop)] // fixed-width lane loops are what vectorises
-fn lane_counts<T: Score, const K: usize>(xs: &[T], sub: u8, out: &mut [u64; LANE_VALUES]) {
-    debug_assert!(xs.len() <= LANE_BLOCK && K <= LANE_VALUES);
-    let mut acc = [[0u8; LANE_WIDTH]; K];
-    let mut blocks = xs.chunks_exact(LANE_WIDTH);
+fn lane_counts<T: Score, const K: usize, const W: usize>(
+    xs: &[T],
+    sub: u8,
+    out: &mut [u64; LANE_VALUES],
+) {
+    debug_assert!(xs.len() <= W * LANE_ROUNDS && K <= LANE_VALUES);
+    let mut acc = [[0u8; W]; K];
+    let mut blocks = xs.chunks_exact(W);
     for block in &mut blocks {
-        let mut d = [0u8; LANE_WIDTH];
-        for l in 0..LANE_WIDTH {
+        let mut d = [0u8; W];
+        for l in 0..W {
             d[l] = block[l].lane().wrapping_sub(sub);
         }
         for (v, a) in (0u8..).zip(acc.iter_mut()) {
-            for l in 0..LANE_WIDTH {
+            for l in 0..W {
                 a[l] += u8::from(d[l] == v);
             }
         }
@@ -364,6 +464,8 @@ pub(super) fn count_weighted<T: Score>(
     let mut bins = [0u8; WEIGHT_BLOCK];
     let mut w_copy = [0f64; WEIGHT_BLOCK];
     let mut copy: Vec<T> = Vec::new();
+    let mut sums = BlockSums::new();
+    let simd = Simd::current();
     for (k, (xs, ws)) in scores
         .chunks(WEIGHT_BLOCK)
         .zip(weights.chunks(WEIGHT_BLOCK))
@@ -382,14 +484,22 @@ pub(super) fn count_weighted<T: Score>(
             (xs, ws)
         };
         let bins = &mut bins[..xs.len()];
-        let (mut n, mut sum, mut sq, signs) =
-            weighted_block(xs, ws, mask.map(|m| m.skip(start)), bins, min, p);
+        let signs = weighted_block(
+            simd,
+            xs,
+            ws,
+            mask.map(|m| m.skip(start)),
+            bins,
+            min,
+            p,
+            &mut sums,
+        );
         // A valid score with a weight that is negative, NaN, ±∞ or above MAX_WEIGHT is
         // invalid. Such a weight leaves a sign bit in `signs` or a valid point's Σw²
         // above MAX_WEIGHT² (or NaN); only then is the block checked row by row (and
         // recounted if a row moves to the invalid bin).
         let p8 = p as u8;
-        if signs >> 63 != 0 || !sq[..p].iter().all(|&s| s <= MAX_WEIGHT_SQ) {
+        if signs >> 63 != 0 || !sums.sq[0][..p].iter().all(|&s| s <= MAX_WEIGHT_SQ) {
             let mut moved = false;
             for (b, &w) in bins.iter_mut().zip(ws.iter()) {
                 if *b < p8 && !valid_weight(w) {
@@ -398,9 +508,10 @@ pub(super) fn count_weighted<T: Score>(
                 }
             }
             if moved {
-                (n, sum, sq, _) = block_sums(bins, ws);
+                sums.block(bins, ws, p);
             }
         }
+        let (n, sum, sq) = (&sums.n[0], &sums.sum[0], &sums.sq[0]);
         if let Some((scale, base)) = stop
             && n[p + 1] > 0
         {
@@ -426,39 +537,121 @@ pub(super) fn count_weighted<T: Score>(
     Ok((counts, pw, missing, invalid))
 }
 
-/// [`block_sums`] of one block of scores and weights: `bins` set from `xs` (one read
-/// of each), null rows (set bits of `nulls`) moved to missing.
+/// [`BlockSums::block`] of one block of scores and weights: `bins` set from `xs` (one read
+/// of each, at the level `simd`), null rows moved to missing.
 #[allow(clippy::cast_possible_truncation)] // bins < 128
+#[allow(clippy::too_many_arguments)]
 fn weighted_block<T: Score>(
+    simd: Simd,
     xs: &[T],
     ws: &[f64],
     mask: Option<Mask<'_>>,
     bins: &mut [u8],
     min: i64,
     p: usize,
-) -> ([u32; BINS], [f64; BINS], [f64; BINS], u64) {
-    T::bins(xs, min, p, bins);
+    sums: &mut BlockSums,
+) -> u64 {
+    match simd {
+        #[cfg(target_arch = "x86_64")]
+        Simd::Avx512 => crate::simd::avx512(MapBins {
+            xs,
+            min,
+            p,
+            bins: &mut *bins,
+        }),
+        #[cfg(target_arch = "x86_64")]
+        Simd::Avx2 => crate::simd::avx2(MapBins {
+            xs,
+            min,
+            p,
+            bins: &mut *bins,
+        }),
+        _ => MapBins {
+            xs,
+            min,
+            p,
+            bins: &mut *bins,
+        }
+        .call(),
+    }
     if let Some(m) = mask {
         m.mark_nulls(bins, p as u8);
     }
-    block_sums(bins, ws)
+    sums.block(bins, ws, p)
 }
 
-/// Per-bin row counts, Σw and Σw² (plain sums) of one block, and the OR of the
-/// weights' bits (whose top bit says whether any weight had its sign bit set).
-fn block_sums(bins: &[u8], ws: &[f64]) -> ([u32; BINS], [f64; BINS], [f64; BINS], u64) {
-    let mut n = [0u32; BINS];
-    let mut sum = [0f64; BINS];
-    let mut sq = [0f64; BINS];
-    let mut signs = 0u64;
-    for (&b, &w) in bins.iter().zip(ws) {
-        let k = usize::from(b) & BIN_MASK;
-        n[k] += 1;
-        sum[k] += w;
-        sq[k] += w * w;
-        signs |= w.to_bits();
+/// [`Score::bins`] of one block, as a [`Kernel`] for the SIMD levels.
+struct MapBins<'a, T> {
+    xs: &'a [T],
+    min: i64,
+    p: usize,
+    bins: &'a mut [u8],
+}
+
+impl<T: Score> Kernel for MapBins<'_, T> {
+    type Output = ();
+    #[inline(always)]
+    fn call(self) {
+        T::bins(self.xs, self.min, self.p, self.bins);
     }
-    (n, sum, sq, signs)
+}
+
+/// Interleaved accumulators of the weighted pass: rows go to 4 sets in turn, so runs of
+/// equal scores (the common case: most answers 9 or 10) do not serialise on one
+/// counter's store and reload; only the first `p + 2` bins of each set are used and
+/// reset.
+struct BlockSums {
+    n: [[u32; BINS]; SUB_HISTOGRAMS],
+    sum: [[f64; BINS]; SUB_HISTOGRAMS],
+    sq: [[f64; BINS]; SUB_HISTOGRAMS],
+}
+
+impl BlockSums {
+    fn new() -> Box<BlockSums> {
+        Box::new(BlockSums {
+            n: [[0; BINS]; SUB_HISTOGRAMS],
+            sum: [[0.0; BINS]; SUB_HISTOGRAMS],
+            sq: [[0.0; BINS]; SUB_HISTOGRAMS],
+        })
+    }
+
+    /// Per-bin row counts, Σw and Σw² (plain sums) of one block in the first set
+    /// (`n[0]`, `sum[0]`, `sq[0]`, bins `0..p + 2`), and the OR of the weights' bits
+    /// (whose top bit says whether any weight had its sign bit set).
+    fn block(&mut self, bins: &[u8], ws: &[f64], p: usize) -> u64 {
+        let used = (p + 2).min(BINS);
+        for k in 0..SUB_HISTOGRAMS {
+            self.n[k][..used].fill(0);
+            self.sum[k][..used].fill(0.0);
+            self.sq[k][..used].fill(0.0);
+        }
+        let mut signs = 0u64;
+        let mut bc = bins.chunks_exact(SUB_HISTOGRAMS);
+        let mut wc = ws.chunks_exact(SUB_HISTOGRAMS);
+        for (b, w) in (&mut bc).zip(&mut wc) {
+            for j in 0..SUB_HISTOGRAMS {
+                let k = usize::from(b[j]) & BIN_MASK;
+                self.n[j][k] += 1;
+                self.sum[j][k] += w[j];
+                self.sq[j][k] += w[j] * w[j];
+                signs |= w[j].to_bits();
+            }
+        }
+        for (&b, &w) in bc.remainder().iter().zip(wc.remainder()) {
+            let k = usize::from(b) & BIN_MASK;
+            self.n[0][k] += 1;
+            self.sum[0][k] += w;
+            self.sq[0][k] += w * w;
+            signs |= w.to_bits();
+        }
+        for k in 0..used {
+            let (n, sum, sq) = (&mut self.n, &mut self.sum, &mut self.sq);
+            n[0][k] += n[1][k] + n[2][k] + n[3][k];
+            sum[0][k] = (sum[0][k] + sum[1][k]) + (sum[2][k] + sum[3][k]);
+            sq[0][k] = (sq[0][k] + sq[1][k]) + (sq[2][k] + sq[3][k]);
+        }
+        signs
+    }
 }
 
 /// The error of the first invalid row of `scores` (a private copy the counting pass

@@ -1,5 +1,7 @@
 //! Score kinds: the [`Score`] trait over the numeric input types, and [`OnInvalid`].
 
+#![allow(clippy::inline_always)] // `bins` is inlined into each SIMD level's counting pass
+
 use crate::error::{Error, Result};
 use crate::scale::Scale;
 
@@ -108,6 +110,7 @@ mod sealed {
 
         /// `bin` of every value of `xs` into `out` (same length), as bytes (`p ≤ 126`).
         #[allow(clippy::cast_possible_truncation)] // bins ≤ p + 1 < 128
+        #[inline(always)]
         fn bins(xs: &[Self], min: i64, p: usize, out: &mut [u8]) {
             for (b, &x) in out.iter_mut().zip(xs) {
                 *b = x.bin(min, p) as u8;
@@ -158,6 +161,7 @@ macro_rules! int_score {
                 }
             }
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_lossless)]
+            #[inline(always)] // compiled into each SIMD level's counting pass
             fn bins(xs: &[Self], min: i64, p: usize, out: &mut [u8]) {
                 // Narrow types in narrow arithmetic, which SSE2 compares in many lanes (it
                 // has no 64-bit compare): bytes in 16 bits (`x − min` cannot wrap while
@@ -243,6 +247,7 @@ macro_rules! float_score {
                 if valid { d as usize } else { other }
             }
             #[allow(clippy::cast_possible_truncation)] // bins ≤ p + 1 < 128
+            #[inline(always)] // compiled into each SIMD level's counting pass
             fn bins(xs: &[Self], min: i64, p: usize, out: &mut [u8]) {
                 // `bin` restated for the vectoriser: the range check on y in f64
                 // compares (SSE2 has no 64-bit integer compare), and the index taken
