@@ -5,13 +5,13 @@
 //     exported .wasm path;
 //   - `tsc --strict` on consumers (nodenext: .mts and .cts; bundler resolution: the default
 //     entry, cxmetrics/web and the .wasm URL import);
-//   - three browser consumers bundled with no configuration (vite, webpack 5) and with one
-//     flag (esbuild: `--loader:.wasm=file`, through cxmetrics/web), each run in headless
-//     Chromium; the expected numbers are hand-calculated (below). And the default entry
+//   - browser consumers built with no configuration (vite build, vite's dev server, webpack 5)
+//     and with one flag (esbuild: `--loader:.wasm=file`, through cxmetrics/web; the README's
+//     snippet too), each run in headless Chromium; the expected numbers are hand-calculated (below). And the default entry
 //     bundled by esbuild, which cannot emit the .wasm, must fail with the package's message.
 // Usage: node bindings/wasm/scripts/test-package.mjs   (after scripts/build.mjs)
 //        KEEP=1 keeps the scratch directory.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -89,6 +89,7 @@ const same = (got, want) =>
 
 let server;
 let context;
+let viteDev;
 try {
   // 1. npm pack + install into the scratch consumer (with the bundlers).
   const [info] = JSON.parse(run("npm", ["pack", pkg, "--json", "--ignore-scripts", "--pack-destination", dir]));
@@ -296,14 +297,34 @@ ${page("").trim().replace(/^/gm, "  ")}
       "--disable-sync",
     ],
   });
-  for (const b of ["vite", "webpack", "esbuild", "esbuild-readme", "esbuild-default"]) {
+  // vite's dev server on the same project, no config (it pre-bundles cxmetrics into .vite/deps)
+  viteDev = spawn(bin("vite"), ["--port", "0", "--strictPort", "--host", "127.0.0.1", "--clearScreen", "false"], {
+    cwd: join(dir, "vite"),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const viteUrl = await new Promise((resolve, reject) => {
+    let text = "";
+    const timer = setTimeout(() => reject(new Error(`vite dev server did not start in 60 s: ${text}`)), 60_000);
+    const seen = (chunk) => {
+      text += chunk;
+      const m = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    };
+    viteDev.stdout.on("data", seen);
+    viteDev.stderr.on("data", seen);
+    viteDev.on("exit", (code) => reject(new Error(`vite dev server exited (${code}): ${text}`)));
+  });
+  for (const b of ["vite", "vite-dev", "webpack", "esbuild", "esbuild-readme", "esbuild-default"]) {
     const tab = await context.newPage();
     const errors = [];
     tab.on("pageerror", (e) => errors.push(e.message));
     tab.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     tab.on("response", (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
     consumer = b;
-    await tab.goto(`${base}/`);
+    await tab.goto(b === "vite-dev" ? viteUrl : `${base}/`);
     try {
       await tab.waitForFunction(() => window.__cx !== undefined, null, { timeout: 60_000 });
     } catch (e) {
@@ -330,10 +351,13 @@ ${page("").trim().replace(/^/gm, "  ")}
   }
   const stray = notFound.filter((p) => !p.startsWith("esbuild-default: "));
   check(stray.length === 0, `requests that found nothing: ${stray.join(", ")}`);
-  log(`headless Chromium: vite, webpack, esbuild consumers (${(await context.browser()?.version?.()) ?? "chromium"})`);
+  log(
+    `headless Chromium: vite (build and dev server), webpack, esbuild consumers (${(await context.browser()?.version?.()) ?? "chromium"})`,
+  );
 } catch (e) {
   failures.push(`${e.message}${e.stderr ? `\n${e.stderr}` : ""}${e.stdout ? `\n${e.stdout}` : ""}`);
 } finally {
+  viteDev?.kill();
   await context?.close();
   server?.close();
   if (process.env.KEEP) console.log(`kept ${dir}`);
