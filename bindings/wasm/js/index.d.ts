@@ -164,7 +164,14 @@ export interface SampleFields {
 }
 
 /** Confidence-interval methods. Net scores: adjusted_wald (default), wald; proportions: wilson (default), wald, agresti_coull, clopper_pearson, jeffreys; means: t. */
-export type IntervalMethod = "adjusted_wald" | "wald" | "wilson" | "agresti_coull" | "clopper_pearson" | "jeffreys" | "t";
+export type IntervalMethod =
+  | "adjusted_wald"
+  | "wald"
+  | "wilson"
+  | "agresti_coull"
+  | "clopper_pearson"
+  | "jeffreys"
+  | "t";
 
 /**
  * Comparison methods. Net scores: adjusted_wald (default), wald; proportions: pooled_z
@@ -403,7 +410,11 @@ export type EstimatedResult = Estimated & object;
  * difference intervals of statsmodels' confint_proportions_2indep, each with its test.
  * @throws {CxMetricsError} `invalid_argument` for a bad level, results of different kinds or a method that does not apply; `insufficient_data` for a mean of one response, or zero variance in both groups with different values (for proportions only "wald", 0 % against 100 %).
  */
-export function compare(a: EstimatedResult, b: EstimatedResult, options?: { level?: number | null; method?: CompareMethod | null }): Comparison;
+export function compare(
+  a: EstimatedResult,
+  b: EstimatedResult,
+  options?: { level?: number | null; method?: CompareMethod | null },
+): Comparison;
 
 export interface MeanOfFields {
   /** The (weighted) mean, in the values' unit. */
@@ -443,7 +454,12 @@ export function pairedNps(before: Scores, after: Scores, options?: { level?: num
 export function proportionInterval(successes: number, n: number, options?: IntervalOptions): Interval;
 
 /** Interval for the NPS of counts, in points; adjusted Wald by default. */
-export function npsInterval(promoters: number, passives: number, detractors: number, options?: IntervalOptions): Interval;
+export function npsInterval(
+  promoters: number,
+  passives: number,
+  detractors: number,
+  options?: IntervalOptions,
+): Interval;
 
 /** Respondents for an NPS margin of error of `margin` points (variance p + d − (p − d)², default 1: the worst case). */
 export function sampleSizeNps(margin: number, options?: { level?: number | null; variance?: number | null }): number;
@@ -461,10 +477,17 @@ export function sampleSizeNpsDifference(
 ): number;
 
 /** Respondents per group to detect `p1` % vs `p2` % (power default 0.8). */
-export function sampleSizeProportionDifference(p1: number, p2: number, options?: { level?: number | null; power?: number | null }): number;
+export function sampleSizeProportionDifference(
+  p1: number,
+  p2: number,
+  options?: { level?: number | null; power?: number | null },
+): number;
 
 /** p-values adjusted for multiple comparisons (Holm by default), in input order. */
-export function adjustPValues(pValues: ReadonlyArray<number | null | undefined> | Float64Array | Float32Array, options?: { method?: PAdjustMethod | null }): number[];
+export function adjustPValues(
+  pValues: ReadonlyArray<number | null | undefined> | Float64Array | Float32Array,
+  options?: { method?: PAdjustMethod | null },
+): number[];
 
 // ───────────────────────────── service metrics ─────────────────────────────
 // (in `cxmetrics` and `cxmetrics/web`; `cxmetrics/survey` has handleTime only, and no trend)
@@ -585,11 +608,18 @@ export interface DurationSummary extends Readonly<DurationSummaryFields> {
 /** Created → first agent response. */
 export function firstResponseTime(tickets: Tickets, options?: DurationOptions): DurationSummary;
 /** Created → final solve (`kind: "full"`, default) or first solve (`"first"`). */
-export function resolutionTime(tickets: Tickets, options?: DurationOptions & { kind?: "full" | "first" | null }): DurationSummary;
+export function resolutionTime(
+  tickets: Tickets,
+  options?: DurationOptions & { kind?: "full" | "first" | null },
+): DurationSummary;
 /** Created → final solve minus paused time and solved periods (solve → reopen): Zendesk's New + Open + On-hold time. */
 export function requesterWaitTime(tickets: Tickets, options?: DurationOptions): DurationSummary;
 /** Per-ticket durations in seconds, `null` while open. */
-export function ticketDurations(tickets: Tickets, metric: DurationMetric, options?: DurationOptions): Array<number | null>;
+export function ticketDurations(
+  tickets: Tickets,
+  metric: DurationMetric,
+  options?: DurationOptions,
+): Array<number | null>;
 
 export interface FcrOptions {
   /** Default 1 (one touch); `null`: any number. */

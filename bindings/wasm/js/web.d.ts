@@ -12,4 +12,6 @@ export default function init(
 ): Promise<void>;
 
 /** Instantiates the .wasm synchronously from its bytes or a compiled module (e.g. in a worker, or in Node). */
-export function initSync(module: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): void;
+export function initSync(
+  module: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module },
+): void;

@@ -6,11 +6,12 @@
 //      time-zone database) and the light `cxmetrics/survey` module (--no-default-features:
 //      no date or time code), the latter in its own target directory so that neither
 //      build invalidates the other
-//   2. wasm-bindgen --target nodejs | bundler | web --weak-refs  -> pkg/{node,bundler,web}/
-//      (out-names cxmetrics_wasm and cxmetrics_survey)
+//   2. wasm-bindgen --target nodejs | web --weak-refs  -> pkg/{node,web}/
+//      (out-names cxmetrics_wasm and cxmetrics_survey); the default browser entries in
+//      pkg/bundler/ use the web build's glue and load its .wasm themselves (issue 18)
 //   3. wasm-opt -Oz and a few size flags (npm binaryen@132 from node_modules; skipped with
 //      --no-opt or when absent)
-//   4. the JS API (js/src/*.mjs assembled into one `createApi`) as ESM (bundler, web) and
+//   4. the JS API (js/src/*.mjs assembled into one `createApi`) as ESM (web) and
 //      CommonJS (node), entry modules
 //      per build and module (index.* and survey.*), the TypeScript types, README.md and
 //      package.json (its version taken from the workspace Cargo.toml: one version source)
@@ -24,13 +25,13 @@ import { createHash } from "node:crypto";
 import {
   copyFileSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
-  lstatSync,
 } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -119,7 +120,9 @@ const MODULES = [
  */
 function assembleApi() {
   const dir = join(crate, "js", "src");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".mjs"))
+    .sort();
   const listed = [...MODULES, "raw"].map((m) => `${m}.mjs`).sort();
   if (files.join() !== listed.join()) {
     throw new Error(`js/src holds ${files.join(", ")}; MODULES in build.mjs lists ${listed.join(", ")}`);
@@ -152,9 +155,29 @@ ${parts.join("\n\n")}
 `;
 }
 
+/** Stops the build with a message (no stack trace). */
+function fail(message) {
+  console.error(`build.mjs: ${message}`);
+  process.exit(1);
+}
+
 function run(cmd, argv, env = {}) {
   console.log(`$ ${cmd} ${argv.join(" ")}`);
-  execFileSync(cmd, argv, { stdio: "inherit", cwd: root, env: { ...process.env, ...env } });
+  try {
+    execFileSync(cmd, argv, { stdio: "inherit", cwd: root, env: { ...process.env, ...env } });
+  } catch (e) {
+    if (e.code === "ENOENT") fail(`${cmd} not found (scripts/build-npm installs what the build needs)`);
+    fail(`${cmd} failed (exit ${e.status ?? e.signal}); its output is above`);
+  }
+}
+
+/** stdout of a command, or undefined when it cannot run. */
+function output(cmd, argv) {
+  try {
+    return execFileSync(cmd, argv, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  } catch {
+    return undefined;
+  }
 }
 
 /** A string field of [workspace.package] in the root Cargo.toml (the one source). */
@@ -172,9 +195,24 @@ const license = workspacePackage("license");
 // 1. cargo. `strip = true` in the profile would drop the `target_features` section that
 // wasm-bindgen reads (it then falls back to MVP output and warns); strip debug info
 // only, and let wasm-opt (or wasm-bindgen) drop the names.
-const targetDir = JSON.parse(
-  execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps"], { cwd: root, encoding: "utf8" }),
-).target_directory; // honours CARGO_TARGET_DIR and .cargo/config
+const metadata = output("cargo", ["metadata", "--format-version", "1", "--no-deps"]);
+if (metadata === undefined) fail("`cargo metadata` failed: is Rust (cargo) installed? See https://rustup.rs");
+const targetDir = JSON.parse(metadata).target_directory; // honours CARGO_TARGET_DIR and .cargo/config
+// The tools, before minutes of cargo: the wasm32 target and wasm-bindgen-cli of the lock's version.
+if (
+  !args.has("--skip-cargo") &&
+  !(output("rustup", ["target", "list", "--installed"]) ?? "").includes("wasm32-unknown-unknown")
+) {
+  fail("the Rust target wasm32-unknown-unknown is not installed: rustup target add wasm32-unknown-unknown");
+}
+const wantBindgen = (output("cargo", ["pkgid", "-p", "wasm-bindgen"]) ?? "").trim().split("@").pop();
+const haveBindgen = (output("wasm-bindgen", ["--version"]) ?? "").trim().split(" ")[1];
+if (haveBindgen !== wantBindgen) {
+  fail(
+    `wasm-bindgen-cli ${wantBindgen} is needed (the wasm-bindgen version in Cargo.lock), found ${haveBindgen ?? "none"}: ` +
+      `cargo install wasm-bindgen-cli --version ${wantBindgen} (or run scripts/build-npm)`,
+  );
+}
 // [module name, cargo features, its own target directory]
 const modules = [
   ["cxmetrics_wasm", [], targetDir],
@@ -193,7 +231,12 @@ if (!args.has("--skip-cargo")) {
 
 // 2. wasm-bindgen, one directory per target, both modules in each.
 rmSync(pkg, { recursive: true, force: true });
-const targets = { node: "nodejs", bundler: "bundler", web: "web" };
+// No wasm-bindgen `bundler` target: its `import * as wasm from "./x_bg.wasm"` (the wasm
+// ESM integration) needs a flag or plugin in every bundler (webpack's asyncWebAssembly,
+// vite-plugin-wasm) and fails in esbuild. The default browser entries (pkg/bundler/) are
+// the web glue plus `new URL("….wasm", import.meta.url)`, which webpack 5 and vite turn
+// into an emitted asset without configuration.
+const targets = { node: "nodejs", web: "web" };
 for (const [dir, target] of Object.entries(targets)) {
   for (const [name, , cargoDir] of modules) {
     run("wasm-bindgen", [
@@ -259,11 +302,8 @@ const write = (path, text) => writeFileSync(join(pkg, path), text);
 
 write("node/api.cjs", header + apiCjs);
 write("node/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
-write("bundler/api.mjs", header + api);
-write(
-  "bundler/package.json",
-  `${JSON.stringify({ type: "module", sideEffects: modules.map(([name]) => `./${name}.js`) }, null, 2)}\n`,
-);
+mkdirSync(join(pkg, "bundler"));
+write("bundler/package.json", `${JSON.stringify({ type: "module" }, null, 2)}\n`);
 write("web/api.mjs", header + api);
 write("web/package.json", `${JSON.stringify({ type: "module" }, null, 2)}\n`);
 
@@ -291,10 +331,26 @@ module.exports = { ${exported.map((n) => `${n}: api.${n}`).join(", ")} };
 export const { ${names} } = cx;
 `,
   );
+  // The default browser entry (issue 18): the web build's glue, instantiated at import
+  // (top-level await) from the .wasm named by `new URL(…, import.meta.url)`, the pattern
+  // webpack 5 and vite emit as an asset with no configuration (and a browser resolves
+  // without a bundler). esbuild leaves it alone: its route is cxmetrics/web (README).
   write(
     `bundler/${entry}.mjs`,
-    `${header}import * as raw from "./${mod}.js";
-import { createApi } from "./api.mjs";
+    `${header}import initWasm, * as raw from "../web/${mod}.js";
+import { createApi } from "../web/api.mjs";
+
+const url = new URL("../web/${mod}_bg.wasm", import.meta.url);
+try {
+  await initWasm({ module_or_path: url });
+} catch (cause) {
+  throw new Error(
+    \`${spec}: could not load its WebAssembly module from \${url} (\${cause}). A bundler must emit the .wasm \` +
+      "named by \`new URL(…, import.meta.url)\` (webpack 5 and vite do); with esbuild, import ${spec}/web, " +
+      "import the .wasm URL from cxmetrics/web/${mod}_bg.wasm with --loader:.wasm=file and call init(url) (see the README).",
+    { cause },
+  );
+}
 export const { ${names} } = createApi(raw, ${v});
 `,
   );
@@ -314,7 +370,9 @@ const plain = (x) => x !== null && typeof x === "object" && Object.getPrototypeO
 
 /** Loads the .wasm (default: next to this module). Idempotent. */
 export default async function init(input) {
-  await initWasm(input === undefined || plain(input) ? input : { module_or_path: input });
+  // The default written here, with "./", so that bundlers emit the .wasm (webpack 5, vite).
+  if (input === undefined) input = new URL("./${mod}_bg.wasm", import.meta.url);
+  await initWasm(plain(input) ? input : { module_or_path: input });
   ready = true;
 }
 
@@ -335,15 +393,25 @@ const webDts = readFileSync(join(crate, "js", "web.d.ts"), "utf8");
 write("types/index.d.mts", header + dts);
 write("types/index.d.cts", header + dts);
 write("types/web.d.mts", header + webDts);
+// `import url from "cxmetrics/web/cxmetrics_wasm_bg.wasm"` (esbuild --loader:.wasm=file)
+write(
+  "types/wasm-url.d.ts",
+  `${header}/** The URL of the .wasm file, as a bundler's file loader gives it. */\ndeclare const url: string;\nexport default url;\n`,
+);
 // cxmetrics/survey: the same declarations, values only for what the light module has
 // (the others stay importable as types).
-const surveyDts = (from) => `${header}// cxmetrics/survey: everything but what takes instants (${TIME_EXPORTS.join(", ")}).
+const surveyDts = (
+  from,
+) => `${header}// cxmetrics/survey: everything but what takes instants (${TIME_EXPORTS.join(", ")}).
 export { ${SURVEY_EXPORTS.join(", ")} } from "${from}";
 export type * from "${from}";
 `;
 write("types/survey.d.mts", surveyDts("./index.mjs"));
 write("types/survey.d.cts", surveyDts("./index.cjs"));
-write("types/survey-web.d.mts", header + webDts.replace('export * from "./index.mjs";', 'export * from "./survey.mjs";'));
+write(
+  "types/survey-web.d.mts",
+  header + webDts.replace('export * from "./index.mjs";', 'export * from "./survey.mjs";'),
+);
 // Web elements (issue 12): js/elements/*.js as they are (they import ../web/index.mjs),
 // their types and the Custom Elements Manifest.
 const ELEMENTS = ["nps-gauge", "distribution", "trend"];
@@ -394,13 +462,24 @@ const manifest = {
     "./survey": conditions("survey"),
     "./survey/web": { types: "./types/survey-web.d.mts", default: "./web/survey.mjs" },
     ...Object.fromEntries(
-      ELEMENTS.map((e) => [`./elements/${e}.js`, { types: `./types/elements/${e}.d.ts`, default: `./elements/${e}.js` }]),
+      ELEMENTS.map((e) => [
+        `./elements/${e}.js`,
+        { types: `./types/elements/${e}.d.ts`, default: `./elements/${e}.js` },
+      ]),
+    ),
+    // The .wasm files, for bundlers that need their URL imported (esbuild's file loader).
+    ...Object.fromEntries(
+      modules.map(([name]) => [
+        `./web/${name}_bg.wasm`,
+        { types: "./types/wasm-url.d.ts", default: `./web/${name}_bg.wasm` },
+      ]),
     ),
     "./custom-elements.json": "./custom-elements.json",
     "./package.json": "./package.json",
   },
   files: ["node/", "bundler/", "web/", "elements/", "types/", "custom-elements.json", "README.md", "LICENSE"],
-  sideEffects: [...modules.map(([name]) => `./bundler/${name}.js`), ...ELEMENTS.map((e) => `./elements/${e}.js`)],
+  // The default browser entries instantiate the .wasm at import; the elements define elements.
+  sideEffects: [...entries.map(([entry]) => `./bundler/${entry}.mjs`), ...ELEMENTS.map((e) => `./elements/${e}.js`)],
   customElements: "custom-elements.json",
   engines: { node: ">=18" },
 };
@@ -423,7 +502,9 @@ for (const dir of Object.keys(targets)) {
   for (const [name] of modules) {
     const bytes = readFileSync(join(pkg, dir, `${name}_bg.wasm`));
     const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-    console.log(`pkg/${dir}/${name}_bg.wasm: ${kb(bytes.length)} (${kb(gzipSync(bytes, { level: 9 }).length)} gzipped)`);
+    console.log(
+      `pkg/${dir}/${name}_bg.wasm: ${kb(bytes.length)} (${kb(gzipSync(bytes, { level: 9 }).length)} gzipped)`,
+    );
   }
 }
 console.log(`built cxmetrics ${version} into ${relative(process.cwd(), pkg) || "."}`);

@@ -3,8 +3,9 @@
 // core's SVG chart (`toSVG()`) and its headline number in an open shadow root. Every rule
 // (validation, defaults, the metric, the picture, the number's formatting) is the core's;
 // this file only reads inputs, calls the API, shows the result and reports errors.
-import init, { CxMetricsError } from "../web/index.mjs";
+
 import { chartValue } from "../web/cxmetrics_wasm.js";
+import init, { CxMetricsError } from "../web/index.mjs";
 
 /**
  * Resolves once the WebAssembly module is loaded (shared by every element; outside a

@@ -14,7 +14,7 @@ const ATTRIBUTES = ["times", "metric", "higher-is-better", "period", "time-zone"
  */
 export class CxTrend extends CxElement {
   static get observedAttributes() {
-    return [...super.observedAttributes, ...ATTRIBUTES];
+    return [...CxElement.observedAttributes, ...ATTRIBUTES];
   }
   #times;
 

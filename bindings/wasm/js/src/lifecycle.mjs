@@ -1,9 +1,9 @@
 // Lifecycle metrics: conversion, retention, churn, revenue retention, customer lifetime value.
 
-import { raw } from "./raw.mjs";
 import { argumentError, call } from "./errors.mjs";
 import { given, numberArg, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { Estimated, Result, fromRaw } from "./results.mjs";
+import { raw } from "./raw.mjs";
+import { Estimated, fromRaw, Result } from "./results.mjs";
 
 /** A rate in percent (conversion, retention) with its counts; a proportion. */
 class RateResult extends Estimated {}
@@ -16,7 +16,10 @@ class RevenueRetentionResult extends Result {}
 export function conversionRate(conversions, interactions) {
   const c = numberArg(conversions, "conversions");
   const n = numberArg(interactions, "interactions");
-  return fromRaw(RateResult, call(() => raw.conversionRate(c, n)));
+  return fromRaw(
+    RateResult,
+    call(() => raw.conversionRate(c, n)),
+  );
 }
 
 /** Customer retention rate: 100 × (end − newCustomers) / start. */
@@ -24,7 +27,10 @@ export function retentionRate(start, end, newCustomers) {
   const s = numberArg(start, "start");
   const e = numberArg(end, "end");
   const nw = numberArg(newCustomers, "newCustomers");
-  return fromRaw(RateResult, call(() => raw.retentionRate(s, e, nw)));
+  return fromRaw(
+    RateResult,
+    call(() => raw.retentionRate(s, e, nw)),
+  );
 }
 
 /**
@@ -41,7 +47,10 @@ export function churnRate(churned, start, options) {
   const end = optionalNumber(o.end, "end");
   const periods = optionalNumber(o.periodsPerYear, "periodsPerYear");
   const annualize = optionalString(o.annualize, "annualize");
-  return fromRaw(ChurnResult, call(() => raw.churnRate(c, s, denominator, renewal, end, periods, annualize)));
+  return fromRaw(
+    ChurnResult,
+    call(() => raw.churnRate(c, s, denominator, renewal, end, periods, annualize)),
+  );
 }
 
 function requiredNumber(o, name, fn, example) {
@@ -61,14 +70,22 @@ export function revenueRetention(start, options) {
   const x = requiredNumber(o, "expansion", "revenueRetention", example);
   const c = requiredNumber(o, "contraction", "revenueRetention", example);
   const ch = requiredNumber(o, "churned", "revenueRetention", example);
-  return fromRaw(RevenueRetentionResult, call(() => raw.revenueRetention(s, x, c, ch)));
+  return fromRaw(
+    RevenueRetentionResult,
+    call(() => raw.revenueRetention(s, x, c, ch)),
+  );
 }
 
 /** Customer lifetime value from churn: arpu × margin / (churn / 100) ({ margin, churn } required). */
 export function clvFromChurn(arpu, options) {
   const o = optionsArg(options, ["margin", "churn"], "clvFromChurn");
   const a = numberArg(arpu, "arpu");
-  const margin = requiredNumber(o, "margin", "clvFromChurn", "{ margin: 0.7, churn: 4 } (a fraction; percent per period)");
+  const margin = requiredNumber(
+    o,
+    "margin",
+    "clvFromChurn",
+    "{ margin: 0.7, churn: 4 } (a fraction; percent per period)",
+  );
   const churn = requiredNumber(o, "churn", "clvFromChurn", "{ margin: 0.7, churn: 4 } (percent per period)");
   return call(() => raw.clvFromChurn(a, margin, churn));
 }

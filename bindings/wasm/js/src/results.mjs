@@ -1,9 +1,9 @@
 // Result objects: frozen plain data with toJSON(), the private inference estimate,
 // intervals and comparisons; rows of tables.
 
-import { raw } from "./raw.mjs";
-import { call, CxMetricsError } from "./errors.mjs";
+import { CxMetricsError, call } from "./errors.mjs";
 import { optionalNumber, optionalString, optionsArg } from "./options.mjs";
+import { raw } from "./raw.mjs";
 
 // Every result leaves the raw layer in one shape (src/results.rs `Out`): a Float64Array
 // `nums`, or `[nums, ...values]` when some values are not numbers. `nums[0]` is the id of
@@ -90,7 +90,9 @@ export function copyFields(obj) {
 /** Why there is no chart: the light module, or not a result computed by cxmetrics. */
 export function noChart() {
   if (raw.chartNps === undefined) {
-    return new Error('toSVG(): charts are in the full module only; import "cxmetrics" (or "cxmetrics/web"), not "cxmetrics/survey"');
+    return new Error(
+      'toSVG(): charts are in the full module only; import "cxmetrics" (or "cxmetrics/web"), not "cxmetrics/survey"',
+    );
   }
   return new TypeError("toSVG() draws a result computed by cxmetrics, not a copy of one");
 }
@@ -167,8 +169,7 @@ export class NpsResult extends Estimated {
   /** The core's SVG chart: the stacked bar and the score with its default (95 %) interval. */
   toSVG() {
     if (!isResult(this) || raw.chartNps === undefined) throw noChart();
-    const r = this;
-    return call(() => raw.chartNps(r, estimateOf(r)));
+    return call(() => raw.chartNps(this, estimateOf(this)));
   }
 }
 
@@ -180,8 +181,7 @@ export class Distribution extends Result {
   /** The core's SVG chart: one bar per scale point, top and bottom boxes coloured. */
   toSVG() {
     if (!isResult(this) || raw.chartDistribution === undefined) throw noChart();
-    const d = this;
-    return call(() => raw.chartDistribution(d));
+    return call(() => raw.chartDistribution(this));
   }
 }
 

@@ -1,9 +1,9 @@
 // Scale: an integer response scale.
 
-import { raw } from "./raw.mjs";
-import { call } from "./errors.mjs";
 import { describe } from "./convert.mjs";
+import { call } from "./errors.mjs";
 import { intArg } from "./options.mjs";
+import { raw } from "./raw.mjs";
 
 /** An integer response scale min..=max with 2 to 101 points. */
 export class Scale {

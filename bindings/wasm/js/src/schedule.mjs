@@ -1,9 +1,9 @@
 // Schedule: business hours in an IANA time zone.
 
-import { raw } from "./raw.mjs";
-import { call } from "./errors.mjs";
 import { describe } from "./convert.mjs";
+import { call } from "./errors.mjs";
 import { given, numberArg } from "./options.mjs";
+import { raw } from "./raw.mjs";
 import { dateMillis, requiredInstant, shortText } from "./time.mjs";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -16,7 +16,9 @@ export class Schedule {
   static {
     rawSchedule = (s) => {
       if (!(s instanceof Schedule)) {
-        throw new TypeError(`schedule must be a cxmetrics Schedule (new Schedule(timeZone, windows, holidays)), not ${describe(s)}`);
+        throw new TypeError(
+          `schedule must be a cxmetrics Schedule (new Schedule(timeZone, windows, holidays)), not ${describe(s)}`,
+        );
       }
       if (!s.#raw) throw new TypeError("this Schedule was freed (Schedule.free()) and cannot be used");
       return s.#raw;
@@ -30,7 +32,9 @@ export class Schedule {
    */
   constructor(timeZone, windows, holidays) {
     if (typeof timeZone !== "string") {
-      throw new TypeError(`timeZone must be an IANA time-zone name such as "Europe/Berlin" or "UTC", not ${describe(timeZone)}`);
+      throw new TypeError(
+        `timeZone must be an IANA time-zone name such as "Europe/Berlin" or "UTC", not ${describe(timeZone)}`,
+      );
     }
     if (!Array.isArray(windows)) {
       throw new TypeError(`windows must be an array of [weekday, start, end] triples, not ${describe(windows)}`);
@@ -40,20 +44,30 @@ export class Schedule {
     const ends = [];
     windows.forEach((w, i) => {
       if (!Array.isArray(w) || w.length !== 3) {
-        throw new TypeError(`windows[${i}] must be a [weekday, start, end] triple such as ["mon", "09:00", "17:00"], not ${describe(w)}`);
+        throw new TypeError(
+          `windows[${i}] must be a [weekday, start, end] triple such as ["mon", "09:00", "17:00"], not ${describe(w)}`,
+        );
       }
       const [d, a, b] = w;
       if (typeof d === "number" && Number.isInteger(d)) days.push(WEEKDAYS[d] ?? String(d));
       else if (typeof d === "string") days.push(shortText(d));
-      else throw new TypeError(`windows[${i}][0] must be a weekday ("mon".."sun" or 0 = Monday … 6 = Sunday), not ${describe(d)}`);
-      for (const [t, list, k] of [[a, starts, 1], [b, ends, 2]]) {
-        if (typeof t !== "string") throw new TypeError(`windows[${i}][${k}] must be a local time "HH:MM" or "HH:MM:SS", not ${describe(t)}`);
+      else
+        throw new TypeError(
+          `windows[${i}][0] must be a weekday ("mon".."sun" or 0 = Monday … 6 = Sunday), not ${describe(d)}`,
+        );
+      for (const [t, list, k] of [
+        [a, starts, 1],
+        [b, ends, 2],
+      ]) {
+        if (typeof t !== "string")
+          throw new TypeError(`windows[${i}][${k}] must be a local time "HH:MM" or "HH:MM:SS", not ${describe(t)}`);
         list.push(shortText(t));
       }
     });
     const dates = [];
     if (given(holidays)) {
-      if (!Array.isArray(holidays)) throw new TypeError(`holidays must be an array of "YYYY-MM-DD" strings, not ${describe(holidays)}`);
+      if (!Array.isArray(holidays))
+        throw new TypeError(`holidays must be an array of "YYYY-MM-DD" strings, not ${describe(holidays)}`);
       holidays.forEach((h, i) => {
         if (typeof h !== "string") {
           const hint = dateMillis(h) !== undefined ? " (a Date is an instant, not a calendar date)" : "";

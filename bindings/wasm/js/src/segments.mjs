@@ -1,13 +1,22 @@
 // Segment reports: a survey metric per segment of one or more key columns.
 
-import { raw } from "./raw.mjs";
-import { call, CxMetricsError } from "./errors.mjs";
-import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
+import { describe, floatsArg, tagOf } from "./convert.mjs";
+import { CxMetricsError, call } from "./errors.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
-import { scaleArg } from "./scale.mjs";
+import { raw } from "./raw.mjs";
 import { copyFields, decode, defaults, levelArg, Row, rowsOf, svgOf } from "./results.mjs";
+import { scaleArg } from "./scale.mjs";
 
-const METRIC_OPTIONS = ["metric", "scale", "buckets", "csatMethod", "cesMethod", "threshold", "bottomThreshold", "higherIsBetter"];
+const METRIC_OPTIONS = [
+  "metric",
+  "scale",
+  "buckets",
+  "csatMethod",
+  "cesMethod",
+  "threshold",
+  "bottomThreshold",
+  "higherIsBetter",
+];
 /**
  * The metric of a segment / trend call for the raw layer: options type-checked and spelled
  * for it. The rules (which options apply, which are required, default scales) are the
@@ -62,7 +71,8 @@ function keyPart(v, i) {
   if (typeof v === "string") return v;
   if (typeof v === "number") {
     if (Number.isSafeInteger(v)) return v + 0; // -0 -> 0
-    if (!Number.isNaN(v)) throw new TypeError(`keys must be strings or integers; the key at index ${i} is ${describe(v)}`);
+    if (!Number.isNaN(v))
+      throw new TypeError(`keys must be strings or integers; the key at index ${i} is ${describe(v)}`);
   }
   if (v === null || v === undefined || Number.isNaN(v)) {
     throw new CxMetricsError(
@@ -78,7 +88,9 @@ function keyPart(v, i) {
 function factorize(by) {
   const isColumn = (c) => Array.isArray(c) || tagOf(c) !== undefined;
   if (!isColumn(by)) {
-    throw new TypeError(`by must be a key column (an array of strings or integers) or an array of key columns, not ${describe(by)}`);
+    throw new TypeError(
+      `by must be a key column (an array of strings or integers) or an array of key columns, not ${describe(by)}`,
+    );
   }
   const columns = by.length > 0 && isColumn(by[0]) ? Array.from(by) : [by];
   columns.forEach((c, j) => {
@@ -87,7 +99,11 @@ function factorize(by) {
   const n = columns[0].length;
   for (const c of columns) {
     if (c.length !== n) {
-      throw new CxMetricsError(`keys: columns of different lengths (${n} vs ${c.length}); pass one key per score in every column`, "length_mismatch", null);
+      throw new CxMetricsError(
+        `keys: columns of different lengths (${n} vs ${c.length}); pass one key per score in every column`,
+        "length_mismatch",
+        null,
+      );
     }
   }
   const width = columns.length;
@@ -144,7 +160,20 @@ export function segment(scores, by, options) {
   const minN = optionalInt(o.minN, "minN") ?? defaults().minN;
   const cols = decode(
     call(() =>
-      raw.segmentReport(spec, keys.codes, keys.kinds, keys.ints, keys.strings, keys.width, s, weights, policy, level, method, minN),
+      raw.segmentReport(
+        spec,
+        keys.codes,
+        keys.kinds,
+        keys.ints,
+        keys.strings,
+        keys.width,
+        s,
+        weights,
+        policy,
+        level,
+        method,
+        minN,
+      ),
     ),
   );
   const rows = rowsOf(cols.rows, (fields) => new SegmentRow({ ...fields, key: Object.freeze(fields.key) }));

@@ -1,13 +1,13 @@
 // Service metrics: duration summaries, FCR, SLA, average handle time.
 
-import { raw } from "./raw.mjs";
-import { argumentError, call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, tagOf } from "./convert.mjs";
+import { argumentError, CxMetricsError, call } from "./errors.mjs";
 import { given, intArg, numberArg, optionalNumber, optionalString, optionsArg } from "./options.mjs";
+import { raw } from "./raw.mjs";
 import { copyFields, decode, Estimated, fromRaw, rowsOf, svgOf } from "./results.mjs";
-import { instantValue, shortText } from "./time.mjs";
 import { rawSchedule } from "./schedule.mjs";
 import { rawTickets } from "./tickets.mjs";
+import { instantValue, shortText } from "./time.mjs";
 
 class FcrResult extends Estimated {}
 class AhtResult extends Estimated {}
@@ -86,7 +86,9 @@ export function requesterWaitTime(tickets, options) {
 export function ticketDurations(tickets, metric, options) {
   const o = optionsArg(options, DURATION, "ticketDurations");
   if (typeof metric !== "string") {
-    throw new TypeError(`metric must be "first_response", "first_resolution", "full_resolution" or "requester_wait", not ${describe(metric)}`);
+    throw new TypeError(
+      `metric must be "first_response", "first_resolution", "full_resolution" or "requester_wait", not ${describe(metric)}`,
+    );
   }
   const m = shortText(metric);
   const d = onClock(
@@ -128,7 +130,10 @@ export function fcr(tickets, options) {
     from = instantValue(o.period[0], "period[0]") ?? null;
     to = instantValue(o.period[1], "period[1]") ?? null;
   }
-  return fromRaw(FcrResult, call(() => t.fcr(maxAgent, maxFollowups, window, denominator, from, to)));
+  return fromRaw(
+    FcrResult,
+    call(() => t.fcr(maxAgent, maxFollowups, window, denominator, from, to)),
+  );
 }
 
 /** One row of an SLA report (a priority, or the overall row). */
@@ -151,7 +156,6 @@ class SlaResult {
   }
 }
 
-
 /**
  * SLA attainment per priority ({ targets: { priority: seconds, "*": default },
  * metric = "first_response", schedule, asOf }).
@@ -159,7 +163,10 @@ class SlaResult {
 export function sla(tickets, options) {
   const o = optionsArg(options, ["targets", "metric", ...DURATION], "sla");
   if (!given(o.targets)) {
-    throw argumentError("targets", 'sla() needs targets in seconds per priority, e.g. { targets: { high: 3600, "*": 86400 } }');
+    throw argumentError(
+      "targets",
+      'sla() needs targets in seconds per priority, e.g. { targets: { high: 3600, "*": 86400 } }',
+    );
   }
   if (typeof o.targets !== "object" || Array.isArray(o.targets)) {
     throw new TypeError(`targets must be an object { priority: seconds }, not ${describe(o.targets)}`);
@@ -177,7 +184,10 @@ export function sla(tickets, options) {
   );
   const rows = rowsOf(cols.rows, (fields, i) => {
     const error = cols.errors[i];
-    const est = error === null ? cols.estimates.slice(3 * i, 3 * i + 3) : new CxMetricsError(error.message, error.code, error.index ?? null);
+    const est =
+      error === null
+        ? cols.estimates.slice(3 * i, 3 * i + 3)
+        : new CxMetricsError(error.message, error.code, error.index ?? null);
     return new SlaRow(fields, est);
   });
   const overall = rows.pop();
@@ -198,12 +208,17 @@ export function handleTime(talk, options) {
   const o = optionsArg(options, ["hold", "wrap"], "handleTime");
   const col = (v, what) => {
     if (!Array.isArray(v) && tagOf(v) === undefined) {
-      throw new TypeError(`${what} must be an array of seconds (null or NaN for a missing value) or a typed array, not ${describe(v)}`);
+      throw new TypeError(
+        `${what} must be an array of seconds (null or NaN for a missing value) or a typed array, not ${describe(v)}`,
+      );
     }
     return floatsArg(v, what);
   };
   const t = col(talk, "talk");
   const h = given(o.hold) ? col(o.hold, "hold") : undefined;
   const w = given(o.wrap) ? col(o.wrap, "wrap") : undefined;
-  return fromRaw(AhtResult, call(() => raw.handleTime(t, h, w)));
+  return fromRaw(
+    AhtResult,
+    call(() => raw.handleTime(t, h, w)),
+  );
 }

@@ -1,10 +1,22 @@
 // Statistics: comparisons, paired NPS, intervals from counts, sample sizes, p-value adjustment.
 
-import { raw } from "./raw.mjs";
+import { describe, floatsArg, tagOf } from "./convert.mjs";
 import { argumentError, call } from "./errors.mjs";
-import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
 import { given, intArg, numberArg, optionalNumber, optionalString, optionsArg } from "./options.mjs";
-import { Comparison, defaults, Estimated, estimateFrom, estimateOf, fromRaw, Interval, LEVEL, LEVEL_METHOD, levelArg, PairedNpsResult } from "./results.mjs";
+import { raw } from "./raw.mjs";
+import {
+  Comparison,
+  defaults,
+  Estimated,
+  estimateFrom,
+  estimateOf,
+  fromRaw,
+  Interval,
+  LEVEL,
+  LEVEL_METHOD,
+  levelArg,
+  PairedNpsResult,
+} from "./results.mjs";
 
 const RESULTS_WITH_ESTIMATE =
   "a result with an estimate (NpsResult, CsatResult, CesResult, MeanResult, BoxResult, MeanOfResult, FcrResult, SlaRow, RateResult, ChurnResult, AhtResult)";
@@ -49,7 +61,9 @@ class MeanOfResult extends Estimated {}
 /** Numbers as one Float64Array (null / undefined → NaN, missing), from an array or a typed array. */
 function measureArg(values, what) {
   if (!Array.isArray(values) && tagOf(values) === undefined) {
-    throw new TypeError(`${what} must be an array of numbers (null or NaN for a missing value) or a typed array, not ${describe(values)}`);
+    throw new TypeError(
+      `${what} must be an array of numbers (null or NaN for a missing value) or a typed array, not ${describe(values)}`,
+    );
   }
   return floatsArg(values, what);
 }
@@ -62,7 +76,10 @@ export function meanOf(values, options) {
   const o = optionsArg(options, ["weights"], "meanOf");
   const v = measureArg(values, "values");
   const w = given(o.weights) ? measureArg(o.weights, "weights") : undefined;
-  return fromRaw(MeanOfResult, call(() => raw.meanOf(v, w)));
+  return fromRaw(
+    MeanOfResult,
+    call(() => raw.meanOf(v, w)),
+  );
 }
 
 const countArg = (v, what) => intArg(v, what);

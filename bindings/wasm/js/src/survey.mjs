@@ -1,12 +1,12 @@
 // Survey metrics: nps, csat, ces, mean, topBox, bottomBox, distribution.
 
-import { raw } from "./raw.mjs";
-import { argumentError, call } from "./errors.mjs";
 import { describe, floatsArg, scoresArg } from "./convert.mjs";
+import { argumentError, call } from "./errors.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
+import { raw } from "./raw.mjs";
+import { BoxResult, CesResult, CsatResult, Distribution, fromRaw, MeanResult, NpsResult } from "./results.mjs";
 import { Scale, scaleArg } from "./scale.mjs";
 import { rawOf, release, Tally } from "./tally.mjs";
-import { BoxResult, CesResult, CsatResult, Distribution, fromRaw, MeanResult, NpsResult } from "./results.mjs";
 
 const INPUT = ["scale", "weights", "onInvalid"];
 
@@ -58,15 +58,16 @@ export function nps(scores, options) {
   let pmin;
   if (given(o.buckets)) {
     if (typeof o.buckets !== "object" || Array.isArray(o.buckets)) {
-      throw new TypeError(
-        `buckets must be an object { detractorMax, promoterMin }, not ${describe(o.buckets)}`,
-      );
+      throw new TypeError(`buckets must be an object { detractorMax, promoterMin }, not ${describe(o.buckets)}`);
     }
     const b = optionsArg(o.buckets, ["detractorMax", "promoterMin"], "nps() buckets");
     dmax = intArg(b.detractorMax, "buckets.detractorMax");
     pmin = intArg(b.promoterMin, "buckets.promoterMin");
   }
-  return fromRaw(NpsResult, onTally("nps", scores, o, Scale.nps, (t) => t.nps(dmax, pmin)));
+  return fromRaw(
+    NpsResult,
+    onTally("nps", scores, o, Scale.nps, (t) => t.nps(dmax, pmin)),
+  );
 }
 
 /** CSAT by an explicit method (default top_box on 1–5). */
@@ -97,31 +98,46 @@ export function ces(scores, options) {
   const hib = o.higherIsBetter;
   const method = optionalString(o.method, "method");
   const threshold = optionalInt(o.threshold, "threshold");
-  return fromRaw(CesResult, onTally("ces", scores, o, null, (t) => t.ces(hib, method, threshold)));
+  return fromRaw(
+    CesResult,
+    onTally("ces", scores, o, null, (t) => t.ces(hib, method, threshold)),
+  );
 }
 
 /** Mean score with its sample standard deviation; scale required. */
 export function mean(scores, options) {
   const o = optionsArg(options, INPUT, "mean");
-  return fromRaw(MeanResult, onTally("mean", scores, o, null, (t) => t.mean()));
+  return fromRaw(
+    MeanResult,
+    onTally("mean", scores, o, null, (t) => t.mean()),
+  );
 }
 
 /** Percent of responses at or above threshold (default: the top two points). */
 export function topBox(scores, options) {
   const o = optionsArg(options, [...INPUT, "threshold"], "topBox");
   const threshold = optionalInt(o.threshold, "threshold");
-  return fromRaw(BoxResult, onTally("topBox", scores, o, null, (t) => t.topBox(threshold)));
+  return fromRaw(
+    BoxResult,
+    onTally("topBox", scores, o, null, (t) => t.topBox(threshold)),
+  );
 }
 
 /** Percent of responses at or below threshold (default: the bottom two points). */
 export function bottomBox(scores, options) {
   const o = optionsArg(options, [...INPUT, "threshold"], "bottomBox");
   const threshold = optionalInt(o.threshold, "threshold");
-  return fromRaw(BoxResult, onTally("bottomBox", scores, o, null, (t) => t.bottomBox(threshold)));
+  return fromRaw(
+    BoxResult,
+    onTally("bottomBox", scores, o, null, (t) => t.bottomBox(threshold)),
+  );
 }
 
 /** Responses per scale point: points, counts, shares. */
 export function distribution(scores, options) {
   const o = optionsArg(options, INPUT, "distribution");
-  return fromRaw(Distribution, onTally("distribution", scores, o, null, (t) => t.distribution()));
+  return fromRaw(
+    Distribution,
+    onTally("distribution", scores, o, null, (t) => t.distribution()),
+  );
 }

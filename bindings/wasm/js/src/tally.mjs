@@ -1,9 +1,9 @@
 // Tally: mergeable counts of responses, a RawTally owned by wasm memory.
 
-import { raw } from "./raw.mjs";
-import { call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, scoresArg } from "./convert.mjs";
+import { CxMetricsError, call } from "./errors.mjs";
 import { given, onInvalidArg, optionsArg } from "./options.mjs";
+import { raw } from "./raw.mjs";
 import { Scale, scaleArg } from "./scale.mjs";
 
 export const INTERNAL = Symbol("cxmetrics.internal");
@@ -60,8 +60,11 @@ export class Tally {
   static fromCounts(scale, counts) {
     const s = scaleArg(scale);
     const c = floatsArg(counts, "counts");
-    if (c === undefined) throw new TypeError("counts must be an array of integers, not " + describe(counts));
-    return new Tally(INTERNAL, call(() => raw.RawTally.fromCounts(s.min, s.max, c)));
+    if (c === undefined) throw new TypeError(`counts must be an array of integers, not ${describe(counts)}`);
+    return new Tally(
+      INTERNAL,
+      call(() => raw.RawTally.fromCounts(s.min, s.max, c)),
+    );
   }
 
   /** Reads the `cxmetrics.tally` JSON format: a string or the object `toJSON()` returns. */
@@ -105,7 +108,10 @@ export class Tally {
     } catch (e) {
       throw new CxMetricsError(`invalid serialized tally: not JSON (${e.message})`, "invalid_format", null);
     }
-    return new Tally(INTERNAL, call(() => raw.RawTally.fromJson(value)));
+    return new Tally(
+      INTERNAL,
+      call(() => raw.RawTally.fromJson(value)),
+    );
   }
 
   /** Adds one score (null / undefined / NaN = missing); returns this tally. */
@@ -187,7 +193,10 @@ export class Tally {
   /** An independent copy of this tally. */
   copy() {
     const t = rawOf(this);
-    return new Tally(INTERNAL, call(() => t.copy()));
+    return new Tally(
+      INTERNAL,
+      call(() => t.copy()),
+    );
   }
 
   /** Releases the wasm memory now, rather than when the tally is garbage-collected. */

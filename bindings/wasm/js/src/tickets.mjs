@@ -1,9 +1,9 @@
 // Tickets: records or columns of ticket events.
 
-import { raw } from "./raw.mjs";
-import { call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, tagOf } from "./convert.mjs";
+import { CxMetricsError, call } from "./errors.mjs";
 import { given, optionsArg } from "./options.mjs";
+import { raw } from "./raw.mjs";
 import { INTERNAL } from "./tally.mjs";
 import { columnOf, INSTANT, instantColumn, instantValue, labelColumn, shortText } from "./time.mjs";
 
@@ -29,7 +29,9 @@ export class Tickets {
   static {
     rawTickets = (t) => {
       if (!(t instanceof Tickets)) {
-        throw new TypeError(`tickets must be cxmetrics Tickets (Tickets.fromRecords(records) or new Tickets({ created, … })), not ${describe(t)}`);
+        throw new TypeError(
+          `tickets must be cxmetrics Tickets (Tickets.fromRecords(records) or new Tickets({ created, … })), not ${describe(t)}`,
+        );
       }
       if (!t.#raw) throw new TypeError("these Tickets were freed (Tickets.free()) and cannot be used");
       return t.#raw;
@@ -65,7 +67,8 @@ export class Tickets {
     }
     for (const k of ["channel", "priority"]) if (given(o[k])) d[k] = labelColumn(o[k], k);
     if (given(o.paused)) {
-      if (!Array.isArray(o.paused)) throw new TypeError(`paused must be an array of [ticketIndex, start, end] triples, not ${describe(o.paused)}`);
+      if (!Array.isArray(o.paused))
+        throw new TypeError(`paused must be an array of [ticketIndex, start, end] triples, not ${describe(o.paused)}`);
       const index = [];
       const starts = [];
       const ends = [];
@@ -90,7 +93,8 @@ export class Tickets {
    * (an array of [start, end] pairs), `channel`, `priority`.
    */
   static fromRecords(records) {
-    if (!Array.isArray(records)) throw new TypeError(`records must be an array of ticket objects, not ${describe(records)}`);
+    if (!Array.isArray(records))
+      throw new TypeError(`records must be an array of ticket objects, not ${describe(records)}`);
     const n = records.length;
     const created = new Array(n);
     const firstResponse = new Array(n);
@@ -103,7 +107,9 @@ export class Tickets {
     const priority = new Array(n).fill(null);
     records.forEach((r, i) => {
       if (r === null || typeof r !== "object" || Array.isArray(r)) {
-        throw new TypeError(`records[${i}] must be a ticket object { created, firstResponse, solved, … }, not ${describe(r)}`);
+        throw new TypeError(
+          `records[${i}] must be a ticket object { created, firstResponse, solved, … }, not ${describe(r)}`,
+        );
       }
       for (const key of Object.keys(r)) {
         if (!RECORD_KEYS().includes(key)) {
@@ -120,13 +126,17 @@ export class Tickets {
       for (const k of ["solved", "reopened"]) {
         const v = r[k];
         if (given(v)) {
-          if (!Array.isArray(v)) throw new TypeError(`records[${i}].${k} must be an array of instants, not ${describe(v)}`);
-          v.forEach((x, j) => lists[k].push(instantValue(x, `records[${i}].${k}[${j}]`, i)));
+          if (!Array.isArray(v))
+            throw new TypeError(`records[${i}].${k} must be an array of instants, not ${describe(v)}`);
+          v.forEach((x, j) => {
+            lists[k].push(instantValue(x, `records[${i}].${k}[${j}]`, i));
+          });
         }
         offsets[k][i + 1] = lists[k].length;
       }
       if (given(r.paused)) {
-        if (!Array.isArray(r.paused)) throw new TypeError(`records[${i}].paused must be an array of [start, end] pairs, not ${describe(r.paused)}`);
+        if (!Array.isArray(r.paused))
+          throw new TypeError(`records[${i}].paused must be an array of [start, end] pairs, not ${describe(r.paused)}`);
         r.paused.forEach((p, k) => {
           if (!Array.isArray(p) || p.length !== 2) {
             throw new TypeError(`records[${i}].paused[${k}] must be a [start, end] pair, not ${describe(p)}`);
@@ -139,10 +149,14 @@ export class Tickets {
       offsets.pausedEnd[i + 1] = lists.pausedEnd.length;
       agentReplies[i] = recordCount(r.agentReplies, "agentReplies", i);
       customerFollowups[i] = recordCount(r.customerFollowups, "customerFollowups", i);
-      for (const [k, col] of [["channel", channel], ["priority", priority]]) {
+      for (const [k, col] of [
+        ["channel", channel],
+        ["priority", priority],
+      ]) {
         const v = r[k];
         if (v === null || v === undefined) continue;
-        if (typeof v !== "string") throw new TypeError(`records[${i}].${k} must be a string or null, not ${describe(v)}`);
+        if (typeof v !== "string")
+          throw new TypeError(`records[${i}].${k} must be a string or null, not ${describe(v)}`);
         col[i] = v;
       }
     });

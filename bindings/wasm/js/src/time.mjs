@@ -1,7 +1,7 @@
 // Instants (Date, epoch milliseconds, ISO 8601 strings) and label columns for the raw layer.
 
-import { CxMetricsError } from "./errors.mjs";
 import { describe, floats64, floatsArg, tagOf } from "./convert.mjs";
+import { CxMetricsError } from "./errors.mjs";
 
 const dateGetTime = Date.prototype.getTime;
 /** Epoch ms of a Date (of any realm), or undefined when `v` is not a Date. */
@@ -12,7 +12,8 @@ export function dateMillis(v) {
     return undefined;
   }
 }
-export const INSTANT = "an instant (a Date, epoch milliseconds or an ISO 8601 string with an offset such as 2026-11-02T09:00:00Z)";
+export const INSTANT =
+  "an instant (a Date, epoch milliseconds or an ISO 8601 string with an offset such as 2026-11-02T09:00:00Z)";
 // An ISO 8601 instant is ~35 characters; the core names a bad one in its message.
 export const shortText = (v) => (v.length > 64 ? `${v.slice(0, 64)}…` : v);
 
@@ -28,7 +29,11 @@ export function instantValue(v, label, index = null) {
     const ms = dateMillis(v);
     if (ms !== undefined) {
       if (Number.isNaN(ms)) {
-        throw new CxMetricsError(`invalid argument \`${label}\`: an invalid Date (its time is NaN)`, "invalid_argument", index);
+        throw new CxMetricsError(
+          `invalid argument \`${label}\`: an invalid Date (its time is NaN)`,
+          "invalid_argument",
+          index,
+        );
       }
       return ms;
     }
@@ -67,14 +72,20 @@ export function instantColumn(values, what) {
     return { ms: floatsArg(values, what) };
   }
   if (!Array.isArray(values)) {
-    throw new TypeError(`${what} must be an array of instants (Dates, epoch milliseconds or ISO 8601 strings with an offset), not ${describe(values)}`);
+    throw new TypeError(
+      `${what} must be an array of instants (Dates, epoch milliseconds or ISO 8601 strings with an offset), not ${describe(values)}`,
+    );
   }
-  return columnOf(Array.from(values, (v, i) => instantValue(v, `${what}[${i}]`, i)), what);
+  return columnOf(
+    Array.from(values, (v, i) => instantValue(v, `${what}[${i}]`, i)),
+    what,
+  );
 }
 
 /** Labels (channel, priority): strings or null / undefined. */
 export function labelColumn(values, what) {
-  if (!Array.isArray(values)) throw new TypeError(`${what} must be an array of strings (or null), not ${describe(values)}`);
+  if (!Array.isArray(values))
+    throw new TypeError(`${what} must be an array of strings (or null), not ${describe(values)}`);
   return Array.from(values, (v, i) => {
     if (v === null || v === undefined) return null;
     if (typeof v !== "string") throw new TypeError(`${what}[${i}] must be a string or null, not ${describe(v)}`);

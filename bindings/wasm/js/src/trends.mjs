@@ -1,12 +1,12 @@
 // Trends: a survey metric per calendar period, changes tested and adjusted.
 
-import { raw } from "./raw.mjs";
-import { call } from "./errors.mjs";
 import { floatsArg } from "./convert.mjs";
+import { call } from "./errors.mjs";
 import { onInvalidArg, optionalInt, optionalNumber, optionalString, optionsArg } from "./options.mjs";
+import { raw } from "./raw.mjs";
 import { decode, defaults, levelArg, Row, rowsOf, svgOf } from "./results.mjs";
-import { instantColumn } from "./time.mjs";
 import { floatScores, metricSpec } from "./segments.mjs";
+import { instantColumn } from "./time.mjs";
 
 class TrendRow extends Row {}
 
@@ -37,7 +37,22 @@ export function trend(scores, times, options) {
   const rolling = optionalInt(o.rollingDays, "rollingDays");
   const cols = decode(
     call(() =>
-      raw.trendReport(spec, s, weights, policy, t.ms, t.strings, period, zone, level, method, minN, adjust, alpha, rolling),
+      raw.trendReport(
+        spec,
+        s,
+        weights,
+        policy,
+        t.ms,
+        t.strings,
+        period,
+        zone,
+        level,
+        method,
+        minN,
+        adjust,
+        alpha,
+        rolling,
+      ),
     ),
   );
   const rows = rowsOf(cols.rows, (fields) => new TrendRow(fields));

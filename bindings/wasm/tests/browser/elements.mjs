@@ -1,8 +1,9 @@
 // The web elements in Chromium (run by run.mjs): rendering, attribute and property inputs,
 // events (bubbling, composed), refused input ("—" and cx-error, no throw), guarded define.
 // Expected numbers are hand-calculated. Results go to window.__cxElements.
-import { CxNpsGauge, ready } from "/pkg/elements/nps-gauge.js";
+
 import { CxDistribution } from "/pkg/elements/distribution.js";
+import { CxNpsGauge, ready } from "/pkg/elements/nps-gauge.js";
 import { CxTrend } from "/pkg/elements/trend.js";
 
 const out = { passed: 0, failed: 0, failures: [] };
@@ -31,7 +32,7 @@ const next = (el) =>
     el.addEventListener("cx-error", on);
   });
 /** Resolves with the element's state once its pending computation ran. */
-const settled = async (el) => {
+const settled = async (_el) => {
   await ready;
   await new Promise((r) => setTimeout(r, 0));
 };
@@ -99,37 +100,40 @@ await check("events cross shadow roots: a cx-result inside another element's sha
   assert(e.detail.score === 100, `score ${e.detail.score}`);
 });
 
-await check("refused input: out of scale shows — and fires cx-error { code, message }, the setter does not throw", async () => {
-  const el = document.createElement("cx-nps-gauge");
-  document.body.append(el);
-  let event = next(el);
-  el.setAttribute("scores", "10,11");
-  let e = await event;
-  assert(e.type === "cx-error", e.type);
-  assert(e.bubbles && e.composed, "bubbles and composed");
-  assert(e.detail.code === "out_of_scale", `code ${e.detail.code}`);
-  assert(/11/.test(e.detail.message), e.detail.message);
-  assert(part(el, "value").textContent === "—", "value —");
-  assert(part(el, "chart").childElementCount === 0, "no chart");
-  assert(el.result === null, "no result");
-  // A wrong type: the setter stores it, the computation reports it (code null).
-  event = next(el);
-  let threw = false;
-  try {
-    el.scores = 42;
-  } catch {
-    threw = true;
-  }
-  assert(!threw, "the setter threw");
-  e = await event;
-  assert(e.type === "cx-error" && e.detail.code === null, `${e.type} ${e.detail.code}`);
-  // And back to a good input.
-  event = next(el);
-  el.scores = [10];
-  e = await event;
-  assert(e.type === "cx-result" && part(el, "value").textContent === "100.0", "recovers");
-  el.remove();
-});
+await check(
+  "refused input: out of scale shows — and fires cx-error { code, message }, the setter does not throw",
+  async () => {
+    const el = document.createElement("cx-nps-gauge");
+    document.body.append(el);
+    let event = next(el);
+    el.setAttribute("scores", "10,11");
+    let e = await event;
+    assert(e.type === "cx-error", e.type);
+    assert(e.bubbles && e.composed, "bubbles and composed");
+    assert(e.detail.code === "out_of_scale", `code ${e.detail.code}`);
+    assert(/11/.test(e.detail.message), e.detail.message);
+    assert(part(el, "value").textContent === "—", "value —");
+    assert(part(el, "chart").childElementCount === 0, "no chart");
+    assert(el.result === null, "no result");
+    // A wrong type: the setter stores it, the computation reports it (code null).
+    event = next(el);
+    let threw = false;
+    try {
+      el.scores = 42;
+    } catch {
+      threw = true;
+    }
+    assert(!threw, "the setter threw");
+    e = await event;
+    assert(e.type === "cx-error" && e.detail.code === null, `${e.type} ${e.detail.code}`);
+    // And back to a good input.
+    event = next(el);
+    el.scores = [10];
+    e = await event;
+    assert(e.type === "cx-result" && part(el, "value").textContent === "100.0", "recovers");
+    el.remove();
+  },
+);
 
 await check("trend: times and scores as properties, metric and min-n attributes", async () => {
   const el = document.createElement("cx-trend");

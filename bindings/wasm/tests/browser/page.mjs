@@ -5,13 +5,13 @@
 import init, * as cx from "/pkg/web/index.mjs";
 import initSurvey, * as light from "/pkg/web/survey.mjs";
 import { cases } from "/tests/shared/cases.mjs";
-import { VARIANTS, applies, check } from "/tests/shared/vectors.mjs";
-import { check as checkStats } from "/tests/shared/vectors_stats.mjs";
-import { cases as statsCases } from "/tests/shared/cases_stats.mjs";
-import { check as checkService, expressible, formsOf } from "/tests/shared/vectors_service.mjs";
-import { cases as serviceCases } from "/tests/shared/cases_service.mjs";
-import { check as checkLifecycleSegments, variantsOf } from "/tests/shared/vectors_lifecycle_segments.mjs";
 import { cases as businessCases } from "/tests/shared/cases_business.mjs";
+import { cases as serviceCases } from "/tests/shared/cases_service.mjs";
+import { cases as statsCases } from "/tests/shared/cases_stats.mjs";
+import { applies, check, VARIANTS } from "/tests/shared/vectors.mjs";
+import { check as checkLifecycleSegments, variantsOf } from "/tests/shared/vectors_lifecycle_segments.mjs";
+import { check as checkService, expressible, formsOf } from "/tests/shared/vectors_service.mjs";
+import { check as checkStats } from "/tests/shared/vectors_stats.mjs";
 
 const results = { passed: 0, failed: 0, failures: [], counts: {} };
 function record(group, name, fn) {
@@ -120,6 +120,7 @@ main()
     results.failures.push(`page: ${e?.stack ?? e}`);
   })
   .finally(() => {
-    document.getElementById("out").textContent = `${results.passed} passed, ${results.failed} failed\n${results.failures.join("\n")}`;
+    document.getElementById("out").textContent =
+      `${results.passed} passed, ${results.failed} failed\n${results.failures.join("\n")}`;
     window.__cx = results;
   });

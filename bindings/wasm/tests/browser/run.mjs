@@ -1,11 +1,11 @@
 #!/usr/bin/env node
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 // Headless Chromium run of the `web` build: serves bindings/wasm/pkg and the test page
 // from 127.0.0.1 (node http, .wasm as application/wasm), runs every vector (survey, stats,
 // service, lifecycle, segments) and every named case (tests/shared) in the page, the light module
 // (cxmetrics/survey/web) too, and the README's browser snippet in a second page. Prints a summary; exits non-zero on any failure.
 // Usage: node bindings/wasm/tests/browser/run.mjs   (after scripts/build.mjs)
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,10 +36,13 @@ const shown = (text) => Number(text.replace("\u2212", "-"));
  * top box = 100 × answers 4–5 / answers; the trend's last period is October 2026.
  */
 function exampleExpected() {
-  const [head, ...lines] = readFileSync(join(rootDir, "examples", "data", "survey_responses.csv"), "utf8").trim().split("\n");
+  const [head, ...lines] = readFileSync(join(rootDir, "examples", "data", "survey_responses.csv"), "utf8")
+    .trim()
+    .split("\n");
   const col = Object.fromEntries(head.split(",").map((n, i) => [n, i]));
   const rows = lines.map((l) => l.split(","));
-  const answers = (name, keep = () => true) => rows.filter((r) => r[col[name]] !== "" && keep(r)).map((r) => Number(r[col[name]]));
+  const answers = (name, keep = () => true) =>
+    rows.filter((r) => r[col[name]] !== "" && keep(r)).map((r) => Number(r[col[name]]));
   const ltr = answers("ltr");
   const nps = (100 * (ltr.filter((x) => x >= 9).length - ltr.filter((x) => x <= 6).length)) / ltr.length;
   const top = (xs) => (100 * xs.filter((x) => x >= 4).length) / xs.length;
@@ -175,7 +178,13 @@ try {
     Object.fromEntries(
       ["nps", "csat", "trend"].map((id) => {
         const root = document.getElementById(id).shadowRoot;
-        return [id, { value: root.querySelector("[part=value]").textContent, svg: root.querySelector("[part=chart] svg") !== null }];
+        return [
+          id,
+          {
+            value: root.querySelector("[part=value]").textContent,
+            svg: root.querySelector("[part=chart] svg") !== null,
+          },
+        ];
       }),
     ),
   );
@@ -184,7 +193,10 @@ try {
   for (const id of ["nps", "csat", "trend"]) {
     const x = shown(seen[id].value);
     if (seen[id].svg && Math.abs(x - want[id]) <= 0.05 + 1e-9) exampleOk++;
-    else results.failures.push(`example: ${id} shows ${JSON.stringify(seen[id])}, expected ${want[id].toFixed(3)} with a chart`);
+    else
+      results.failures.push(
+        `example: ${id} shows ${JSON.stringify(seen[id])}, expected ${want[id].toFixed(3)} with a chart`,
+      );
   }
   shot = join(mkdtempSync(join(tmpdir(), "cxmetrics-example-")), "example.png");
   await example.screenshot({ path: shot, fullPage: true });
@@ -216,7 +228,11 @@ results ??= { passed: 0, failed: 0, failures: [], counts: {} };
 if (shot) console.log(`example page screenshot: ${shot}`);
 for (const f of results.failures) console.log(`FAIL ${f}`);
 for (const p of problems) console.log(`PROBLEM ${p}`);
-console.log(`groups: ${Object.entries(results.counts).map(([g, n]) => `${g} ${n}`).join(", ")}`);
+console.log(
+  `groups: ${Object.entries(results.counts)
+    .map(([g, n]) => `${g} ${n}`)
+    .join(", ")}`,
+);
 const failed = results.failed + problems.length;
 console.log(`chromium: ${results.passed} passed, ${failed} failed`);
 process.exit(failed === 0 && results.passed > 0 ? 0 : 1);

@@ -3,18 +3,19 @@
 // every shared vector's inputs (survey.json: distribution and NPS; segments.json: segment
 // and trend; service.json: duration summaries and SLA) with CX_CHART_SVGS=<dir>, and this test draws the same inputs through the
 // wasm build and compares the bytes, case by case, both ways (no chart drawn on one side only).
-import { test, before } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { before, test } from "node:test";
 import * as cx from "cxmetrics";
 import * as light from "cxmetrics/survey";
-import { loadVectors, rootDir } from "./helpers.mjs";
 import { call } from "../shared/vectors.mjs";
 import { segmentOf, trendOf } from "../shared/vectors_lifecycle_segments.mjs";
 import { resultOf } from "../shared/vectors_service.mjs";
+import { loadVectors, rootDir } from "./helpers.mjs";
 
 let dir;
 before(() => {
@@ -97,7 +98,10 @@ test("toSVG() leaves the result's data alone: not a field, not in JSON, not on c
   assert.ok(!Object.keys(r).includes("chart"));
   assert.ok(!("chart" in r.toJSON()));
   // The core's accessible name, by hand: 3 of 5 promoters, 1 detractor.
-  assert.match(r.toSVG(), /aria-label="NPS 40\.0: promoters 60\.0%, passives 20\.0%, detractors 20\.0%, n = 5; 95% CI /);
+  assert.match(
+    r.toSVG(),
+    /aria-label="NPS 40\.0: promoters 60\.0%, passives 20\.0%, detractors 20\.0%, n = 5; 95% CI /,
+  );
   assert.throws(() => Object.getPrototypeOf(r).toSVG.call({ ...r }), TypeError);
   const rows = cx.trend([0, 10], ["2026-01-05T10:00:00Z", "2026-02-03T10:00:00Z"], { minN: 1 });
   assert.deepEqual(Object.keys(rows), ["0", "1"]);

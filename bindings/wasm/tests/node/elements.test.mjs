@@ -1,15 +1,19 @@
 // The web elements' package side (issue 12): importing `cxmetrics` leaves Node's globals
 // alone (no DOM), the element subpaths import without a DOM and define nothing, and the
 // Custom Elements Manifest describes what the element classes observe and the docs list.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { test } from "node:test";
 import { crateDir, pkgDir, rootDir } from "./helpers.mjs";
 
 const node = (code) =>
-  execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: join(crateDir, "tests"), encoding: "utf8" });
+  execFileSync(process.execPath, ["--input-type=module", "-e", code], {
+    cwd: join(crateDir, "tests"),
+    encoding: "utf8",
+  });
 
 test("importing cxmetrics adds no global (no DOM, no custom elements)", () => {
   const out = node(`
@@ -31,7 +35,9 @@ test("the element subpaths import in Node without a DOM: nothing defined, ready 
 });
 
 const manifest = JSON.parse(readFileSync(join(pkgDir, "custom-elements.json"), "utf8"));
-const declarations = manifest.modules.flatMap((m) => m.declarations.filter((d) => d.customElement).map((d) => [m.path, d]));
+const declarations = manifest.modules.flatMap((m) =>
+  m.declarations.filter((d) => d.customElement).map((d) => [m.path, d]),
+);
 
 test("custom-elements.json: the three elements, each with its module, tag and definition export", () => {
   assert.equal(manifest.schemaVersion, "1.0.0");
@@ -60,9 +66,15 @@ test("custom-elements.json: the attributes are the ones each class observes; eve
     const mod = await import(`cxmetrics/${path}`);
     const observed = mod[mods[path][0]].observedAttributes;
     assert.deepEqual(d.attributes.map((a) => a.name).sort(), [...observed].sort(), `${d.tagName} attributes`);
-    assert.deepEqual(d.events.map((e) => e.name), ["cx-result", "cx-error"]);
-    assert.deepEqual(d.cssParts.map((p) => p.name), ["header", "label", "value", "chart", "error"]);
-    for (const p of d.cssParts) assert.match(docs, new RegExp("`" + p.name + "`"), `docs/charts.md lists part ${p.name}`);
+    assert.deepEqual(
+      d.events.map((e) => e.name),
+      ["cx-result", "cx-error"],
+    );
+    assert.deepEqual(
+      d.cssParts.map((p) => p.name),
+      ["header", "label", "value", "chart", "error"],
+    );
+    for (const p of d.cssParts) assert.match(docs, new RegExp(`\`${p.name}\``), `docs/charts.md lists part ${p.name}`);
     for (const p of d.cssProperties) assert.ok(docs.includes(`\`${p.name}\``), `docs/charts.md lists ${p.name}`);
     assert.ok(docs.includes(`<${d.tagName}`), `docs/charts.md shows <${d.tagName}>`);
   }

@@ -1,7 +1,8 @@
 // Bad input for every export: never a trap (WebAssembly.RuntimeError) or another error
 // type; always a CxMetricsError (with a known code) or a TypeError. Plus large inputs.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
 
 const CODES = new Set([
@@ -159,7 +160,9 @@ for (const [fname, fn] of Object.entries(READERS)) {
       safely(`${fname}(typed, weights ${label})`, () => fn(Uint8Array.of(10, 9, 3), { weights }));
     }
     for (const [label, options] of BAD_OPTIONS) {
-      safely(`${fname}(options ${label})`, () => fn([10, 9, 3], typeof options === "object" ? { ...options } : options));
+      safely(`${fname}(options ${label})`, () =>
+        fn([10, 9, 3], typeof options === "object" ? { ...options } : options),
+      );
     }
     assert.equal(cx.nps([10, 0, 9]).n, 3, "still works");
   });
@@ -193,8 +196,14 @@ test("the bad inputs give the documented outcomes", () => {
   assert.equal(o([10], { scale: [-1e300, 1e300] }), "invalid_scale");
   assert.equal(o([10], { threshold: 4 }), "TypeError");
   assert.equal(o([10], { buckets: { detractorMax: -1e300, promoterMin: 1e300 } }), "invalid_argument");
-  assert.equal(safely("csat", () => cx.csat([5], { threshold: 1e300 })), "invalid_argument");
-  assert.equal(safely("csat", () => cx.csat([5], { threshold: NaN })), "TypeError");
+  assert.equal(
+    safely("csat", () => cx.csat([5], { threshold: 1e300 })),
+    "invalid_argument",
+  );
+  assert.equal(
+    safely("csat", () => cx.csat([5], { threshold: NaN })),
+    "TypeError",
+  );
 });
 
 test("Tally.push, merge, fromJSON, fromCounts: bad input never traps", () => {
@@ -209,7 +218,10 @@ test("Tally.push, merge, fromJSON, fromCounts: bad input never traps", () => {
     safely(`new Scale(${label})`, () => new cx.Scale(one, 10));
   }
   for (const json of ["", "null", "[]", '{"format":"cxmetrics.tally"}', "x".repeat(10000), '{"a":'.repeat(500)]) {
-    assert.equal(safely("fromJSON", () => cx.Tally.fromJSON(json)), "invalid_format");
+    assert.equal(
+      safely("fromJSON", () => cx.Tally.fromJSON(json)),
+      "invalid_format",
+    );
   }
   const j = new cx.Tally([1, 3], [1], { weights: [1] }).toJSON();
   for (const bad of [
@@ -222,17 +234,30 @@ test("Tally.push, merge, fromJSON, fromCounts: bad input never traps", () => {
     { ...j, weights: { ...j.weights, sum: [-1, 0, 0] } },
     { ...j, weights: { ...j.weights, sum_sq: [1e308, 1e308, 1e308], sum_sq_comp: [1e308, 1e308, 1e308] } },
   ]) {
-    assert.equal(safely("fromJSON", () => cx.Tally.fromJSON(bad)), "invalid_format", JSON.stringify(bad));
+    assert.equal(
+      safely("fromJSON", () => cx.Tally.fromJSON(bad)),
+      "invalid_format",
+      JSON.stringify(bad),
+    );
   }
-  assert.equal(safely("fromCounts", () => cx.Tally.fromCounts([0, 1], [2 ** 60, 1])), "invalid_argument");
+  assert.equal(
+    safely("fromCounts", () => cx.Tally.fromCounts([0, 1], [2 ** 60, 1])),
+    "invalid_argument",
+  );
   const huge = "x".repeat(200_000_000);
-  assert.equal(safely("fromJSON", () => cx.Tally.fromJSON(huge)), "invalid_format");
+  assert.equal(
+    safely("fromJSON", () => cx.Tally.fromJSON(huge)),
+    "invalid_format",
+  );
   for (const fn of [() => cx.nps([10], { onInvalid: huge }), () => cx.csat([5], { method: huge })]) {
     assert.throws(fn, (e) => e instanceof cx.CxMetricsError && e.code === "invalid_argument" && e.message.length < 400);
   }
   const safe = Number.MAX_SAFE_INTEGER;
   assert.equal(cx.nps(cx.Tally.fromCounts([0, 10], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, safe])).n, safe);
-  assert.equal(safely("fromCounts", () => cx.Tally.fromCounts([0, 1], [2 ** 53, 0])), "invalid_argument");
+  assert.equal(
+    safely("fromCounts", () => cx.Tally.fromCounts([0, 1], [2 ** 53, 0])),
+    "invalid_argument",
+  );
 });
 
 /** Deterministic 0..10 values (a linear congruential generator). */
@@ -263,7 +288,10 @@ test("10 million scores in a Uint8Array", () => {
 
   xs[n - 1] = 11;
   const e = assert.throws(() => cx.nps(xs), cx.CxMetricsError);
-  assert.equal(safely("nps", () => cx.nps(xs)), "out_of_scale");
+  assert.equal(
+    safely("nps", () => cx.nps(xs)),
+    "out_of_scale",
+  );
   try {
     cx.nps(xs);
   } catch (err) {
@@ -297,8 +325,15 @@ test("arrays too large for wasm memory are invalid_argument, not a RangeError or
   for (const length of [2 ** 32 - 1, 2 ** 29]) {
     const sparse = [];
     sparse.length = length;
-    for (const call of [() => cx.nps(sparse), () => cx.nps([10], { weights: sparse }), () => new cx.Tally([0, 10]).extend(sparse)]) {
-      assert.throws(call, (e) => e instanceof cx.CxMetricsError && e.code === "invalid_argument" && /do not fit/.test(e.message));
+    for (const call of [
+      () => cx.nps(sparse),
+      () => cx.nps([10], { weights: sparse }),
+      () => new cx.Tally([0, 10]).extend(sparse),
+    ]) {
+      assert.throws(
+        call,
+        (e) => e instanceof cx.CxMetricsError && e.code === "invalid_argument" && /do not fit/.test(e.message),
+      );
     }
   }
 });

@@ -3,8 +3,9 @@
 // happened, and Tally.fromJSON turns any object into a CxMetricsError. Columns are
 // derived from records by the rule of docs/metrics/service.md ("Derived per ticket"),
 // written out here by hand.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
 
 const BASE = Date.parse("2026-11-02T09:00:00Z");
@@ -94,8 +95,19 @@ test("reopens follow a solve, in both forms", () => {
 
 test("pauses: refused alike, overlaps merged alike", () => {
   sameRefusal([ticket([240], [], { paused: [[at(30), at(20)]] })], 0, "a paused interval ends before it starts");
-  sameRefusal([ticket([240], [], { paused: [[at(-10), at(20)]] })], 0, "a paused interval starts before the ticket was created");
-  const overlapping = [ticket([240], [], { paused: [[at(40), at(70)], [at(10), at(50)]] })];
+  sameRefusal(
+    [ticket([240], [], { paused: [[at(-10), at(20)]] })],
+    0,
+    "a paused interval starts before the ticket was created",
+  );
+  const overlapping = [
+    ticket([240], [], {
+      paused: [
+        [at(40), at(70)],
+        [at(10), at(50)],
+      ],
+    }),
+  ];
   sameMetrics(overlapping);
   // 240 min to the solve, less the union 10…70 of the pauses
   assert.deepEqual(cx.ticketDurations(cx.Tickets.fromRecords(overlapping), "requester_wait"), [180 * 60]);
@@ -121,7 +133,15 @@ test("columns state only what the events allow", () => {
   ];
   const col = (m) => [m === null ? null : at(m)];
   for (const [first, final, reopen, fragment] of cases) {
-    const e = refusal(() => new cx.Tickets({ created: [at(0)], firstSolved: col(first), finalSolved: col(final), firstReopened: col(reopen) }));
+    const e = refusal(
+      () =>
+        new cx.Tickets({
+          created: [at(0)],
+          firstSolved: col(first),
+          finalSolved: col(final),
+          firstReopened: col(reopen),
+        }),
+    );
     assert.deepEqual([e.code, e.index], ["out_of_order", 0]);
     assert.ok(e.message.includes(fragment), e.message);
   }
@@ -160,10 +180,17 @@ test("Tally.fromJSON: BigInts, cycles, deep nesting, throwing toJSON are invalid
     "a deep object": deepObject,
     "a deep array": deepArray,
     "deeply nested text": "[".repeat(500_000) + "]".repeat(500_000),
-    "a deep counts field": JSON.stringify({ ...json, counts: "X" }).replace('"X"', "[".repeat(100_000) + "]".repeat(100_000)),
+    "a deep counts field": JSON.stringify({ ...json, counts: "X" }).replace(
+      '"X"',
+      "[".repeat(100_000) + "]".repeat(100_000),
+    ),
     "a symbol value": { ...json, missing: Symbol("x") },
     "a function value": { ...json, counts: () => 1 },
-    "a throwing toJSON": { toJSON: () => { throw new RangeError("no"); } },
+    "a throwing toJSON": {
+      toJSON: () => {
+        throw new RangeError("no");
+      },
+    },
     "a toJSON without a value": { toJSON: () => undefined },
   };
   for (const [what, value] of Object.entries(bad)) {

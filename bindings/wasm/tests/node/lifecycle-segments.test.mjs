@@ -1,12 +1,13 @@
 // Lifecycle metrics, segments and trends (issue 5): every case of tests/vectors/lifecycle.json
 // and tests/vectors/segments.json (mirrors crates/cxmetrics/tests/vectors_lifecycle_segments.rs)
 // and the named cases of tests/shared/cases_business.mjs (both also run in headless Chromium).
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
-import { loadVectors } from "./helpers.mjs";
-import { check, variantsOf } from "../shared/vectors_lifecycle_segments.mjs";
 import { cases } from "../shared/cases_business.mjs";
+import { check, variantsOf } from "../shared/vectors_lifecycle_segments.mjs";
+import { loadVectors } from "./helpers.mjs";
 
 const lifecycle = loadVectors("lifecycle");
 const segments = loadVectors("segments");
@@ -26,7 +27,10 @@ test("lifecycle.json and segments.json: every function is covered", () => {
   assert.deepEqual(functions(segments), ["segment", "trend"]);
 });
 
-for (const [file, vectors] of [["lifecycle", lifecycle], ["segments", segments]]) {
+for (const [file, vectors] of [
+  ["lifecycle", lifecycle],
+  ["segments", segments],
+]) {
   for (const c of vectors.cases) {
     for (const variant of variantsOf(c)) {
       test(`${file} vector ${c.id} [${variant}]`, () => {

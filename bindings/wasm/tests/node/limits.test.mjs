@@ -1,8 +1,9 @@
 // Counts are exact or refused, never rounded: a tally whose n, missing or invalid would
 // be above Number.MAX_SAFE_INTEGER (2^53 - 1) is refused with invalid_argument and left
 // unchanged; the core's own limit (2^64 - 1 rows) is refused the same way.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
 
 const SAFE = Number.MAX_SAFE_INTEGER;

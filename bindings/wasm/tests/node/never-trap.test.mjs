@@ -1,7 +1,8 @@
 // Bad input for every export added by issues 3–5: never a trap (WebAssembly.RuntimeError)
 // or another error type; always a CxMetricsError with a known code, or a TypeError.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
 import { errorCodes } from "./helpers.mjs";
 
@@ -99,7 +100,12 @@ test("statistics: bad arguments never trap", () => {
 
 test("service metrics: bad arguments never trap", () => {
   const t = cx.Tickets.fromRecords([
-    { created: "2026-11-02T09:00:00Z", firstResponse: "2026-11-02T09:10:00Z", solved: ["2026-11-02T10:00:00Z"], priority: "high" },
+    {
+      created: "2026-11-02T09:00:00Z",
+      firstResponse: "2026-11-02T09:10:00Z",
+      solved: ["2026-11-02T10:00:00Z"],
+      priority: "high",
+    },
   ]);
   const s = new cx.Schedule("UTC", [["mon", "09:00", "17:00"]]);
   for (const x of BAD) {
@@ -120,7 +126,10 @@ test("service metrics: bad arguments never trap", () => {
       ["Tickets labels", () => new cx.Tickets({ created: [0], channel: x, priority: [x] })],
       ["fromRecords", () => cx.Tickets.fromRecords(x)],
       ["fromRecords record", () => cx.Tickets.fromRecords([x])],
-      ["fromRecords fields", () => cx.Tickets.fromRecords([{ created: x, solved: [x], paused: [[x, x]], agentReplies: x }])],
+      [
+        "fromRecords fields",
+        () => cx.Tickets.fromRecords([{ created: x, solved: [x], paused: [[x, x]], agentReplies: x }]),
+      ],
       ["firstResponseTime", () => cx.firstResponseTime(x)],
       ["firstResponseTime options", () => cx.firstResponseTime(t, { asOf: x, schedule: x })],
       ["resolutionTime kind", () => cx.resolutionTime(t, { kind: x })],
@@ -146,7 +155,10 @@ test("business metrics, segments and trends: bad arguments never trap", () => {
       ["conversionRate", () => cx.conversionRate(x, 10)],
       ["retentionRate", () => cx.retentionRate(10, x, 1)],
       ["churnRate", () => cx.churnRate(1, 10, x)],
-      ["churnRate options", () => cx.churnRate(1, 10, { denominator: x, upForRenewal: x, end: x, periodsPerYear: x, annualize: x })],
+      [
+        "churnRate options",
+        () => cx.churnRate(1, 10, { denominator: x, upForRenewal: x, end: x, periodsPerYear: x, annualize: x }),
+      ],
       ["clvFromChurn", () => cx.clvFromChurn(x, { margin: x, churn: x })],
       ["clvFromRetention", () => cx.clvFromRetention(50, { retention: x })],
       ["revenueRetention", () => cx.revenueRetention(x, { expansion: x, contraction: x, churned: x })],
@@ -186,7 +198,11 @@ test("no wasm memory leak in the issue 3–5 functions (results, errors, freed t
     cx.compare(r, r);
     cx.segment(scores, keys);
     cx.trend(scores, times);
-    const t = new cx.Tickets({ created, firstResponse: response, priority: created.map((_, i) => (i % 2 ? "high" : null)) });
+    const t = new cx.Tickets({
+      created,
+      firstResponse: response,
+      priority: created.map((_, i) => (i % 2 ? "high" : null)),
+    });
     const s = new cx.Schedule("Europe/Berlin", [["mon", "09:00", "17:00"]]);
     cx.firstResponseTime(t, { schedule: s }).percentile(0.5);
     cx.sla(t, { targets: { "*": 3600 } });

@@ -1,8 +1,9 @@
 // Issue 15 item 5: inputs that overflow are errors, not wrong numbers. Finite inputs give
 // finite results or a CxMetricsError — never Infinity, NaN, a saturated sample size or an
 // interval that collapsed. Expected values by hand (arithmetic in the comments).
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
 
 function refused(fn, pattern) {

@@ -1,11 +1,12 @@
 // The built package: CommonJS require and ESM import (one instance), the bundler and
 // web builds, package.json (version, exports), the types, `npm pack`, README snippets.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esm from "cxmetrics";
 import { crateDir, errorCodes, pkgDir, rootDir, workspaceVersion } from "./helpers.mjs";
@@ -115,22 +116,56 @@ test("import from 'cxmetrics' in an ESM program", () => {
   assert.deepEqual(JSON.parse(out), [3, 0]);
 });
 
-test("the bundler builds (ESM + .wasm import) run under --experimental-wasm-modules", () => {
-  for (const [entry, names] of [["index", EXPORTS], ["survey", SURVEY_EXPORTS]]) {
-    const url = pathToFileURL(join(pkgDir, "bundler", `${entry}.mjs`)).href;
-    const out = node(
-      `import * as cx from ${JSON.stringify(url)};
-       let code; try { cx.csat([6]); } catch (e) { code = e.code; }
-       console.log(JSON.stringify([Object.keys(cx).sort(), cx.nps([10, 9, 9, 8, 7, 3]).score, code]));`,
-      { flags: ["--experimental-wasm-modules", "--no-warnings"] },
+test("the default browser entries (bundler/) load their .wasm by new URL(…, import.meta.url) at import", () => {
+  for (const [entry, mod, names] of [
+    ["index", "cxmetrics_wasm", EXPORTS],
+    ["survey", "cxmetrics_survey", SURVEY_EXPORTS],
+  ]) {
+    const file = join(pkgDir, "bundler", `${entry}.mjs`);
+    // the literal pattern webpack 5 and vite emit as an asset
+    assert.match(
+      readFileSync(file, "utf8"),
+      new RegExp(`new URL\\("\\.\\./web/${mod}_bg\\.wasm", import\\.meta\\.url\\)`),
     );
-    assert.deepEqual(JSON.parse(out), [names, 100 / 3, "out_of_scale"], entry);
+    // Node's fetch has no file: URLs; give the entry one that reads the file, as a page's would
+    const out = node(
+      `import { readFileSync } from "node:fs";
+       import { fileURLToPath } from "node:url";
+       const fetched = [];
+       globalThis.fetch = async (u) => {
+         fetched.push(String(u).split("/").slice(-2).join("/"));
+         return new Response(readFileSync(fileURLToPath(u)), { headers: { "content-type": "application/wasm" } });
+       };
+       const cx = await import(${JSON.stringify(pathToFileURL(file).href)});
+       let code; try { cx.csat([6]); } catch (e) { code = e.code; }
+       console.log(JSON.stringify([Object.keys(cx).sort(), cx.nps([10, 9, 9, 8, 7, 3]).score, code, fetched]));`,
+    );
+    assert.deepEqual(JSON.parse(out), [names, 100 / 3, "out_of_scale", [`web/${mod}_bg.wasm`]], entry);
   }
+});
+
+test("a default browser entry whose .wasm cannot be fetched says why and names the esbuild route", () => {
+  const file = join(pkgDir, "bundler", "index.mjs");
+  const out = node(
+    `globalThis.fetch = async () => new Response("not found", { status: 404 });
+     try { await import(${JSON.stringify(pathToFileURL(file).href)}); console.log("loaded"); }
+     catch (e) { console.log(e.message); }`,
+  );
+  assert.match(out, /^cxmetrics: could not load its WebAssembly module from file:.*cxmetrics_wasm_bg\.wasm/);
+  assert.match(
+    out,
+    /with esbuild, import cxmetrics\/web, import the \.wasm URL from cxmetrics\/web\/cxmetrics_wasm_bg\.wasm with --loader:\.wasm=file/,
+  );
 });
 
 test("cxmetrics/survey/web needs its own init, then works", async () => {
   const web = await import("cxmetrics/survey/web");
-  assert.deepEqual(Object.keys(web).filter((k) => k !== "default" && k !== "initSync").sort(), SURVEY_EXPORTS);
+  assert.deepEqual(
+    Object.keys(web)
+      .filter((k) => k !== "default" && k !== "initSync")
+      .sort(),
+    SURVEY_EXPORTS,
+  );
   assert.throws(() => web.nps([10]), /cxmetrics\/survey\/web: call `await init\(\)`/);
   web.initSync(readFileSync(join(pkgDir, "web", "cxmetrics_survey_bg.wasm")));
   assert.equal(web.nps([10, 0]).score, 0);
@@ -139,7 +174,9 @@ test("cxmetrics/survey/web needs its own init, then works", async () => {
 test("the web build ('cxmetrics/web') needs init, then works (initSync and init in Node)", async () => {
   const web = await import("cxmetrics/web");
   assert.deepEqual(
-    Object.keys(web).filter((k) => k !== "default" && k !== "initSync").sort(),
+    Object.keys(web)
+      .filter((k) => k !== "default" && k !== "initSync")
+      .sort(),
     EXPORTS,
   );
   assert.throws(() => web.nps([10]), /init\(\)/);
@@ -198,10 +235,11 @@ test("package.json: name, version from Cargo.toml, exports, files", () => {
   ]) {
     assert.equal(Object.keys(cond)[0], "types", "types first in every condition");
   }
-  // The element modules define custom elements when imported: side effects, kept by bundlers.
+  // The default browser entries instantiate their .wasm at import, the element modules define
+  // custom elements: side effects, kept by bundlers.
   assert.deepEqual(manifest.sideEffects, [
-    "./bundler/cxmetrics_wasm.js",
-    "./bundler/cxmetrics_survey.js",
+    "./bundler/index.mjs",
+    "./bundler/survey.mjs",
     "./elements/nps-gauge.js",
     "./elements/distribution.js",
     "./elements/trend.js",
@@ -211,6 +249,11 @@ test("package.json: name, version from Cargo.toml, exports, files", () => {
     assert.deepEqual(x, { types: `./types/elements/${e}.d.ts`, default: `./elements/${e}.js` }, e);
   }
   assert.equal(manifest.customElements, "custom-elements.json");
+  // the .wasm files are exported (a bundler's file loader imports their URL), typed as a string
+  for (const mod of ["cxmetrics_wasm", "cxmetrics_survey"]) {
+    const x = manifest.exports[`./web/${mod}_bg.wasm`];
+    assert.deepEqual(x, { types: "./types/wasm-url.d.ts", default: `./web/${mod}_bg.wasm` }, mod);
+  }
 });
 
 test("npm pack: the tarball holds the three builds, the types and the README", () => {
@@ -231,10 +274,6 @@ test("npm pack: the tarball holds the three builds, the types and the README", (
     "node/cxmetrics_wasm.js",
     "node/cxmetrics_wasm_bg.wasm",
     "bundler/index.mjs",
-    "bundler/api.mjs",
-    "bundler/cxmetrics_wasm.js",
-    "bundler/cxmetrics_wasm_bg.js",
-    "bundler/cxmetrics_wasm_bg.wasm",
     "web/index.mjs",
     "web/api.mjs",
     "web/cxmetrics_wasm.js",
@@ -247,8 +286,6 @@ test("npm pack: the tarball holds the three builds, the types and the README", (
     "node/cxmetrics_survey.js",
     "node/cxmetrics_survey_bg.wasm",
     "bundler/survey.mjs",
-    "bundler/cxmetrics_survey.js",
-    "bundler/cxmetrics_survey_bg.wasm",
     "web/survey.mjs",
     "web/cxmetrics_survey.js",
     "web/cxmetrics_survey_bg.wasm",
@@ -281,7 +318,10 @@ test("the types declare every export", () => {
     assert.match(web, /export function initSync/);
   }
   const survey = readFileSync(join(pkgDir, "types", "survey.d.mts"), "utf8");
-  const values = survey.match(/^export \{ ([^}]*) \}/m)[1].split(", ").sort();
+  const values = survey
+    .match(/^export \{ ([^}]*) \}/m)[1]
+    .split(", ")
+    .sort();
   assert.deepEqual(values, SURVEY_EXPORTS, "cxmetrics/survey declares exactly its values");
 });
 
@@ -334,18 +374,21 @@ for (const [module, budget] of Object.entries(BUDGET_BYTES)) {
   test(`size budget: ${module}_bg.wasm stays under ${budget} bytes gzipped`, async () => {
     const { gzipSync } = await import("node:zlib");
     const sizes = new Set();
-    for (const build of ["node", "bundler", "web"]) {
+    for (const build of ["node", "web"]) {
       const bytes = readFileSync(join(pkgDir, build, `${module}_bg.wasm`));
       const gz = gzipSync(bytes, { level: 9 }).length;
       assert.ok(gz < budget, `${build}: ${bytes.length} bytes, ${gz} gzipped`);
       sizes.add(bytes.length);
     }
-    assert.equal(sizes.size, 1, "the same .wasm in the three builds");
+    assert.equal(sizes.size, 1, "the same .wasm in the two builds");
   });
 }
 
 test("the tz database is in the full module only", () => {
-  const count = (file) => readFileSync(join(pkgDir, "node", file)).toString("latin1").split("TZif").length - 1;
+  const count = (file) =>
+    readFileSync(join(pkgDir, "node", file))
+      .toString("latin1")
+      .split("TZif").length - 1;
   assert.ok(count("cxmetrics_wasm_bg.wasm") > 300, "the full module bundles the zone files");
   assert.equal(count("cxmetrics_survey_bg.wasm"), 0, "the light module has none");
 });
@@ -379,10 +422,14 @@ test("the packed tarball installs and works (require, import, cxmetrics/web, typ
       `import { nps, type NpsResult } from "cxmetrics";\nconst r: NpsResult = nps([10]);\n// @ts-expect-error: options are camelCase\nnps([10], { on_invalid: "skip" });\nexport { r };\n`,
     );
     const tsc = join(crateDir, "node_modules", ".bin", "tsc");
-    execFileSync(tsc, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "", "use.ts"], {
-      cwd: dir,
-      encoding: "utf8",
-    });
+    execFileSync(
+      tsc,
+      ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "", "use.ts"],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -415,7 +462,17 @@ test("the defaults documented in the types and used by the wrapper are the core'
     if (f.includes(":")) core[f.split(":")[0]] = f.split(":")[1];
     else core[f.slice(0, -1)] = nums[i++];
   }
-  assert.deepEqual(Object.keys(core), ["level", "minN", "adjust", "alpha", "power", "variance", "p", "period", "timeZone"]);
+  assert.deepEqual(Object.keys(core), [
+    "level",
+    "minN",
+    "adjust",
+    "alpha",
+    "power",
+    "variance",
+    "p",
+    "period",
+    "timeZone",
+  ]);
   const dts = readFileSync(join(crateDir, "js", "index.d.ts"), "utf8");
   const documented = [
     [/Confidence level in \(0, 1\); default ([\d.]+)\./g, "level"],
@@ -437,13 +494,28 @@ test("the defaults documented in the types and used by the wrapper are the core'
   // what the wrapper fills in is the core's: an option left out equals it given explicitly
   assert.equal(esm.sampleSizeNps(5), esm.sampleSizeNps(5, { level: core.level, variance: core.variance }));
   assert.equal(esm.sampleSizeProportion(5), esm.sampleSizeProportion(5, { p: core.p }));
-  assert.equal(esm.sampleSizeNpsDifference(10), esm.sampleSizeNpsDifference(10, { power: core.power, variance: core.variance }));
-  assert.equal(esm.sampleSizeProportionDifference(40, 50), esm.sampleSizeProportionDifference(40, 50, { power: core.power }));
-  assert.deepEqual(esm.adjustPValues([0.01, 0.04, 0.03]), esm.adjustPValues([0.01, 0.04, 0.03], { method: core.adjust }));
+  assert.equal(
+    esm.sampleSizeNpsDifference(10),
+    esm.sampleSizeNpsDifference(10, { power: core.power, variance: core.variance }),
+  );
+  assert.equal(
+    esm.sampleSizeProportionDifference(40, 50),
+    esm.sampleSizeProportionDifference(40, 50, { power: core.power }),
+  );
+  assert.deepEqual(
+    esm.adjustPValues([0.01, 0.04, 0.03]),
+    esm.adjustPValues([0.01, 0.04, 0.03], { method: core.adjust }),
+  );
   const scores = Array.from({ length: 40 }, (_, i) => i % 11);
   const by = scores.map((_, i) => (i < 25 ? "a" : "b"));
-  assert.deepEqual(esm.segment(scores, by).toJSON(), esm.segment(scores, by, { minN: core.minN, level: core.level }).toJSON());
+  assert.deepEqual(
+    esm.segment(scores, by).toJSON(),
+    esm.segment(scores, by, { minN: core.minN, level: core.level }).toJSON(),
+  );
   const times = scores.map((_, i) => new Date(Date.UTC(2026, i % 3, 1 + (i % 27))));
   const plain = esm.trend(scores, times, { minN: 1 }).map((r) => r.toJSON());
-  assert.deepEqual(plain, esm.trend(scores, times, { minN: 1, period: core.period, timeZone: core.timeZone }).map((r) => r.toJSON()));
+  assert.deepEqual(
+    plain,
+    esm.trend(scores, times, { minN: 1, period: core.period, timeZone: core.timeZone }).map((r) => r.toJSON()),
+  );
 });

@@ -2,17 +2,22 @@
 // tests/vectors/quantiles.json (scipy / statsmodels, written by oracle_quantiles.py). With the
 // old quantiles these hung (a t interval from 15 M answers, Clopper–Pearson for 0 of 10 M)
 // or came out too narrow (n of 3–14.5 M).
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
-import { loadVectors } from "./helpers.mjs";
 import { checkCase } from "../shared/compare.mjs";
+import { loadVectors } from "./helpers.mjs";
 
 const cases = loadVectors("quantiles").cases.filter((c) => c.function === "interval");
 
 test("quantiles.json: the interval cases are there", () => {
   const kinds = new Set(cases.map((c) => `${c.args.kind}/${c.args.method}`));
-  assert.deepEqual([...kinds].sort(), ["mean_counts/t", "proportion_counts/clopper_pearson", "proportion_counts/jeffreys"]);
+  assert.deepEqual([...kinds].sort(), [
+    "mean_counts/t",
+    "proportion_counts/clopper_pearson",
+    "proportion_counts/jeffreys",
+  ]);
   assert.ok(cases.length >= 100, `${cases.length} cases`);
 });
 

@@ -1,12 +1,13 @@
 // Service metrics (issue 4): every case of tests/vectors/service.json in record and
 // columnar forms (mirrors crates/cxmetrics/tests/vectors_service.rs) and the named cases
 // of tests/shared/cases_service.mjs (both also run in headless Chromium).
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
-import { loadVectors } from "./helpers.mjs";
-import { check, expressible, formsOf } from "../shared/vectors_service.mjs";
 import { cases } from "../shared/cases_service.mjs";
+import { check, expressible, formsOf } from "../shared/vectors_service.mjs";
+import { loadVectors } from "./helpers.mjs";
 
 const vectors = loadVectors("service");
 
@@ -25,7 +26,10 @@ test("service.json: every function is covered; one case needs a clock option JS 
     "ticket_durations",
   ]);
   const skipped = vectors.cases.filter((c) => !expressible(c));
-  assert.deepEqual(skipped.map((c) => c.expected_error?.code), ["invalid_argument"]);
+  assert.deepEqual(
+    skipped.map((c) => c.expected_error?.code),
+    ["invalid_argument"],
+  );
 });
 
 for (const c of vectors.cases) {

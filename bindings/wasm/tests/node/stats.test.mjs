@@ -1,12 +1,13 @@
 // Statistics (issue 3): every case of tests/vectors/stats.json (mirrors
 // crates/cxmetrics/tests/vectors_stats.rs) and the named cases of tests/shared/cases_stats.mjs
 // (both also run in headless Chromium).
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
-import { loadVectors } from "./helpers.mjs";
-import { check } from "../shared/vectors_stats.mjs";
 import { cases } from "../shared/cases_stats.mjs";
+import { check } from "../shared/vectors_stats.mjs";
+import { loadVectors } from "./helpers.mjs";
 
 const vectors = loadVectors("stats");
 

@@ -1,15 +1,16 @@
 // The light module `cxmetrics/survey` (its own .wasm, no date or time code): every
 // survey, stats, lifecycle and segments vector (trends aside) and the named survey and stats cases
 // run against it too.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as light from "cxmetrics/survey";
-import { loadVectors } from "./helpers.mjs";
-import { VARIANTS, applies, check } from "../shared/vectors.mjs";
-import { check as checkStats } from "../shared/vectors_stats.mjs";
-import { check as checkLifecycleSegments, variantsOf } from "../shared/vectors_lifecycle_segments.mjs";
 import { cases } from "../shared/cases.mjs";
 import { cases as statsCases } from "../shared/cases_stats.mjs";
+import { applies, check, VARIANTS } from "../shared/vectors.mjs";
+import { check as checkLifecycleSegments, variantsOf } from "../shared/vectors_lifecycle_segments.mjs";
+import { check as checkStats } from "../shared/vectors_stats.mjs";
+import { loadVectors } from "./helpers.mjs";
 
 test("cxmetrics/survey: every survey vector in every variant", () => {
   const failures = [];
@@ -31,7 +32,8 @@ test("cxmetrics/survey: every lifecycle and segments vector (trends take instant
   const failures = [];
   for (const c of [...loadVectors("lifecycle").cases, ...loadVectors("segments").cases]) {
     if (c.function === "trend") continue;
-    for (const v of variantsOf(c)) failures.push(...checkLifecycleSegments(light, c, v).map((f) => `${c.id} [${v}]: ${f}`));
+    for (const v of variantsOf(c))
+      failures.push(...checkLifecycleSegments(light, c, v).map((f) => `${c.id} [${v}]: ${f}`));
   }
   assert.deepEqual(failures, []);
 });

@@ -1,9 +1,10 @@
 // Every case of tests/vectors/survey.json, as a plain array, a Float64Array and a Tally.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as cx from "cxmetrics";
+import { applies, check, FUNCTIONS, VARIANTS } from "../shared/vectors.mjs";
 import { loadVectors } from "./helpers.mjs";
-import { VARIANTS, FUNCTIONS, applies, check } from "../shared/vectors.mjs";
 
 const vectors = loadVectors("survey");
 
@@ -19,7 +20,11 @@ for (const c of vectors.cases) {
     if (!applies(c, variant)) continue;
     test(`${c.id} [${variant}]`, () => {
       const failures = check(cx, c, variant);
-      assert.deepEqual(failures, [], `${c.id} [${variant}]${c.note ? ` (${c.note})` : ""}:\n  ${failures.join("\n  ")}`);
+      assert.deepEqual(
+        failures,
+        [],
+        `${c.id} [${variant}]${c.note ? ` (${c.note})` : ""}:\n  ${failures.join("\n  ")}`,
+      );
     });
   }
 }

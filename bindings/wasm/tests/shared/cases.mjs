@@ -58,7 +58,7 @@ add("8.5 -> not_integer naming the index", (cx) => {
 });
 
 add("null, undefined and NaN are missing: counted, never in the denominator", (cx) => {
-  // eslint-disable-next-line no-sparse-arrays
+  // biome-ignore lint/suspicious/noSparseArray: a hole is one of the missing answers tested here
   const r = cx.nps([10, null, 9, undefined, NaN, 0, , 8]);
   equal(r.n, 4, "n");
   equal(r.missing, 4, "missing (null, undefined, NaN, hole)");
@@ -191,7 +191,11 @@ add("CES: scale and higherIsBetter are required", (cx) => {
   deepEqual([a.score, a.threshold], [60, 5]);
   const lib = cx.ces([1, 2, 5], { scale: [1, 5], higherIsBetter: false, method: "net_effort" });
   close(lib.score, (100 * (2 - 1)) / 3);
-  throws(() => cx.ces([1, 2], { higherIsBetter: true }), { type: cx.CxMetricsError, code: "invalid_argument", message: /scale/ });
+  throws(() => cx.ces([1, 2], { higherIsBetter: true }), {
+    type: cx.CxMetricsError,
+    code: "invalid_argument",
+    message: /scale/,
+  });
   throws(() => cx.ces([1, 2], { scale: [1, 5] }), { code: "invalid_argument", message: /higherIsBetter/ });
   throws(() => cx.ces([1, 2]), { code: "invalid_argument" });
   throws(() => cx.ces([1, 2], { scale: [1, 5], higherIsBetter: "yes" }), { type: TypeError });
@@ -208,7 +212,14 @@ add("mean, topBox, bottomBox, distribution need a scale; results", (cx) => {
   const b = cx.bottomBox([5, 4, 2, 1], { scale: [1, 5] });
   deepEqual([b.score, b.threshold, b.count], [50, 2, 2]);
   const d = cx.distribution([1, 1, 0, 1], { scale: [0, 1] });
-  deepEqual([d.points, d.counts, d.shares], [[0, 1], [1, 3], [0.25, 0.75]]);
+  deepEqual(
+    [d.points, d.counts, d.shares],
+    [
+      [0, 1],
+      [1, 3],
+      [0.25, 0.75],
+    ],
+  );
   for (const fn of [cx.mean, cx.topBox, cx.bottomBox, cx.distribution]) {
     throws(() => fn([1, 2]), { type: cx.CxMetricsError, code: "invalid_argument", message: /scale/ }, fn.name);
     throws(() => fn([1, 2], {}), { code: "invalid_argument" }, fn.name);
@@ -218,10 +229,12 @@ add("mean, topBox, bottomBox, distribution need a scale; results", (cx) => {
 add("results are frozen plain data with toJSON()", (cx) => {
   const r = cx.nps(NPS_SCORES);
   ok(Object.isFrozen(r) && Object.isFrozen(r.buckets), "frozen");
-  throws(() => {
-    "use strict";
-    r.score = 1;
-  }, { type: TypeError });
+  throws(
+    () => {
+      r.score = 1;
+    },
+    { type: TypeError },
+  );
   const j = r.toJSON();
   equal(Object.getPrototypeOf(j), Object.prototype, "toJSON returns a plain object");
   deepEqual(Object.keys(j), [
@@ -281,7 +294,11 @@ add("a Tally as scores: scale, weights, onInvalid must not be given", (cx) => {
     ["weights", [1, 1, 1]],
     ["onInvalid", "skip"],
   ]) {
-    throws(() => cx.csat(t, { [name]: value }), { type: cx.CxMetricsError, code: "invalid_argument", message: new RegExp(name) });
+    throws(() => cx.csat(t, { [name]: value }), {
+      type: cx.CxMetricsError,
+      code: "invalid_argument",
+      message: new RegExp(name),
+    });
   }
   close(cx.csat(t).score, (100 * 2) / 3);
   close(cx.mean(t).score, 10 / 3);
@@ -382,22 +399,31 @@ add("Tally: toJSON / fromJSON round trip (object and string)", (cx) => {
   throws(() => cx.Tally.fromJSON(null), { type: TypeError });
 });
 
-add("Tally.fromJSON reads what the core's serde reader reads (Python's text, fields as an array, unknown keys)", (cx) => {
-  // JSON.parse in JS, then the core's serde impls over the parsed value (no JSON parser in wasm)
-  const py =
-    '{"format":"cxmetrics.tally","version":1,"scale":{"min":1,"max":3},"counts":[1,1,0],"missing":2,"invalid":0,' +
-    '"weights":{"sum":[1.0,0.1,0.0],"sum_comp":[0.0,0.0,0.0],"sum_sq":[1.0,0.010000000000000002,0.0],"sum_sq_comp":[0.0,0.0,0.0]}}';
-  const t = cx.Tally.fromJSON(py);
-  deepEqual([t.n, t.missing, t.pointWeights], [2, 2, [1, 0.1, 0]]);
-  deepEqual(cx.Tally.fromJSON(t.toJSON()).toJSON(), JSON.parse(py), "toJSON gives the same values back");
-  deepEqual(cx.Tally.fromJSON({ ...t.toJSON(), scale: [1, 3], note: { any: [1] } }).toJSON(), t.toJSON());
-  throws(() => cx.Tally.fromJSON({ ...t.toJSON(), counts: [1.5, 0, 0] }), {
-    code: "invalid_format",
-    message: /^invalid serialized tally: invalid type: floating point `1.5`, expected u64$/,
-  });
-  throws(() => cx.Tally.fromJSON('{"format":"cxmetrics.tally"}'), { code: "invalid_format", message: /missing field `version`/ });
-  throws(() => cx.Tally.fromJSON('{"format":'), { code: "invalid_format", message: /^invalid serialized tally: not JSON/ });
-});
+add(
+  "Tally.fromJSON reads what the core's serde reader reads (Python's text, fields as an array, unknown keys)",
+  (cx) => {
+    // JSON.parse in JS, then the core's serde impls over the parsed value (no JSON parser in wasm)
+    const py =
+      '{"format":"cxmetrics.tally","version":1,"scale":{"min":1,"max":3},"counts":[1,1,0],"missing":2,"invalid":0,' +
+      '"weights":{"sum":[1.0,0.1,0.0],"sum_comp":[0.0,0.0,0.0],"sum_sq":[1.0,0.010000000000000002,0.0],"sum_sq_comp":[0.0,0.0,0.0]}}';
+    const t = cx.Tally.fromJSON(py);
+    deepEqual([t.n, t.missing, t.pointWeights], [2, 2, [1, 0.1, 0]]);
+    deepEqual(cx.Tally.fromJSON(t.toJSON()).toJSON(), JSON.parse(py), "toJSON gives the same values back");
+    deepEqual(cx.Tally.fromJSON({ ...t.toJSON(), scale: [1, 3], note: { any: [1] } }).toJSON(), t.toJSON());
+    throws(() => cx.Tally.fromJSON({ ...t.toJSON(), counts: [1.5, 0, 0] }), {
+      code: "invalid_format",
+      message: /^invalid serialized tally: invalid type: floating point `1.5`, expected u64$/,
+    });
+    throws(() => cx.Tally.fromJSON('{"format":"cxmetrics.tally"}'), {
+      code: "invalid_format",
+      message: /missing field `version`/,
+    });
+    throws(() => cx.Tally.fromJSON('{"format":'), {
+      code: "invalid_format",
+      message: /^invalid serialized tally: not JSON/,
+    });
+  },
+);
 
 add("Tally.fromCounts", (cx) => {
   const t = cx.Tally.fromCounts(cx.Scale.nps(), [1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 3]);

@@ -22,9 +22,17 @@ for (const [zone, label, start, end, weekday, hours] of [
   [BERLIN, "Berlin fall back", "2026-10-25T00:00:00+02:00", "2026-10-26T00:00:00+01:00", "sun", 25],
 ]) {
   add(`DST: ${label} — a 24 h window lasts ${hours} h, 09:00–17:00 lasts 8 h`, (cx) => {
-    equal(new cx.Schedule(zone, [[weekday, "00:00", "00:00"]]).businessSeconds(start, end), hours * HOUR, "00:00–00:00");
+    equal(
+      new cx.Schedule(zone, [[weekday, "00:00", "00:00"]]).businessSeconds(start, end),
+      hours * HOUR,
+      "00:00–00:00",
+    );
     equal(new cx.Schedule(zone, [[weekday, "09:00", "17:00"]]).businessSeconds(start, end), 8 * HOUR, "09:00–17:00");
-    equal(new cx.Schedule(zone, [[weekday, "00:00", "06:00"]]).businessSeconds(start, end), (hours - 18) * HOUR, "00:00–06:00");
+    equal(
+      new cx.Schedule(zone, [[weekday, "00:00", "06:00"]]).businessSeconds(start, end),
+      (hours - 18) * HOUR,
+      "00:00–06:00",
+    );
   });
 }
 
@@ -40,7 +48,10 @@ add("DST: a boundary in the New York fall-back hour is its first occurrence", (c
 });
 
 add("DST: business and calendar durations of a ticket across spring forward", (cx) => {
-  const s = new cx.Schedule(NY, [["sun", "00:00", "00:00"], ["mon", "09:00", "17:00"]]);
+  const s = new cx.Schedule(NY, [
+    ["sun", "00:00", "00:00"],
+    ["mon", "09:00", "17:00"],
+  ]);
   const t = new cx.Tickets({ created: ["2026-03-07T20:00:00-05:00"], firstResponse: ["2026-03-09T10:00:00-04:00"] });
   equal(cx.firstResponseTime(t, { schedule: s }).median, (23 + 1) * HOUR, "Sunday is 23 h, Monday 1 h");
   equal(cx.firstResponseTime(t).median, 37 * HOUR, "calendar");
@@ -49,7 +60,10 @@ add("DST: business and calendar durations of a ticket across spring forward", (c
 // ───────────────────────────── holidays, after hours ─────────────────────────────
 
 add("a weekday holiday is closed (Berlin, Monday 2026-12-28)", (cx) => {
-  const windows = [["mon", "09:00", "17:00"], ["tue", "09:00", "17:00"]];
+  const windows = [
+    ["mon", "09:00", "17:00"],
+    ["tue", "09:00", "17:00"],
+  ];
   const s = new cx.Schedule(BERLIN, windows, ["2026-12-28"]);
   const a = "2026-12-28T08:00:00+01:00";
   const b = "2026-12-29T12:00:00+01:00";
@@ -93,7 +107,10 @@ add("Schedule: weekday forms, timeZone, toString, add_business semantics", (cx) 
   equal(new cx.Schedule(NY, OFFICE, ["2026-11-11"]).businessSeconds(start, end), 32 * HOUR);
   equal(a.timeZone, NY);
   equal(String(a), "Schedule(America/New_York, 5 windows, 0 holidays)");
-  const s = new cx.Schedule("UTC", ["thu", "fri", "mon"].map((d) => [d, "09:00", "17:00"]));
+  const s = new cx.Schedule(
+    "UTC",
+    ["thu", "fri", "mon"].map((d) => [d, "09:00", "17:00"]),
+  );
   const due = s.addBusiness(new Date("2026-11-26T15:00:00Z"), 8 * HOUR);
   ok(due instanceof Date);
   equal(iso(due), "2026-11-27T15:00:00.000Z");
@@ -114,10 +131,17 @@ add("instants: ISO with an offset or Z, Date and epoch milliseconds give the sam
     [created.map((s) => new Date(s)), response.map((s) => (s === null ? null : new Date(s)))],
     [created.map((s) => Date.parse(s)), response.map((s) => (s === null ? NaN : Date.parse(s)))],
     [Float64Array.from(created, (s) => Date.parse(s)), [new Date("2026-11-02T14:30:00Z"), undefined]],
-    [["2026-11-02T14:00:00Z", "2026-11-02T16:00:00+01:00"], ["2026-11-02T15:30:00+01:00", null]],
+    [
+      ["2026-11-02T14:00:00Z", "2026-11-02T16:00:00+01:00"],
+      ["2026-11-02T15:30:00+01:00", null],
+    ],
   ];
   for (const [c, r] of forms) {
-    deepEqual(cx.ticketDurations(new cx.Tickets({ created: c, firstResponse: r }), "first_response"), base, JSON.stringify([c, r]));
+    deepEqual(
+      cx.ticketDurations(new cx.Tickets({ created: c, firstResponse: r }), "first_response"),
+      base,
+      JSON.stringify([c, r]),
+    );
   }
   const s = new cx.Schedule("UTC", OFFICE);
   equal(s.businessSeconds(Date.parse("2026-11-02T09:00:00Z"), new Date("2026-11-02T10:00:00Z")), HOUR);
@@ -135,7 +159,11 @@ add("instants: an ISO string without an offset is invalid_argument (never guesse
       message: /created\[1\]/,
     });
   }
-  throws(() => new cx.Tickets({ created: ["2026-11-02T09:00:00"] }), { code: "invalid_argument", index: 0, message: /offset/ });
+  throws(() => new cx.Tickets({ created: ["2026-11-02T09:00:00"] }), {
+    code: "invalid_argument",
+    index: 0,
+    message: /offset/,
+  });
   throws(() => new cx.Schedule("UTC", OFFICE).businessSeconds("2026-11-02T09:00", "2026-11-02T10:00:00Z"), {
     code: "invalid_argument",
     message: /offset/,
@@ -145,10 +173,13 @@ add("instants: an ISO string without an offset is invalid_argument (never guesse
     index: 1,
     message: /records\[1\]\.created/,
   });
-  throws(() => cx.firstResponseTime(new cx.Tickets({ created: ["2026-11-02T09:00:00Z"] }), { asOf: "2026-11-02T10:00" }), {
-    code: "invalid_argument",
-    message: /offset/,
-  });
+  throws(
+    () => cx.firstResponseTime(new cx.Tickets({ created: ["2026-11-02T09:00:00Z"] }), { asOf: "2026-11-02T10:00" }),
+    {
+      code: "invalid_argument",
+      message: /offset/,
+    },
+  );
 });
 
 add("instants: an invalid Date is invalid_argument; other types are a TypeError", (cx) => {
@@ -251,7 +282,11 @@ add("overlapping pauses from two sources are merged, counted once", (cx) => {
 
 add("resolutionTime: kind defaults to full", (cx) => {
   const t = cx.Tickets.fromRecords([
-    { created: "2026-11-02T09:00:00Z", solved: ["2026-11-02T10:00:00Z", "2026-11-02T12:00:00Z"], reopened: ["2026-11-02T11:00:00Z"] },
+    {
+      created: "2026-11-02T09:00:00Z",
+      solved: ["2026-11-02T10:00:00Z", "2026-11-02T12:00:00Z"],
+      reopened: ["2026-11-02T11:00:00Z"],
+    },
   ]);
   deepEqual(cx.resolutionTime(t).toJSON(), cx.resolutionTime(t, { kind: "full" }).toJSON());
   deepEqual([cx.resolutionTime(t).median, cx.resolutionTime(t, { kind: "first" }).median], [3 * HOUR, HOUR]);
@@ -260,7 +295,14 @@ add("resolutionTime: kind defaults to full", (cx) => {
 add("DurationSummary: fields, percentile, Kaplan–Meier median, frozen, JSON", (cx) => {
   const t = new cx.Tickets({
     created: new Array(6).fill("2026-11-02T09:00:00Z"),
-    firstResponse: ["2026-11-02T09:01:00Z", "2026-11-02T09:02:00Z", "2026-11-02T09:03:00Z", "2026-11-02T09:04:00Z", null, null],
+    firstResponse: [
+      "2026-11-02T09:01:00Z",
+      "2026-11-02T09:02:00Z",
+      "2026-11-02T09:03:00Z",
+      "2026-11-02T09:04:00Z",
+      null,
+      null,
+    ],
   });
   const s = cx.firstResponseTime(t, { asOf: "2026-11-02T09:30:00Z" });
   deepEqual([s.n, s.open, s.mean, s.median, s.min, s.max], [4, 2, 150, 150, 60, 240]);
@@ -271,7 +313,8 @@ add("DurationSummary: fields, percentile, Kaplan–Meier median, frozen, JSON", 
   deepEqual(Object.keys(s), ["n", "open", "mean", "median", "p90", "min", "max", "kmMedian", "clock"]);
   deepEqual(JSON.parse(JSON.stringify(s)), s.toJSON());
   ok(Object.isFrozen(s));
-  for (const q of [1.5, -0.1, NaN]) throws(() => s.percentile(q), { type: cx.CxMetricsError, code: "invalid_argument" });
+  for (const q of [1.5, -0.1, NaN])
+    throws(() => s.percentile(q), { type: cx.CxMetricsError, code: "invalid_argument" });
   for (const q of ["0.5", null, undefined]) throws(() => s.percentile(q), { type: TypeError });
   const d = cx.firstResponseTime(t, { asOf: new Date("2026-11-02T09:30:00Z") });
   deepEqual(d.toJSON(), s.toJSON(), "asOf as a Date");
@@ -311,7 +354,10 @@ add("sla: rows per priority, overall, untargeted, interval of a row", (cx) => {
     firstResponse: ["2026-11-02T09:30:00Z", "2026-11-02T11:00:00Z", null, "2026-11-02T09:05:00Z"],
   });
   const r = cx.sla(t, { targets: { high: 3600, low: 3 * HOUR } }); // asOf: 11:00, the latest event
-  deepEqual(r.rows.map((row) => row.priority), ["high", "low"]);
+  deepEqual(
+    r.rows.map((row) => row.priority),
+    ["high", "low"],
+  );
   deepEqual([r.untargeted, r.overall.running, r.overall.priority, r.overall.target], [1, 1, null, null]);
   deepEqual([r.rows[1].score, r.rows[1].running], [null, 1]);
   throws(() => r.rows[1].interval(), { type: cx.CxMetricsError, code: "empty" });
@@ -343,35 +389,77 @@ add("Schedule: bad values are CxMetricsErrors with codes and indices", (cx) => {
   throws(() => new cx.Schedule("Mars/Olympus", OFFICE), { type: cx.CxMetricsError, code: "unknown_time_zone" });
   throws(() => new cx.Schedule("America", OFFICE), { code: "unknown_time_zone" });
   throws(() => new cx.Schedule("UTC", []), { code: "empty_schedule" });
-  throws(() => new cx.Schedule("UTC", [["mon", "09:00", "17:00"], ["mon", "16:00", "18:00"]]), { code: "overlapping_windows" });
-  throws(() => new cx.Schedule("UTC", [["sun", "22:00", "06:00"], ["mon", "05:00", "09:00"]]), { code: "overlapping_windows" });
+  throws(
+    () =>
+      new cx.Schedule("UTC", [
+        ["mon", "09:00", "17:00"],
+        ["mon", "16:00", "18:00"],
+      ]),
+    { code: "overlapping_windows" },
+  );
+  throws(
+    () =>
+      new cx.Schedule("UTC", [
+        ["sun", "22:00", "06:00"],
+        ["mon", "05:00", "09:00"],
+      ]),
+    { code: "overlapping_windows" },
+  );
   for (const [windows, index] of [
     [[["funday", "09:00", "17:00"]], 0],
-    [[["mon", "09:00", "17:00"], ["tue", "25:00", "17:00"]], 1],
+    [
+      [
+        ["mon", "09:00", "17:00"],
+        ["tue", "25:00", "17:00"],
+      ],
+      1,
+    ],
     [[["mon", "09:60", "17:00"]], 0],
     [[["mon", "9am", "17:00"]], 0],
     [[[7, "09:00", "17:00"]], 0],
     [[[-1, "09:00", "17:00"]], 0],
   ]) {
-    throws(() => new cx.Schedule("UTC", windows), { code: "invalid_argument", index, message: new RegExp(`windows\\[${index}\\]`) });
+    throws(() => new cx.Schedule("UTC", windows), {
+      code: "invalid_argument",
+      index,
+      message: new RegExp(`windows\\[${index}\\]`),
+    });
   }
-  throws(() => new cx.Schedule("UTC", OFFICE, ["2026-12-25", "2026-02-30"]), { code: "invalid_argument", index: 1, message: /holidays\[1\]/ });
+  throws(() => new cx.Schedule("UTC", OFFICE, ["2026-12-25", "2026-02-30"]), {
+    code: "invalid_argument",
+    index: 1,
+    message: /holidays\[1\]/,
+  });
   const s = new cx.Schedule("UTC", OFFICE);
   throws(() => s.businessSeconds("2026-11-02T10:00:00Z", "2026-11-02T09:00:00Z"), { code: "out_of_order" });
   for (const seconds of [-1, NaN, Infinity, -Infinity]) {
     throws(() => s.addBusiness("2026-11-02T09:00:00Z", seconds), { code: "invalid_argument", message: /seconds/ });
   }
-  const mondays = Array.from({ length: 600 }, (_, k) => new Date(Date.UTC(2026, 10, 30 + 7 * k)).toISOString().slice(0, 10));
+  const mondays = Array.from({ length: 600 }, (_, k) =>
+    new Date(Date.UTC(2026, 10, 30 + 7 * k)).toISOString().slice(0, 10),
+  );
   throws(() => new cx.Schedule("UTC", [["mon", "09:00", "17:00"]], mondays).addBusiness("2026-11-29T00:00:00Z", 60), {
     code: "invalid_argument",
     message: /opening time/,
   });
   s.free();
-  throws(() => s.businessSeconds("2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z"), { type: TypeError, message: /freed/ });
+  throws(() => s.businessSeconds("2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z"), {
+    type: TypeError,
+    message: /freed/,
+  });
 });
 
 add("Schedule: wrong types are a TypeError", (cx) => {
-  for (const windows of ["mon 09:00-17:00", [["mon", "09:00"]], [["mon", 9, 17]], [["mon", "09:00", "17:00", "x"]], [[true, "09:00", "17:00"]], [[1.5, "09:00", "17:00"]], null, { mon: ["09:00", "17:00"] }]) {
+  for (const windows of [
+    "mon 09:00-17:00",
+    [["mon", "09:00"]],
+    [["mon", 9, 17]],
+    [["mon", "09:00", "17:00", "x"]],
+    [[true, "09:00", "17:00"]],
+    [[1.5, "09:00", "17:00"]],
+    null,
+    { mon: ["09:00", "17:00"] },
+  ]) {
     throws(() => new cx.Schedule("UTC", windows), { type: TypeError }, JSON.stringify(windows));
   }
   throws(() => new cx.Schedule(undefined, OFFICE), { type: TypeError });
@@ -379,7 +467,10 @@ add("Schedule: wrong types are a TypeError", (cx) => {
   for (const holidays of [["2026-12-25", new Date(Date.UTC(2026, 11, 26))], [20261225], "2026-12-25"]) {
     throws(() => new cx.Schedule("UTC", OFFICE, holidays), { type: TypeError });
   }
-  throws(() => new cx.Schedule("UTC", OFFICE, [new Date()]), { type: TypeError, message: /instant, not a calendar date/ });
+  throws(() => new cx.Schedule("UTC", OFFICE, [new Date()]), {
+    type: TypeError,
+    message: /instant, not a calendar date/,
+  });
   throws(() => new cx.Schedule("UTC", OFFICE).addBusiness("2026-11-02T09:00:00Z", "1h"), { type: TypeError });
 });
 
@@ -393,19 +484,38 @@ add("tickets: out_of_order names the ticket", (cx) => {
     { type: cx.CxMetricsError, code: "out_of_order", index: 1 },
   );
   ok(/index 1/.test(e.message), e.message);
-  throws(() => new cx.Tickets({ created: new Array(3).fill("2026-11-02T09:00:00Z"), firstSolved: [null, null, "2026-11-02T08:00:00Z"] }), {
-    code: "out_of_order",
-    index: 2,
-  });
   throws(
-    () => new cx.Tickets({ created: ["2026-11-02T09:00:00Z"], firstSolved: ["2026-11-02T10:00:00Z"], finalSolved: ["2026-11-02T09:30:00Z"] }),
+    () =>
+      new cx.Tickets({
+        created: new Array(3).fill("2026-11-02T09:00:00Z"),
+        firstSolved: [null, null, "2026-11-02T08:00:00Z"],
+      }),
+    {
+      code: "out_of_order",
+      index: 2,
+    },
+  );
+  throws(
+    () =>
+      new cx.Tickets({
+        created: ["2026-11-02T09:00:00Z"],
+        firstSolved: ["2026-11-02T10:00:00Z"],
+        finalSolved: ["2026-11-02T09:30:00Z"],
+      }),
     { code: "out_of_order", index: 0 },
   );
   // a pause that ends before it starts (overlapping pauses are merged, not refused)
-  throws(() => new cx.Tickets({ created: ["2026-11-02T09:00:00Z"], paused: [[0, "2026-11-02T09:30:00Z", "2026-11-02T09:10:00Z"]] }), {
-    code: "out_of_order",
-    index: 0,
-  });
+  throws(
+    () =>
+      new cx.Tickets({
+        created: ["2026-11-02T09:00:00Z"],
+        paused: [[0, "2026-11-02T09:30:00Z", "2026-11-02T09:10:00Z"]],
+      }),
+    {
+      code: "out_of_order",
+      index: 0,
+    },
+  );
   // a reopen must follow a solve
   throws(() => new cx.Tickets({ created: ["2026-11-02T09:00:00Z"], firstReopened: ["2026-11-02T10:00:00Z"] }), {
     code: "out_of_order",
@@ -419,18 +529,37 @@ add("tickets: out_of_order names the ticket", (cx) => {
       ]),
     { code: "out_of_order", index: 1 },
   );
-  const t = new cx.Tickets({ created: new Array(2).fill("2026-11-02T09:00:00Z"), firstResponse: [null, "2026-11-02T12:00:00Z"] });
+  const t = new cx.Tickets({
+    created: new Array(2).fill("2026-11-02T09:00:00Z"),
+    firstResponse: [null, "2026-11-02T12:00:00Z"],
+  });
   throws(() => cx.firstResponseTime(t, { asOf: "2026-11-02T10:00:00Z" }), { code: "out_of_order", index: 1 });
 });
 
 add("tickets: column errors", (cx) => {
-  throws(() => new cx.Tickets({ created: new Array(2).fill("2026-11-02T09:00:00Z"), firstResponse: ["2026-11-02T09:30:00Z"] }), {
-    code: "length_mismatch",
+  throws(
+    () =>
+      new cx.Tickets({ created: new Array(2).fill("2026-11-02T09:00:00Z"), firstResponse: ["2026-11-02T09:30:00Z"] }),
+    {
+      code: "length_mismatch",
+    },
+  );
+  throws(() => new cx.Tickets({ created: ["2026-11-02T09:00:00Z", null] }), {
+    code: "invalid_argument",
+    index: 1,
+    message: /created/,
   });
-  throws(() => new cx.Tickets({ created: ["2026-11-02T09:00:00Z", null] }), { code: "invalid_argument", index: 1, message: /created/ });
   const one = ["2026-11-02T09:00:00Z"];
-  throws(() => new cx.Tickets({ created: [...one, ...one], agentReplies: [1, -1] }), { code: "invalid_argument", index: 1, message: /agentReplies/ });
-  throws(() => new cx.Tickets({ created: one, agentReplies: [null] }), { code: "invalid_argument", index: 0, message: /missing/ });
+  throws(() => new cx.Tickets({ created: [...one, ...one], agentReplies: [1, -1] }), {
+    code: "invalid_argument",
+    index: 1,
+    message: /agentReplies/,
+  });
+  throws(() => new cx.Tickets({ created: one, agentReplies: [null] }), {
+    code: "invalid_argument",
+    index: 0,
+    message: /missing/,
+  });
   throws(() => new cx.Tickets({ created: one, customerFollowups: [1.5] }), { code: "invalid_argument", index: 0 });
   throws(() => new cx.Tickets({ created: one, paused: [[3, "2026-11-02T09:10:00Z", "2026-11-02T09:30:00Z"]] }), {
     code: "invalid_argument",
@@ -464,22 +593,44 @@ add("tickets: column errors", (cx) => {
 
 add("tickets: record errors", (cx) => {
   throws(
-    () => cx.Tickets.fromRecords([{ created: "2026-11-02T09:00:00Z" }, { created: "2026-11-02T09:00:00Z", firstReponse: null }]),
+    () =>
+      cx.Tickets.fromRecords([
+        { created: "2026-11-02T09:00:00Z" },
+        { created: "2026-11-02T09:00:00Z", firstReponse: null },
+      ]),
     { type: cx.CxMetricsError, code: "invalid_argument", index: 1, message: /unknown key "firstReponse"/ },
   );
   throws(() => cx.Tickets.fromRecords([{ created: "2026-11-02T09:00:00Z", first_response: null }]), {
     code: "invalid_argument",
     message: /camelCase/,
   });
-  throws(() => cx.Tickets.fromRecords([{ solved: ["2026-11-02T09:00:00Z"] }]), { code: "invalid_argument", index: 0, message: /created/ });
-  throws(() => cx.Tickets.fromRecords([{ created: "2026-11-02T09:00:00Z", agentReplies: -2 }]), { code: "invalid_argument", index: 0 });
-  throws(() => cx.Tickets.fromRecords([{ created: "2026-11-02T09:00:00Z" }, { created: "2026-11-02T09:00:00Z", solved: [null] }]), {
+  throws(() => cx.Tickets.fromRecords([{ solved: ["2026-11-02T09:00:00Z"] }]), {
     code: "invalid_argument",
-    index: 1,
-    message: /records\[1\]\.solved/,
+    index: 0,
+    message: /created/,
+  });
+  throws(() => cx.Tickets.fromRecords([{ created: "2026-11-02T09:00:00Z", agentReplies: -2 }]), {
+    code: "invalid_argument",
+    index: 0,
   });
   throws(
-    () => cx.Tickets.fromRecords([{ created: "2026-11-02T09:00:00Z" }, { created: "2026-11-02T09:00:00Z", reopened: ["2026-11-02T09:00:00Z", "soon"] }]),
+    () =>
+      cx.Tickets.fromRecords([
+        { created: "2026-11-02T09:00:00Z" },
+        { created: "2026-11-02T09:00:00Z", solved: [null] },
+      ]),
+    {
+      code: "invalid_argument",
+      index: 1,
+      message: /records\[1\]\.solved/,
+    },
+  );
+  throws(
+    () =>
+      cx.Tickets.fromRecords([
+        { created: "2026-11-02T09:00:00Z" },
+        { created: "2026-11-02T09:00:00Z", reopened: ["2026-11-02T09:00:00Z", "soon"] },
+      ]),
     { code: "invalid_argument", index: 1, message: /records\[1\]\.reopened/ },
   );
   for (const bad of [
@@ -511,7 +662,10 @@ add("metric arguments: wrong types are a TypeError, bad values invalid_argument"
   throws(() => cx.ticketDurations(t, 1), { type: TypeError });
   throws(() => cx.sla(t, { targets: { "*": 60 }, metric: "first" }), { code: "invalid_argument", message: /metric/ });
   throws(() => cx.fcr(t, { denominator: "all" }), { code: "invalid_argument", message: /denominator/ });
-  throws(() => cx.fcr(t, { period: ["2026-11-03T00:00:00Z", "2026-11-02T00:00:00Z"] }), { code: "invalid_argument", message: /period/ });
+  throws(() => cx.fcr(t, { period: ["2026-11-03T00:00:00Z", "2026-11-02T00:00:00Z"] }), {
+    code: "invalid_argument",
+    message: /period/,
+  });
   throws(() => cx.fcr(t, { period: [null, "2026-11-02T00:00:00Z"] }), { code: "invalid_argument", message: /period/ });
   throws(() => cx.fcr(t, { reopenWindow: -1 }), { code: "invalid_argument", message: /`reopenWindow`/ });
   throws(() => cx.fcr(t, { maxAgentReplies: -1 }), { code: "invalid_argument", message: /`maxAgentReplies`/ });

@@ -39,10 +39,12 @@ add("Interval: frozen { lower, upper, level, method }, destructures, toJSON", (c
   deepEqual(ci.toJSON(), { lower: lo, upper: hi, level: 0.9, method: "adjusted_wald" });
   deepEqual(JSON.parse(JSON.stringify(ci)), ci.toJSON());
   ok(Object.isFrozen(ci), "frozen");
-  throws(() => {
-    "use strict";
-    ci.lower = 0;
-  }, { type: TypeError });
+  throws(
+    () => {
+      ci.lower = 0;
+    },
+    { type: TypeError },
+  );
 });
 
 add("results keep their JSON and keys: the estimate is not a property", (cx) => {
@@ -67,7 +69,11 @@ add("results keep their JSON and keys: the estimate is not a property", (cx) => 
   deepEqual(JSON.parse(JSON.stringify(r)), r.toJSON());
   ok(Object.isFrozen(r));
   ok(!Object.keys(r).includes("interval") && typeof r.interval === "function", "methods on the prototype");
-  equal(Object.getPrototypeOf(cx.nps([10])).interval, Object.getPrototypeOf(cx.csat([5])).interval, "one shared method");
+  equal(
+    Object.getPrototypeOf(cx.nps([10])).interval,
+    Object.getPrototypeOf(cx.csat([5])).interval,
+    "one shared method",
+  );
   // a plain copy has no estimate
   throws(() => cx.compare({ ...r }, r), { type: TypeError, message: /must be a result/ });
   equal(typeof cx.distribution([1], { scale: [1, 5] }).interval, "undefined", "a distribution has no interval");
@@ -104,7 +110,13 @@ add("interval() and marginOfError() on every survey result, each with its defaul
 add("weighted intervals use the Kish effective sample size", (cx) => {
   const scores = [10, 9, 3, 8, 10, 0, 9, 7];
   const plain = cx.nps(scores);
-  deepEqual(cx.nps(scores, { weights: repeat(2, 8) }).interval().toJSON(), plain.interval().toJSON());
+  deepEqual(
+    cx
+      .nps(scores, { weights: repeat(2, 8) })
+      .interval()
+      .toJSON(),
+    plain.interval().toJSON(),
+  );
   const skewed = cx.nps(scores, { weights: [5, 1, 1, 1, 1, 1, 1, 1] });
   ok(skewed.nEff < skewed.n);
   ok(skewed.marginOfError() > plain.marginOfError());
@@ -116,7 +128,11 @@ add("interval methods of the estimate's kind only", (cx) => {
     equal(box.interval({ method: m }).method, m);
   }
   for (const m of ["adjusted_wald", "t"]) {
-    throws(() => box.interval({ method: m }), { type: cx.CxMetricsError, code: "invalid_argument", message: /does not apply/ });
+    throws(() => box.interval({ method: m }), {
+      type: cx.CxMetricsError,
+      code: "invalid_argument",
+      message: /does not apply/,
+    });
   }
   throws(() => cx.nps([10, 0]).interval({ method: "wilson" }), { code: "invalid_argument" });
   throws(() => cx.mean([1, 2], { scale: [1, 5] }).interval({ method: "wald" }), { code: "invalid_argument" });
@@ -152,23 +168,39 @@ add("compare of different kinds is invalid_argument; of non-results a TypeError"
     message: /same kind/,
   });
   const r = cx.nps([10, 0]);
-  for (const bad of [null, undefined, 3, [10, 0], new cx.Tally([0, 10], [10]), cx.distribution([1], { scale: [0, 1] }), r.interval(), {}]) {
+  for (const bad of [
+    null,
+    undefined,
+    3,
+    [10, 0],
+    new cx.Tally([0, 10], [10]),
+    cx.distribution([1], { scale: [0, 1] }),
+    r.interval(),
+    {},
+  ]) {
     throws(() => cx.compare(r, bad), { type: TypeError, message: /must be a result/ });
     throws(() => cx.compare(bad, r), { type: TypeError, message: /must be a result/ });
   }
   throws(() => cx.compare(r, r, { method: "welch" }), { code: "invalid_argument" });
-  throws(() => cx.compare(cx.mean([1, 2], { scale: [1, 5] }), cx.mean([2, 3], { scale: [1, 5] }), { method: "pooled_z" }), {
-    code: "invalid_argument",
-  });
+  throws(
+    () => cx.compare(cx.mean([1, 2], { scale: [1, 5] }), cx.mean([2, 3], { scale: [1, 5] }), { method: "pooled_z" }),
+    {
+      code: "invalid_argument",
+    },
+  );
 });
 
 // 7 of 34 against 1 of 34: R PropCIs wald2ci / diffscoreci values quoted in statsmodels'
 // test_proportion.py, Fagerland, Lydersen & Laake (2015), and statsmodels' tests.
 const near = (actual, expected, tol) => ok(Math.abs(actual - expected) <= tol, `${actual} vs ${expected} ± ${tol}`);
 const sevenVsOne = (cx, method) =>
-  cx.compare(cx.topBox([...repeat(5, 7), ...repeat(1, 27)], { scale: [1, 5] }), cx.topBox([5, ...repeat(1, 33)], { scale: [1, 5] }), {
-    method,
-  });
+  cx.compare(
+    cx.topBox([...repeat(5, 7), ...repeat(1, 27)], { scale: [1, 5] }),
+    cx.topBox([5, ...repeat(1, 33)], { scale: [1, 5] }),
+    {
+      method,
+    },
+  );
 
 add("compare proportions: PropCIs wald2ci Wald, 7/34 vs 1/34", (cx) => {
   const c = sevenVsOne(cx, "wald");
@@ -200,7 +232,11 @@ add("compare proportions: PropCIs diffscoreci Miettinen–Nurminen, 7/34 vs 1/34
 });
 
 add("compare proportions: Fagerland et al. table, 7/34 vs 1/34; default pooled_z", (cx) => {
-  for (const [method, lo, hi] of [["wald", 2.9, 32.4], ["agresti_caffo", 1.2, 32.2], [undefined, 1.9, 34.0]]) {
+  for (const [method, lo, hi] of [
+    ["wald", 2.9, 32.4],
+    ["agresti_caffo", 1.2, 32.2],
+    [undefined, 1.9, 34.0],
+  ]) {
     const c = sevenVsOne(cx, method);
     near(c.lower, lo, 0.5);
     near(c.upper, hi, 0.5);
@@ -224,7 +260,18 @@ add("pairedNps: reference, fields, typed arrays", (cx) => {
   const r = cx.pairedNps(before, after, { level: 0.8 });
   close(r.difference, 46.666666666666664, 1e-12);
   deepEqual([r.n, r.missing, r.df, r.method, r.level], [15, 0, 14, "paired_t", 0.8]);
-  deepEqual(Object.keys(r), ["difference", "lower", "upper", "statistic", "pValue", "df", "method", "level", "n", "missing"]);
+  deepEqual(Object.keys(r), [
+    "difference",
+    "lower",
+    "upper",
+    "statistic",
+    "pValue",
+    "df",
+    "method",
+    "level",
+    "n",
+    "missing",
+  ]);
   deepEqual(cx.pairedNps(Uint8Array.from(before), Float64Array.from(after), { level: 0.8 }).toJSON(), r.toJSON());
   deepEqual(cx.pairedNps(BigInt64Array.from(before, BigInt), after, { level: 0.8 }).toJSON(), r.toJSON());
 });
@@ -265,7 +312,9 @@ add("adjustPValues: Holm (default) and BH, arrays and typed arrays", (cx) => {
   deepEqual(cx.adjustPValues(p), [0.03, 0.06, 0.06, 0.02]);
   deepEqual(cx.adjustPValues(Float64Array.from(p), { method: "holm" }), cx.adjustPValues(p));
   const bh = cx.adjustPValues(p, { method: "bh" });
-  [0.02, 0.04, 0.04, 0.02].forEach((x, i) => close(bh[i], x, 1e-12));
+  [0.02, 0.04, 0.04, 0.02].forEach((x, i) => {
+    close(bh[i], x, 1e-12);
+  });
   deepEqual(cx.adjustPValues([]), []);
   ok(Array.isArray(cx.adjustPValues(p)), "a plain array");
 });
@@ -288,7 +337,8 @@ add("bad levels are invalid_argument everywhere", (cx) => {
       () => cx.sampleSizeNpsDifference(10, { level }),
       () => cx.sampleSizeProportionDifference(40, 50, { level }),
     ];
-    for (const f of calls) throws(f, { type: cx.CxMetricsError, code: "invalid_argument", message: /level/ }, `level ${level}`);
+    for (const f of calls)
+      throws(f, { type: cx.CxMetricsError, code: "invalid_argument", message: /level/ }, `level ${level}`);
   }
 });
 
@@ -399,7 +449,12 @@ add("counts must be integers: non-integers a TypeError, negative or huge invalid
 
 add("adjustPValues: a bad p-value names its index; wrong containers are a TypeError", (cx) => {
   for (const p of [NaN, null, -0.1, 1.5, Infinity]) {
-    throws(() => cx.adjustPValues([0.1, 0.2, p, 0.3]), { type: cx.CxMetricsError, code: "invalid_argument", index: 2, message: /index 2/ });
+    throws(() => cx.adjustPValues([0.1, 0.2, p, 0.3]), {
+      type: cx.CxMetricsError,
+      code: "invalid_argument",
+      index: 2,
+      message: /index 2/,
+    });
   }
   throws(() => cx.adjustPValues(Float64Array.of(0.1, NaN)), { code: "invalid_argument", index: 1 });
   for (const bad of ["0.1", 0.1, { 0: 0.1 }, [0.1, "x"], [true], null, undefined]) {
@@ -421,7 +476,11 @@ add("meanOf: R t.test(extra ~ group, data = sleep) -> Welch t -1.8608, df 17.776
   close(c.pValue, 0.0793941401873583, 1e-9, "p");
   close(c.lower, -3.3654832307117104, 1e-9, "lower");
   close(c.upper, 0.20548323071171137, 1e-9, "upper");
-  deepEqual([Math.round(c.lower * 1e7) / 1e7, Math.round(c.upper * 1e7) / 1e7], [-3.3654832, 0.2054832], "R's printed CI");
+  deepEqual(
+    [Math.round(c.lower * 1e7) / 1e7, Math.round(c.upper * 1e7) / 1e7],
+    [-3.3654832, 0.2054832],
+    "R's printed CI",
+  );
 });
 
 add("meanOf: R t.test(sleep$extra[1:10]) -> 95 % CI -0.5297804 2.0297804", (cx) => {

@@ -69,7 +69,10 @@ export function diff(actual, expected, tol, path = "expected", same = undefined)
   }
   if (typeof expected === "number") {
     if (typeof actual !== "number") return `${path}: got ${show(actual)}, expected the number ${expected}`;
-    const field = path.replace(/\[\d+\]$/, "").split(".").pop();
+    const field = path
+      .replace(/\[\d+\]$/, "")
+      .split(".")
+      .pop();
     const ok = EXACT.has(field)
       ? actual === expected
       : Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected));

@@ -24,7 +24,16 @@ export const FUNCTIONS = {
 const DEFAULT_SCALE = { nps: [0, 10], csat: [1, 5] };
 
 /** Result fields compared with a tolerance; every other field must be exact. */
-const FLOAT_FIELDS = new Set(["score", "promoters", "passives", "detractors", "sumWeights", "nEff", "stdDev", "shares"]);
+const FLOAT_FIELDS = new Set([
+  "score",
+  "promoters",
+  "passives",
+  "detractors",
+  "sumWeights",
+  "nEff",
+  "stdDev",
+  "shares",
+]);
 
 export const camel = (key) => key.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
@@ -78,7 +87,8 @@ export function applies(c, variant) {
 
 function compareValue(key, actual, expected, tol, failures) {
   if (expected === null || typeof expected !== "number") {
-    if (actual !== expected) failures.push(`${key}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+    if (actual !== expected)
+      failures.push(`${key}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
     return;
   }
   if (typeof actual !== "number") {
@@ -103,7 +113,8 @@ export function check(cx, c, variant) {
     if (!(e instanceof cx.CxMetricsError)) return [`threw ${e?.name} (${e?.message}), expected a CxMetricsError`];
     const want = c.expected_error;
     if (e.code !== want.code) failures.push(`code ${e.code}, expected ${want.code} (${e.message})`);
-    if ("index" in want && e.index !== want.index) failures.push(`index ${e.index}, expected ${want.index} (${e.message})`);
+    if ("index" in want && e.index !== want.index)
+      failures.push(`index ${e.index}, expected ${want.index} (${e.message})`);
     return failures;
   }
   if (c.expected_error) return [`returned ${JSON.stringify(result)}, expected error ${c.expected_error.code}`];
@@ -119,7 +130,9 @@ export function check(cx, c, variant) {
         failures.push(`${key}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
         continue;
       }
-      expected.forEach((e, i) => compareValue(`${key}[${i}]`, actual[i], e, c.tolerance, failures));
+      expected.forEach((e, i) => {
+        compareValue(`${key}[${i}]`, actual[i], e, c.tolerance, failures);
+      });
     } else compareValue(key, actual, expected, c.tolerance, failures);
   }
   return failures;

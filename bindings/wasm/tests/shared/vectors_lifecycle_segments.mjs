@@ -79,7 +79,11 @@ export function run(cx, c, variant = "args") {
     case "churn_rate":
       return rate(cx.churnRate(a.churned, a.start, o), level);
     case "revenue_retention": {
-      const r = cx.revenueRetention(a.start, { expansion: a.expansion, contraction: a.contraction, churned: a.churned });
+      const r = cx.revenueRetention(a.start, {
+        expansion: a.expansion,
+        contraction: a.contraction,
+        churned: a.churned,
+      });
       if (!Object.isFrozen(r)) throw new Error("revenue retention result is not frozen");
       return r.toJSON();
     }

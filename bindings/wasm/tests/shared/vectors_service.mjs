@@ -59,7 +59,8 @@ function records(list) {
  * after the last reopen; first_reopened = the first reopen at or after the first solve).
  */
 function columns(cx, list, form) {
-  const as = (s) => (s === null || s === undefined ? null : form === "iso" ? s : form === "date" ? new Date(ms(s)) : ms(s));
+  const as = (s) =>
+    s === null || s === undefined ? null : form === "iso" ? s : form === "date" ? new Date(ms(s)) : ms(s);
   const sorted = (xs) => [...(xs ?? [])].sort((a, b) => ms(a) - ms(b));
   const cols = {
     created: [],
@@ -140,7 +141,8 @@ export function run(cx, c, form = "records") {
     }
     case "handle_time": {
       const a = c.args;
-      const cells = (k) => (a[k] === null || a[k] === undefined ? undefined : a[k].map((x) => (x === null ? NaN : num(x))));
+      const cells = (k) =>
+        a[k] === null || a[k] === undefined ? undefined : a[k].map((x) => (x === null ? NaN : num(x)));
       return cx.handleTime(cells("talk"), { hold: cells("hold"), wrap: cells("wrap") }).toJSON();
     }
     default:
@@ -194,5 +196,4 @@ function expectedOf(c) {
 }
 
 /** Runs case `c` in `form`; returns a list of failure messages (empty = pass). */
-export const check = (cx, c, form = "records") =>
-  checkCase(cx, expectedOf(c), () => run(cx, c, form), sameInstant);
+export const check = (cx, c, form = "records") => checkCase(cx, expectedOf(c), () => run(cx, c, form), sameInstant);

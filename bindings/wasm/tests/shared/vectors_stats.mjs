@@ -6,8 +6,8 @@
 // same numbers must come out); `margin_of_error` and `compare` use that result. Inputs of
 // kind survey are computed with the survey function and its options, as in survey.json.
 
-import { call as surveyCall } from "./vectors.mjs";
 import { checkCase, diff, num } from "./compare.mjs";
+import { call as surveyCall } from "./vectors.mjs";
 
 const decoded = (o) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, num(v)]));
 

@@ -1,8 +1,9 @@
 // The web elements' types (cxmetrics/elements/*.js), checked with --strict.
-import { CxNpsGauge, ready } from "cxmetrics/elements/nps-gauge.js";
-import { CxDistribution } from "cxmetrics/elements/distribution.js";
-import { CxTrend } from "cxmetrics/elements/trend.js";
+
+import type { CxDistribution } from "cxmetrics/elements/distribution.js";
 import type { CxErrorDetail } from "cxmetrics/elements/nps-gauge.js";
+import { type CxNpsGauge, ready } from "cxmetrics/elements/nps-gauge.js";
+import type { CxTrend } from "cxmetrics/elements/trend.js";
 
 const loaded: Promise<void> = ready;
 const gauge: CxNpsGauge = document.createElement("cx-nps-gauge");

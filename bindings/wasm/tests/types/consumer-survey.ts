@@ -1,8 +1,18 @@
 // `cxmetrics/survey` (the light module) and `cxmetrics/survey/web`: the same types; the
 // time-based classes and functions exist as types only.
-import { nps, compare, handleTime, segment, conversionRate, Tally, type NpsResult, type Schedule } from "cxmetrics/survey";
+
 import * as survey from "cxmetrics/survey";
-import init, { initSync, csat } from "cxmetrics/survey/web";
+import {
+  compare,
+  conversionRate,
+  handleTime,
+  type NpsResult,
+  nps,
+  type Schedule,
+  segment,
+  Tally,
+} from "cxmetrics/survey";
+import init, { csat, initSync } from "cxmetrics/survey/web";
 
 const r: NpsResult = nps([10, 9, 3]);
 compare(r, nps(new Tally([0, 10], [10])));
@@ -27,4 +37,4 @@ survey.firstResponseTime;
 // @ts-expect-error: no trend in cxmetrics/survey (it takes instants)
 survey.trend([10], [0]);
 
-export { web, takesSchedule };
+export { takesSchedule, web };

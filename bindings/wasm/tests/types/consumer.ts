@@ -1,81 +1,81 @@
 // Uses every export of `cxmetrics` and `cxmetrics/web`; `tsc --strict` must accept the
 // valid calls and reject each line marked @ts-expect-error (else "unused directive").
 import {
-  CxMetricsError,
-  Scale,
-  Tally,
-  bottomBox,
-  ces,
-  csat,
-  distribution,
-  mean,
-  nps,
-  topBox,
-  version,
+  type AhtResult,
+  adjustPValues,
   type BoxResult,
+  bottomBox,
   type CesMethod,
   type CesResult,
+  type ChurnResult,
+  type CompareMethod,
+  type Comparison,
   type CsatMethod,
   type CsatResult,
-  type Distribution,
-  type ErrorCode,
-  type MeanResult,
-  type NpsBuckets,
-  type NpsResult,
-  type OnInvalid,
-  type ScaleLike,
-  type Scores,
-  type TallyJSON,
-  type TypedScores,
-  compare,
-  pairedNps,
-  proportionInterval,
-  npsInterval,
-  sampleSizeNps,
-  sampleSizeProportion,
-  sampleSizeMean,
-  sampleSizeNpsDifference,
-  sampleSizeProportionDifference,
-  adjustPValues,
-  type Comparison,
-  type CompareMethod,
-  type Interval,
-  type IntervalMethod,
-  type PairedNpsResult,
-  Schedule,
-  Tickets,
-  firstResponseTime,
-  resolutionTime,
-  requesterWaitTime,
-  ticketDurations,
-  fcr,
-  sla,
-  handleTime,
-  meanOf,
-  type MeanOfResult,
-  type AhtResult,
-  type DurationSummary,
-  type FcrResult,
-  type Instant,
-  type SlaResult,
-  type SlaRow,
-  type TicketRecord,
-  conversionRate,
+  CxMetricsError,
+  ces,
   churnRate,
-  retentionRate,
   clvFromChurn,
   clvFromRetention,
-  revenueRetention,
-  type RevenueRetentionResult,
-  segment,
-  trend,
-  type ChurnResult,
+  compare,
+  conversionRate,
+  csat,
+  type Distribution,
+  type DurationSummary,
+  distribution,
+  type ErrorCode,
+  type FcrResult,
+  fcr,
+  firstResponseTime,
+  handleTime,
+  type Instant,
+  type Interval,
+  type IntervalMethod,
+  type MeanOfResult,
+  type MeanResult,
+  mean,
+  meanOf,
+  type NpsBuckets,
+  type NpsResult,
+  nps,
+  npsInterval,
+  type OnInvalid,
+  type PairedNpsResult,
+  pairedNps,
+  proportionInterval,
   type RateResult,
+  type RevenueRetentionResult,
+  requesterWaitTime,
+  resolutionTime,
+  retentionRate,
+  revenueRetention,
+  Scale,
+  type ScaleLike,
+  Schedule,
+  type Scores,
   type SegmentReport,
   type SegmentRow,
+  type SlaResult,
+  type SlaRow,
+  sampleSizeMean,
+  sampleSizeNps,
+  sampleSizeNpsDifference,
+  sampleSizeProportion,
+  sampleSizeProportionDifference,
+  segment,
+  sla,
+  Tally,
+  type TallyJSON,
+  type TicketRecord,
+  Tickets,
   type TrendRow,
+  type TypedScores,
+  ticketDurations,
+  topBox,
+  trend,
+  version,
 } from "cxmetrics";
-import init, { initSync, nps as webNps, type InitInput } from "cxmetrics/web";
+import init, { type InitInput, initSync, nps as webNps } from "cxmetrics/web";
 
 // ── valid usage ──
 const v: string = version;
@@ -90,7 +90,12 @@ const score: number = r.score + r.promoters + r.passives + r.detractors + r.nPro
 const b: NpsBuckets = r.buckets;
 const base: number = r.n + r.missing + r.invalid + r.sumWeights + r.nEff;
 const weighted: boolean = r.weighted;
-nps(new Uint8Array([10, 9]), { scale: pair, weights: [1, 2], onInvalid: "skip", buckets: { detractorMax: 6, promoterMin: 9 } });
+nps(new Uint8Array([10, 9]), {
+  scale: pair,
+  weights: [1, 2],
+  onInvalid: "skip",
+  buckets: { detractorMax: 6, promoterMin: 9 },
+});
 nps(new Float64Array([10]), { scale: null, weights: null, onInvalid: null, buckets: null });
 nps(new BigInt64Array([10n]));
 
@@ -132,7 +137,10 @@ const dj: number[] = d.toJSON().counts;
 // Tally
 const policy: OnInvalid = "skip";
 const t = new Tally(Scale.nps(), [10, 9], { weights: [1, 1], onInvalid: policy });
-const t2: Tally = new Tally([0, 10]).push(9).push(null, { weight: 2, onInvalid: "error" }).extend(new Int32Array([1]));
+const t2: Tally = new Tally([0, 10])
+  .push(9)
+  .push(null, { weight: 2, onInvalid: "error" })
+  .extend(new Int32Array([1]));
 t.merge(t2);
 const tj: TallyJSON = t.toJSON();
 const back: Tally = Tally.fromJSON(tj);
@@ -202,9 +210,17 @@ const adjusted: number[] = adjustPValues([0.01, 0.04], { method: "bh" });
 adjustPValues(new Float64Array([0.01]));
 
 // Service metrics
-const office = new Schedule("America/New_York", [["mon", "09:00", "17:00"], [1, "09:00:00", "17:00"]], ["2026-12-25"]);
+const office = new Schedule(
+  "America/New_York",
+  [
+    ["mon", "09:00", "17:00"],
+    [1, "09:00:00", "17:00"],
+  ],
+  ["2026-12-25"],
+);
 const tzName: string = office.timeZone;
-const bsecs: number = office.businessSeconds(new Date(), "2026-11-02T09:00:00Z") + office.businessSeconds(0, Date.now());
+const bsecs: number =
+  office.businessSeconds(new Date(), "2026-11-02T09:00:00Z") + office.businessSeconds(0, Date.now());
 const due: Date = office.addBusiness("2026-11-02T09:00:00Z", 3600);
 const when: Instant = due;
 const rec: TicketRecord = { created: "2026-11-02T09:00:00Z", solved: [new Date()], paused: [[0, 1]], priority: null };
@@ -219,16 +235,26 @@ const cols = new Tickets({
 });
 const nTickets: number = tickets.length + cols.length;
 const frt: DurationSummary = firstResponseTime(tickets, { schedule: office, asOf: new Date() });
-const summaryNumbers: number = frt.n + frt.open + frt.mean + frt.median + frt.p90 + frt.min + frt.max + frt.percentile(0.5);
+const summaryNumbers: number =
+  frt.n + frt.open + frt.mean + frt.median + frt.p90 + frt.min + frt.max + frt.percentile(0.5);
 const km: number | null = frt.kmMedian;
 const clock: "calendar" | "business" = frt.clock;
 resolutionTime(tickets, { kind: "first" });
 requesterWaitTime(tickets, { asOf: "2026-11-03T00:00:00Z" });
 const durations: Array<number | null> = ticketDurations(tickets, "full_resolution", { schedule: null });
-const f: FcrResult = fcr(tickets, { maxAgentReplies: null, reopenWindow: 3600, denominator: "created", period: [0, Date.now()] });
+const f: FcrResult = fcr(tickets, {
+  maxAgentReplies: null,
+  reopenWindow: 3600,
+  denominator: "created",
+  period: [0, Date.now()],
+});
 const fcrCi: Interval = f.interval();
 compare(f, fcr(cols));
-const slaResult: SlaResult = sla(tickets, { targets: { high: 3600, "*": 86400 }, metric: "first_response", schedule: office });
+const slaResult: SlaResult = sla(tickets, {
+  targets: { high: 3600, "*": 86400 },
+  metric: "first_response",
+  schedule: office,
+});
 const row: SlaRow = slaResult.rows[0];
 const rowScore: number | null = row.score;
 row.interval({ method: "wilson" });
@@ -248,7 +274,12 @@ office.free();
 // Business metrics, segments, trends
 const conv: RateResult = conversionRate(45, 1500);
 const convCi: Interval = conv.interval();
-const ch: ChurnResult = churnRate(50, 1000, { denominator: "average", end: 1010, periodsPerYear: 12, annualize: "simple" });
+const ch: ChurnResult = churnRate(50, 1000, {
+  denominator: "average",
+  end: 1010,
+  periodsPerYear: 12,
+  annualize: "simple",
+});
 const annual: number | null = ch.annualized;
 const ret: RateResult = retentionRate(1000, 1030, 80);
 const clv: number = clvFromChurn(50, { margin: 0.8, churn: 4 }) + clvFromRetention(50, { retention: 96 });
@@ -264,7 +295,14 @@ const segRow: SegmentRow = seg.rows[0];
 const segKey: readonly (string | number)[] = segRow.key;
 const segScore: number | null = seg.overall.score;
 const lowN: boolean = segRow.lowN;
-segment(new Uint8Array([5, 4]), [["x", "y"], [2025, 2026]], { metric: "csat", csatMethod: "net", threshold: 4, bottomThreshold: 2 });
+segment(
+  new Uint8Array([5, 4]),
+  [
+    ["x", "y"],
+    [2025, 2026],
+  ],
+  { metric: "csat", csatMethod: "net", threshold: 4, bottomThreshold: 2 },
+);
 segment([7], new Int32Array([1]), { metric: "ces", scale: [1, 7], higherIsBetter: true, cesMethod: "percent_agree" });
 const tr: readonly TrendRow[] = trend([10, 0], ["2026-01-05T10:00:00Z", new Date()], {
   period: "week",
@@ -424,5 +462,3 @@ trend([10], [0], { period: "year" });
 trend([10], [true]);
 // @ts-expect-error: trend rows are read-only
 tr[0].score = 1;
-
-export {};
