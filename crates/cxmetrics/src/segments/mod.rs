@@ -28,6 +28,7 @@
 //! # Ok::<(), cxmetrics::Error>(())
 //! ```
 
+mod keys;
 mod metric;
 
 use std::collections::{BTreeMap, HashMap};
@@ -37,6 +38,7 @@ use crate::scale::Scale;
 use crate::stats::{DEFAULT_ALPHA, Estimate, IntervalMethod, Level, PAdjust};
 use crate::tally::{BLOCK, COPIES, Classified, OnInvalid, Score, Tally};
 
+pub use keys::{ColumnIds, GroupIds, Ints, KeyColumn, Validity};
 pub use metric::{MetricKind, MetricOption, MetricOptions, SurveyMetric};
 
 /// One part of a segment key: an integer or a string.
