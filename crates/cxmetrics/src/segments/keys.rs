@@ -32,7 +32,7 @@
 //! let region = [7i16, 3, 7, 3];
 //! let offsets = [0i32, 3, 8, 11, 14];
 //! let channel = b"webphonewebweb";
-//! let ids = GroupIds::combine(&[
+//! let ids = GroupIds::combine(vec![
 //!     ColumnIds::from_column(&KeyColumn::Int(Ints::I16(&region), None))?,
 //!     ColumnIds::from_column(&KeyColumn::Utf8 { offsets: &offsets, values: channel, validity: None })?,
 //! ])?;
@@ -208,50 +208,68 @@ fn next_id(len: usize) -> Result<u32> {
         .ok_or_else(too_many)
 }
 
-/// Widening to `i64` (with `u64` above `i64::MAX` refused).
+/// Widening to `i64` (`u64` above `i64::MAX` is refused before `wide` is used).
 trait IntKey: Copy {
-    fn key(self) -> Option<i64>;
+    /// Whether some values do not fit in `i64` (only `u64`).
+    const WIDE: bool;
+    /// The value as `i64` (wrapping for `u64` above `i64::MAX`).
+    fn wide(self) -> i64;
+    /// Whether the value fits in `i64`.
+    fn fits(self) -> bool;
 }
 
 macro_rules! int_key {
-    ($($t:ty),*) => {$(
+    ($wide:literal: $($t:ty),*) => {$(
         impl IntKey for $t {
+            const WIDE: bool = $wide;
             #[inline]
-            fn key(self) -> Option<i64> {
-                i64::try_from(self).ok()
+            fn wide(self) -> i64 {
+                self as i64
+            }
+            #[inline]
+            fn fits(self) -> bool {
+                i64::try_from(self).is_ok()
             }
         }
     )*};
 }
-int_key!(i8, i16, i32, i64, u8, u16, u32, u64);
-
-fn too_big(i: usize, v: u64) -> Error {
-    Error::invalid_argument_at(
-        "by",
-        format!("the key {v} at index {i} does not fit in a 64-bit integer"),
-        i,
-    )
-}
+int_key!(false: i8, i16, i32, i64, u8, u16, u32);
+int_key!(true: u64);
 
 /// Ids of integer values: a direct table when the range is small (≤ max(2²⁰, 4n)),
 /// else a hash map; `label` turns a value into its key part.
-fn int_ids<T: IntKey + Into<i128>>(
+fn int_ids<T: IntKey + std::fmt::Display>(
     xs: &[T],
     validity: Option<Validity<'_>>,
     label: &mut dyn FnMut(i64) -> Result<KeyPart>,
     codes: bool,
 ) -> Result<ColumnIds> {
-    let valid = |i: usize| validity.is_none_or(|v| v.valid(i));
+    let missing = |i: usize, w: i64| validity.is_some_and(|v| !v.valid(i)) || (codes && w < 0);
     let mut first_missing = None;
-    let (mut lo, mut hi) = (i128::MAX, i128::MIN);
-    for (i, &x) in xs.iter().enumerate() {
-        let x: i128 = x.into();
-        if !valid(i) || (codes && x < 0) {
-            first_missing.get_or_insert(i);
-            continue;
+    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+    if validity.is_none() && !codes && !T::WIDE {
+        for &x in xs {
+            lo = lo.min(x.wide());
+            hi = hi.max(x.wide());
         }
-        lo = lo.min(x);
-        hi = hi.max(x);
+    } else {
+        for (i, &x) in xs.iter().enumerate() {
+            let w = x.wide();
+            let null = validity.is_some_and(|v| !v.valid(i));
+            if T::WIDE && !null && !x.fits() {
+                return Err(Error::invalid_argument_at(
+                    "by",
+                    format!("the key {x} at index {i} does not fit in a 64-bit integer"),
+                    i,
+                ));
+            }
+            if null || (codes && w < 0) {
+                first_missing.get_or_insert(i);
+                continue;
+            }
+            lo = lo.min(w);
+            hi = hi.max(w);
+        }
     }
     let mut ids = Vec::with_capacity(xs.len());
     let mut labels = Vec::new();
@@ -263,41 +281,38 @@ fn int_ids<T: IntKey + Into<i128>>(
             first_missing,
         });
     }
-    let span = hi - lo;
-    let mut add = |i: usize, x: T| -> Result<u32> {
+    let span = i128::from(hi) - i128::from(lo);
+    let mut add = |w: i64| -> Result<u32> {
         let id = next_id(labels.len())?;
-        let v = x
-            .key()
-            .ok_or_else(|| too_big(i, Into::<i128>::into(x) as u64))?;
-        labels.push(label(v)?);
+        labels.push(label(w)?);
         Ok(id)
     };
     if span < (1i128 << 20).max(4 * xs.len() as i128) {
         let mut table = vec![MISSING; span as usize + 1];
         for (i, &x) in xs.iter().enumerate() {
-            let w: i128 = x.into();
-            if first_missing.is_some() && (!valid(i) || (codes && w < 0)) {
+            let w = x.wide();
+            if first_missing.is_some() && missing(i, w) {
                 ids.push(MISSING);
                 continue;
             }
-            let slot = &mut table[(w - lo) as usize];
+            let slot = &mut table[w.wrapping_sub(lo) as u64 as usize];
             if *slot == MISSING {
-                *slot = add(i, x)?;
+                *slot = add(w)?;
             }
             ids.push(*slot);
         }
     } else {
-        let mut index: Map<i128> = map();
+        let mut index: Map<i64> = map();
         for (i, &x) in xs.iter().enumerate() {
-            let w: i128 = x.into();
-            if first_missing.is_some() && (!valid(i) || (codes && w < 0)) {
+            let w = x.wide();
+            if first_missing.is_some() && missing(i, w) {
                 ids.push(MISSING);
                 continue;
             }
             let id = if let Some(&id) = index.get(&w) {
                 id
             } else {
-                let id = add(i, x)?;
+                let id = add(w)?;
                 index.insert(w, id);
                 id
             };
@@ -704,11 +719,11 @@ impl GroupIds {
     /// use cxmetrics::segments::{ColumnIds, GroupIds, Ints, KeyColumn};
     /// let a = ColumnIds::from_column(&KeyColumn::Int(Ints::U8(&[1, 1, 2]), None))?;
     /// let b = ColumnIds::from_column(&KeyColumn::Strs(&[Some("x"), Some("y"), Some("x")]))?;
-    /// let g = GroupIds::combine(&[a, b])?;
+    /// let g = GroupIds::combine(vec![a, b])?;
     /// assert_eq!(g.codes(), &[0, 1, 2]);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn combine(columns: &[ColumnIds]) -> Result<GroupIds> {
+    pub fn combine(mut columns: Vec<ColumnIds>) -> Result<GroupIds> {
         let Some(first) = columns.first() else {
             return Err(Error::invalid_argument(
                 "by",
@@ -729,8 +744,8 @@ impl GroupIds {
             c.check(j, columns.len())?;
         }
         // parts[g] = the label index in each column folded so far
-        let mut codes = first.ids.clone();
         let mut parts: Vec<Vec<u32>> = (0..first.labels.len() as u32).map(|i| vec![i]).collect();
+        let mut codes = std::mem::take(&mut columns[0].ids);
         for c in &columns[1..] {
             let width = c.labels.len().max(1) as u64;
             let size = parts.len() as u64 * width;
@@ -770,7 +785,7 @@ impl GroupIds {
             .into_iter()
             .map(|p| {
                 p.iter()
-                    .zip(columns)
+                    .zip(&columns)
                     .map(|(&l, c)| c.labels[l as usize].clone())
                     .collect()
             })
@@ -918,13 +933,13 @@ mod tests {
         assert_eq!(whole.ids(), &[0, 1, 1, 2]);
         let other =
             ColumnIds::from_column(&KeyColumn::Int(Ints::I32(&[1, 1, 1, 2]), None)).unwrap();
-        let g = GroupIds::combine(&[whole, other]).unwrap();
+        let g = GroupIds::combine(vec![whole, other]).unwrap();
         assert_eq!(g.codes(), &[0, 1, 1, 2]);
         assert_eq!(g.labels()[2], vec![s("r"), KeyPart::Int(2)]);
         let short = ColumnIds::from_column(&KeyColumn::Strs(&[Some("p")])).unwrap();
         let long = ColumnIds::from_column(&KeyColumn::Strs(&[Some("p"), Some("q")])).unwrap();
         assert_eq!(
-            GroupIds::combine(&[short, long]).unwrap_err().code(),
+            GroupIds::combine(vec![short, long]).unwrap_err().code(),
             "length_mismatch"
         );
     }
@@ -936,7 +951,7 @@ mod tests {
         let b: Vec<i64> = (0..n as i64).rev().map(|i| i * 7_919).collect();
         let ca = ColumnIds::from_column(&KeyColumn::Int(Ints::I64(&a), None)).unwrap();
         let cb = ColumnIds::from_column(&KeyColumn::Int(Ints::I64(&b), None)).unwrap();
-        let g = GroupIds::combine(&[ca, cb]).unwrap();
+        let g = GroupIds::combine(vec![ca, cb]).unwrap();
         assert_eq!(g.labels().len(), n);
         for (i, &c) in g.codes().iter().enumerate() {
             assert_eq!(
