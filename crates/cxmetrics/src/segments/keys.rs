@@ -960,4 +960,45 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn segments_equal_the_key_tuple_path() {
+        use crate::segments::Segments;
+        use crate::{OnInvalid, Scale};
+        // a small LCG: reproducible keys and scores without a dependency
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |m: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % m
+        };
+        let n = 5000;
+        let ints: Vec<i64> = (0..n)
+            .map(|_| next(40) as i64 * 1_000_000_007 - 20)
+            .collect();
+        let words = ["web", "phone", "", "ä", "chat"];
+        let strs: Vec<Option<&str>> = (0..n).map(|_| Some(words[next(5) as usize])).collect();
+        let scores: Vec<u8> = (0..n).map(|_| next(11) as u8).collect();
+        let keys: Vec<Key> = ints
+            .iter()
+            .zip(&strs)
+            .map(|(&i, s)| {
+                vec![
+                    KeyPart::Int(i),
+                    s.map_or(KeyPart::Int(0), |s| KeyPart::Str(s.into())),
+                ]
+            })
+            .collect();
+        let want = Segments::from_keys(Scale::NPS, &keys, &scores, None, OnInvalid::Error).unwrap();
+        let ids = GroupIds::combine(vec![
+            ColumnIds::from_column(&KeyColumn::Int(Ints::I64(&ints), None)).unwrap(),
+            ColumnIds::from_column(&KeyColumn::Strs(&strs)).unwrap(),
+        ])
+        .unwrap();
+        let got =
+            Segments::from_group_ids(Scale::NPS, &ids, &scores, None, OnInvalid::Error).unwrap();
+        assert_eq!(got, want);
+        assert_eq!(got.groups().len(), 200);
+    }
 }
