@@ -82,6 +82,13 @@ pub(crate) fn import(obj: &Bound<'_, PyAny>, role: Role) -> PyResult<Option<Arro
     }))
 }
 
+impl ArrowColumn {
+    /// The chunks (zero-copy views) and their type, for key columns.
+    pub(crate) fn into_chunks(self) -> (Vec<ArrayRef>, DataType) {
+        (self.chunks, self.data_type)
+    }
+}
+
 fn read_error(role: Role, what: &str, err: impl std::fmt::Display) -> PyErr {
     type_error(format!(
         "{}: cannot read the Arrow {what}: {err}",
@@ -166,6 +173,9 @@ fn unsupported_format(role: Role, format: &str, err: &dyn std::fmt::Display) -> 
 }
 
 fn check_type(data_type: &DataType, format: &str, role: Role) -> PyResult<()> {
+    if role == Role::Keys {
+        return Ok(()); // key columns: crate::keys accepts or refuses each type
+    }
     let name = role.name();
     match data_type {
         DataType::Int8

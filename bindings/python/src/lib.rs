@@ -14,6 +14,7 @@ mod convert;
 mod display;
 mod errors;
 mod introspect;
+mod keys;
 #[macro_use]
 mod results;
 mod lifecycle;

@@ -1,8 +1,9 @@
 //! Segments (issue 5): `segment`, `SegmentTable`, and the metric-by-name options shared
 //! with `trend` (module `trends`).
 //!
-//! Keys are factorised in Python (`cxmetrics._convert.factorize_keys`: pandas.factorize,
-//! numpy.unique or a dict) into integer codes and labels, which go to the core's
+//! Keys are read as the engines store them (module `keys`: numpy integers and strings,
+//! pandas `Categorical` codes, Arrow and polars columns, object arrays) and given group
+//! ids by the core (`cxmetrics::segments::GroupIds`), which go to
 //! [`cxmetrics::Segments::from_codes`]. Every metric, interval, impact, comparison and
 //! p-value adjustment is the core's.
 #![allow(
@@ -14,7 +15,6 @@ use cxmetrics::{
     Key, KeyPart, MetricKind, MetricOption, MetricOptions, NpsBuckets, ReportOptions, Scale,
     Segments, SurveyMetric,
 };
-use numpy::PyReadonlyArray1;
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -24,7 +24,7 @@ use crate::convert::{
     DETACH_THRESHOLD, by_name, extract_buckets, extract_on_invalid, extract_opt_int,
     extract_opt_u32, extract_scale, extract_scores, extract_str, extract_weights,
 };
-use crate::errors::{core_err, invalid_argument, no_panic, type_error, type_name};
+use crate::errors::{core_err, no_panic, type_error, type_name};
 use crate::results::{row_dicts, set_field_columns};
 use crate::stats::{interval_method, level_arg};
 
@@ -560,11 +560,6 @@ pub(crate) fn tally_pairs<'py>(
     Ok((keys, out))
 }
 
-fn factorizer(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
-    static HELPER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    HELPER.import(py, "cxmetrics._convert", "factorize_keys")
-}
-
 // ───────────────────────────── functions ─────────────────────────────
 
 /// A survey metric per segment, with intervals, small-sample flags and each segment's
@@ -584,8 +579,12 @@ fn factorizer(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
 ///     scores: the responses (list, numpy array, pandas / polars Series; None / NaN =
 ///         missing).
 ///     by: one key column, or a list of key columns (or a DataFrame), each as long as
-///         ``scores``; values are str or int. Factorised with ``pandas.factorize`` when
-///         pandas is loaded, ``numpy.unique`` for numeric / string arrays, else a dict.
+///         ``scores``; values are str or int. Read as stored, without a factorising
+///         pass: numpy integer arrays of any width and ``<U`` string arrays, pandas
+///         ``Categorical`` codes, Arrow / polars integer, string and dictionary
+///         (``Categorical`` / ``Enum``) columns are hashed or tabled in Rust with the GIL
+///         released; object arrays are hashed by object identity with the GIL held;
+///         other iterables are factorised first.
 ///     metric: ``"nps"`` (default), ``"csat"``, ``"ces"``, ``"mean"``, ``"top_box"`` or
 ///         ``"bottom_box"``.
 ///     scale: the response scale (default 0–10 for NPS, 1–5 for CSAT; required for the
@@ -671,15 +670,11 @@ fn segment(
     let on_invalid = extract_on_invalid(on_invalid)?;
     let scores = extract_scores(scores)?;
     let weights = weights.map(extract_weights).transpose()?;
-    let factorized = factorizer(py)?.call1((by,))?;
-    let codes: PyReadonlyArray1<'_, u32> = factorized.get_item(0)?.extract()?;
-    let labels = key_labels(&factorized.get_item(1)?)?;
-    let key_names: Vec<String> = factorized.get_item(2)?.extract()?;
-    let codes = codes.as_slice()?;
+    let (ids, key_names) = crate::keys::group_ids(py, by)?;
     let w = weights.as_ref().map(crate::convert::Column::as_slice);
     let report = with_slice!(&scores, s => {
         let run = || {
-            Segments::from_codes(scale, codes, &labels, s, w, on_invalid)?.report(metric, &options)
+            Segments::from_group_ids(scale, &ids, s, w, on_invalid)?.report(metric, &options)
         };
         if s.len() > DETACH_THRESHOLD { py.detach(|| no_panic(run)) } else { no_panic(run) }
     })

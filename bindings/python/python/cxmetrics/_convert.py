@@ -12,7 +12,9 @@ the extension to accept or refuse with a TypeError.
 
 :func:`instant_column` does the same for columns of instants (numpy ``datetime64``,
 pandas / polars datetime columns) and :func:`values_list` for columns of labels.
-:func:`factorize_keys` turns segment key columns into integer codes and labels, and
+:func:`key_columns` hands segment key columns to the extension as the engines store
+them (the core's ``segments::keys`` gives each row its group in one pass; only inputs
+without a typed layout, such as lists, are factorised first), and
 :func:`to_frame` builds the pandas / polars frames of segment and trend tables.
 """
 
@@ -259,6 +261,8 @@ def _is_column(obj: Any) -> bool:
     if isinstance(obj, (list, tuple, np.ndarray)):
         return True
     root = type(obj).__module__.partition(".")[0]
+    if root == "pyarrow" or hasattr(obj, "__arrow_c_array__") or hasattr(obj, "__arrow_c_stream__"):
+        return hasattr(obj, "__len__")
     return root in ("pandas", "polars") and hasattr(obj, "__len__")
 
 
@@ -375,68 +379,97 @@ def _key_value(v: Any) -> Any:
     raise TypeError(f"key values must be str or int, not {type(v).__name__} ({v!r})")
 
 
-def factorize_keys(by: Any) -> tuple[Any, list[tuple[Any, ...]], list[str]]:
-    """Key columns -> (uint32 codes, one label tuple per code, key column names).
+def key_columns(by: Any) -> tuple[list[tuple[Any, ...]], list[str]]:
+    """Key columns -> (one typed view per column, key column names), for the extension.
 
-    One column is factorised with ``pandas.factorize`` (pandas objects, or lists and
-    object arrays when pandas is loaded), ``numpy.unique(return_inverse=True)`` (numeric
-    and string arrays) or a dict (lists); several columns are combined by mixed-radix
-    codes. A missing key (None, NaN, NA) is an ``invalid_argument`` error with its index;
-    values other than str and int are a TypeError.
+    Each view is read in place by the core (``segments::keys``), which hashes or
+    tables the keys in one pass; nothing is factorised here:
 
-    >>> from cxmetrics._convert import factorize_keys
-    >>> codes, labels, names = factorize_keys(["b", "a", "b"])
-    >>> codes.tolist(), labels, names
-    ([0, 1, 0], [('b',), ('a',)], ['key'])
+    - ``("int", array, mask)``: a numpy integer array of any width (native byte order,
+      contiguous), with a bool mask of missing rows or ``None`` (pandas nullable ints);
+    - ``("codes", codes, labels)``: integer codes (negative = missing) and one ``int`` /
+      ``str`` label per code (pandas ``Categorical``; the factorised fallback);
+    - ``("ucs4", array, width)``: numpy ``<U{width}`` strings as ``uint32`` code points;
+    - ``("object", array)``: a numpy object array (read under the GIL: its elements are
+      Python objects, hashed by identity, each distinct object decoded once);
+    - ``("arrow", obj)``: anything exporting Arrow (pyarrow arrays and chunked arrays,
+      polars Series, pandas columns backed by pyarrow): integers, ``string`` /
+      ``large_string`` / ``string_view`` and dictionary (categorical) arrays.
+
+    >>> import numpy as np
+    >>> from cxmetrics._convert import key_columns
+    >>> views, names = key_columns(np.array([3, 1], dtype=np.int16))
+    >>> views[0][0], views[0][1].dtype.name, names
+    ('int', 'int16', ['key'])
     """
+    columns = _key_columns(by)
+    return [_key_view(c) for c in columns], _names(columns, by)
+
+
+def _native(arr: Any) -> Any:
     import numpy as np
 
-    columns = _key_columns(by)
-    per = [_factorize_one(c) for c in columns]
-    lengths = [len(codes) for codes, _ in per]
-    if len(set(lengths)) > 1:
-        raise _error(
-            "length_mismatch",
-            f"by: key columns have different lengths ({', '.join(map(str, lengths))}); "
-            "give one key per response in every column",
-        )
-    cleaned: list[list[Any]] = []
-    for j, (codes, uniques) in enumerate(per):
-        values = [_key_value(u) for u in uniques]
-        bad = [k for k, v in enumerate(values) if v is None]
-        missing = codes < 0
-        if bad:
-            missing |= np.isin(codes, bad)
-        if missing.any():
-            i = int(np.argmax(missing))
-            where = f"column {j}, " if len(per) > 1 else ""
-            raise _error(
-                "invalid_argument",
-                f"invalid argument `by`: the key at {where}index {i} is missing; fill it "
-                "(e.g. 'unknown') or drop the row",
-                i,
-            )
-        cleaned.append(values)
-    names = _names(columns, by)
-    if len(per) == 1:
-        return per[0][0].astype(np.uint32), [(v,) for v in cleaned[0]], names
-    sizes = [max(len(u), 1) for u in cleaned]
-    if float(np.prod([float(s) for s in sizes])) < 2.0**62:
-        combined = np.zeros(lengths[0] if lengths else 0, dtype=np.int64)
-        for (codes, _), size in zip(per, sizes):
-            combined = combined * size + codes
-        uniques, inverse = np.unique(combined, return_inverse=True)
-        labels = []
-        for u in uniques.tolist():
-            parts = []
-            for values, size in zip(reversed(cleaned), reversed(sizes)):
-                u, r = divmod(u, size)
-                parts.append(values[r])
-            labels.append(tuple(reversed(parts)))
-        return inverse.reshape(-1).astype(np.uint32), labels, names
-    codes, tuples = _dict_codes(list(zip(*(codes.tolist() for codes, _ in per))))
-    labels = [tuple(values[c] for values, c in zip(cleaned, t)) for t in tuples]
-    return codes.astype(np.uint32), labels, names
+    if not arr.dtype.isnative:
+        arr = arr.astype(arr.dtype.newbyteorder("="))
+    return np.ascontiguousarray(arr)
+
+
+def _key_view(col: Any) -> tuple[Any, ...]:
+    """One key column -> its view for the extension (see :func:`key_columns`)."""
+    import numpy as np
+
+    root = type(col).__module__.partition(".")[0]
+    if root == "pandas":
+        import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        if isinstance(col, (pd.Series, pd.Index)):
+            dtype = col.dtype
+            if isinstance(dtype, pd.CategoricalDtype):
+                cat = col.array if isinstance(col, pd.Index) else col.cat
+                categories = (col.categories if isinstance(col, pd.CategoricalIndex) else cat.categories).tolist()
+                codes = col.codes if isinstance(col, pd.CategoricalIndex) else cat.codes
+                labels = [_key_value(v) for v in categories]
+                return ("codes", _native(np.asarray(codes)), labels)
+            if isinstance(dtype, np.dtype):
+                return _key_view(col.to_numpy())
+            if hasattr(col.array, "__arrow_array__") and "pyarrow" in str(getattr(dtype, "storage", "pyarrow")):
+                try:
+                    return ("arrow", col.array.__arrow_array__())
+                except Exception:  # noqa: BLE001 - anything pyarrow cannot export falls back
+                    pass
+            if pd.api.types.is_integer_dtype(dtype):
+                mask = np.asarray(col.isna(), dtype=bool)
+                values = col.to_numpy(dtype=dtype.numpy_dtype, na_value=0)
+                return ("int", _native(values), mask if mask.any() else None)
+            if pd.api.types.is_string_dtype(dtype):
+                return ("object", col.to_numpy(dtype=object))
+    elif root == "polars":
+        import polars as pl  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        if isinstance(col, pl.Series):
+            if col.dtype == pl.Boolean:
+                raise TypeError("key values must be str or int, not bool; cast the column with .cast(pl.Int64) or .cast(pl.Utf8)")
+            if col.dtype.is_integer() or col.dtype in (pl.String, pl.Categorical) or isinstance(col.dtype, pl.Enum):
+                return ("arrow", col)
+    elif isinstance(col, np.ndarray) and type(col) is np.ndarray:
+        if col.ndim != 1:
+            raise TypeError(f"a key column must be one-dimensional, not an array of shape {col.shape}")
+        kind = col.dtype.kind
+        if kind in "iu":
+            return ("int", _native(col), None)
+        if kind == "U" and col.dtype.itemsize >= 4:
+            arr = _native(col)
+            return ("ucs4", arr.view(np.uint32), arr.dtype.itemsize // 4)
+        if kind == "O":
+            return ("object", col)
+    elif root == "pyarrow" or (hasattr(col, "__arrow_c_stream__") or hasattr(col, "__arrow_c_array__")):
+        return ("arrow", col)
+    codes, uniques = _factorize_one(col)
+    labels = [_key_value(u) for u in uniques]
+    missing = [k for k, v in enumerate(labels) if v is None]
+    if missing:
+        codes = np.where(np.isin(codes, missing), -1, codes)
+    return ("codes", _native(np.asarray(codes, dtype=np.int64)), ["" if v is None else v for v in labels])
 
 
 def to_frame(columns: dict[str, list[Any]], library: str) -> Any:

@@ -247,6 +247,8 @@ pub(crate) enum Role {
     /// Another float column: its argument name and the name of one item
     /// (`p_values` / `p-value`, `talk` / `talk time`).
     Floats(&'static str, &'static str),
+    /// Segment keys (`by`): any Arrow type is imported; `keys` decides what it accepts.
+    Keys,
 }
 
 impl Role {
@@ -255,6 +257,7 @@ impl Role {
             Role::Scores => "scores",
             Role::Weights => "weights",
             Role::Floats(name, _) => name,
+            Role::Keys => "by",
         }
     }
 
@@ -263,6 +266,7 @@ impl Role {
             Role::Scores => "score",
             Role::Weights => "weight",
             Role::Floats(_, item) => item,
+            Role::Keys => "key",
         }
     }
 }

@@ -28,6 +28,7 @@
 //! # Ok::<(), cxmetrics::Error>(())
 //! ```
 
+mod keys;
 mod metric;
 
 use std::collections::{BTreeMap, HashMap};
@@ -37,6 +38,7 @@ use crate::scale::Scale;
 use crate::stats::{DEFAULT_ALPHA, Estimate, IntervalMethod, Level, PAdjust};
 use crate::tally::{BLOCK, COPIES, Classified, OnInvalid, Score, Tally};
 
+pub use keys::{ColumnIds, GroupIds, Ints, KeyColumn, Validity};
 pub use metric::{MetricKind, MetricOption, MetricOptions, SurveyMetric};
 
 /// One part of a segment key: an integer or a string.
@@ -212,6 +214,55 @@ impl Segments {
         weights: Option<&[f64]>,
         on_invalid: OnInvalid,
     ) -> Result<Segments> {
+        Segments::grouped(scale, codes, labels, scores, weights, on_invalid, true)
+    }
+
+    /// Groups `scores` by the group ids of key columns as engines store them (see
+    /// [`GroupIds::combine`]): [`Segments::from_codes`] with `ids.codes()` and
+    /// `ids.labels()`, whose codes are known to have labels.
+    ///
+    /// # Errors
+    /// As [`Segments::from_codes`].
+    ///
+    /// # Example
+    /// ```
+    /// use cxmetrics::segments::{ColumnIds, GroupIds, Ints, KeyColumn, Segments};
+    /// use cxmetrics::{OnInvalid, Scale};
+    /// let region = ColumnIds::from_column(&KeyColumn::Int(Ints::I32(&[20, 10, 20]), None))?;
+    /// let ids = GroupIds::combine(vec![region])?;
+    /// let s = Segments::from_group_ids(Scale::NPS, &ids, &[10u8, 0, 9], None, OnInvalid::Error)?;
+    /// assert_eq!(s.groups().len(), 2);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_group_ids<T: Score>(
+        scale: Scale,
+        ids: &GroupIds,
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+    ) -> Result<Segments> {
+        Segments::grouped(
+            scale,
+            ids.codes(),
+            ids.labels(),
+            scores,
+            weights,
+            on_invalid,
+            false,
+        )
+    }
+
+    /// [`Segments::from_codes`]; `check`: whether the codes still need checking against
+    /// the labels (a [`GroupIds`] was built with them).
+    fn grouped<T: Score>(
+        scale: Scale,
+        codes: &[u32],
+        labels: &[Key],
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+        check: bool,
+    ) -> Result<Segments> {
         if codes.len() != scores.len() {
             return Err(Error::LengthMismatch {
                 what: "keys and scores",
@@ -231,6 +282,7 @@ impl Segments {
         if let Some((i, c)) = codes
             .iter()
             .enumerate()
+            .filter(|_| check)
             .find(|(_, c)| **c as usize >= labels.len())
         {
             return Err(Error::InvalidArgument {
