@@ -13,6 +13,7 @@ same SegmentTable: counts, scores, intervals, impact).
 """
 import argparse
 import os
+import shutil
 import tempfile
 import time
 
@@ -100,6 +101,7 @@ def main():
         print(f"| {name} | {t * 1e3:.0f} | {t / t_pd:.2f} |", flush=True)
     if spark is not None:
         spark.stop()
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

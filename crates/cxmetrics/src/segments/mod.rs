@@ -386,7 +386,7 @@ impl Segments {
 
     /// Segments from tallies counted elsewhere, one per key — what a query engine's
     /// `GROUP BY key, score` returns once each key's counts are brought back as a
-    /// [`Tally`] (e.g. with `Tally::from_parts`). The report is the one
+    /// [`Tally`] (e.g. with [`Tally::from_parts`]). The report is the one
     /// [`Segments::from_keys`] gives on the same rows: a key given twice has its tallies
     /// merged.
     ///
