@@ -130,7 +130,7 @@ def f_churn(c: dict) -> dict:
     ann = o.get("annualize", "compound")
     if den not in ("start", "up_for_renewal", "average") or ann not in ("compound", "simple"):
         raise OracleError("invalid_argument")
-    if den != "up_for_renewal" and "up_for_renewal" in o or den != "average" and "end" in o:
+    if (den != "up_for_renewal" and "up_for_renewal" in o) or (den != "average" and "end" in o):
         raise VectorBug("irrelevant denominator option")
     churned = count_ok(a["churned"])
     start = count_ok(a["start"])

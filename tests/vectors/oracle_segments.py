@@ -33,7 +33,7 @@ import statsmodels
 from oracle_common import (HERE, CaseBook, VectorBug, generator, print_function_counts,
                            print_written, random_ids, seeded_draws, tzdata_field, versions,
                            write_vectors)
-import oracle_lifecycle  # noqa: E402  (its random draws come first in the shared stream)
+import oracle_lifecycle
 from segments_model import PERIODS, Fragile, f_segment, f_trend, iso, nps_counts_scores, utc
 from segments_trend_cases import trend_cases
 

@@ -28,7 +28,7 @@ import numpy as np
 
 from oracle_common import (HERE, TOL, OracleError, VectorBug, check_intent, generator,
                            print_written, versions, write_vectors)
-from survey_model import CES_METHODS, CSAT_METHODS, FUNCTIONS, oracle  # noqa: F401
+from survey_model import CES_METHODS, CSAT_METHODS, FUNCTIONS, oracle
 
 SEED = 20261126
 OUT = HERE / "survey.json"

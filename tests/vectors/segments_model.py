@@ -170,7 +170,7 @@ def f_segment(c: dict) -> dict:
         raise VectorBug("at least one key column")
     for col in keys:
         for v in col:
-            if not (_is_int(v) and abs(v) < 2**31 or isinstance(v, str)):
+            if not ((_is_int(v) and abs(v) < 2**31) or isinstance(v, str)):
                 raise VectorBug(f"key values are str or (small) int, got {v!r}")
         if len(col) != len(scores):
             raise OracleError("length_mismatch")

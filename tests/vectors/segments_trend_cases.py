@@ -7,7 +7,7 @@ segments_model.py must agree. The behaviour pinned here is in docs/metrics/segme
 
 from __future__ import annotations
 
-from segments_model import iso, month_times, nps_counts_scores, spread, utc  # noqa: F401
+from segments_model import iso, month_times, nps_counts_scores, spread, utc
 
 
 def trend_cases(case):

@@ -10,7 +10,7 @@ from stats_model import LEVELS, METHODS, NET_METHODS, PROP_METHODS, estimate, np
 
 
 def lvl(level):
-    return f"{int(round(level * 100))}"
+    return f"{round(level * 100)}"
 
 
 # Fixed survey samples reused below (all valid; nulls allowed)

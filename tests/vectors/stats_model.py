@@ -56,7 +56,7 @@ from statsmodels.stats.proportion import (
 )
 
 import survey_model
-from oracle_common import OracleError, VectorBug  # noqa: F401  (OracleError: used by callers)
+from oracle_common import OracleError, VectorBug
 from oracle_common import num_cell as _num
 
 NET_METHODS = ("adjusted_wald", "wald")
@@ -220,7 +220,7 @@ def survey_estimate(inp: dict) -> Est:
         b = opts.get("buckets") or {"detractor_max": 6, "promoter_min": 9}
         est = Est("net", n_eff, p=share(x >= b["promoter_min"]), d=share(x <= b["detractor_max"]))
         score = 100 * (est.p - est.d)
-    elif fn == "csat" and (method or "top_box") == "top_box" or fn == "top_box":
+    elif (fn == "csat" and (method or "top_box") == "top_box") or fn == "top_box":
         p = share(x >= top)
         est = Est("proportion", n_eff, p=p, x=p * n_eff)
         score = 100 * p

@@ -11,8 +11,8 @@ import math
 
 import numpy as np
 
-from oracle_common import OracleError, VectorBug, is_int as _is_int  # noqa: F401
-from oracle_common import num_cell as _num  # noqa: F401
+from oracle_common import OracleError, VectorBug, is_int as _is_int
+from oracle_common import num_cell as _num
 
 DEFAULT_SCALE = {"nps": (0, 10), "csat": (1, 5)}
 FUNCTIONS = ("nps", "csat", "ces", "mean", "top_box", "bottom_box", "distribution")

@@ -7,7 +7,8 @@ import doctest
 import inspect
 import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 
@@ -25,7 +26,7 @@ def _public_items() -> Iterator[tuple[str, Any]]:
         obj = getattr(cx, name)
         yield name, obj
         if inspect.isclass(obj):
-            for attr, value in vars(obj).items():
+            for attr, _value in vars(obj).items():
                 if attr.startswith("_") and attr not in ("__init__",):
                     continue
                 if attr == "__init__":

@@ -508,7 +508,7 @@ def test_record_errors() -> None:
 def test_metric_argument_errors() -> None:
     t = cx.Tickets(["2026-11-02T09:00:00Z"], first_response=["2026-11-02T09:30:00Z"], first_solved=["2026-11-02T10:00:00Z"],
                    final_solved=["2026-11-02T10:00:00Z"])
-    with pytest.raises(TypeError, match="cxmetrics.Tickets"):
+    with pytest.raises(TypeError, match=r"cxmetrics\.Tickets"):
         cx.first_response_time([{"created": "2026-11-02T09:00:00Z"}])
     with pytest.raises(TypeError, match="Schedule"):
         cx.first_response_time(t, schedule="UTC")

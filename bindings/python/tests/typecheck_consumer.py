@@ -166,7 +166,7 @@ def service() -> list[float]:
     spend_sd: float | None = spend.std_dev
     welch: cx.Comparison = cx.compare(spend, cx.mean_of([10, 20]))
     assert spend_sd is None or welch.df is not None
-    assert due and km is None or km is not None
+    assert (due and km is None) or km is not None
     return [secs, float(n), frt.percentile(0.5), full.p90, first.mean, wait.median, *[d or 0.0 for d in durations],
             f.score, lo, hi, float(len(rows)), score or 0.0, aht.score, aht.margin_of_error(), sd or 0.0]
 
