@@ -9,6 +9,7 @@ compute the same per-segment NPS with idiomatic expressions and the script check
 all three agree to 1e-9 before timing. cx.segment also returns the overall row, intervals,
 low-n flags and impact; the peers compute the per-segment score only.
 """
+
 import argparse
 import time
 
@@ -43,7 +44,7 @@ def main():
     def pandas_nps(keys):
         df = pd.DataFrame({"k": keys, "s": scores})
         g = df.groupby("k", sort=True)["s"]
-        return (100.0 * (g.apply(lambda s: (s >= 9).mean()) - g.apply(lambda s: (s <= 6).mean())))
+        return 100.0 * (g.apply(lambda s: (s >= 9).mean()) - g.apply(lambda s: (s <= 6).mean()))
 
     def pandas_nps_fast(keys):
         df = pd.DataFrame({"k": keys, "p": scores >= 9, "d": scores <= 6})
@@ -52,8 +53,7 @@ def main():
 
     def polars_nps(keys):
         df = pl.DataFrame({"k": keys, "s": scores})
-        return (df.group_by("k").agg(((pl.col("s") >= 9).mean() - (pl.col("s") <= 6).mean()) * 100.0)
-                .sort("k"))
+        return df.group_by("k").agg(((pl.col("s") >= 9).mean() - (pl.col("s") <= 6).mean()) * 100.0).sort("k")
 
     print(f"# NPS per segment — {a.rows:,} rows, {a.segments:,} segments, best of {a.repeat}")
     print("| keys | cxmetrics (ms) | peer | peer (ms) | ours ÷ peer |")
@@ -67,7 +67,11 @@ def main():
         }
         for name, fn in peers.items():
             t_p, out = best(fn, a.repeat)
-            got = dict(zip(out.index, out.values)) if isinstance(out, pd.Series) else dict(zip(out["k"].to_list(), out[out.columns[1]].to_list()))
+            got = (
+                dict(zip(out.index, out.values))
+                if isinstance(out, pd.Series)
+                else dict(zip(out["k"].to_list(), out[out.columns[1]].to_list()))
+            )
             worst = max(abs(ours[k] - v) for k, v in got.items())
             if worst > 1e-9 or len(got) != len(ours):
                 raise SystemExit(f"{name} disagrees by {worst}")

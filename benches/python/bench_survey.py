@@ -12,6 +12,7 @@ Every implementation computes the same number from the same data; the script che
 agree before timing. The peers do not validate their input (out-of-scale or fractional
 values would silently count), cxmetrics does, in the same pass.
 """
+
 import argparse
 import json
 import platform
@@ -69,9 +70,14 @@ def peers_nps(x):
 
         con = duckdb.connect()
         con.register("t", pd.DataFrame({"x": x}))
-        q = ("select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) "
-             "from t where not isnan(x)") if x.dtype.kind == "f" else (
-             "select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) from t")
+        q = (
+            (
+                "select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) "
+                "from t where not isnan(x)"
+            )
+            if x.dtype.kind == "f"
+            else ("select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) from t")
+        )
 
         def duckdb_nps():
             return con.execute(q).fetchone()[0]
@@ -184,7 +190,9 @@ def main():
                 if abs(v - r.score) > 1e-9:
                     raise SystemExit(f"{name} disagrees: {v} vs {r.score}")
                 ratio = t_cx / t_p
-                results.append({"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio})
+                results.append(
+                    {"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio}
+                )
                 print(f"| {rows:,} | {dtype} | {t_cx * 1e3:.2f} | {name} | {t_p * 1e3:.2f} | {ratio:.3f} |")
         for dtype, col, peers in arrow_inputs(rows, rng):
             t_cx, r = best(lambda: cx.nps(col), a.repeat)
@@ -193,7 +201,9 @@ def main():
                 if abs(v - r.score) > 1e-9:
                     raise SystemExit(f"{name} disagrees on {dtype}: {v} vs {r.score}")
                 ratio = t_cx / t_p
-                results.append({"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio})
+                results.append(
+                    {"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio}
+                )
                 print(f"| {rows:,} | {dtype} | {t_cx * 1e3:.2f} | {name} | {t_p * 1e3:.2f} | {ratio:.3f} |")
     # per-call overhead on a small input
     small = [10, 9, 9, 8, 7, 3] * 16 + [10, 2, 9, 8]
@@ -210,9 +220,21 @@ def main():
     print(f"\nper-call overhead, 100 responses: list {per_call * 1e6:.2f} µs, int64 array {per_call_np * 1e6:.2f} µs")
     if a.json:
         with open(a.json, "w") as f:
-            json.dump({"env": "python", "runtime": f"Python {platform.python_version()}", "machine": _machine(),
-                       "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "versions": _versions(), "repeat": a.repeat,
-                       "results": results, "per_call_list_s": per_call, "per_call_array_s": per_call_np}, f, indent=1)
+            json.dump(
+                {
+                    "env": "python",
+                    "runtime": f"Python {platform.python_version()}",
+                    "machine": _machine(),
+                    "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    "versions": _versions(),
+                    "repeat": a.repeat,
+                    "results": results,
+                    "per_call_list_s": per_call,
+                    "per_call_array_s": per_call_np,
+                },
+                f,
+                indent=1,
+            )
 
 
 if __name__ == "__main__":

@@ -56,7 +56,9 @@ def _run_doctests(name: str, doc: str) -> None:
 
 
 DOCS = [(n, inspect.getdoc(o) or "") for n, o in ITEMS]
-DOCS.append(("cxmetrics._convert.to_array", inspect.getdoc(__import__("cxmetrics._convert", fromlist=["x"]).to_array) or ""))
+DOCS.append(
+    ("cxmetrics._convert.to_array", inspect.getdoc(__import__("cxmetrics._convert", fromlist=["x"]).to_array) or "")
+)
 WITH_EXAMPLES = [(n, d) for n, d in DOCS if ">>>" in d]
 
 
@@ -203,10 +205,17 @@ _T0 = "2026-11-02T09:00:00Z"
 
 
 def _tickets() -> Any:
-    return cx.Tickets.from_records([
-        {"created": _T0, "first_response": "2026-11-02T09:30:00Z", "solved": ["2026-11-02T10:00:00Z"],
-         "agent_replies": 1, "priority": "high"},
-    ])
+    return cx.Tickets.from_records(
+        [
+            {
+                "created": _T0,
+                "first_response": "2026-11-02T09:30:00Z",
+                "solved": ["2026-11-02T10:00:00Z"],
+                "agent_replies": 1,
+                "priority": "high",
+            },
+        ]
+    )
 
 
 def _trend() -> Any:
@@ -340,8 +349,11 @@ def _signature_defaults() -> dict[str, dict[str, Any]]:
             continue
         if inspect.isclass(obj):
             objs.append((f"{name}()", obj))
-            objs += [(f"{name}.{m}", getattr(obj, m)) for m, v in vars(obj).items()
-                     if not m.startswith("_") and callable(v) and not inspect.isgetsetdescriptor(v)]
+            objs += [
+                (f"{name}.{m}", getattr(obj, m))
+                for m, v in vars(obj).items()
+                if not m.startswith("_") and callable(v) and not inspect.isgetsetdescriptor(v)
+            ]
         elif callable(obj):
             objs.append((name, obj))
     out: dict[str, dict[str, Any]] = {}
@@ -372,7 +384,9 @@ def test_signature_defaults_are_the_cores() -> None:
 def _stub_overloads() -> dict[str, list[ast.FunctionDef]]:
     out: dict[str, list[ast.FunctionDef]] = {}
     for node in ast.parse(STUB.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.FunctionDef) and any(isinstance(d, ast.Name) and d.id == "overload" for d in node.decorator_list):
+        if isinstance(node, ast.FunctionDef) and any(
+            isinstance(d, ast.Name) and d.id == "overload" for d in node.decorator_list
+        ):
             out.setdefault(node.name, []).append(node)
     return out
 

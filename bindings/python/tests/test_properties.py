@@ -41,7 +41,9 @@ def test_merge_equals_tally_of_concatenation(a: list[float | None], b: list[floa
 
 @settings(max_examples=200, deadline=None)
 @given(weighted(), weighted())
-def test_weighted_merge_agrees_with_one_pass(a: tuple[list[float | None], list[float]], b: tuple[list[float | None], list[float]]) -> None:
+def test_weighted_merge_agrees_with_one_pass(
+    a: tuple[list[float | None], list[float]], b: tuple[list[float | None], list[float]]
+) -> None:
     (sa, wa), (sb, wb) = a, b
     merged = cx.Tally(NPS, sa, weights=wa) + cx.Tally(NPS, sb, weights=wb)
     whole = cx.Tally(NPS, sa + sb, weights=wa + wb)
