@@ -55,7 +55,10 @@ fn errors_table_is_the_cores_list() {
         let cells: Vec<&str> = row.split('|').map(str::trim).collect();
         // a leading and a trailing empty cell around the five columns
         assert_eq!(cells.len(), 7, "five columns in {row}");
-        assert!(cells[1..6].iter().all(|c| !c.is_empty()), "empty cell in {row}");
+        assert!(
+            cells[1..6].iter().all(|c| !c.is_empty()),
+            "empty cell in {row}"
+        );
         codes.push(cells[1].trim_matches('`'));
     }
     assert_eq!(codes, Error::CODES);
@@ -75,9 +78,15 @@ fn errors_table_copies_are_identical() {
         "bindings/wasm/README.md",
     ] {
         let text = read(doc);
-        assert_eq!(text.matches(begin).count(), 1, "{doc}: one errors table marker");
+        assert_eq!(
+            text.matches(begin).count(),
+            1,
+            "{doc}: one errors table marker"
+        );
         let copy = &text[text.find(begin).unwrap() + begin.len()..];
-        let copy = &copy[..copy.find(end).unwrap_or_else(|| panic!("{doc}: end marker"))];
+        let copy = &copy[..copy
+            .find(end)
+            .unwrap_or_else(|| panic!("{doc}: end marker"))];
         assert!(
             copy == table,
             "{doc}: the errors table differs from crates/cxmetrics/src/errors.md; copy that file between the markers"
