@@ -11,6 +11,7 @@ Chromium at 10⁶ rows vs filter/reduce and a hand-written typed-array loop).
 
 A missing JSON file leaves its part of the chart out.
 """
+
 import argparse
 import json
 import os
@@ -18,8 +19,8 @@ import os
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter, LogLocator  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter, LogLocator
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "results")
@@ -42,8 +43,17 @@ def hbars(ax, categories, series, title):
                 continue
             y = i - 0.4 + h * (j + 0.5)
             # bars grow from 1 (parity): leftwards = cxmetrics faster, length = log of the ratio
-            ax.barh(y, v - 1, height=h * 0.92, left=1, color=color, hatch=hatch, edgecolor="white", linewidth=0.4,
-                    label=label if i == next(ii for ii, vv in enumerate(values) if vv is not None) else None)
+            ax.barh(
+                y,
+                v - 1,
+                height=h * 0.92,
+                left=1,
+                color=color,
+                hatch=hatch,
+                edgecolor="white",
+                linewidth=0.4,
+                label=label if i == next(ii for ii, vv in enumerate(values) if vv is not None) else None,
+            )
             txt = f"{v:.2f}" if v < 10 else f"{v:.0f}"
             if v < 1:
                 ax.text(v / 1.06, y, txt, va="center", ha="right", fontsize=6.5, color="#333")
@@ -70,8 +80,13 @@ def python_panel(ax, data, rows):
     res = [r for r in data["results"] if r["rows"] == rows]
     dtypes = list(dict.fromkeys(r["dtype"] for r in res))
     peers = list(dict.fromkeys(r["peer"] for r in res))
-    colors = {"numpy": "#4c72b0", "pandas": "#55a868", "polars": "#c44e52", "duckdb": "#8172b2",
-              "pyarrow.compute": "#dd8452"}
+    colors = {
+        "numpy": "#4c72b0",
+        "pandas": "#55a868",
+        "polars": "#c44e52",
+        "duckdb": "#8172b2",
+        "pyarrow.compute": "#dd8452",
+    }
     spare = iter(["#937860", "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd"])
     names = {"numpy": "numpy", "pandas": "pandas", "polars": "polars", "duckdb": "DuckDB"}
     series = []
@@ -95,13 +110,17 @@ def js_panel(ax, runs, n):
     for run in runs:
         light, mid, dark = palette.get(run["env"], ("#ddd", "#999", "#444"))
         who = "Node" if run["env"] == "node" else "Chromium"
-        for key, peer, color, hatch in [("ratio_filter_reduce", "filter/reduce", light, None),
-                                        ("ratio_typed_loop", "typed loop (if/else)", mid, None),
-                                        ("ratio_typed_flat", "typed loop (branch-free)", dark, None)]:
+        for key, peer, color, hatch in [
+            ("ratio_filter_reduce", "filter/reduce", light, None),
+            ("ratio_typed_loop", "typed loop (if/else)", mid, None),
+            ("ratio_typed_flat", "typed loop (branch-free)", dark, None),
+        ]:
             if not any(key in r for r in run["results"]):
                 continue
-            vals = [next((r.get(key) for r in run["results"] if r["n"] == n and (r["metric"], r["input"]) == c), None)
-                    for c in cats]
+            vals = [
+                next((r.get(key) for r in run["results"] if r["n"] == n and (r["metric"], r["input"]) == c), None)
+                for c in cats
+            ]
             series.append((f"{who}: ÷ {peer}", color, hatch, vals))
     labels = [f"{m} {i}" for m, i in cats]
     runtimes = " vs ".join(r.get("runtime", r["env"]) for r in runs)
@@ -122,6 +141,7 @@ def main():
     panels = ([("py", py)] if py else []) + ([("js", js)] if js else [])
     if not panels:
         raise SystemExit("no results to plot (run the benchmarks with --json first)")
+
     # panel heights follow their number of bars
     def bars(kind, data):
         if kind == "py":
@@ -129,20 +149,28 @@ def main():
             return len(res) + len({r["dtype"] for r in res})
         keys = {(r["metric"], r["input"]) for run in data for r in run["results"] if r["n"] == a.n}
         return len(keys) * (3 * len(data) + 1)
+
     heights = [max(bars(k, d), 4) for k, d in panels]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(9.5, 1.6 + 0.12 * sum(heights) + 0.9 * len(panels)),
-                             squeeze=False, gridspec_kw={"height_ratios": heights})
+    fig, axes = plt.subplots(
+        len(panels),
+        1,
+        figsize=(9.5, 1.6 + 0.12 * sum(heights) + 0.9 * len(panels)),
+        squeeze=False,
+        gridspec_kw={"height_ratios": heights},
+    )
     for ax, (kind, data) in zip(axes[:, 0], panels):
         if kind == "py":
             python_panel(ax, data, a.rows)
         else:
             js_panel(ax, data, a.n)
-    meta = (py or js[0])
+    meta = py or js[0]
     m = meta.get("machine", {})
     dates = sorted({d["date"][:10] for d in ([py] if py else []) + js if d.get("date")})
-    fig.suptitle(f"cxmetrics ÷ peers — {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('os', '')}; "
-                 f"{', '.join(dates)}\none run each, best-of-N timing, on a shared cloud VM (noisy)",
-                 fontsize=9)
+    fig.suptitle(
+        f"cxmetrics ÷ peers — {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('os', '')}; "
+        f"{', '.join(dates)}\none run each, best-of-N timing, on a shared cloud VM (noisy)",
+        fontsize=9,
+    )
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     fig.savefig(a.out, dpi=100, pil_kwargs={"optimize": True})
     print(f"wrote {a.out} ({os.path.getsize(a.out) / 1024:.0f} KB)")

@@ -11,6 +11,7 @@ all tickets (columnar: numpy datetime64 → Tickets → ticket_durations); busin
 (WorkDayRule + HolidayRule, timezone-aware datetimes) computes a random sample, since it
 is far slower; both are reported in tickets per second, and the two agree on the sample.
 """
+
 import argparse
 import datetime as dt
 import random
@@ -36,15 +37,19 @@ def main():
     open_s = (60 * 14400 ** rng.random(a.tickets)).astype(np.int64)
     solved = created + open_s.astype("timedelta64[s]")
 
-    schedule = cx.Schedule("America/New_York", [(d, "09:00", "17:00") for d in ("mon", "tue", "wed", "thu", "fri")], HOLIDAYS)
+    schedule = cx.Schedule(
+        "America/New_York", [(d, "09:00", "17:00") for d in ("mon", "tue", "wed", "thu", "fri")], HOLIDAYS
+    )
     t0 = time.perf_counter()
     tickets = cx.Tickets(created, first_solved=solved, final_solved=solved)
     t1 = time.perf_counter()
     ours = cx.ticket_durations(tickets, "full_resolution", schedule=schedule)
     t2 = time.perf_counter()
     total = t2 - t0
-    print(f"cxmetrics: {a.tickets:,} tickets in {total:.3f} s ({a.tickets / total:,.0f} tickets/s; "
-          f"input conversion {t1 - t0:.3f} s, durations {t2 - t1:.3f} s)")
+    print(
+        f"cxmetrics: {a.tickets:,} tickets in {total:.3f} s ({a.tickets / total:,.0f} tickets/s; "
+        f"input conversion {t1 - t0:.3f} s, durations {t2 - t1:.3f} s)"
+    )
 
     import businesstimedelta as btd
     import pytz  # businesstimedelta localizes with pytz
@@ -57,8 +62,13 @@ def main():
     hdays = {dt.date.fromisoformat(h) for h in HOLIDAYS} | {dt.date(2024, 1, 1), dt.date(2028, 1, 3)}
     rules = btd.Rules([workday, btd.HolidayRule(hdays, tz=ny)])
     idx = random.Random(1).sample(range(a.tickets), a.sample)
-    pairs = [(created[i].astype(dt.datetime).replace(tzinfo=dt.timezone.utc).astimezone(ny),
-              solved[i].astype(dt.datetime).replace(tzinfo=dt.timezone.utc).astimezone(ny)) for i in idx]
+    pairs = [
+        (
+            created[i].astype(dt.datetime).replace(tzinfo=dt.timezone.utc).astimezone(ny),
+            solved[i].astype(dt.datetime).replace(tzinfo=dt.timezone.utc).astimezone(ny),
+        )
+        for i in idx
+    ]
     t0 = time.perf_counter()
     theirs = [rules.difference(s, e) for s, e in pairs]
     t_btd = time.perf_counter() - t0
@@ -66,8 +76,10 @@ def main():
     print(f"businesstimedelta: {a.sample:,} tickets in {t_btd:.3f} s ({btd_rate:,.0f} tickets/s)")
     agree = sum(abs((d.hours * 3600 + d.seconds) - ours[i]) < 1e-6 for d, i in zip(theirs, idx))
     print(f"agreement on the sample: {agree}/{a.sample}")
-    print(f"ratio (cxmetrics time per ticket ÷ businesstimedelta's): {(total / a.tickets) / (t_btd / a.sample):.4f}"
-          f"  — cxmetrics is {(a.tickets / total) / btd_rate:,.0f}× faster")
+    print(
+        f"ratio (cxmetrics time per ticket ÷ businesstimedelta's): {(total / a.tickets) / (t_btd / a.sample):.4f}"
+        f"  — cxmetrics is {(a.tickets / total) / btd_rate:,.0f}× faster"
+    )
 
 
 if __name__ == "__main__":

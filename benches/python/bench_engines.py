@@ -11,6 +11,7 @@ DataFrame, Spark (local[2], a cached DataFrame) — loading is not timed, the qu
 pushdown result is checked equal to cx.segment on the numpy columns before timing (the
 same SegmentTable: counts, scores, intervals, impact).
 """
+
 import argparse
 import os
 import shutil
@@ -75,14 +76,20 @@ def main():
     if not a.no_spark:
         from pyspark.sql import SparkSession
 
-        spark = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
-                 .config("spark.sql.shuffle.partitions", "4").config("spark.driver.memory", "6g")
-                 .getOrCreate())
+        spark = (
+            SparkSession.builder.master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.driver.memory", "6g")
+            .getOrCreate()
+        )
         spark.sparkContext.setLogLevel("ERROR")
         sdf = spark.read.parquet(path).cache()
         sdf.count()
         runs["cxmetrics.spark.segment (cached DataFrame, local[2])"] = lambda: cxs.segment(sdf, "score", "k")
-        runs["cxmetrics.spark.segment (Parquet scan, local[2])"] = lambda: cxs.segment(spark.read.parquet(path), "score", "k")
+        runs["cxmetrics.spark.segment (Parquet scan, local[2])"] = lambda: cxs.segment(
+            spark.read.parquet(path), "score", "k"
+        )
 
     t_pd, out = best(pandas_nps, a.repeat)
     ours = {r["key"][0]: r["score"] for r in want["rows"]}

@@ -14,6 +14,7 @@ the script checks that all agree to 1e-9 before timing. cx.segment also returns 
 overall row, intervals, low-n flags and impact; the peers compute the per-segment score
 only.
 """
+
 import argparse
 import time
 
@@ -55,9 +56,7 @@ def main():
         return dict(zip(m.index, (100.0 * (m["p"] - m["d"])).to_numpy()))
 
     def duckdb_nps(df):
-        out = con.execute(
-            "SELECT k, 100.0 * (avg((s >= 9)::INT) - avg((s <= 6)::INT)) FROM df GROUP BY k"
-        ).fetchall()
+        out = con.execute("SELECT k, 100.0 * (avg((s >= 9)::INT) - avg((s <= 6)::INT)) FROM df GROUP BY k").fetchall()
         return dict(out)
 
     def polars_nps(pf):
@@ -88,16 +87,22 @@ def main():
             df = pd.DataFrame({"k": col, "s": scores})
             pf = pl.DataFrame({"k": ids if kind == "int" else strs.astype(str), "s": scores})
         times = {}
-        for name, fn in (("duckdb", lambda: duckdb_nps(df)), ("pandas", lambda: pandas_nps(df)),
-                         ("polars", lambda: polars_nps(pf))):
+        for name, fn in (
+            ("duckdb", lambda: duckdb_nps(df)),
+            ("pandas", lambda: pandas_nps(df)),
+            ("polars", lambda: polars_nps(pf)),
+        ):
             t_p, got = best(fn, a.repeat)
             worst = max(abs(ours[k if kind == "str" else int(k)] - v) for k, v in got.items())
             if worst > 1e-9 or len(got) != len(ours):
                 raise SystemExit(f"{name} disagrees on {label} by {worst}")
             times[name] = t_p
-        print(f"| {label} | {t_cx * 1e3:.1f} | {t_cx / times['duckdb']:.2f} | {t_cx / times['pandas']:.3f} | "
-              f"{t_cx / times['polars']:.2f} | {times['duckdb'] * 1e3:.1f} | {times['pandas'] * 1e3:.1f} | "
-              f"{times['polars'] * 1e3:.1f} |", flush=True)
+        print(
+            f"| {label} | {t_cx * 1e3:.1f} | {t_cx / times['duckdb']:.2f} | {t_cx / times['pandas']:.3f} | "
+            f"{t_cx / times['polars']:.2f} | {times['duckdb'] * 1e3:.1f} | {times['pandas'] * 1e3:.1f} | "
+            f"{times['polars'] * 1e3:.1f} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ Every implementation computes the same number from the same data; the script che
 agree before timing. The peers do not validate their input (out-of-scale or fractional
 values would silently count), cxmetrics does, in the same pass.
 """
+
 import argparse
 import json
 import platform
@@ -75,9 +76,14 @@ def peers_nps(x):
 
         con = duckdb.connect()
         con.register("t", pd.DataFrame({"x": x}))
-        q = ("select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) "
-             "from t where not isnan(x)") if x.dtype.kind == "f" else (
-             "select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) from t")
+        q = (
+            (
+                "select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) "
+                "from t where not isnan(x)"
+            )
+            if x.dtype.kind == "f"
+            else ("select 100.0 * (count(*) filter (where x >= 9) - count(*) filter (where x <= 6)) / count(x) from t")
+        )
 
         def duckdb_nps():
             return con.execute(q).fetchone()[0]
@@ -193,8 +199,10 @@ def main():
     rng = np.random.default_rng(20261126)
     results = []
     simd = cx._cxmetrics._simd()
-    print(f"# cx.nps vs peers — {platform.machine()}, numpy {np.__version__}, cxmetrics {cx.__version__}, "
-          f"SIMD {simd['current']} (available: {', '.join(simd['available'])})")
+    print(
+        f"# cx.nps vs peers — {platform.machine()}, numpy {np.__version__}, cxmetrics {cx.__version__}, "
+        f"SIMD {simd['current']} (available: {', '.join(simd['available'])})"
+    )
     print("| rows | dtype | cxmetrics (ms) | peer | peer (ms) | ours ÷ peer |")
     print("|---:|---|---:|---|---:|---:|")
 
@@ -228,7 +236,9 @@ def main():
                 if abs(v - r.score) > 1e-9:
                     raise SystemExit(f"{name} disagrees on {dtype}: {v} vs {r.score}")
                 ratio = t_cx / t_p
-                results.append({"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio})
+                results.append(
+                    {"rows": rows, "dtype": dtype, "peer": name, "ours_s": t_cx, "peer_s": t_p, "ratio": ratio}
+                )
                 print(f"| {rows:,} | {dtype} | {t_cx * 1e3:.2f} | {name} | {t_p * 1e3:.2f} | {ratio:.3f} |")
     # Python lists: cx.nps from a list vs numpy converting the same list (conversion only)
     if a.list_items:
@@ -257,10 +267,23 @@ def main():
     print(f"\nper-call overhead, 100 responses: list {per_call * 1e6:.2f} µs, int64 array {per_call_np * 1e6:.2f} µs")
     if a.json:
         with open(a.json, "w") as f:
-            json.dump({"env": "python", "runtime": f"Python {platform.python_version()}", "machine": _machine(),
-                       "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "versions": _versions(), "repeat": a.repeat,
-                       "simd": simd["current"], "simd_available": simd["available"],
-                       "results": results, "per_call_list_s": per_call, "per_call_array_s": per_call_np}, f, indent=1)
+            json.dump(
+                {
+                    "env": "python",
+                    "runtime": f"Python {platform.python_version()}",
+                    "machine": _machine(),
+                    "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    "versions": _versions(),
+                    "repeat": a.repeat,
+                    "simd": simd["current"],
+                    "simd_available": simd["available"],
+                    "results": results,
+                    "per_call_list_s": per_call,
+                    "per_call_array_s": per_call_np,
+                },
+                f,
+                indent=1,
+            )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ Channels differ on purpose (chat best, phone worst) and answers correlate throug
 per-respondent "experience" level, as they do in real data. About 6 % of LTR, 9 % of
 CSAT and 15 % of CES answers are missing (people skip questions).
 """
+
 import csv
 import datetime as dt
 import random

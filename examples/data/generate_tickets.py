@@ -12,6 +12,7 @@ mostly during New York office hours, some at night and on weekends. Columns:
   paused                    ';'-separated "start/end" on-hold intervals
 About 4 % of tickets have no response yet and 8 % are still open at the end of the data.
 """
+
 import csv
 import datetime as dt
 import random
@@ -52,7 +53,12 @@ def main() -> None:
         channel = pick(rng, CHANNELS)
         priority = pick(rng, PRIORITIES)
         created = created_at(rng)
-        speed = {"chat": 0.3, "phone": 0.5, "email": 1.0}[channel] * {"urgent": 0.3, "high": 0.6, "normal": 1.0, "low": 1.6}[priority]
+        speed = {"chat": 0.3, "phone": 0.5, "email": 1.0}[channel] * {
+            "urgent": 0.3,
+            "high": 0.6,
+            "normal": 1.0,
+            "low": 1.6,
+        }[priority]
         first_response = None
         if rng.random() > 0.04:
             first_response = created + dt.timedelta(minutes=max(1.0, rng.lognormvariate(4.0, 1.0) * speed))
@@ -82,18 +88,20 @@ def main() -> None:
         solved = [s for s in solved if s <= AS_OF]
         reopened = [r for r in reopened if r <= AS_OF]
         paused = [(a, min(b, AS_OF)) for a, b in paused if a <= AS_OF]
-        rows.append({
-            "ticket_id": f"T{i + 1:05d}",
-            "channel": channel,
-            "priority": priority,
-            "created": iso(created),
-            "first_response": iso(first_response) if first_response else "",
-            "solved": ";".join(iso(s) for s in solved),
-            "reopened": ";".join(iso(r) for r in reopened),
-            "agent_replies": agent_replies,
-            "customer_followups": followups,
-            "paused": ";".join(f"{iso(a)}/{iso(b)}" for a, b in paused),
-        })
+        rows.append(
+            {
+                "ticket_id": f"T{i + 1:05d}",
+                "channel": channel,
+                "priority": priority,
+                "created": iso(created),
+                "first_response": iso(first_response) if first_response else "",
+                "solved": ";".join(iso(s) for s in solved),
+                "reopened": ";".join(iso(r) for r in reopened),
+                "agent_replies": agent_replies,
+                "customer_followups": followups,
+                "paused": ";".join(f"{iso(a)}/{iso(b)}" for a, b in paused),
+            }
+        )
     rows.sort(key=lambda r: (r["created"], r["ticket_id"]))
     out = Path(__file__).with_name("tickets.csv")
     with out.open("w", newline="") as f:

@@ -124,9 +124,12 @@ def load_zone(name):
     """ZoneInfo from the system tz database; unknown names raise unknown_time_zone."""
     if isinstance(name, str) and name in _ZONES:
         return _ZONES[name]
-    if (not isinstance(name, str) or ".." in name
-            or not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", name)
-            or not (TZ_ROOT / name).is_file()):
+    if (
+        not isinstance(name, str)
+        or ".." in name
+        or not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", name)
+        or not (TZ_ROOT / name).is_file()
+    ):
         raise OracleError("unknown_time_zone")
     with open(TZ_ROOT / name, "rb") as f:
         if f.read(4) != b"TZif":
@@ -143,16 +146,16 @@ def tzdata_version() -> str:
     if zi.is_file():
         first = zi.read_text(encoding="utf-8").splitlines()[0]
         if first.startswith("# version "):
-            v = first[len("# version "):].strip()
+            v = first[len("# version ") :].strip()
     deb = "unknown"
     status = Path("/var/lib/dpkg/status")
     if status.is_file():
         block = None
         for line in status.read_text(encoding="utf-8", errors="replace").splitlines():
             if line.startswith("Package: "):
-                block = line[len("Package: "):].strip()
+                block = line[len("Package: ") :].strip()
             elif block == "tzdata" and line.startswith("Version: "):
-                deb = line[len("Version: "):].strip()
+                deb = line[len("Version: ") :].strip()
                 break
     return f"{v} (Debian package tzdata {deb})"
 
@@ -199,9 +202,19 @@ class CaseBook:
         self.cases: list[dict] = []
         self.source: dict[str, str] = {}
 
-    def add(self, cid: str, fn: str, *, error: str | None = None, index: int | None = None,
-            check: dict | None = None, check_tol: float = 1e-12, note: str | None = None,
-            source: str = "hand", **payload) -> dict:
+    def add(
+        self,
+        cid: str,
+        fn: str,
+        *,
+        error: str | None = None,
+        index: int | None = None,
+        check: dict | None = None,
+        check_tol: float = 1e-12,
+        note: str | None = None,
+        source: str = "hand",
+        **payload,
+    ) -> dict:
         """Add one case. Hand-written cases state their intent (an error code and index, or
         literal values in `check` keyed by a dotted path such as "rows.0.score"); the
         oracle's result must agree."""
@@ -241,6 +254,7 @@ class CaseBook:
 
 def seeded_draws(rng):
     """(pick, level) drawing from rng: one item of a sequence, one confidence level."""
+
     def pick(seq):
         return seq[int(rng.integers(0, len(seq)))]
 
@@ -268,8 +282,10 @@ def random_ids():
 
 def print_written(out: Path, text: str, cases: list, source: dict):
     by_src = Counter(source.values())
-    print(f"wrote {out} ({len(text)} bytes, {len(cases)} cases: "
-          f"{by_src['hand']} hand-written, {by_src['random']} seeded random)")
+    print(
+        f"wrote {out} ({len(text)} bytes, {len(cases)} cases: "
+        f"{by_src['hand']} hand-written, {by_src['random']} seeded random)"
+    )
 
 
 def print_function_counts(cases: list, functions, width: int = 22):

@@ -49,8 +49,7 @@ from statsmodels.stats.proportion import proportion_confint
 OUT = HERE / "quantiles.json"
 
 GRID = [1, 2, 5, 30, 1e3, 1e5, 3e6, 4e6, 1e7, 1.45e7, 1.5e7, 1e9, 1e12]
-P = [1e-12, 1e-9, 1e-6, 0.001, 0.025, 0.05, 0.3, 0.5, 0.7, 0.95, 0.975, 0.999,
-     1 - 1e-6, 1 - 1e-9, 1 - 1e-12]
+P = [1e-12, 1e-9, 1e-6, 0.001, 0.025, 0.05, 0.3, 0.5, 0.7, 0.95, 0.975, 0.999, 1 - 1e-6, 1 - 1e-9, 1 - 1e-12]
 
 cases: list[dict] = []
 
@@ -63,8 +62,7 @@ def num(v: float) -> float:
 
 
 def add(id_: str, function: str, args: dict, expected, **extra) -> None:
-    case = {"id": id_, "function": function, "args": args, "expected": expected,
-            "tolerance": TOL}
+    case = {"id": id_, "function": function, "args": args, "expected": expected, "tolerance": TOL}
     case.update(extra)
     cases.append(case)
 
@@ -82,8 +80,7 @@ for df in GRID + [1.5, 0.7]:
         add(f"t_ppf/df={df!r}/p={p!r}", "t_ppf", {"p": p, "df": df}, num(stats.t.ppf(p, df)))
     # tail probabilities at the quantiles of the grid (the p-values of those statistics)
     # and at a few fixed statistics
-    xs = sorted({float(stats.t.isf(p, df)) for p in [1e-12, 1e-6, 0.025, 0.3]}
-                | {0.5, 2.0, 10.0})
+    xs = sorted({float(stats.t.isf(p, df)) for p in [1e-12, 1e-6, 0.025, 0.3]} | {0.5, 2.0, 10.0})
     for x in xs:
         v = num(stats.t.sf(x, df))
         if v == 0.0:
@@ -102,10 +99,16 @@ for n in GRID:
         if x <= n - 1:
             pairs.append((f"cp-upper/n={n!r}/x={x!r}", x + 1, n - x))
         pairs.append((f"jeffreys/n={n!r}/x={x!r}", x + 0.5, n - x + 0.5))
-pairs += [("other/a=0.5/b=0.5", 0.5, 0.5), ("other/a=2/b=3", 2.0, 3.0),
-          ("other/a=0.5/b=1e12", 0.5, 1e12), ("other/a=1e12/b=0.5", 1e12, 0.5),
-          ("other/a=1e12/b=1e12", 1e12, 1e12), ("other/a=3.7/b=2e9", 3.7, 2e9),
-          ("other/a=250.5/b=7e8", 250.5, 7e8), ("other/a=1e5/b=3e11", 1e5, 3e11)]
+pairs += [
+    ("other/a=0.5/b=0.5", 0.5, 0.5),
+    ("other/a=2/b=3", 2.0, 3.0),
+    ("other/a=0.5/b=1e12", 0.5, 1e12),
+    ("other/a=1e12/b=0.5", 1e12, 0.5),
+    ("other/a=1e12/b=1e12", 1e12, 1e12),
+    ("other/a=3.7/b=2e9", 3.7, 2e9),
+    ("other/a=250.5/b=7e8", 250.5, 7e8),
+    ("other/a=1e5/b=3e11", 1e5, 3e11),
+]
 
 
 def upper_closed(x: float, a: float, b: float) -> float:
@@ -144,9 +147,11 @@ for name, a, b in pairs:
             if abs(upper_closed(v, a, b) / q - 1) > 1e-12:
                 r = refine_closed(v, a, b, q)
                 assert abs(upper_closed(r, a, b) / q - 1) < 1e-13
-                extra["note"] = (f"scipy beta.ppf gives {v!r} (upper tail off by "
-                                 f"{upper_closed(v, a, b) / q - 1:.1e}); refined by Newton on "
-                                 f"the binomial identity 1 - I_x({a:g}, b) = P(Bin(a+b-1, x) < a)")
+                extra["note"] = (
+                    f"scipy beta.ppf gives {v!r} (upper tail off by "
+                    f"{upper_closed(v, a, b) / q - 1:.1e}); refined by Newton on "
+                    f"the binomial identity 1 - I_x({a:g}, b) = P(Bin(a+b-1, x) < a)"
+                )
                 refined.append((name, p, v, r))
                 v = r
         add(f"beta_ppf/{name}/p={p!r}", "beta_ppf", {"p": p, "a": a, "b": b}, v, **extra)
@@ -162,16 +167,26 @@ def mean_interval(counts: list[int], level: float) -> None:
     sd = math.sqrt(float((c * (pts - mean) ** 2).sum()) / (n - 1))
     lo, hi = stats.t.interval(level, n - 1, loc=mean, scale=sd / math.sqrt(n))
     lo, hi = max(lo, 1.0), min(hi, 5.0)  # the library clamps to the scale
-    add(f"interval/mean/counts={counts}/level={level}", "interval",
-        {"kind": "mean_counts", "scale": [1, 5], "counts": counts, "level": level,
-         "method": "t"},
-        {"lower": num(lo), "upper": num(hi)}, tolerance=TOL,
-        note=f"n = {n:.0f}: mean {mean}, sd {sd}; scipy t.interval with {n - 1:.0f} df, clamped to 1-5")
+    add(
+        f"interval/mean/counts={counts}/level={level}",
+        "interval",
+        {"kind": "mean_counts", "scale": [1, 5], "counts": counts, "level": level, "method": "t"},
+        {"lower": num(lo), "upper": num(hi)},
+        tolerance=TOL,
+        note=f"n = {n:.0f}: mean {mean}, sd {sd}; scipy t.interval with {n - 1:.0f} df, clamped to 1-5",
+    )
 
 
-for counts in ([3_000_000] * 5, [1_000_000] * 5, [800_000] * 5, [2_900_000] * 5,
-               [200_000_000] * 5, [200_000_000_000] * 5, [1, 0, 0, 0, 1],
-               [5, 1, 7, 2_000_000, 9]):
+for counts in (
+    [3_000_000] * 5,
+    [1_000_000] * 5,
+    [800_000] * 5,
+    [2_900_000] * 5,
+    [200_000_000] * 5,
+    [200_000_000_000] * 5,
+    [1, 0, 0, 0, 1],
+    [5, 1, 7, 2_000_000, 9],
+):
     for level in (0.95, 0.99):
         mean_interval(counts, level)
 
@@ -181,27 +196,39 @@ for n in [10_000_000, 3_000_000, 2_999_999, 4_000_000, 1_000_000_000_000, 30]:
         for method in ("clopper_pearson", "jeffreys"):
             for level in (0.95, 0.99):
                 lo, hi = proportion_confint(x, n, alpha=1 - level, method=SM[method])
-                add(f"interval/proportion/{method}/x={x}/n={n}/level={level}", "interval",
-                    {"kind": "proportion_counts", "successes": x, "n": n, "level": level,
-                     "method": method},
-                    {"lower": num(100 * lo), "upper": num(100 * hi)})
+                add(
+                    f"interval/proportion/{method}/x={x}/n={n}/level={level}",
+                    "interval",
+                    {"kind": "proportion_counts", "successes": x, "n": n, "level": level, "method": method},
+                    {"lower": num(100 * lo), "upper": num(100 * hi)},
+                )
 
-for (ma, sa, na, mb, sb, nb) in [(3.0, 1.2, 1e7, 3.001, 1.1, 2e7),
-                                 (3.0, 1.2, 2e7, 3.0005, 1.25, 3e7),
-                                 (4.1, 0.9, 1e12, 4.1000001, 0.95, 1e12),
-                                 (3.2, 1.0, 3e6, 3.1, 1.1, 4e6)]:
+for ma, sa, na, mb, sb, nb in [
+    (3.0, 1.2, 1e7, 3.001, 1.1, 2e7),
+    (3.0, 1.2, 2e7, 3.0005, 1.25, 3e7),
+    (4.1, 0.9, 1e12, 4.1000001, 0.95, 1e12),
+    (3.2, 1.0, 3e6, 3.1, 1.1, 4e6),
+]:
     res = stats.ttest_ind_from_stats(ma, sa, na, mb, sb, nb, equal_var=False)
     va, vb = sa * sa / na, sb * sb / nb
     se = math.sqrt(va + vb)
     df = (va + vb) ** 2 / (va * va / (na - 1) + vb * vb / (nb - 1))
     tc = stats.t.ppf(0.975, df)
     d = ma - mb
-    add(f"compare/welch/na={na:g}/nb={nb:g}", "compare_welch",
-        {"a": {"mean": ma, "sd": sa, "n": na}, "b": {"mean": mb, "sd": sb, "n": nb},
-         "level": 0.95},
-        {"difference": num(d), "statistic": num(res.statistic), "p_value": num(res.pvalue),
-         "df": num(df), "lower": num(d - tc * se), "upper": num(d + tc * se)},
-        note="scipy ttest_ind_from_stats(equal_var=False); interval d ± t.ppf(0.975, df)·se")
+    add(
+        f"compare/welch/na={na:g}/nb={nb:g}",
+        "compare_welch",
+        {"a": {"mean": ma, "sd": sa, "n": na}, "b": {"mean": mb, "sd": sb, "n": nb}, "level": 0.95},
+        {
+            "difference": num(d),
+            "statistic": num(res.statistic),
+            "p_value": num(res.pvalue),
+            "df": num(df),
+            "lower": num(d - tc * se),
+            "upper": num(d + tc * se),
+        },
+        note="scipy ttest_ind_from_stats(equal_var=False); interval d ± t.ppf(0.975, df)·se",
+    )
 
 # ── sanity: scipy's own round trip cdf(ppf(p)) (printed, not recorded) ─────────────
 # Below 5e-11 relative everywhere except at a = b ~ 1e12 (Jeffreys and Clopper–Pearson at
@@ -222,21 +249,19 @@ prov = {
     "generator": generator(__file__),
     **versions(np, scipy, statsmodels),
     "method": "scipy.stats norm.ppf / norm.sf / t.ppf / t.sf / beta.ppf (Boost in scipy); "
-              "statsmodels proportion_confint (beta, jeffreys); scipy t.interval and "
-              "ttest_ind_from_stats; beta.ppf refined on the binomial identity where it misses "
-              "(a case note says so); not cxmetrics",
-    "spec": "docs/metrics/statistics.md (t, Clopper-Pearson and Jeffreys intervals, Welch); "
-            "issue 15 item 1",
+    "statsmodels proportion_confint (beta, jeffreys); scipy t.interval and "
+    "ttest_ind_from_stats; beta.ppf refined on the binomial identity where it misses "
+    "(a case note says so); not cxmetrics",
+    "spec": "docs/metrics/statistics.md (t, Clopper-Pearson and Jeffreys intervals, Welch); issue 15 item 1",
     "tolerance_rule": "quantiles and probabilities (norm_*, t_*, beta_ppf): |actual - expected| "
-                      "<= tolerance * |expected| (relative; they span 40 decades); interval and "
-                      "compare_welch fields: |actual - expected| <= tolerance * max(1, |expected|)",
+    "<= tolerance * |expected| (relative; they span 40 decades); interval and "
+    "compare_welch fields: |actual - expected| <= tolerance * max(1, |expected|)",
 }
 text = write_vectors(OUT, prov, cases)
 
 counts: dict[str, int] = {}
 for c in cases:
     counts[c["function"]] = counts.get(c["function"], 0) + 1
-print(f"wrote {OUT} ({len(text)} bytes, {len(cases)} cases: {counts}); "
-      f"beta round-trip worst {worst:.2e}")
+print(f"wrote {OUT} ({len(text)} bytes, {len(cases)} cases: {counts}); beta round-trip worst {worst:.2e}")
 for name, p, v, r in refined:
     print(f"  refined {name} p={p}: scipy {v!r} -> {r!r} ({r / v - 1:+.1e})")

@@ -48,9 +48,21 @@ from datetime import date, timedelta
 import lifelines
 import numpy as np
 
-from oracle_common import (HERE, TOL, OracleError, VectorBug, check_intent, generator,
-                           print_error_codes, print_function_counts, print_written,
-                           tzdata_field, tzdata_version, versions, write_vectors)
+from oracle_common import (
+    HERE,
+    TOL,
+    OracleError,
+    VectorBug,
+    check_intent,
+    generator,
+    print_error_codes,
+    print_function_counts,
+    print_written,
+    tzdata_field,
+    tzdata_version,
+    versions,
+    write_vectors,
+)
 from service_calendar import iso_in, iso_utc, load_zone, parse_instant
 from service_calendar_cases import BER, NY, L, hand_calendar_cases, sched, tk, weekdays
 from service_model import _LAST_KM, ERROR_CODES, FUNCTIONS, METRICS, evaluate, fcr, load_tickets
@@ -73,11 +85,9 @@ _FLAGS: dict = {}
 
 def _close(got, want, tol) -> bool:
     if isinstance(want, dict):
-        return isinstance(got, dict) and all(k in got and _close(got[k], v, tol)
-                                             for k, v in want.items())
+        return isinstance(got, dict) and all(k in got and _close(got[k], v, tol) for k, v in want.items())
     if isinstance(want, list):
-        return isinstance(got, list) and len(got) == len(want) and \
-            all(_close(a, b, tol) for a, b in zip(got, want))
+        return isinstance(got, list) and len(got) == len(want) and all(_close(a, b, tol) for a, b in zip(got, want))
     if isinstance(want, float) and isinstance(got, (int, float)) and not isinstance(got, bool):
         return abs(got - want) <= tol
     if isinstance(want, int) and not isinstance(want, bool) and isinstance(got, float):
@@ -85,9 +95,18 @@ def _close(got, want, tol) -> bool:
     return got == want
 
 
-def case(cid: str, fn: str, *, error: str | None = None, index: int | None = None,
-         check: dict | None = None, note: str | None = None, source: str = "hand",
-         slow: bool = True, **payload):
+def case(
+    cid: str,
+    fn: str,
+    *,
+    error: str | None = None,
+    index: int | None = None,
+    check: dict | None = None,
+    note: str | None = None,
+    source: str = "hand",
+    slow: bool = True,
+    **payload,
+):
     """Add one case. Hand-written cases state their intent (error code and index, or literal
     values in `check`); the oracle must agree or the script stops."""
     if cid in _SOURCE:
@@ -117,8 +136,7 @@ def case(cid: str, fn: str, *, error: str | None = None, index: int | None = Non
     if _LAST_KM.get("hit_half") and "expected" in c:
         extra = "S(t) reaches exactly 1/2 at km_median"
         if _LAST_KM["lifelines"] != _LAST_KM["exact"]:
-            extra += (f" (lifelines {lifelines.__version__} rounds S above 1/2 and reports "
-                      f"{_LAST_KM['lifelines']})")
+            extra += f" (lifelines {lifelines.__version__} rounds S above 1/2 and reports {_LAST_KM['lifelines']})"
         if not note or "1/2" not in note:
             note = f"{note}; {extra}" if note else extra
         _FLAGS[cid] = "half-lifelines" if _LAST_KM["lifelines"] != _LAST_KM["exact"] else "half"
@@ -133,19 +151,59 @@ def case(cid: str, fn: str, *, error: str | None = None, index: int | None = Non
 # --------------------------------------------------------------------------
 
 RANDOM_SCHEDULES = [
-    ("ny-weekdays", sched(NY, weekdays(), ["2026-01-19", "2026-05-25", "2026-07-03", "2026-09-07",
-                                           "2026-11-26", "2026-11-27", "2026-12-24", "2026-12-25",
-                                           "2027-01-01"])),
-    ("ny-extended", sched(NY, weekdays("08:00", "20:00") + [("sat", "10:00", "14:00")],
-                          ["2026-11-26", "2026-12-25"])),
-    ("ny-overnight", sched(NY, weekdays(days=("mon", "tue", "wed", "thu")) +
-                           [("fri", "22:00", "06:00"), ("sun", "20:00", "02:00")], ["2026-12-25"])),
-    ("berlin-weekdays", sched(BER, weekdays("08:00", "18:00"),
-                              ["2026-04-03", "2026-04-06", "2026-05-01", "2026-10-03", "2026-12-24",
-                               "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01"])),
-    ("berlin-shifts", sched(BER, weekdays("06:00", "22:00") + [("sat", "22:00", "06:00"),
-                                                               ("sun", "12:00", "18:00")],
-                            ["2026-10-03", "2026-12-25", "2026-12-26"])),
+    (
+        "ny-weekdays",
+        sched(
+            NY,
+            weekdays(),
+            [
+                "2026-01-19",
+                "2026-05-25",
+                "2026-07-03",
+                "2026-09-07",
+                "2026-11-26",
+                "2026-11-27",
+                "2026-12-24",
+                "2026-12-25",
+                "2027-01-01",
+            ],
+        ),
+    ),
+    ("ny-extended", sched(NY, weekdays("08:00", "20:00") + [("sat", "10:00", "14:00")], ["2026-11-26", "2026-12-25"])),
+    (
+        "ny-overnight",
+        sched(
+            NY,
+            weekdays(days=("mon", "tue", "wed", "thu")) + [("fri", "22:00", "06:00"), ("sun", "20:00", "02:00")],
+            ["2026-12-25"],
+        ),
+    ),
+    (
+        "berlin-weekdays",
+        sched(
+            BER,
+            weekdays("08:00", "18:00"),
+            [
+                "2026-04-03",
+                "2026-04-06",
+                "2026-05-01",
+                "2026-10-03",
+                "2026-12-24",
+                "2026-12-25",
+                "2026-12-26",
+                "2026-12-31",
+                "2027-01-01",
+            ],
+        ),
+    ),
+    (
+        "berlin-shifts",
+        sched(
+            BER,
+            weekdays("06:00", "22:00") + [("sat", "22:00", "06:00"), ("sun", "12:00", "18:00")],
+            ["2026-10-03", "2026-12-25", "2026-12-26"],
+        ),
+    ),
 ]
 # period starts chosen to cross DST changes and holidays
 RANDOM_STARTS = {
@@ -168,7 +226,7 @@ def random_cases():
         starts = RANDOM_STARTS[zone]
         d0 = date.fromisoformat(starts[int(rng.integers(0, len(starts)))])
         span_days = int(rng.integers(14, 22))
-        t0 = parse_instant(L(zone, f"{d0} 00:00")) // 60          # UTC minutes
+        t0 = parse_instant(L(zone, f"{d0} 00:00")) // 60  # UTC minutes
         t_end = parse_instant(L(zone, f"{d0 + timedelta(days=span_days)} 00:00")) // 60
         n = int(rng.integers(5, 61))
         all_closed = k in (3, 11)
@@ -215,8 +273,10 @@ def random_cases():
                 ev_limit = None
             tickets.append(r)
         if all_closed:
-            latest = max(max([r["created"], r["fr"] or 0] + r["solved"] + r["reopened"]
-                             + [b for _, b in r["paused"]]) for r in tickets)
+            latest = max(
+                max([r["created"], r["fr"] or 0] + r["solved"] + r["reopened"] + [b for _, b in r["paused"]])
+                for r in tickets
+            )
             as_of_min = max(latest, t_end)
         else:
             as_of_min = t_end
@@ -227,12 +287,19 @@ def random_cases():
             def fmt(u):
                 return iso_utc(u * 60) if use_z else iso_in(u * 60, tz)
 
-            records.append(tk(fmt(r["created"]), None if r["fr"] is None else fmt(r["fr"]),
-                              [fmt(x) for x in r["solved"]], [fmt(x) for x in r["reopened"]],
-                              replies=int(rng.poisson(1.2)), followups=int(rng.poisson(0.7)),
-                              paused=[(fmt(a), fmt(b)) for a, b in r["paused"]],
-                              channel=CHANNELS[int(rng.integers(0, len(CHANNELS)))],
-                              priority=PRIORITIES[int(rng.integers(0, len(PRIORITIES)))]))
+            records.append(
+                tk(
+                    fmt(r["created"]),
+                    None if r["fr"] is None else fmt(r["fr"]),
+                    [fmt(x) for x in r["solved"]],
+                    [fmt(x) for x in r["reopened"]],
+                    replies=int(rng.poisson(1.2)),
+                    followups=int(rng.poisson(0.7)),
+                    paused=[(fmt(a), fmt(b)) for a, b in r["paused"]],
+                    channel=CHANNELS[int(rng.integers(0, len(CHANNELS)))],
+                    priority=PRIORITIES[int(rng.integers(0, len(PRIORITIES)))],
+                )
+            )
         as_of = iso_utc(as_of_min * 60) if explicit_as_of else None
         tag = f"random-{k + 1:02d}-{name}-n{n}" + ("-closed" if all_closed else "")
 
@@ -247,8 +314,12 @@ def random_cases():
 
         c0, c1 = clocks[k % 2], clocks[(k + 1) % 2]
         pct = [0.1, 0.25, 0.75, 0.99] if k % 4 == 0 else None
-        summ = [("first_response_time", c0, {}), ("resolution_time", c1, {"kind": "first"}),
-                ("resolution_time", c0, {"kind": "full"}), ("requester_wait_time", c1, {})]
+        summ = [
+            ("first_response_time", c0, {}),
+            ("resolution_time", c1, {"kind": "first"}),
+            ("resolution_time", c0, {"kind": "full"}),
+            ("requester_wait_time", c1, {}),
+        ]
         for fn, clk, extra in summ:
             if pct is not None and fn == "first_response_time":
                 extra = dict(extra, percentiles=pct)
@@ -258,21 +329,38 @@ def random_cases():
                 err = None
             except OracleError as e:
                 err = e
-            case(f"{fn}/{tag}{suffix}-{clk}", fn, tickets=records, options=opts(clk, **extra),
-                 error=None if err is None else err.code, index=None if err is None else err.index,
-                 note=note, source="random", slow=False)
+            case(
+                f"{fn}/{tag}{suffix}-{clk}",
+                fn,
+                tickets=records,
+                options=opts(clk, **extra),
+                error=None if err is None else err.code,
+                index=None if err is None else err.index,
+                note=note,
+                source="random",
+                slow=False,
+            )
         m = METRICS[k % 4]
         clk = clocks[(k // 4) % 2]
         to = {"metric": m, "clock": clk}
         if clk == "business":
             to["schedule"] = schedule
-        case(f"ticket_durations/{tag}-{m}-{clk}", "ticket_durations", tickets=records, options=to,
-             note=note, source="random", slow=False)
-        fo = {"max_agent_replies": [1, 2, None][int(rng.integers(0, 3))],
-              "max_customer_followups": [None, 0, 1][int(rng.integers(0, 3))],
-              "reopen_window": [None, 86400, 259200][int(rng.integers(0, 3))],
-              "denominator": ["resolved", "created"][int(rng.integers(0, 2))],
-              "period": None}
+        case(
+            f"ticket_durations/{tag}-{m}-{clk}",
+            "ticket_durations",
+            tickets=records,
+            options=to,
+            note=note,
+            source="random",
+            slow=False,
+        )
+        fo = {
+            "max_agent_replies": [1, 2, None][int(rng.integers(0, 3))],
+            "max_customer_followups": [None, 0, 1][int(rng.integers(0, 3))],
+            "reopen_window": [None, 86400, 259200][int(rng.integers(0, 3))],
+            "denominator": ["resolved", "created"][int(rng.integers(0, 2))],
+            "period": None,
+        }
         if rng.random() < 0.5:
             p0 = t0 + 1440 * int(rng.integers(1, 5))
             fo["period"] = [iso_in(p0 * 60, tz), iso_in((p0 + 1440 * int(rng.integers(5, 10))) * 60, tz)]
@@ -281,17 +369,34 @@ def random_cases():
             ferr = None
         except OracleError as e:
             ferr = e
-        case(f"fcr/{tag}", "fcr", tickets=records, options=fo, note=note, source="random",
-             error=None if ferr is None else ferr.code, slow=False)
+        case(
+            f"fcr/{tag}",
+            "fcr",
+            tickets=records,
+            options=fo,
+            note=note,
+            source="random",
+            error=None if ferr is None else ferr.code,
+            slow=False,
+        )
         sm = sla_metrics[k % 3]
         sclk = clocks[(k // 3) % 2]
-        targets = [{"urgent": 1800, "high": 3600, "*": 28800},
-                   {"high": 7200, "normal": 86400, "low": 259200},
-                   {"*": 14400}][k % 3]
+        targets = [
+            {"urgent": 1800, "high": 3600, "*": 28800},
+            {"high": 7200, "normal": 86400, "low": 259200},
+            {"*": 14400},
+        ][k % 3]
         if sm != "first_response":
             targets = {p: v * 6 for p, v in targets.items()}
-        case(f"sla/{tag}-{sm}-{sclk}", "sla", tickets=records,
-             options=opts(sclk, metric=sm, targets=targets), note=note, source="random", slow=False)
+        case(
+            f"sla/{tag}-{sm}-{sclk}",
+            "sla",
+            tickets=records,
+            options=opts(sclk, metric=sm, targets=targets),
+            note=note,
+            source="random",
+            slow=False,
+        )
 
 
 # --------------------------------------------------------------------------
@@ -305,22 +410,30 @@ def provenance() -> dict:
         **versions(np, lifelines),
         "tzdata": tzdata_field(),
         "seed": SEED,
-        "method": ("minute-by-minute business calendar on stdlib zoneinfo (system tz database); "
-                   "window boundaries by scanning minutes for the first local reading >= the "
-                   "boundary time; requester wait by cutting at every pause and solved-period bound; "
-                   "numpy quantile (linear); exact rational Kaplan-Meier median "
-                   "cross-checked with lifelines KaplanMeierFitter; not cxmetrics"),
-        "spec": ("docs/metrics/service.md (tickets, clocks, durations, business hours, FCR, "
-                 "SLA attainment, AHT, pitfalls guarded); docs/conventions.md"),
-        "tolerance_rule": ("float fields: |actual - expected| <= tolerance * max(1, |expected|); "
-                           "integer fields, strings, instants and null exact"),
+        "method": (
+            "minute-by-minute business calendar on stdlib zoneinfo (system tz database); "
+            "window boundaries by scanning minutes for the first local reading >= the "
+            "boundary time; requester wait by cutting at every pause and solved-period bound; "
+            "numpy quantile (linear); exact rational Kaplan-Meier median "
+            "cross-checked with lifelines KaplanMeierFitter; not cxmetrics"
+        ),
+        "spec": (
+            "docs/metrics/service.md (tickets, clocks, durations, business hours, FCR, "
+            "SLA attainment, AHT, pitfalls guarded); docs/conventions.md"
+        ),
+        "tolerance_rule": (
+            "float fields: |actual - expected| <= tolerance * max(1, |expected|); "
+            "integer fields, strings, instants and null exact"
+        ),
     }
 
 
 def summary(text: str):
     print_written(OUT, text, CASES, _SOURCE)
-    print(f"python {platform.python_version()}, numpy {np.__version__}, lifelines "
-          f"{lifelines.__version__}, tzdata {tzdata_version()}, seed {SEED}")
+    print(
+        f"python {platform.python_version()}, numpy {np.__version__}, lifelines "
+        f"{lifelines.__version__}, tzdata {tzdata_version()}, seed {SEED}"
+    )
     print_function_counts(CASES, FUNCTIONS)
     print("successful ticket cases per function/metric/clock:")
     fm = Counter()
@@ -328,8 +441,11 @@ def summary(text: str):
         if "expected" not in c or "tickets" not in c:
             continue
         o = c["options"]
-        m = {"first_response_time": "first_response", "requester_wait_time": "requester_wait",
-             "resolution_time": f"{o.get('kind', 'first')}_resolution"}.get(c["function"], o.get("metric", "-"))
+        m = {
+            "first_response_time": "first_response",
+            "requester_wait_time": "requester_wait",
+            "resolution_time": f"{o.get('kind', 'first')}_resolution",
+        }.get(c["function"], o.get("metric", "-"))
         clk = o.get("clock", "calendar") if c["function"] != "fcr" else "-"
         fm[f"{c['function']}/{m}/{clk}"] += 1
     for k in sorted(fm):
@@ -339,8 +455,9 @@ def summary(text: str):
         e = c.get("expected", {})
         if "km_median" in e:
             feats["summary: km_median null"] += e["km_median"] is None
-            feats["summary: km_median != median"] += (e["km_median"] is not None
-                                                      and abs(e["km_median"] - e["median"]) > 1e-9)
+            feats["summary: km_median != median"] += (
+                e["km_median"] is not None and abs(e["km_median"] - e["median"]) > 1e-9
+            )
             feats["summary: open > 0"] += e["open"] > 0
             feats["summary: open == 0"] += e["open"] == 0
     for k in sorted(feats):

@@ -29,12 +29,34 @@ import numpy as np
 import scipy
 import statsmodels
 
-from oracle_common import (HERE, TOL, OracleError, VectorBug, check_intent, generator,
-                           print_error_codes, print_function_counts, print_written, versions,
-                           write_vectors)
+from oracle_common import (
+    HERE,
+    TOL,
+    OracleError,
+    VectorBug,
+    check_intent,
+    generator,
+    print_error_codes,
+    print_function_counts,
+    print_written,
+    versions,
+    write_vectors,
+)
 from stats_hand_cases import hand_cases
-from stats_model import (ERROR_CODES, FUNCTIONS, LEVELS, METHODS, NET_METHODS, PROP_METHODS,
-                         PROP_COMPARE_METHODS, estimate, evaluate, nps_counts, prop_counts, survey)
+from stats_model import (
+    ERROR_CODES,
+    FUNCTIONS,
+    LEVELS,
+    METHODS,
+    NET_METHODS,
+    PROP_METHODS,
+    PROP_COMPARE_METHODS,
+    estimate,
+    evaluate,
+    nps_counts,
+    prop_counts,
+    survey,
+)
 
 warnings.simplefilter("error")  # a library warning means a case is degenerate: stop
 
@@ -50,9 +72,18 @@ CASES: list[dict] = []
 _SOURCE: dict[str, str] = {}
 
 
-def case(cid: str, fn: str, *, error: str | None = None, index: int | None = None,
-         check: dict | None = None, check_tol: float = 1e-12, note: str | None = None,
-         source: str = "hand", **payload):
+def case(
+    cid: str,
+    fn: str,
+    *,
+    error: str | None = None,
+    index: int | None = None,
+    check: dict | None = None,
+    check_tol: float = 1e-12,
+    note: str | None = None,
+    source: str = "hand",
+    **payload,
+):
     """Add one case. Hand-written cases state their intent (error code / literal values in
     `check`, compared with |oracle - literal| <= check_tol); that is asserted here."""
     if cid in _SOURCE:
@@ -63,9 +94,14 @@ def case(cid: str, fn: str, *, error: str | None = None, index: int | None = Non
             c[k] = payload.pop(k)
     if payload:
         raise VectorBug(f"unknown case keys {set(payload)}")
-    if fn not in ("sample_size_nps", "sample_size_proportion", "sample_size_mean",
-                  "sample_size_nps_difference", "sample_size_proportion_difference",
-                  "adjust_p_values"):
+    if fn not in (
+        "sample_size_nps",
+        "sample_size_proportion",
+        "sample_size_mean",
+        "sample_size_nps_difference",
+        "sample_size_proportion_difference",
+        "adjust_p_values",
+    ):
         c.setdefault("options", {})
     try:
         result, err = evaluate(c), None
@@ -134,15 +170,23 @@ def random_cases():
         weighted = bool(rng.random() < 0.5)
         nulls = bool(rng.random() < 0.3)
         options = {
-            "net": [("nps", 0, 10, {}), ("csat", 1, 5, {"method": "net"}),
-                    ("ces", 1, 7, {"scale": [1, 7], "higher_is_better": True, "method": "net_effort"})],
-            "proportion": [("top_box", 1, 5, {"scale": [1, 5]}), ("csat", 1, 5, {}),
-                           ("bottom_box", 1, 7, {"scale": [1, 7]}),
-                           ("ces", 1, 5, {"scale": [1, 5], "higher_is_better": False,
-                                          "method": "percent_agree"})],
-            "mean": [("mean", 1, 5, {"scale": [1, 5]}), ("csat", 1, 5, {"method": "mean"}),
-                     ("csat", 1, 5, {"method": "percent_of_max"}),
-                     ("ces", 1, 7, {"scale": [1, 7], "higher_is_better": True})],
+            "net": [
+                ("nps", 0, 10, {}),
+                ("csat", 1, 5, {"method": "net"}),
+                ("ces", 1, 7, {"scale": [1, 7], "higher_is_better": True, "method": "net_effort"}),
+            ],
+            "proportion": [
+                ("top_box", 1, 5, {"scale": [1, 5]}),
+                ("csat", 1, 5, {}),
+                ("bottom_box", 1, 7, {"scale": [1, 7]}),
+                ("ces", 1, 5, {"scale": [1, 5], "higher_is_better": False, "method": "percent_agree"}),
+            ],
+            "mean": [
+                ("mean", 1, 5, {"scale": [1, 5]}),
+                ("csat", 1, 5, {"method": "mean"}),
+                ("csat", 1, 5, {"method": "percent_of_max"}),
+                ("ces", 1, 7, {"scale": [1, 7], "higher_is_better": True}),
+            ],
         }
         kind = kind or ("net", "proportion", "mean")[int(rng.integers(0, 3))]
         fn, lo, hi, opts = options[kind][int(rng.integers(0, len(options[kind])))]
@@ -151,31 +195,75 @@ def random_cases():
 
     for _ in range(30):
         m = PROP_METHODS[int(rng.integers(0, len(PROP_METHODS)))]
-        case(rid("interval/proportion"), "interval", input=rand_prop_counts(),
-             options={"level": level(), "method": m}, note=note, source="random")
+        case(
+            rid("interval/proportion"),
+            "interval",
+            input=rand_prop_counts(),
+            options={"level": level(), "method": m},
+            note=note,
+            source="random",
+        )
     for _ in range(16):
         m = NET_METHODS[int(rng.integers(0, 2))]
-        case(rid("interval/nps"), "interval", input=rand_nps_counts(),
-             options={"level": level(), "method": m}, note=note, source="random")
+        case(
+            rid("interval/nps"),
+            "interval",
+            input=rand_nps_counts(),
+            options={"level": level(), "method": m},
+            note=note,
+            source="random",
+        )
     for _ in range(24):
         inp = rand_survey()
         ms = METHODS[estimate(inp).kind]
         m = ms[int(rng.integers(0, len(ms)))]
-        case(rid("interval/survey"), "interval", input=inp,
-             options={"level": level(), "method": m}, note=note, source="random")
+        case(
+            rid("interval/survey"),
+            "interval",
+            input=inp,
+            options={"level": level(), "method": m},
+            note=note,
+            source="random",
+        )
     for _ in range(8):
-        case(rid("margin_of_error"), "margin_of_error", input=rand_survey(),
-             options={"level": level()}, note=note, source="random")
+        case(
+            rid("margin_of_error"),
+            "margin_of_error",
+            input=rand_survey(),
+            options={"level": level()},
+            note=note,
+            source="random",
+        )
     for _ in range(8):
-        case(rid("compare/nps"), "compare", a=rand_nps_counts(), b=rand_nps_counts(),
-             options={"level": level(), "method": NET_METHODS[int(rng.integers(0, 2))]},
-             note=note, source="random")
+        case(
+            rid("compare/nps"),
+            "compare",
+            a=rand_nps_counts(),
+            b=rand_nps_counts(),
+            options={"level": level(), "method": NET_METHODS[int(rng.integers(0, 2))]},
+            note=note,
+            source="random",
+        )
     for _ in range(8):
-        case(rid("compare/proportion"), "compare", a=rand_prop_counts(), b=rand_prop_counts(),
-             options={"level": level()}, note=note, source="random")
+        case(
+            rid("compare/proportion"),
+            "compare",
+            a=rand_prop_counts(),
+            b=rand_prop_counts(),
+            options={"level": level()},
+            note=note,
+            source="random",
+        )
     for kind in ("net", "proportion", "mean", "mean", "mean"):
-        case(rid(f"compare/survey-{kind}"), "compare", a=rand_survey(kind), b=rand_survey(kind),
-             options={"level": level()}, note=note, source="random")
+        case(
+            rid(f"compare/survey-{kind}"),
+            "compare",
+            a=rand_survey(kind),
+            b=rand_survey(kind),
+            options={"level": level()},
+            note=note,
+            source="random",
+        )
     for _ in range(6):
         size = int(rng.choice([10, 40, 150]))
         b = [int(v) for v in rng.integers(0, 11, size=size)]
@@ -187,14 +275,18 @@ def random_cases():
                     b[int(i)] = None
                 else:
                     a[int(i)] = None
-        case(rid("paired_nps"), "paired_nps", before=b, after=a, options={"level": level()},
-             note=note, source="random")
+        case(rid("paired_nps"), "paired_nps", before=b, after=a, options={"level": level()}, note=note, source="random")
     for _ in range(6):
         k = int(rng.integers(2, 15))
         ps = [round(float(v), 6) for v in rng.beta(0.4, 1.5, size=k)]
         for m in ("holm", "bh"):
-            case(rid(f"adjust_p_values/{m}"), "adjust_p_values",
-                 args={"p_values": ps, "method": m}, note=note, source="random")
+            case(
+                rid(f"adjust_p_values/{m}"),
+                "adjust_p_values",
+                args={"p_values": ps, "method": m},
+                note=note,
+                source="random",
+            )
 
 
 PROP_COMPARE_SEED = SEED + 1  # its own stream: the cases above stay as they were
@@ -216,14 +308,20 @@ def random_prop_compare_cases():
         level = float(LEVELS[int(rng.integers(0, len(LEVELS)))])
         a, b = counts(), counts()
         try:
-            evaluate({"function": "compare", "a": a, "b": b,
-                      "options": {"level": level, "method": m}})
+            evaluate({"function": "compare", "a": a, "b": b, "options": {"level": level, "method": m}})
             error = None
         except OracleError as e:
             error = e.code
-        case(f"compare/proportion-{m.replace('_', '-')}/random-{i // len(methods) + 1:02d}",
-             "compare", a=a, b=b, options={"level": level, "method": m}, error=error,
-             note=note, source="random")
+        case(
+            f"compare/proportion-{m.replace('_', '-')}/random-{i // len(methods) + 1:02d}",
+            "compare",
+            a=a,
+            b=b,
+            options={"level": level, "method": m},
+            error=error,
+            note=note,
+            source="random",
+        )
 
 
 # --------------------------------------------------------------------------
@@ -236,18 +334,24 @@ def provenance() -> dict:
         "generator": generator(__file__),
         **versions(np, scipy, statsmodels),
         "seed": SEED,
-        "method": ("scipy / statsmodels implementations where they exist (proportion_confint, "
-                   "confint_proportions_2indep newcomb / wald / agresti-caffo, proportions_ztest, "
-                   "test_proportions_2indep, multipletests, "
-                   "ttest_ind_from_stats, ttest_rel, t.interval, samplesize_*; numpy average / std "
-                   "for mean_of, whose random cases use default_rng(seed + 2)); NPS (adjusted) "
-                   "Wald and NPS/mean sample sizes from the spec formulas with scipy quantiles; "
-                   "the Miettinen-Nurminen score interval from the corrected restricted MLE "
-                   "(statsmodels issue #10269) with scipy brentq; not cxmetrics"),
-        "spec": ("docs/metrics/statistics.md (intervals, comparisons, sample sizes, p-value "
-                 "adjustment, weighted estimates, worked examples); docs/sources.md (statistics)"),
-        "tolerance_rule": ("float fields: |actual - expected| <= tolerance * max(1, |expected|); "
-                           "integer fields, strings and null exact"),
+        "method": (
+            "scipy / statsmodels implementations where they exist (proportion_confint, "
+            "confint_proportions_2indep newcomb / wald / agresti-caffo, proportions_ztest, "
+            "test_proportions_2indep, multipletests, "
+            "ttest_ind_from_stats, ttest_rel, t.interval, samplesize_*; numpy average / std "
+            "for mean_of, whose random cases use default_rng(seed + 2)); NPS (adjusted) "
+            "Wald and NPS/mean sample sizes from the spec formulas with scipy quantiles; "
+            "the Miettinen-Nurminen score interval from the corrected restricted MLE "
+            "(statsmodels issue #10269) with scipy brentq; not cxmetrics"
+        ),
+        "spec": (
+            "docs/metrics/statistics.md (intervals, comparisons, sample sizes, p-value "
+            "adjustment, weighted estimates, worked examples); docs/sources.md (statistics)"
+        ),
+        "tolerance_rule": (
+            "float fields: |actual - expected| <= tolerance * max(1, |expected|); "
+            "integer fields, strings and null exact"
+        ),
     }
 
 
@@ -268,15 +372,20 @@ def _kind_of(c: dict) -> str:
         return "-"
     if inp["kind"] == "survey":
         o = inp["options"]
-        return f"survey:{inp['function']}" + (f"/{o['method']}" if "method" in o else "") \
+        return (
+            f"survey:{inp['function']}"
+            + (f"/{o['method']}" if "method" in o else "")
             + ("+w" if inp["weights"] else "")
+        )
     return inp["kind"]
 
 
 def summary(text: str):
     print_written(OUT, text, CASES, _SOURCE)
-    print(f"python {platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__}, "
-          f"statsmodels {statsmodels.__version__}, seed {SEED}")
+    print(
+        f"python {platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__}, "
+        f"statsmodels {statsmodels.__version__}, seed {SEED}"
+    )
     print_function_counts(CASES, FUNCTIONS, 34)
     print("successful cases per function/method:")
     fm = Counter(f"{c['function']}/{_method_of(c)}" for c in CASES if "expected" in c)
@@ -307,61 +416,127 @@ def mean_of_cases():
     error, then random cases on their own stream (default_rng(SEED + 2)), after every
     other case so that none of them moves."""
     r_note = "R t.test (sleep data); scipy ttest_ind(equal_var=False) / ttest_1samp agree"
-    case("mean_of/sleep-group-1", "mean_of", input=continuous(SLEEP_1),
-         check={"score": 0.75, "std_dev": 1.7890096577591623, "n": 10, "missing": 0})
-    case("interval/continuous-sleep-1-r-t-test", "interval", input=continuous(SLEEP_1),
-         options={"level": 0.95}, check={"lower": -0.5297804135262321, "upper": 2.029780413526232},
-         check_tol=1e-9, note="R: t.test(sleep$extra[1:10]) 95 % CI -0.5297804 2.0297804")
-    case("compare/continuous-sleep-welch-r-t-test", "compare", a=continuous(SLEEP_1),
-         b=continuous(SLEEP_2), options={"level": 0.95},
-         check={"statistic": -1.8608134674868526, "df": 17.776473516178488,
-                "p_value": 0.0793941401873583, "lower": -3.3654832307117104,
-                "upper": 0.20548323071171137, "method": "welch"},
-         check_tol=1e-9, note=r_note + "; R: t = -1.8608, df = 17.776, p-value = 0.07939, "
-         "95 % CI -3.3654832 0.2054832")
-    case("margin_of_error/continuous-sleep-2", "margin_of_error", input=continuous(SLEEP_2),
-         options={"level": 0.9})
-    case("mean_of/weighted-kish", "mean_of",
-         input=continuous([1.0, 2.0, 4.0, None], [1.0, 1.0, 2.0, None]),
-         check={"score": 2.75, "std_dev": math.sqrt(2.7), "n_eff": 16 / 6, "sum_weights": 4.0,
-                "missing": 1, "weighted": True})
-    case("mean_of/missing-null-and-nan", "mean_of",
-         input=continuous([-12.0, None, 4.0, "nan", 2.0]),
-         check={"score": -2.0, "n": 3, "missing": 2})
-    case("mean_of/zero-weight-row-stays-in-n", "mean_of",
-         input=continuous([1.0, 100.0, 3.0], [1.0, 0.0, 1.0]), check={"score": 2.0, "n": 3})
-    case("mean_of/missing-value-weight-ignored", "mean_of",
-         input=continuous([None, 2.0, 5.0], [-1.0, 1.0, 1.0]), check={"score": 3.5, "n": 2})
-    case("mean_of/one-value", "mean_of", input=continuous([42.0]),
-         check={"score": 42.0, "std_dev": None})
-    case("interval/continuous-one-value", "interval", input=continuous([42.0]),
-         error="insufficient_data")
-    case("interval/continuous-constant", "interval", input=continuous([3.5, 3.5, 3.5]),
-         check={"lower": 3.5, "upper": 3.5})
-    case("interval/continuous-wrong-method", "interval", input=continuous(SLEEP_1),
-         options={"method": "wilson"}, error="invalid_argument")
-    case("compare/continuous-vs-proportion", "compare", a=continuous(SLEEP_1),
-         b=prop_counts(3, 10), error="invalid_argument")
-    case("compare/continuous-both-constant", "compare", a=continuous([2.0, 2.0]),
-         b=continuous([1.0, 1.0]), error="insufficient_data")
+    case(
+        "mean_of/sleep-group-1",
+        "mean_of",
+        input=continuous(SLEEP_1),
+        check={"score": 0.75, "std_dev": 1.7890096577591623, "n": 10, "missing": 0},
+    )
+    case(
+        "interval/continuous-sleep-1-r-t-test",
+        "interval",
+        input=continuous(SLEEP_1),
+        options={"level": 0.95},
+        check={"lower": -0.5297804135262321, "upper": 2.029780413526232},
+        check_tol=1e-9,
+        note="R: t.test(sleep$extra[1:10]) 95 % CI -0.5297804 2.0297804",
+    )
+    case(
+        "compare/continuous-sleep-welch-r-t-test",
+        "compare",
+        a=continuous(SLEEP_1),
+        b=continuous(SLEEP_2),
+        options={"level": 0.95},
+        check={
+            "statistic": -1.8608134674868526,
+            "df": 17.776473516178488,
+            "p_value": 0.0793941401873583,
+            "lower": -3.3654832307117104,
+            "upper": 0.20548323071171137,
+            "method": "welch",
+        },
+        check_tol=1e-9,
+        note=r_note + "; R: t = -1.8608, df = 17.776, p-value = 0.07939, 95 % CI -3.3654832 0.2054832",
+    )
+    case("margin_of_error/continuous-sleep-2", "margin_of_error", input=continuous(SLEEP_2), options={"level": 0.9})
+    case(
+        "mean_of/weighted-kish",
+        "mean_of",
+        input=continuous([1.0, 2.0, 4.0, None], [1.0, 1.0, 2.0, None]),
+        check={
+            "score": 2.75,
+            "std_dev": math.sqrt(2.7),
+            "n_eff": 16 / 6,
+            "sum_weights": 4.0,
+            "missing": 1,
+            "weighted": True,
+        },
+    )
+    case(
+        "mean_of/missing-null-and-nan",
+        "mean_of",
+        input=continuous([-12.0, None, 4.0, "nan", 2.0]),
+        check={"score": -2.0, "n": 3, "missing": 2},
+    )
+    case(
+        "mean_of/zero-weight-row-stays-in-n",
+        "mean_of",
+        input=continuous([1.0, 100.0, 3.0], [1.0, 0.0, 1.0]),
+        check={"score": 2.0, "n": 3},
+    )
+    case(
+        "mean_of/missing-value-weight-ignored",
+        "mean_of",
+        input=continuous([None, 2.0, 5.0], [-1.0, 1.0, 1.0]),
+        check={"score": 3.5, "n": 2},
+    )
+    case("mean_of/one-value", "mean_of", input=continuous([42.0]), check={"score": 42.0, "std_dev": None})
+    case("interval/continuous-one-value", "interval", input=continuous([42.0]), error="insufficient_data")
+    case(
+        "interval/continuous-constant",
+        "interval",
+        input=continuous([3.5, 3.5, 3.5]),
+        check={"lower": 3.5, "upper": 3.5},
+    )
+    case(
+        "interval/continuous-wrong-method",
+        "interval",
+        input=continuous(SLEEP_1),
+        options={"method": "wilson"},
+        error="invalid_argument",
+    )
+    case(
+        "compare/continuous-vs-proportion",
+        "compare",
+        a=continuous(SLEEP_1),
+        b=prop_counts(3, 10),
+        error="invalid_argument",
+    )
+    case(
+        "compare/continuous-both-constant",
+        "compare",
+        a=continuous([2.0, 2.0]),
+        b=continuous([1.0, 1.0]),
+        error="insufficient_data",
+    )
     case("mean_of/error-empty", "mean_of", input=continuous([]), error="empty")
     case("mean_of/error-all-missing", "mean_of", input=continuous([None, "nan"]), error="empty")
-    case("mean_of/error-inf", "mean_of", input=continuous([1.0, 2.0, "inf", "-inf"]),
-         error="not_finite", index=2)
-    case("mean_of/error-minus-inf", "mean_of", input=continuous([1.0, "-inf"]),
-         error="not_finite", index=1)
-    case("mean_of/error-value-before-weight", "mean_of", input=continuous(["inf"], [-1.0]),
-         error="not_finite", index=0)
-    case("mean_of/error-negative-weight", "mean_of",
-         input=continuous([1.0, 2.0, 3.0], [1.0, -0.5, "nan"]), error="invalid_weight", index=1)
-    case("mean_of/error-nan-weight", "mean_of",
-         input=continuous([1.0, 2.0], [1.0, "nan"]), error="invalid_weight", index=1)
-    case("mean_of/error-inf-weight", "mean_of",
-         input=continuous([1.0, 2.0], [1.0, "inf"]), error="invalid_weight", index=1)
-    case("mean_of/error-zero-total-weight", "mean_of",
-         input=continuous([1.0, 2.0], [0.0, 0.0]), error="invalid_weight")
-    case("mean_of/error-length-mismatch", "mean_of", input=continuous([1.0, 2.0], [1.0]),
-         error="length_mismatch")
+    case("mean_of/error-inf", "mean_of", input=continuous([1.0, 2.0, "inf", "-inf"]), error="not_finite", index=2)
+    case("mean_of/error-minus-inf", "mean_of", input=continuous([1.0, "-inf"]), error="not_finite", index=1)
+    case("mean_of/error-value-before-weight", "mean_of", input=continuous(["inf"], [-1.0]), error="not_finite", index=0)
+    case(
+        "mean_of/error-negative-weight",
+        "mean_of",
+        input=continuous([1.0, 2.0, 3.0], [1.0, -0.5, "nan"]),
+        error="invalid_weight",
+        index=1,
+    )
+    case(
+        "mean_of/error-nan-weight",
+        "mean_of",
+        input=continuous([1.0, 2.0], [1.0, "nan"]),
+        error="invalid_weight",
+        index=1,
+    )
+    case(
+        "mean_of/error-inf-weight",
+        "mean_of",
+        input=continuous([1.0, 2.0], [1.0, "inf"]),
+        error="invalid_weight",
+        index=1,
+    )
+    case("mean_of/error-zero-total-weight", "mean_of", input=continuous([1.0, 2.0], [0.0, 0.0]), error="invalid_weight")
+    case("mean_of/error-length-mismatch", "mean_of", input=continuous([1.0, 2.0], [1.0]), error="length_mismatch")
 
     rng = np.random.default_rng(MEAN_OF_SEED)
     counter = Counter()
@@ -380,8 +555,7 @@ def mean_of_cases():
             values = [round(float(v), 2) for v in rng.lognormal(3.5, 1.0, size=size)]
         else:  # time-on-task minus a target: may be negative
             values = [round(float(v), 3) for v in rng.normal(0.0, 40.0, size=size)]
-        weights = ([round(float(v), 6) for v in rng.uniform(0.2, 3.0, size=size)]
-                   if rng.random() < 0.5 else None)
+        weights = [round(float(v), 6) for v in rng.uniform(0.2, 3.0, size=size)] if rng.random() < 0.5 else None
         if size > 2 and rng.random() < 0.3:
             for i in rng.choice(size, size=max(1, size // 10), replace=False):
                 values[int(i)] = None
@@ -390,14 +564,33 @@ def mean_of_cases():
     for _ in range(10):
         case(rid("mean_of"), "mean_of", input=rand_continuous(), note=note, source="random")
     for _ in range(10):
-        case(rid("interval/continuous"), "interval", input=rand_continuous(),
-             options={"level": level()}, note=note, source="random")
+        case(
+            rid("interval/continuous"),
+            "interval",
+            input=rand_continuous(),
+            options={"level": level()},
+            note=note,
+            source="random",
+        )
     for _ in range(4):
-        case(rid("margin_of_error/continuous"), "margin_of_error", input=rand_continuous(),
-             options={"level": level()}, note=note, source="random")
+        case(
+            rid("margin_of_error/continuous"),
+            "margin_of_error",
+            input=rand_continuous(),
+            options={"level": level()},
+            note=note,
+            source="random",
+        )
     for _ in range(10):
-        case(rid("compare/continuous"), "compare", a=rand_continuous(), b=rand_continuous(),
-             options={"level": level()}, note=note, source="random")
+        case(
+            rid("compare/continuous"),
+            "compare",
+            a=rand_continuous(),
+            b=rand_continuous(),
+            options={"level": level()},
+            note=note,
+            source="random",
+        )
 
 
 def main():

@@ -38,8 +38,7 @@ import stats_model  # (statsmodels / scipy estimates, intervals, comparisons)
 import survey_model  # (numpy survey metrics)
 
 METRICS = ("nps", "csat", "ces", "mean", "top_box", "bottom_box")
-METRIC_OPTION_KEYS = ("scale", "buckets", "method", "threshold", "bottom_threshold",
-                      "higher_is_better")
+METRIC_OPTION_KEYS = ("scale", "buckets", "method", "threshold", "bottom_threshold", "higher_is_better")
 PERIODS = ("day", "week", "month", "quarter")
 ADJUST = {"holm": "holm", "bh": "fdr_bh"}
 
@@ -107,8 +106,10 @@ def default_interval(est, level: float):
 def classify_rows(scores: list, weights: list | None, lo: int, hi: int, skip: bool):
     """Per row: ("valid", x, w) with an integer x | ("missing",) | ("invalid",), by the survey
     oracle's row rules (survey_model.classify_rows)."""
-    return [("valid", int(r[1]), r[2]) if r[0] == "valid" else r
-            for r in survey_model.classify_rows(scores, weights, lo, hi, skip)]
+    return [
+        ("valid", int(r[1]), r[2]) if r[0] == "valid" else r
+        for r in survey_model.classify_rows(scores, weights, lo, hi, skip)
+    ]
 
 
 def group_stats(metric, mopts, rows, idx, weighted, level):
@@ -120,7 +121,10 @@ def group_stats(metric, mopts, rows, idx, weighted, level):
         "missing": sum(1 for i in idx if rows[i][0] == "missing"),
         "invalid": sum(1 for i in idx if rows[i][0] == "invalid"),
         "sum_weights": math.fsum(ws) if weighted else float(len(xs)),
-        "score": None, "lower": None, "upper": None, "est": None,
+        "score": None,
+        "lower": None,
+        "upper": None,
+        "est": None,
     }
     if r is not None:
         score, est = r
@@ -170,7 +174,7 @@ def f_segment(c: dict) -> dict:
         raise VectorBug("at least one key column")
     for col in keys:
         for v in col:
-            if not (_is_int(v) and abs(v) < 2**31 or isinstance(v, str)):
+            if not ((_is_int(v) and abs(v) < 2**31) or isinstance(v, str)):
                 raise VectorBug(f"key values are str or (small) int, got {v!r}")
         if len(col) != len(scores):
             raise OracleError("length_mismatch")
@@ -210,15 +214,22 @@ def f_segment(c: dict) -> dict:
         raise VectorBug("duplicate keys")
     if sum(r["n"] for _, r in out_rows) != overall["n"]:
         raise VectorBug("segment n do not add up")
-    return {"rows": [r for _, r in out_rows],
-            "overall": seg_row([], overall, total, min_n, None)}
+    return {"rows": [r for _, r in out_rows], "overall": seg_row([], overall, total, min_n, None)}
 
 
 def seg_row(key, g, total, min_n, impact):
-    return {"key": key, "n": g["n"], "missing": g["missing"], "invalid": g["invalid"],
-            "share": g["sum_weights"] / total if total > 0 else 0.0,
-            "score": g["score"], "lower": g["lower"], "upper": g["upper"],
-            "low_n": g["n"] < min_n, "impact": impact}
+    return {
+        "key": key,
+        "n": g["n"],
+        "missing": g["missing"],
+        "invalid": g["invalid"],
+        "share": g["sum_weights"] / total if total > 0 else 0.0,
+        "score": g["score"],
+        "lower": g["lower"],
+        "upper": g["upper"],
+        "low_n": g["n"] < min_n,
+        "impact": impact,
+    }
 
 
 # --------------------------------------------------------------------------
@@ -259,8 +270,7 @@ def local_dates(times: list, tz_name: str, tz) -> list:
     if times:  # cross-check with pandas' own tz conversion
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            pdl = pd.to_datetime(pd.Series(times), utc=True, format="ISO8601") \
-                .dt.tz_convert(tz_name)
+            pdl = pd.to_datetime(pd.Series(times), utc=True, format="ISO8601").dt.tz_convert(tz_name)
         if [d.date() for d in pdl] != out:
             raise VectorBug("pandas and zoneinfo disagree on local dates")
     return out
@@ -292,8 +302,7 @@ def trend_compare(a, b):
         if a.s is None or b.s is None or a.n <= 1 or b.n <= 1 or (a.s == 0 and b.s == 0):
             return None
         fa, fb = a.factor, b.factor
-        r = stats.ttest_ind_from_stats(fa * a.m, fa * a.s, a.n, fb * b.m, fb * b.s, b.n,
-                                       equal_var=False)
+        r = stats.ttest_ind_from_stats(fa * a.m, fa * a.s, a.n, fb * b.m, fb * b.s, b.n, equal_var=False)
         p = float(r.pvalue)
     try:  # cross-check with the stats oracle where it applies
         ref = stats_model.compare(a, b, 0.95, None)
@@ -315,8 +324,7 @@ def est_value(e) -> float:
 
 def f_trend(c: dict) -> dict:
     scores, times, weights, opts = c["scores"], c["times"], c["weights"], c["options"]
-    metric, mopts, skip, min_n, level = split_options(
-        opts, {"period", "time_zone", "adjust", "alpha", "rolling_days"})
+    metric, mopts, skip, min_n, level = split_options(opts, {"period", "time_zone", "adjust", "alpha", "rolling_days"})
     if metric not in METRICS:
         raise OracleError("invalid_argument")
     period = opts.get("period", "month")
@@ -352,10 +360,10 @@ def f_trend(c: dict) -> dict:
         if pandas_period_start(d, period) != s:
             raise VectorBug("pandas to_period disagrees on the period start")
     if rolling is None:
-        grouped = pd.Series(range(len(starts)), dtype="int64").groupby(
-            pd.Series(starts, dtype=object), sort=True).indices
-        windows = [(s, period_label(s, period), [int(i) for i in grouped[s]])
-                   for s in sorted(grouped)]
+        grouped = (
+            pd.Series(range(len(starts)), dtype="int64").groupby(pd.Series(starts, dtype=object), sort=True).indices
+        )
+        windows = [(s, period_label(s, period), [int(i) for i in grouped[s]]) for s in sorted(grouped)]
     else:
         windows = []
         for d in sorted(set(dates)):
@@ -366,10 +374,22 @@ def f_trend(c: dict) -> dict:
     out, ests = [], []
     for start, label, idx in windows:
         g = group_stats(metric, mopts, rows, idx, weighted, level)
-        out.append({"start": start.isoformat(), "label": label, "n": g["n"],
-                    "missing": g["missing"], "score": g["score"], "lower": g["lower"],
-                    "upper": g["upper"], "low_n": g["n"] < min_n, "change": None,
-                    "p_value": None, "p_adjusted": None, "significant": False})
+        out.append(
+            {
+                "start": start.isoformat(),
+                "label": label,
+                "n": g["n"],
+                "missing": g["missing"],
+                "score": g["score"],
+                "lower": g["lower"],
+                "upper": g["upper"],
+                "low_n": g["n"] < min_n,
+                "change": None,
+                "p_value": None,
+                "p_adjusted": None,
+                "significant": False,
+            }
+        )
         ests.append(g["est"])
     compared, prev = [], None
     for i, r in enumerate(out):
@@ -382,8 +402,7 @@ def f_trend(c: dict) -> dict:
                 compared.append(i)
         prev = i
     if compared:
-        adj = multipletests(np.array([out[i]["p_value"] for i in compared], dtype=np.float64),
-                            method=ADJUST[adjust])[1]
+        adj = multipletests(np.array([out[i]["p_value"] for i in compared], dtype=np.float64), method=ADJUST[adjust])[1]
         for i, p in zip(compared, adj):
             p = float(p)
             if abs(p - alpha) < 1e-6:
@@ -435,5 +454,3 @@ def nps_counts_scores(promoters: int, passives: int, detractors: int) -> list:
     for i in range(detractors):
         counts[(0, 3, 5, 6, 6)[i % 5]] += 1
     return spread(dict(counts))
-
-

@@ -222,8 +222,12 @@ class Calendar:
         """Earliest t >= start with business_seconds(start, t) == seconds; seconds == 0: the
         first open instant >= start (windows are [open, close), so a closing instant is not
         open)."""
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) \
-                or not math.isfinite(seconds) or seconds < 0:
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, (int, float))
+            or not math.isfinite(seconds)
+            or seconds < 0
+        ):
             raise OracleError("invalid_argument")
         if seconds != int(seconds):
             raise VectorBug("whole seconds only")

@@ -15,10 +15,26 @@ from oracle_common import OracleError, VectorBug
 from service_calendar import calendar_for, iso_utc, num_cell, parse_instant
 
 METRICS = ("first_response", "first_resolution", "full_resolution", "requester_wait")
-FUNCTIONS = ("business_seconds", "add_business", "ticket_durations", "first_response_time",
-             "resolution_time", "requester_wait_time", "fcr", "sla", "handle_time")
-ERROR_CODES = ("unknown_time_zone", "empty_schedule", "overlapping_windows", "out_of_order",
-               "invalid_argument", "length_mismatch", "empty")
+FUNCTIONS = (
+    "business_seconds",
+    "add_business",
+    "ticket_durations",
+    "first_response_time",
+    "resolution_time",
+    "requester_wait_time",
+    "fcr",
+    "sla",
+    "handle_time",
+)
+ERROR_CODES = (
+    "unknown_time_zone",
+    "empty_schedule",
+    "overlapping_windows",
+    "out_of_order",
+    "invalid_argument",
+    "length_mismatch",
+    "empty",
+)
 KM_HALF_MARGIN = 1e-9  # no vector has an exact S(t) this close to 1/2 unless exactly 1/2
 
 
@@ -26,8 +42,17 @@ KM_HALF_MARGIN = 1e-9  # no vector has an exact S(t) this close to 1/2 unless ex
 # Tickets
 # --------------------------------------------------------------------------
 
-TICKET_KEYS = {"created", "first_response", "solved", "reopened", "agent_replies",
-               "customer_followups", "paused", "channel", "priority"}
+TICKET_KEYS = {
+    "created",
+    "first_response",
+    "solved",
+    "reopened",
+    "agent_replies",
+    "customer_followups",
+    "paused",
+    "channel",
+    "priority",
+}
 
 
 class Ticket:
@@ -49,11 +74,9 @@ class Ticket:
         self.priority = r.get("priority")
         # derived (docs/metrics/service.md, "Tickets")
         self.first_solved = min(self.solved) if self.solved else None
-        self.resolved = bool(self.solved) and (not self.reopened
-                                               or max(self.solved) > max(self.reopened))
+        self.resolved = bool(self.solved) and (not self.reopened or max(self.solved) > max(self.reopened))
         self.final_solved = max(self.solved) if self.resolved else None
-        after = [x for x in self.reopened
-                 if self.first_solved is not None and x > self.first_solved]
+        after = [x for x in self.reopened if self.first_solved is not None and x > self.first_solved]
         self.first_reopened = min(after) if after else None
         if self.reopened and self.solved and max(self.solved) == max(self.reopened):
             raise VectorBug("solve and reopen at the same instant")
@@ -178,8 +201,7 @@ def percentile(sorted_x: np.ndarray, q: float) -> float:
     n = len(sorted_x)
     h = (n - 1) * q
     lo = math.floor(h)
-    v = float(sorted_x[lo]) if lo + 1 >= n else \
-        float(sorted_x[lo] + (h - lo) * (sorted_x[lo + 1] - sorted_x[lo]))
+    v = float(sorted_x[lo]) if lo + 1 >= n else float(sorted_x[lo] + (h - lo) * (sorted_x[lo + 1] - sorted_x[lo]))
     npv = float(np.quantile(sorted_x, q, method="linear"))
     if abs(v - npv) > 1e-9 * max(1.0, abs(v)):
         raise VectorBug(f"percentile mismatch {v} vs numpy {npv}")
@@ -207,8 +229,7 @@ def km_median(done: list, censored: list):
             hit_half = s == Fraction(1, 2)
             break
     kmf = KaplanMeierFitter()
-    kmf.fit(np.array(done + censored, dtype=np.float64),
-            event_observed=np.array([1] * len(done) + [0] * len(censored)))
+    kmf.fit(np.array(done + censored, dtype=np.float64), event_observed=np.array([1] * len(done) + [0] * len(censored)))
     ll = float(kmf.median_survival_time_)
     ll = None if math.isinf(ll) else ll
     if exact is None:
@@ -239,9 +260,17 @@ def duration_summary(states: list, clock_name: str, percentiles=None) -> dict:
         raise OracleError("empty")
     x = np.sort(np.array(done, dtype=np.float64))
     km, _ = km_median(done, open_)
-    out = {"n": len(done), "open": len(open_), "mean": float(np.mean(x)),
-           "median": percentile(x, 0.5), "p90": percentile(x, 0.9),
-           "min": float(x[0]), "max": float(x[-1]), "km_median": km, "clock": clock_name}
+    out = {
+        "n": len(done),
+        "open": len(open_),
+        "mean": float(np.mean(x)),
+        "median": percentile(x, 0.5),
+        "p90": percentile(x, 0.9),
+        "min": float(x[0]),
+        "max": float(x[-1]),
+        "km_median": km,
+        "clock": clock_name,
+    }
     if percentiles is not None:
         out["percentiles"] = {str(q): percentile(x, float(q)) for q in qs}
     if abs(out["median"] - float(np.median(x))) > 1e-9 * max(1.0, abs(out["median"])):
@@ -329,11 +358,12 @@ def fcr(tickets: list, o: dict) -> dict:
         if not in_period(t.first_solved if den == "resolved" else t.created):
             continue
         n += 1
-        ok = (t.first_solved is not None
-              and (max_rep is None or t.agent_replies <= max_rep)
-              and (max_fu is None or t.customer_followups <= max_fu)
-              and (t.first_reopened is None
-                   or (w is not None and t.first_reopened - t.first_solved > w)))
+        ok = (
+            t.first_solved is not None
+            and (max_rep is None or t.agent_replies <= max_rep)
+            and (max_fu is None or t.customer_followups <= max_fu)
+            and (t.first_reopened is None or (w is not None and t.first_reopened - t.first_solved > w))
+        )
         count += ok
     if n == 0:
         raise OracleError("empty")
@@ -376,8 +406,11 @@ def sla(tickets: list, o: dict, clock: Clock, as_of) -> dict:
         r["score"] = 100.0 * r["achieved"] / r["n"] if r["n"] else None
         return r
 
-    return {"rows": [finish(rows[p]) for p in sorted(rows, key=sorted_rows_key)],
-            "overall": finish(overall), "untargeted": untargeted}
+    return {
+        "rows": [finish(rows[p]) for p in sorted(rows, key=sorted_rows_key)],
+        "overall": finish(overall),
+        "untargeted": untargeted,
+    }
 
 
 def handle_time(args: dict) -> dict:
@@ -412,7 +445,12 @@ def handle_time(args: dict) -> dict:
     if n == 0:
         raise OracleError("empty")
     tot = np.array(used["talk"]) + np.array(used["hold"]) + np.array(used["wrap"])
-    return {"score": float(np.mean(tot)), "n": n, "missing": missing,
-            "talk": float(np.mean(used["talk"])), "hold": float(np.mean(used["hold"])),
-            "wrap": float(np.mean(used["wrap"])),
-            "std_dev": float(np.std(tot, ddof=1)) if n > 1 else None}
+    return {
+        "score": float(np.mean(tot)),
+        "n": n,
+        "missing": missing,
+        "talk": float(np.mean(used["talk"])),
+        "hold": float(np.mean(used["hold"])),
+        "wrap": float(np.mean(used["wrap"])),
+        "std_dev": float(np.std(tot, ddof=1)) if n > 1 else None,
+    }

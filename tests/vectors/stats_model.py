@@ -56,7 +56,7 @@ from statsmodels.stats.proportion import (
 )
 
 import survey_model
-from oracle_common import OracleError, VectorBug  # noqa: F401  (OracleError: used by callers)
+from oracle_common import OracleError, VectorBug
 from oracle_common import num_cell as _num
 
 NET_METHODS = ("adjusted_wald", "wald")
@@ -64,19 +64,32 @@ PROP_METHODS = ("wilson", "wald", "agresti_coull", "clopper_pearson", "jeffreys"
 MEAN_METHODS = ("t",)
 DEFAULT_METHOD = {"net": "adjusted_wald", "proportion": "wilson", "mean": "t"}
 METHODS = {"net": NET_METHODS, "proportion": PROP_METHODS, "mean": MEAN_METHODS}
-SM_METHOD = {"wilson": "wilson", "wald": "normal", "agresti_coull": "agresti_coull",
-             "clopper_pearson": "beta", "jeffreys": "jeffreys"}
+SM_METHOD = {
+    "wilson": "wilson",
+    "wald": "normal",
+    "agresti_coull": "agresti_coull",
+    "clopper_pearson": "beta",
+    "jeffreys": "jeffreys",
+}
 PROP_COMPARE_METHODS = ("pooled_z", "wald", "agresti_caffo", "score")
-COMPARE_METHODS = {"net": ("adjusted_wald", "wald"), "proportion": PROP_COMPARE_METHODS,
-                   "mean": ("welch",)}
+COMPARE_METHODS = {"net": ("adjusted_wald", "wald"), "proportion": PROP_COMPARE_METHODS, "mean": ("welch",)}
 SM_COMPARE = {"wald": "wald", "agresti_caffo": "agresti-caffo", "score": "score"}
 DEFAULT_COMPARE = {"net": "adjusted_wald", "proportion": "pooled_z", "mean": "welch"}
 LEVELS = (0.8, 0.9, 0.95, 0.99)
-FUNCTIONS = ("interval", "margin_of_error", "compare", "paired_nps", "sample_size_nps",
-             "sample_size_proportion", "sample_size_mean", "sample_size_nps_difference",
-             "sample_size_proportion_difference", "adjust_p_values", "mean_of")
-ERROR_CODES = ("invalid_argument", "insufficient_data", "length_mismatch", "empty",
-               "not_finite", "invalid_weight")
+FUNCTIONS = (
+    "interval",
+    "margin_of_error",
+    "compare",
+    "paired_nps",
+    "sample_size_nps",
+    "sample_size_proportion",
+    "sample_size_mean",
+    "sample_size_nps_difference",
+    "sample_size_proportion_difference",
+    "adjust_p_values",
+    "mean_of",
+)
+ERROR_CODES = ("invalid_argument", "insufficient_data", "length_mismatch", "empty", "not_finite", "invalid_weight")
 
 
 def _f(v) -> float:
@@ -91,18 +104,17 @@ def _f(v) -> float:
 class Est:
     """What a result carries for inference. Shares are fractions; n may be n_eff."""
 
-    def __init__(self, kind, n, *, p=None, d=None, x=None, m=None, s=None, lo=None, hi=None,
-                 factor=1.0, raw=None):
-        self.kind = kind      # "net" | "proportion" | "mean"
-        self.n = float(n)     # n or Kish n_eff
-        self.p = p            # net: share plus; proportion: share
-        self.d = d            # net: share minus
-        self.x = x            # proportion: successes (p*n; integer for counts input)
-        self.m = m            # mean (scale units)
-        self.s = s            # sd (None when n_eff <= 1)
+    def __init__(self, kind, n, *, p=None, d=None, x=None, m=None, s=None, lo=None, hi=None, factor=1.0, raw=None):
+        self.kind = kind  # "net" | "proportion" | "mean"
+        self.n = float(n)  # n or Kish n_eff
+        self.p = p  # net: share plus; proportion: share
+        self.d = d  # net: share minus
+        self.x = x  # proportion: successes (p*n; integer for counts input)
+        self.m = m  # mean (scale units)
+        self.s = s  # sd (None when n_eff <= 1)
         self.lo, self.hi = lo, hi
         self.factor = factor  # mean unit factor: 1, or 100/max for percent_of_max
-        self.raw = raw        # unweighted raw values (for scipy cross-checks) or None
+        self.raw = raw  # unweighted raw values (for scipy cross-checks) or None
 
 
 def _bool_int(v) -> bool:
@@ -155,8 +167,7 @@ def continuous_mean(inp: dict) -> dict:
     if not keep:
         raise OracleError("empty")
     x = np.array([_num(values[i]) for i in keep], dtype=np.float64)
-    w = (np.ones(len(keep)) if weights is None
-         else np.array([_num(weights[i]) for i in keep], dtype=np.float64))
+    w = np.ones(len(keep)) if weights is None else np.array([_num(weights[i]) for i in keep], dtype=np.float64)
     sw = float(w.sum())
     if sw <= 0.0:
         raise OracleError("invalid_weight")
@@ -170,15 +181,29 @@ def continuous_mean(inp: dict) -> dict:
             raise VectorBug("mean disagrees with numpy mean")
         if s is not None and abs(s - float(np.std(x, ddof=1))) > 1e-12 * max(1.0, s):
             raise VectorBug("sd disagrees with numpy ddof=1")
-    return {"score": m, "std_dev": s, "n": len(keep), "missing": missing,
-            "sum_weights": sw, "n_eff": n_eff, "weighted": weights is not None,
-            "_x": x}
+    return {
+        "score": m,
+        "std_dev": s,
+        "n": len(keep),
+        "missing": missing,
+        "sum_weights": sw,
+        "n_eff": n_eff,
+        "weighted": weights is not None,
+        "_x": x,
+    }
 
 
 def continuous_estimate(inp: dict) -> Est:
     r = continuous_mean(inp)
-    return Est("mean", r["n_eff"], m=r["score"], s=r["std_dev"], lo=-math.inf, hi=math.inf,
-               raw=r["_x"] if inp["weights"] is None else None)
+    return Est(
+        "mean",
+        r["n_eff"],
+        m=r["score"],
+        s=r["std_dev"],
+        lo=-math.inf,
+        hi=math.inf,
+        raw=r["_x"] if inp["weights"] is None else None,
+    )
 
 
 def survey_estimate(inp: dict) -> Est:
@@ -197,8 +222,7 @@ def survey_estimate(inp: dict) -> Est:
     lo, hi = opts.get("scale", survey_model.DEFAULT_SCALE.get(fn, (None, None)))
     keep = [i for i, v in enumerate(scores) if v is not None]
     x = np.array([_num(scores[i]) for i in keep], dtype=np.float64)
-    w = (np.ones(len(keep)) if weights is None
-         else np.array([_num(weights[i]) for i in keep], dtype=np.float64))
+    w = np.ones(len(keep)) if weights is None else np.array([_num(weights[i]) for i in keep], dtype=np.float64)
     sw = float(w.sum())
     n_eff = sw * sw / float((w * w).sum())
 
@@ -220,7 +244,7 @@ def survey_estimate(inp: dict) -> Est:
         b = opts.get("buckets") or {"detractor_max": 6, "promoter_min": 9}
         est = Est("net", n_eff, p=share(x >= b["promoter_min"]), d=share(x <= b["detractor_max"]))
         score = 100 * (est.p - est.d)
-    elif fn == "csat" and (method or "top_box") == "top_box" or fn == "top_box":
+    elif (fn == "csat" and (method or "top_box") == "top_box") or fn == "top_box":
         p = share(x >= top)
         est = Est("proportion", n_eff, p=p, x=p * n_eff)
         score = 100 * p
@@ -245,8 +269,11 @@ def survey_estimate(inp: dict) -> Est:
             est = Est("net", n_eff, p=easy, d=hard)
             score = 100 * (easy - hard)
     else:  # mean-type: mean, csat mean / percent_of_max, ces mean
-        if not (fn == "mean" or (fn == "csat" and method in ("mean", "percent_of_max"))
-                or (fn == "ces" and (method or "mean") == "mean")):
+        if not (
+            fn == "mean"
+            or (fn == "csat" and method in ("mean", "percent_of_max"))
+            or (fn == "ces" and (method or "mean") == "mean")
+        ):
             raise VectorBug(f"unhandled {fn}/{method}")
         m, s = mean_sd()
         factor = 100.0 / hi if (fn == "csat" and method == "percent_of_max") else 1.0
@@ -387,8 +414,7 @@ def compare(a: Est, b: Est, level: float, method: str | None) -> dict:
                 r = test_proportions_2indep(a.x, a.n, b.x, b.n, method="score", correction=False)
             if abs(r.statistic - stat) > 1e-9 * max(1, abs(stat)) or abs(r.pvalue - pval) > 1e-12:
                 raise VectorBug("pooled z disagrees between statsmodels functions")
-        lo, hi = confint_proportions_2indep(a.x, a.n, b.x, b.n, method="newcomb",
-                                            compare="diff", alpha=1.0 - level)
+        lo, hi = confint_proportions_2indep(a.x, a.n, b.x, b.n, method="newcomb", compare="diff", alpha=1.0 - level)
         difference = 100 * (a.p - b.p)
         lower, upper = clamp(100 * _f(lo), -100, 100), clamp(100 * _f(hi), -100, 100)
     else:
@@ -413,16 +439,28 @@ def compare(a: Est, b: Est, level: float, method: str | None) -> dict:
         if a.raw is not None and b.raw is not None and a.s > 0 and b.s > 0:
             r = stats.ttest_ind(fa * a.raw, fb * b.raw, equal_var=False)
             ci = r.confidence_interval(level)
-            if (abs(r.statistic - stat) > 1e-9 or abs(r.pvalue - pval) > 1e-12
-                    or abs(r.df - df) > 1e-9 * df or abs(ci.low - lower) > 1e-9
-                    or abs(ci.high - upper) > 1e-9):
+            if (
+                abs(r.statistic - stat) > 1e-9
+                or abs(r.pvalue - pval) > 1e-12
+                or abs(r.df - df) > 1e-9 * df
+                or abs(ci.low - lower) > 1e-9
+                or abs(ci.high - upper) > 1e-9
+            ):
                 raise VectorBug("welch disagrees with ttest_ind on raw data")
         # the spec does not say whether the Welch interval is clamped: keep vectors away
         span = max(fa * (a.hi - a.lo), fb * (b.hi - b.lo))
         if lower < -span or upper > span:
             raise VectorBug("Welch interval beyond the scale span (clamping unspecified)")
-    return {"difference": difference, "lower": lower, "upper": upper, "statistic": stat,
-            "p_value": pval, "method": method, "level": level, "df": df}
+    return {
+        "difference": difference,
+        "lower": lower,
+        "upper": upper,
+        "statistic": stat,
+        "p_value": pval,
+        "method": method,
+        "level": level,
+        "df": df,
+    }
 
 
 def _mn_restricted(a: Est, b: Est, d: float) -> tuple[float, float]:
@@ -432,6 +470,7 @@ def _mn_restricted(a: Est, b: Est, d: float) -> tuple[float, float]:
     (score_test_proportions_2indep) with its linear coefficient corrected (statsmodels
     issue #10269: count0 -> nobs0)."""
     from scipy.optimize import brentq
+
     x1, n1, x0, n0 = a.x, a.n, b.x, b.n
     nobs, count = n1 + n0, x1 + x0
     tmp3 = nobs
@@ -478,6 +517,7 @@ def _score_ci_brentq(a: Est, b: Est, level: float) -> tuple[float, float]:
     """The Miettinen-Nurminen limits: where |T(d)| = z, by scipy brentq over the whole
     range of the difference (T falls as d rises)."""
     from scipy.optimize import brentq
+
     z, d = zcrit(level), a.p - b.p
     ends = (-1.0 + 1e-9, 1.0 - 1e-9)
     if (d > -1.0 and _mn_stat(a, b, ends[0]) <= z) or (d < 1.0 and _mn_stat(a, b, ends[1]) >= -z):
@@ -527,8 +567,7 @@ def compare_two_proportions(a: Est, b: Est, level: float, method: str):
             warnings.simplefilter("ignore", RuntimeWarning)
             r = test_proportions_2indep(a.x, a.n, b.x, b.n, method=sm)
         stat, pval = _f(r.statistic), _f(r.pvalue)
-    lo, hi = confint_proportions_2indep(a.x, a.n, b.x, b.n, method=sm, compare="diff",
-                                        alpha=1.0 - level)
+    lo, hi = confint_proportions_2indep(a.x, a.n, b.x, b.n, method=sm, compare="diff", alpha=1.0 - level)
     return stat, pval, _f(lo), _f(hi)
 
 
@@ -542,8 +581,7 @@ def paired_nps(before: list, after: list, level) -> dict:
     if len(before) != len(after):
         raise OracleError("length_mismatch")
     level = check_level(level)
-    pairs = [(nps_code(b), nps_code(a)) for b, a in zip(before, after)
-             if b is not None and a is not None]
+    pairs = [(nps_code(b), nps_code(a)) for b, a in zip(before, after) if b is not None and a is not None]
     missing = len(before) - len(pairs)
     n = len(pairs)
     if n < 2:
@@ -564,9 +602,18 @@ def paired_nps(before: list, after: list, level) -> dict:
         lower, upper = clamp(100 * _f(ci.low), -200, 200), clamp(100 * _f(ci.high), -200, 200)
         if int(r.df) != n - 1:
             raise VectorBug("df")
-    return {"difference": 100 * mean, "lower": lower, "upper": upper, "statistic": stat,
-            "p_value": pval, "method": "paired_t", "level": level, "df": float(n - 1),
-            "n": n, "missing": missing}
+    return {
+        "difference": 100 * mean,
+        "lower": lower,
+        "upper": upper,
+        "statistic": stat,
+        "p_value": pval,
+        "method": "paired_t",
+        "level": level,
+        "df": float(n - 1),
+        "n": n,
+        "missing": missing,
+    }
 
 
 def _pos_finite(v) -> float:
@@ -635,10 +682,9 @@ def planning(fn: str, args: dict) -> dict:
         var = _num(args.get("variance", 1.0))
         if not (0.0 < var <= 1.0):
             raise OracleError("invalid_argument")
-        base = float(normal_sample_size_one_tail(dd, power, alpha / 2,
-                                                 std_null=math.sqrt(2 * var)))
+        base = float(normal_sample_size_one_tail(dd, power, alpha / 2, std_null=math.sqrt(2 * var)))
         zp = float(stats.norm.ppf(power))
-        if abs(base - 2 * var * (z + zp) ** 2 / dd ** 2) > 1e-9 * base:
+        if abs(base - 2 * var * (z + zp) ** 2 / dd**2) > 1e-9 * base:
             raise VectorBug("normal_sample_size_one_tail disagrees with the formula")
         raw = base - 3.0
         if raw < 1.0:
@@ -649,12 +695,10 @@ def planning(fn: str, args: dict) -> dict:
     p2 = _pct_open(args["p2"]) / 100
     if p1 == p2:
         raise OracleError("invalid_argument")
-    raw = float(samplesize_proportions_2indep_onetail(p1 - p2, p2, power, alpha=alpha,
-                                                      alternative="two-sided"))
+    raw = float(samplesize_proportions_2indep_onetail(p1 - p2, p2, power, alpha=alpha, alternative="two-sided"))
     pb = (p1 + p2) / 2
     zp = float(stats.norm.ppf(power))
-    ref = (z * math.sqrt(2 * pb * (1 - pb)) + zp * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 \
-        / (p1 - p2) ** 2
+    ref = (z * math.sqrt(2 * pb * (1 - pb)) + zp * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p1 - p2) ** 2
     if abs(raw - ref) > 1e-9 * ref:
         raise VectorBug("samplesize_proportions_2indep_onetail disagrees with the formula")
     return {"n": _ceil(raw)}
@@ -727,5 +771,10 @@ def prop_counts(x, n):
 
 
 def survey(fn, scores, weights=None, **opts):
-    return {"kind": "survey", "function": fn, "scores": scores, "weights": weights,
-            "options": {k: v for k, v in opts.items() if v is not None}}
+    return {
+        "kind": "survey",
+        "function": fn,
+        "scores": scores,
+        "weights": weights,
+        "options": {k: v for k, v in opts.items() if v is not None},
+    }

@@ -11,8 +11,8 @@ import math
 
 import numpy as np
 
-from oracle_common import OracleError, VectorBug, is_int as _is_int  # noqa: F401
-from oracle_common import num_cell as _num  # noqa: F401
+from oracle_common import OracleError, VectorBug, is_int as _is_int
+from oracle_common import num_cell as _num
 
 DEFAULT_SCALE = {"nps": (0, 10), "csat": (1, 5)}
 FUNCTIONS = ("nps", "csat", "ces", "mean", "top_box", "bottom_box", "distribution")
@@ -47,8 +47,7 @@ def oracle(fn: str, scores: list, weights: list | None, opts: dict) -> dict:
     """
     if fn not in FUNCTIONS:
         raise VectorBug(f"unknown function {fn}")
-    allowed = {"scale", "on_invalid", "buckets", "method", "threshold",
-               "bottom_threshold", "higher_is_better"}
+    allowed = {"scale", "on_invalid", "buckets", "method", "threshold", "bottom_threshold", "higher_is_better"}
     if set(opts) - allowed:
         raise VectorBug(f"unknown options {set(opts) - allowed}")
 
@@ -61,7 +60,7 @@ def oracle(fn: str, scores: list, weights: list | None, opts: dict) -> dict:
         raise VectorBug(f"{fn} requires an explicit scale")
     if not (_is_int(lo) and _is_int(hi)):
         raise VectorBug("scale bounds must be JSON integers")
-    if not (-2**31 <= lo < 2**31 and -2**31 <= hi < 2**31):
+    if not (-(2**31) <= lo < 2**31 and -(2**31) <= hi < 2**31):
         raise VectorBug("scale bounds must fit in i32")
     if hi <= lo or hi - lo + 1 > MAX_POINTS:
         raise OracleError("invalid_scale")
@@ -180,8 +179,7 @@ def oracle(fn: str, scores: list, weights: list | None, opts: dict) -> dict:
     def share(mask) -> float:
         return float(np.sum(w[mask])) / sw
 
-    base = {"n": n, "missing": missing, "invalid": invalid,
-            "sum_weights": sw, "n_eff": n_eff}
+    base = {"n": n, "missing": missing, "invalid": invalid, "sum_weights": sw, "n_eff": n_eff}
 
     # ---- 6. metrics ---------------------------------------------------------
     if fn == "nps":
@@ -189,10 +187,15 @@ def oracle(fn: str, scores: list, weights: list | None, opts: dict) -> dict:
         det = x <= dmax
         pas = ~(pro | det)
         wp, wd = float(np.sum(w[pro])), float(np.sum(w[det]))
-        out = {"score": 100.0 * (wp - wd) / sw,
-               "promoters": wp / sw, "passives": share(pas), "detractors": wd / sw,
-               "n_promoters": int(pro.sum()), "n_passives": int(pas.sum()),
-               "n_detractors": int(det.sum())}
+        out = {
+            "score": 100.0 * (wp - wd) / sw,
+            "promoters": wp / sw,
+            "passives": share(pas),
+            "detractors": wd / sw,
+            "n_promoters": int(pro.sum()),
+            "n_passives": int(pas.sum()),
+            "n_detractors": int(det.sum()),
+        }
         out.update(base)
         return out
 
@@ -200,8 +203,7 @@ def oracle(fn: str, scores: list, weights: list | None, opts: dict) -> dict:
         points = list(range(lo, hi + 1))
         counts = [int(np.sum(x == p)) for p in points]
         shares = [share(x == p) for p in points]
-        return {"points": points, "counts": counts, "shares": shares,
-                "n": n, "missing": missing, "invalid": invalid}
+        return {"points": points, "counts": counts, "shares": shares, "n": n, "missing": missing, "invalid": invalid}
 
     mean = float(np.sum(w * x)) / sw
     if fn == "csat":

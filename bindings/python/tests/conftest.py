@@ -87,7 +87,7 @@ class _RaisesCode:
         self.info = self._ctx.__enter__()
         return self.info
 
-    def __exit__(self, *exc: Any) -> bool:
+    def __exit__(self, *exc: object) -> bool:
         handled = self._ctx.__exit__(*exc)
         err = self.info.value
         assert err.code == self.code, f"code {err.code!r} != {self.code!r}: {err}"

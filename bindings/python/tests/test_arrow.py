@@ -287,8 +287,16 @@ def test_chunks_with_different_offsets() -> None:
 
 @pytest.mark.parametrize(
     "typ, garbage",
-    [(pa.uint8(), 255), (pa.int16(), -7), (pa.int64(), 2**40), (pa.float64(), 1e300), (pa.float64(), 8.5),
-     (pa.float64(), float("nan")), (pa.float64(), float("inf")), (pa.float32(), 1e30)],
+    [
+        (pa.uint8(), 255),
+        (pa.int16(), -7),
+        (pa.int64(), 2**40),
+        (pa.float64(), 1e300),
+        (pa.float64(), 8.5),
+        (pa.float64(), float("nan")),
+        (pa.float64(), float("inf")),
+        (pa.float32(), 1e30),
+    ],
     ids=str,
 )
 def test_values_under_nulls_are_never_read(typ: Any, garbage: Any) -> None:
@@ -401,7 +409,9 @@ def test_polars_series_of_several_chunks() -> None:
     s = pl.concat([pl.Series(a, dtype=pl.Int32), pl.Series(b, dtype=pl.Int32)], rechunk=False)
     assert s.n_chunks() == 2
     assert cx.Tally((0, 10), s) == cx.Tally((0, 10), as_numpy(a + b))
-    bad = pl.concat([pl.Series(a, dtype=pl.Float64), pl.Series([1.0, 2.5]), pl.Series(b, dtype=pl.Float64)], rechunk=False)
+    bad = pl.concat(
+        [pl.Series(a, dtype=pl.Float64), pl.Series([1.0, 2.5]), pl.Series(b, dtype=pl.Float64)], rechunk=False
+    )
     with raises_code("not_integer", index=51):
         cx.nps(bad)
 
@@ -451,7 +461,9 @@ def test_large_weighted_arrow_input_across_blocks() -> None:
     scores = with_nulls(n, seed=10)
     w = np.random.default_rng(11).random(n)
     expected = cx.Tally((0, 10), as_numpy(scores), weights=w)
-    ca = pa.chunked_array([pa.array(scores[:BLOCK + 1], type=pa.int16()), pa.array(scores[BLOCK + 1 :], type=pa.int16())])
+    ca = pa.chunked_array(
+        [pa.array(scores[: BLOCK + 1], type=pa.int16()), pa.array(scores[BLOCK + 1 :], type=pa.int16())]
+    )
     wa = pa.chunked_array([w[:5], w[5:]])
     t = cx.Tally((0, 10), ca, weights=wa)
     assert t.counts == expected.counts

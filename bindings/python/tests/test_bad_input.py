@@ -91,7 +91,9 @@ def test_weights_length_mismatch(func: Func) -> None:
         f([5], weights=[], **kw)
 
 
-@pytest.mark.parametrize("weight", [-1.0, math.inf, -math.inf, math.nan, None], ids=["neg", "inf", "-inf", "nan", "None"])
+@pytest.mark.parametrize(
+    "weight", [-1.0, math.inf, -math.inf, math.nan, None], ids=["neg", "inf", "-inf", "nan", "None"]
+)
 def test_bad_weights_are_invalid_weight(func: Func, weight: float | None) -> None:
     f, kw = func
     with raises_code("invalid_weight", index=1):

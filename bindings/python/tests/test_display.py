@@ -30,20 +30,37 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def _tickets() -> Any:
-    return cx.Tickets.from_records([
-        {"created": _T0, "first_response": "2026-11-02T09:30:00Z", "solved": ["2026-11-02T10:00:00Z"],
-         "agent_replies": 1, "priority": "high"},
-        {"created": _T0, "first_response": "2026-11-02T11:30:00Z", "solved": ["2026-11-02T12:00:00Z"],
-         "agent_replies": 2, "priority": "low"},
-        {"created": _T0, "first_response": "2026-11-02T09:10:00Z", "agent_replies": 1, "priority": "high"},
-    ])
+    return cx.Tickets.from_records(
+        [
+            {
+                "created": _T0,
+                "first_response": "2026-11-02T09:30:00Z",
+                "solved": ["2026-11-02T10:00:00Z"],
+                "agent_replies": 1,
+                "priority": "high",
+            },
+            {
+                "created": _T0,
+                "first_response": "2026-11-02T11:30:00Z",
+                "solved": ["2026-11-02T12:00:00Z"],
+                "agent_replies": 2,
+                "priority": "low",
+            },
+            {"created": _T0, "first_response": "2026-11-02T09:10:00Z", "agent_replies": 1, "priority": "high"},
+        ]
+    )
 
 
 def _trend() -> Any:
     return cx.trend(
         [10, 0, 9, 10, 7],
-        ["2026-01-05T10:00:00Z", "2026-01-20T10:00:00Z", "2026-02-03T10:00:00Z",
-         "2026-02-04T10:00:00Z", "2026-03-01T10:00:00Z"],
+        [
+            "2026-01-05T10:00:00Z",
+            "2026-01-20T10:00:00Z",
+            "2026-02-03T10:00:00Z",
+            "2026-02-04T10:00:00Z",
+            "2026-03-01T10:00:00Z",
+        ],
         min_n=1,
     )
 
@@ -121,7 +138,7 @@ def parse_html(html: str) -> _Page:
 def decode_image(src: str) -> str:
     prefix = "data:image/svg+xml;base64,"
     assert src.startswith(prefix)
-    return base64.b64decode(src[len(prefix):], validate=True).decode("utf-8")
+    return base64.b64decode(src[len(prefix) :], validate=True).decode("utf-8")
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
@@ -226,12 +243,25 @@ def test_vega_lite_data_are_the_results_numbers(name: str) -> None:
         assert by["passives"]["share"] == obj.passives
         assert by["detractors"]["share"] == obj.detractors
         assert by["promoters"]["count"] == obj.n_promoters
-    elif name in ("CsatResult", "CesResult", "MeanResult", "BoxResult", "FcrResult", "AhtResult",
-                  "RateResult", "ChurnResult"):
+    elif name in (
+        "CsatResult",
+        "CesResult",
+        "MeanResult",
+        "BoxResult",
+        "FcrResult",
+        "AhtResult",
+        "RateResult",
+        "ChurnResult",
+    ):
         (v,) = values
         ci = obj.interval()
         assert (v["score"], v["lower"], v["upper"], v["level"], v["method"]) == (
-            obj.score, ci.lower, ci.upper, ci.level, ci.method)
+            obj.score,
+            ci.lower,
+            ci.upper,
+            ci.level,
+            ci.method,
+        )
     elif name in ("Distribution", "Tally"):
         d = obj if name == "Distribution" else cx.distribution(obj)
         assert [v["point"] for v in values] == list(d.points)
@@ -240,23 +270,31 @@ def test_vega_lite_data_are_the_results_numbers(name: str) -> None:
     elif name == "Interval":
         assert values == [{"lower": obj.lower, "upper": obj.upper, "level": obj.level, "method": obj.method}]
     elif name in ("Comparison", "PairedNpsResult"):
-        assert values == [{"difference": obj.difference, "lower": obj.lower, "upper": obj.upper,
-                           "p_value": obj.p_value}]
+        assert values == [
+            {"difference": obj.difference, "lower": obj.lower, "upper": obj.upper, "p_value": obj.p_value}
+        ]
     elif name == "SegmentTable":
-        assert [(v["segment"], v["n"], v["score"], v["lower"], v["upper"], v["share"], v["impact"])
-                for v in values] == [(r.key[0], r.n, r.score, r.lower, r.upper, r.share, r.impact) for r in obj]
+        assert [
+            (v["segment"], v["n"], v["score"], v["lower"], v["upper"], v["share"], v["impact"]) for v in values
+        ] == [(r.key[0], r.n, r.score, r.lower, r.upper, r.share, r.impact) for r in obj]
     elif name == "TrendTable":
-        assert [(v["period"], v["start"], v["n"], v["score"], v["lower"], v["upper"], v["change"])
-                for v in values] == [(r.label, r.start.isoformat(), r.n, r.score, r.lower, r.upper, r.change)
-                                     for r in obj]
+        assert [(v["period"], v["start"], v["n"], v["score"], v["lower"], v["upper"], v["change"]) for v in values] == [
+            (r.label, r.start.isoformat(), r.n, r.score, r.lower, r.upper, r.change) for r in obj
+        ]
     elif name == "DurationSummary":
         by = {v["statistic"]: v["seconds"] for v in values}
         assert (by["min"], by["median"], by["mean"], by["p90"], by["max"]) == (
-            obj.min, obj.median, obj.mean, obj.p90, obj.max)
+            obj.min,
+            obj.median,
+            obj.mean,
+            obj.p90,
+            obj.max,
+        )
     elif name == "SlaResult":
         rows = [*obj.rows, obj.overall]
         assert [(v["achieved"], v["breached"], v["running"], v["n"], v["score"]) for v in values] == [
-            (r.achieved, r.breached, r.running, r.n, r.score) for r in rows]
+            (r.achieved, r.breached, r.running, r.n, r.score) for r in rows
+        ]
         assert values[-1]["priority"] == "overall"
     else:  # pragma: no cover - every sample is handled above
         pytest.fail(name)
@@ -326,8 +364,17 @@ def test_trend_text_lists_periods() -> None:
     t = cx.trend([10, 0, 9], ["2026-01-05T10:00:00Z", "2026-01-20T10:00:00Z", "2026-02-03T10:00:00Z"], min_n=1)
     lines = repr(t).split("\n")
     assert lines[0] == "TrendTable(metric='nps', period='month', rows=2)"
-    assert lines[1].split() == ["period", "n", "score", "lower", "upper", "change", "p_adjusted",
-                                "significant", "low_n"]
+    assert lines[1].split() == [
+        "period",
+        "n",
+        "score",
+        "lower",
+        "upper",
+        "change",
+        "p_adjusted",
+        "significant",
+        "low_n",
+    ]
     # January: 10 and 0 → 1 promoter, 1 detractor: 0.0; February: 9 → 100.0, change +100.
     assert lines[2].split()[:3] == ["2026-01", "2", "0.0"]
     assert lines[3].split()[:3] == ["2026-02", "1", "100.0"]
@@ -369,7 +416,10 @@ def test_displays_render_in_chromium(tmp_path: Path) -> None:
     )
     run = subprocess.run(
         ["node", str(Path(__file__).parent / "browser" / "screenshot.mjs"), str(page), str(out), str(WASM)],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout.strip().splitlines()[-1])
@@ -384,8 +434,9 @@ def test_displays_render_in_chromium(tmp_path: Path) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 10)), st.text(min_size=1, max_size=12)),
-             min_size=1, max_size=30),
+    st.lists(
+        st.tuples(st.one_of(st.none(), st.integers(0, 10)), st.text(min_size=1, max_size=12)), min_size=1, max_size=30
+    ),
     st.sampled_from(["nps", "csat", "mean", "top_box"]),
 )
 def test_displays_never_raise_and_escape_any_key(rows: list[tuple[int | None, str]], metric: str) -> None:

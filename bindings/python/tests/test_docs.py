@@ -7,7 +7,8 @@ import doctest
 import inspect
 import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 
@@ -25,7 +26,7 @@ def _public_items() -> Iterator[tuple[str, Any]]:
         obj = getattr(cx, name)
         yield name, obj
         if inspect.isclass(obj):
-            for attr, value in vars(obj).items():
+            for attr, _value in vars(obj).items():
                 if attr.startswith("_") and attr not in ("__init__",):
                     continue
                 if attr == "__init__":
@@ -55,7 +56,9 @@ def _run_doctests(name: str, doc: str) -> None:
 
 
 DOCS = [(n, inspect.getdoc(o) or "") for n, o in ITEMS]
-DOCS.append(("cxmetrics._convert.to_array", inspect.getdoc(__import__("cxmetrics._convert", fromlist=["x"]).to_array) or ""))
+DOCS.append(
+    ("cxmetrics._convert.to_array", inspect.getdoc(__import__("cxmetrics._convert", fromlist=["x"]).to_array) or "")
+)
 WITH_EXAMPLES = [(n, d) for n, d in DOCS if ">>>" in d]
 
 
@@ -208,10 +211,17 @@ _T0 = "2026-11-02T09:00:00Z"
 
 
 def _tickets() -> Any:
-    return cx.Tickets.from_records([
-        {"created": _T0, "first_response": "2026-11-02T09:30:00Z", "solved": ["2026-11-02T10:00:00Z"],
-         "agent_replies": 1, "priority": "high"},
-    ])
+    return cx.Tickets.from_records(
+        [
+            {
+                "created": _T0,
+                "first_response": "2026-11-02T09:30:00Z",
+                "solved": ["2026-11-02T10:00:00Z"],
+                "agent_replies": 1,
+                "priority": "high",
+            },
+        ]
+    )
 
 
 def _trend() -> Any:
@@ -345,8 +355,11 @@ def _signature_defaults() -> dict[str, dict[str, Any]]:
             continue
         if inspect.isclass(obj):
             objs.append((f"{name}()", obj))
-            objs += [(f"{name}.{m}", getattr(obj, m)) for m, v in vars(obj).items()
-                     if not m.startswith("_") and callable(v) and not inspect.isgetsetdescriptor(v)]
+            objs += [
+                (f"{name}.{m}", getattr(obj, m))
+                for m, v in vars(obj).items()
+                if not m.startswith("_") and callable(v) and not inspect.isgetsetdescriptor(v)
+            ]
         elif callable(obj):
             objs.append((name, obj))
     out: dict[str, dict[str, Any]] = {}
@@ -377,7 +390,9 @@ def test_signature_defaults_are_the_cores() -> None:
 def _stub_overloads() -> dict[str, list[ast.FunctionDef]]:
     out: dict[str, list[ast.FunctionDef]] = {}
     for node in ast.parse(STUB.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.FunctionDef) and any(isinstance(d, ast.Name) and d.id == "overload" for d in node.decorator_list):
+        if isinstance(node, ast.FunctionDef) and any(
+            isinstance(d, ast.Name) and d.id == "overload" for d in node.decorator_list
+        ):
             out.setdefault(node.name, []).append(node)
     return out
 

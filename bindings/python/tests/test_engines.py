@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import random
-import warnings
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any
 
 import pytest
 
@@ -28,9 +26,9 @@ UTC = dt.timezone.utc
 ZONES = ["UTC", "Europe/Berlin", "America/Santiago", "America/Sao_Paulo", "Asia/Kolkata"]
 
 
-def _rows(n: int, seed: int, *, invalid: bool, weighted: bool, int_keys: bool) -> Dict[str, list]:
+def _rows(n: int, seed: int, *, invalid: bool, weighted: bool, int_keys: bool) -> dict[str, list]:
     rng = random.Random(seed)
-    scores: List[Any] = []
+    scores: list[Any] = []
     for _ in range(n):
         r = rng.random()
         if r < 0.05:
@@ -39,12 +37,15 @@ def _rows(n: int, seed: int, *, invalid: bool, weighted: bool, int_keys: bool) -
             scores.append(rng.choice([11.0, -1.0, 2.5]))
         else:
             scores.append(float(rng.randint(0, 10)))
-    keys: List[Any] = [rng.randint(1, 4) if int_keys else rng.choice(["web", "app", "phone"]) for _ in range(n)]
-    keys2: List[Any] = [rng.choice(["a", "b"]) for _ in range(n)]
+    keys: list[Any] = [rng.randint(1, 4) if int_keys else rng.choice(["web", "app", "phone"]) for _ in range(n)]
+    keys2: list[Any] = [rng.choice(["a", "b"]) for _ in range(n)]
     # times over 2017-2019 (DST changes in every zone that has them), some at local midnights
     base = dt.datetime(2017, 1, 1, tzinfo=UTC).timestamp()
-    times = [dt.datetime.fromtimestamp(base + rng.random() * 3 * 365 * 86400 // 1 + rng.choice([0, 0.5]), UTC) for _ in range(n)]
-    out: Dict[str, list] = {"k": keys, "k2": keys2, "score": scores, "t": times}
+    times = [
+        dt.datetime.fromtimestamp(base + rng.random() * 3 * 365 * 86400 // 1 + rng.choice([0, 0.5]), UTC)
+        for _ in range(n)
+    ]
+    out: dict[str, list] = {"k": keys, "k2": keys2, "score": scores, "t": times}
     if weighted:
         out["w"] = [rng.choice([0.5, 1.0, 2.25, 3.0, 0.0]) for _ in range(n)]
     return out
@@ -75,7 +76,8 @@ def _close(a: Any, b: Any) -> None:
 
 # ───────────────────────────── engines ─────────────────────────────
 
-def _duckdb_rel(data: Dict[str, list], chunks: int) -> Any:
+
+def _duckdb_rel(data: dict[str, list], chunks: int) -> Any:
     import pyarrow as pa
 
     con = duckdb.connect()
@@ -90,7 +92,7 @@ def _duckdb_rel(data: Dict[str, list], chunks: int) -> Any:
     return con
 
 
-def _polars_frame(data: Dict[str, list], chunks: int) -> Any:
+def _polars_frame(data: dict[str, list], chunks: int) -> Any:
     df = pl.DataFrame(data, schema_overrides={"t": pl.Datetime("us", "UTC")})
     n = len(df)
     size = max(1, n // chunks)
@@ -117,7 +119,7 @@ def spark() -> Any:
     s.stop()
 
 
-def _spark_frame(spark: Any, data: Dict[str, list], parts: int) -> Any:
+def _spark_frame(spark: Any, data: dict[str, list], parts: int) -> Any:
     import pandas as pd
 
     pdf = pd.DataFrame(data)
@@ -136,9 +138,9 @@ CASES = [
 ]
 
 
-def _expected(data: Dict[str, list], invalid: bool, weighted: bool) -> Tuple[Any, Any, Any, Dict[str, Any]]:
+def _expected(data: dict[str, list], invalid: bool, weighted: bool) -> tuple[Any, Any, Any, dict[str, Any]]:
     on_invalid = "skip" if invalid else "error"
-    opts: Dict[str, Any] = {"on_invalid": on_invalid, "min_n": 5}
+    opts: dict[str, Any] = {"on_invalid": on_invalid, "min_n": 5}
     w = data.get("w")
     # named key columns, as collected: the table names its keys after them
     k, k2 = pl.Series("k", data["k"]), pl.Series("k2", data["k2"])
@@ -158,7 +160,9 @@ def _tally_same(a: Any, b: Any, weighted: bool) -> None:
 
 
 @pytest.mark.parametrize("seed,invalid,weighted,int_keys,chunks", CASES)
-def test_duckdb_segment_and_tally_equal_in_memory(seed: int, invalid: bool, weighted: bool, int_keys: bool, chunks: int) -> None:
+def test_duckdb_segment_and_tally_equal_in_memory(
+    seed: int, invalid: bool, weighted: bool, int_keys: bool, chunks: int
+) -> None:
     import cxmetrics.duckdb as cxd
 
     data = _rows(3000, seed, invalid=invalid, weighted=weighted, int_keys=int_keys)
@@ -170,11 +174,15 @@ def test_duckdb_segment_and_tally_equal_in_memory(seed: int, invalid: bool, weig
     got = cxd.segment(con.table("survey"), "score", ["k", "k2"], weight=w, metric="mean", scale=(0, 10), **opts)
     assert got.key_names == ["k", "k2"]
     _same(got, two, weighted)
-    _tally_same(cxd.tally(con.table("survey"), "score", scale=(0, 10), weight=w, on_invalid=opts["on_invalid"]), tally, weighted)
+    _tally_same(
+        cxd.tally(con.table("survey"), "score", scale=(0, 10), weight=w, on_invalid=opts["on_invalid"]), tally, weighted
+    )
 
 
 @pytest.mark.parametrize("seed,invalid,weighted,int_keys,chunks", CASES)
-def test_polars_segment_and_tally_equal_in_memory(seed: int, invalid: bool, weighted: bool, int_keys: bool, chunks: int) -> None:
+def test_polars_segment_and_tally_equal_in_memory(
+    seed: int, invalid: bool, weighted: bool, int_keys: bool, chunks: int
+) -> None:
     import cxmetrics.polars as cxp
 
     data = _rows(3000, seed, invalid=invalid, weighted=weighted, int_keys=int_keys)
@@ -212,8 +220,10 @@ TREND_CASES = [
 ]
 
 
-def _trend_expected(data: Dict[str, list], zone: str, period: str, weighted: bool) -> Any:
-    return cx.trend(data["score"], data["t"], period=period, time_zone=zone, weights=data.get("w") if weighted else None, min_n=5)
+def _trend_expected(data: dict[str, list], zone: str, period: str, weighted: bool) -> Any:
+    return cx.trend(
+        data["score"], data["t"], period=period, time_zone=zone, weights=data.get("w") if weighted else None, min_n=5
+    )
 
 
 @pytest.mark.parametrize("zone,period,weighted", TREND_CASES)
@@ -225,7 +235,9 @@ def test_duckdb_and_polars_trend_equal_in_memory(zone: str, period: str, weighte
     want = _trend_expected(data, zone, period, weighted)
     w = "w" if weighted else None
     con = _duckdb_rel(data, 3)
-    _same(cxd.trend(con.table("survey"), "score", "t", period=period, time_zone=zone, weight=w, min_n=5), want, weighted)
+    _same(
+        cxd.trend(con.table("survey"), "score", "t", period=period, time_zone=zone, weight=w, min_n=5), want, weighted
+    )
     df = _polars_frame(data, 3)
     for src in (df, df.lazy()):
         _same(cxp.trend(src, "score", "t", period=period, time_zone=zone, weight=w, min_n=5), want, weighted)
@@ -241,7 +253,11 @@ def test_spark_trend_equal_in_memory(spark: Any) -> None:
     sdf = _spark_frame(spark, data, 4)
     for zone, period, weighted in TREND_CASES:
         want = _trend_expected(data, zone, period, weighted)
-        _same(cxs.trend(sdf, "score", "t", period=period, time_zone=zone, weight="w" if weighted else None, min_n=5), want, weighted)
+        _same(
+            cxs.trend(sdf, "score", "t", period=period, time_zone=zone, weight="w" if weighted else None, min_n=5),
+            want,
+            weighted,
+        )
 
 
 def test_trend_boundaries_to_the_second() -> None:
@@ -278,6 +294,7 @@ def test_trend_boundaries_to_the_second() -> None:
 
 
 # ───────────────────────────── errors ─────────────────────────────
+
 
 def test_invalid_values_name_the_value_and_its_rows() -> None:
     import cxmetrics.duckdb as cxd

@@ -153,7 +153,18 @@ def test_polars_series_with_null() -> None:
 
 
 def test_polars_dtypes_and_nan() -> None:
-    for dtype in (pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32, pl.UInt64, pl.Float32, pl.Float64):
+    for dtype in (
+        pl.Int8,
+        pl.Int16,
+        pl.Int32,
+        pl.Int64,
+        pl.UInt8,
+        pl.UInt16,
+        pl.UInt32,
+        pl.UInt64,
+        pl.Float32,
+        pl.Float64,
+    ):
         s = pl.Series(BASIC, dtype=dtype)
         assert cx.nps(s).score == pytest.approx(THIRD), dtype
     f = pl.Series([10.0, None, float("nan"), 3.0])

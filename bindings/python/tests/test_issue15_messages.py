@@ -23,13 +23,19 @@ def at(minutes: int) -> str:
 
 
 def ticket(solved: list[int], reopened: list[int], **extra: Any) -> dict[str, Any]:
-    return {"created": at(0), "solved": [at(m) for m in solved], "reopened": [at(m) for m in reopened],
-            "agent_replies": 1, **extra}
+    return {
+        "created": at(0),
+        "solved": [at(m) for m in solved],
+        "reopened": [at(m) for m in reopened],
+        "agent_replies": 1,
+        **extra,
+    }
 
 
 def columns_of(records: list[dict[str, Any]]) -> cx.Tickets:
     """first_solved = min(solved); resolved when max(solved) > max(reopened);
     final_solved = max(solved) when resolved; first_reopened = min(reopened)."""
+
     def final(r: dict[str, Any]) -> str | None:
         if not r["solved"]:
             return None
@@ -94,8 +100,9 @@ def test_reopens_follow_a_solve() -> None:
 
 def test_pauses() -> None:
     same_refusal([ticket([240], [], paused=[(at(30), at(20))])], 0, "a paused interval ends before it starts")
-    same_refusal([ticket([240], [], paused=[(at(-10), at(20))])], 0,
-                 "a paused interval starts before the ticket was created")
+    same_refusal(
+        [ticket([240], [], paused=[(at(-10), at(20))])], 0, "a paused interval starts before the ticket was created"
+    )
     overlapping = [ticket([240], [], paused=[(at(40), at(70)), (at(10), at(50))])]
     same_metrics(overlapping)
     # 240 min to the solve, less the union 10…70 of the pauses
@@ -123,8 +130,9 @@ def test_as_of_is_checked_the_same_way() -> None:
         (None, None, 60, "a reopen does not follow a solve"),
     ],
 )
-def test_columns_state_only_what_the_events_allow(first: int | None, final: int | None, reopen: int | None,
-                                                  fragment: str) -> None:
+def test_columns_state_only_what_the_events_allow(
+    first: int | None, final: int | None, reopen: int | None, fragment: str
+) -> None:
     def col(m: int | None) -> list[str | None]:
         return [None if m is None else at(m)]
 

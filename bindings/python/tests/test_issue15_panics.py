@@ -14,7 +14,7 @@ def test_negative_year_is_a_period() -> None:
     assert (row.label, row.n, row.score) == ("-0001-06", 1, 100.0)
     # Python's datetime.date cannot hold year -1: reading .start is an error, not a panic
     with pytest.raises(cx.CxMetricsError) as e:
-        row.start
+        _ = row.start
     assert e.value.code == "invalid_argument"
 
 

@@ -50,8 +50,12 @@ def segment_table(case: dict[str, Any], variant: str = "columns") -> Any:
         kw["weights"] = [decode(w) for w in case["weights"]]
     scores = [decode(s) for s in case["scores"]]
     keys = case["keys"]
-    by: Any = {"columns": keys, "column": keys[0] if len(keys) == 1 else keys,
-               "numpy": [np.array(k, dtype=object) for k in keys], "pandas": [pd.Series(k, dtype=object) for k in keys]}[variant]
+    by: Any = {
+        "columns": keys,
+        "column": keys[0] if len(keys) == 1 else keys,
+        "numpy": [np.array(k, dtype=object) for k in keys],
+        "pandas": [pd.Series(k, dtype=object) for k in keys],
+    }[variant]
     return cx.segment(scores, by, **kw)
 
 
@@ -118,7 +122,11 @@ def _variants(case: dict[str, Any]) -> list[str]:
 def test_lifecycle_and_segments_vectors_exist() -> None:
     assert len(LIFECYCLE) >= 60 and len(SEGMENTS) >= 60
     assert {c["function"] for c in LIFECYCLE} == {
-        "conversion_rate", "churn_rate", "retention_rate", "revenue_retention", "clv_from_churn",
+        "conversion_rate",
+        "churn_rate",
+        "retention_rate",
+        "revenue_retention",
+        "clv_from_churn",
         "clv_from_retention",
     }
     assert {c["function"] for c in SEGMENTS} == {"segment", "trend"}

@@ -90,8 +90,14 @@ def test_numpy_dtypes(dtype: type) -> None:
 
 def test_missing_in_every_container() -> None:
     want = cx.mean_of([1.0, 5.0])
-    for values in ([1.0, None, 5.0], np.array([1.0, np.nan, 5.0]), pd.Series([1.0, None, 5.0]),
-                   pl.Series([1.0, None, 5.0]), pa.array([1.0, None, 5.0]), pd.array([1, None, 5], dtype="Int64")):
+    for values in (
+        [1.0, None, 5.0],
+        np.array([1.0, np.nan, 5.0]),
+        pd.Series([1.0, None, 5.0]),
+        pl.Series([1.0, None, 5.0]),
+        pa.array([1.0, None, 5.0]),
+        pd.array([1, None, 5], dtype="Int64"),
+    ):
         r = cx.mean_of(values)  # type: ignore[arg-type]
         assert (r.score, r.n, r.missing) == (3.0, 2, 1), type(values)
         assert r.std_dev == want.std_dev

@@ -61,7 +61,9 @@ def test_missing_in_numpy_and_pandas_are_excluded() -> None:
     assert r.score == pytest.approx(100 / 3)
 
 
-@pytest.mark.parametrize("scores", [[], [None, None], np.array([], dtype=np.float64)], ids=["list", "all-missing", "numpy"])
+@pytest.mark.parametrize(
+    "scores", [[], [None, None], np.array([], dtype=np.float64)], ids=["list", "all-missing", "numpy"]
+)
 def test_empty_is_an_error_never_zero(scores: object) -> None:
     with raises_code("empty") as info:
         cx.nps(scores)
@@ -180,8 +182,6 @@ def test_version_matches_the_workspace() -> None:
     text = (REPO / "Cargo.toml").read_text(encoding="utf-8")
     section = text.split("[workspace.package]", 1)[1]
     version = next(
-        line.split("=", 1)[1].strip().strip('"')
-        for line in section.splitlines()
-        if line.strip().startswith("version")
+        line.split("=", 1)[1].strip().strip('"') for line in section.splitlines() if line.strip().startswith("version")
     )
     assert cx.__version__ == version

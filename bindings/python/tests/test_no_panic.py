@@ -22,8 +22,22 @@ scalars = st.one_of(
     st.integers(min_value=-(2**70), max_value=2**70),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=12),
-    st.sampled_from(["2026-11-02T09:00:00Z", "2026-11-02T09:00:00", "mon", "09:00", "25:00", "2026-02-30", "nps",
-                     "wilson", "holm", "*", "Europe/Berlin", "Mars/Olympus"]),
+    st.sampled_from(
+        [
+            "2026-11-02T09:00:00Z",
+            "2026-11-02T09:00:00",
+            "mon",
+            "09:00",
+            "25:00",
+            "2026-02-30",
+            "nps",
+            "wilson",
+            "holm",
+            "*",
+            "Europe/Berlin",
+            "Mars/Olympus",
+        ]
+    ),
     st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)),
     st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30), timezones=st.just(UTC)),
     st.dates(),
@@ -32,13 +46,21 @@ scalars = st.one_of(
     st.just(np.datetime64("NaT")),
     st.just(np.datetime64("2026-11-02T09:00:00")),
 )
-values = st.one_of(scalars, st.lists(scalars, max_size=6), st.tuples(scalars, scalars, scalars),
-                   st.dictionaries(st.text(max_size=5), scalars, max_size=3))
+values = st.one_of(
+    scalars,
+    st.lists(scalars, max_size=6),
+    st.tuples(scalars, scalars, scalars),
+    st.dictionaries(st.text(max_size=5), scalars, max_size=3),
+)
 
 RESULT = cx.nps([10, 9, 0, 3])
-TICKETS = cx.Tickets(["2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z"], first_response=["2026-11-02T09:30:00Z", None],
-                     first_solved=["2026-11-02T11:00:00Z", None], final_solved=["2026-11-02T11:00:00Z", None],
-                     priority=["high", None])
+TICKETS = cx.Tickets(
+    ["2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z"],
+    first_response=["2026-11-02T09:30:00Z", None],
+    first_solved=["2026-11-02T11:00:00Z", None],
+    final_solved=["2026-11-02T11:00:00Z", None],
+    priority=["high", None],
+)
 SCHEDULE = cx.Schedule("UTC", [("mon", "09:00", "17:00")])
 
 CALLS: dict[str, Callable[[Any, Any], Any]] = {
@@ -83,7 +105,11 @@ CALLS: dict[str, Callable[[Any, Any], Any]] = {
 
 
 # CX_FUZZ_EXAMPLES=5000 runs a longer search
-@settings(max_examples=int(os.environ.get("CX_FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("CX_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(name=st.sampled_from(sorted(CALLS)), a=values, b=values)
 def test_never_panics(name: str, a: Any, b: Any) -> None:
     try:

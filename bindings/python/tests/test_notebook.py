@@ -39,8 +39,9 @@ def test_quickstart_notebook_runs_and_displays_charts() -> None:
         for out in cell.outputs
         if out.output_type in ("execute_result", "display_data")
     ]
-    errors = [out for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs
-              if out.output_type == "error"]
+    errors = [
+        out for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs if out.output_type == "error"
+    ]
     assert errors == []
     assert len(displayed) >= 9
     charted = 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 import numpy as np
 import pytest
@@ -20,7 +19,7 @@ weight = st.floats(min_value=0.0, max_value=1e6, allow_nan=False, allow_infinity
 
 
 @st.composite
-def weighted(draw: st.DrawFn) -> tuple[list[Optional[float]], list[float]]:
+def weighted(draw: st.DrawFn) -> tuple[list[float | None], list[float]]:
     s = draw(scores)
     w = draw(st.lists(weight, min_size=len(s), max_size=len(s)))
     return s, w
@@ -28,7 +27,7 @@ def weighted(draw: st.DrawFn) -> tuple[list[Optional[float]], list[float]]:
 
 @settings(max_examples=300, deadline=None)
 @given(scores, scores)
-def test_merge_equals_tally_of_concatenation(a: list[Optional[float]], b: list[Optional[float]]) -> None:
+def test_merge_equals_tally_of_concatenation(a: list[float | None], b: list[float | None]) -> None:
     ta, tb = cx.Tally(NPS, a), cx.Tally(NPS, b)
     whole = cx.Tally(NPS, a + b)
     assert ta + tb == whole
@@ -42,7 +41,9 @@ def test_merge_equals_tally_of_concatenation(a: list[Optional[float]], b: list[O
 
 @settings(max_examples=200, deadline=None)
 @given(weighted(), weighted())
-def test_weighted_merge_agrees_with_one_pass(a: tuple[list[Optional[float]], list[float]], b: tuple[list[Optional[float]], list[float]]) -> None:
+def test_weighted_merge_agrees_with_one_pass(
+    a: tuple[list[float | None], list[float]], b: tuple[list[float | None], list[float]]
+) -> None:
     (sa, wa), (sb, wb) = a, b
     merged = cx.Tally(NPS, sa, weights=wa) + cx.Tally(NPS, sb, weights=wb)
     whole = cx.Tally(NPS, sa + sb, weights=wa + wb)
@@ -68,7 +69,7 @@ def test_nps_range_and_permutation_invariance(values: list[int], rnd: object) ->
 
 @settings(max_examples=200, deadline=None)
 @given(scores)
-def test_json_and_counts_round_trip(values: list[Optional[float]]) -> None:
+def test_json_and_counts_round_trip(values: list[float | None]) -> None:
     t = cx.Tally(NPS, values)
     assert cx.Tally.from_json(t.to_json()) == t
     from_counts = cx.Tally.from_counts(NPS, t.counts)

@@ -17,8 +17,7 @@ CASES = [c for c in load_vectors("quantiles.json") if c["function"] == "interval
 
 def test_quantile_interval_cases_exist() -> None:
     kinds = {(c["args"]["kind"], c["args"]["method"]) for c in CASES}
-    assert kinds == {("mean_counts", "t"), ("proportion_counts", "clopper_pearson"),
-                     ("proportion_counts", "jeffreys")}
+    assert kinds == {("mean_counts", "t"), ("proportion_counts", "clopper_pearson"), ("proportion_counts", "jeffreys")}
     assert len(CASES) >= 100
 
 

@@ -65,15 +65,16 @@ STR_LAYOUTS = {
     "pandas-string-pyarrow": lambda v: pd.Series(v, dtype="string[pyarrow]"),
     "pandas-Categorical": lambda v: pd.Series(pd.Categorical(v)),
     "pandas-Categorical-unused-reordered": lambda v: pd.Series(
-        pd.Categorical(v, categories=["zzz-unused", *sorted(set(v), reverse=True)])),
-    "pandas-dictionary[pyarrow]": lambda v: pd.Series(
-        pd.arrays.ArrowExtensionArray(pa.array(v).dictionary_encode())),
+        pd.Categorical(v, categories=["zzz-unused", *sorted(set(v), reverse=True)])
+    ),
+    "pandas-dictionary[pyarrow]": lambda v: pd.Series(pd.arrays.ArrowExtensionArray(pa.array(v).dictionary_encode())),
     "pyarrow-string": lambda v: pa.array(v, type=pa.string()),
     "pyarrow-large_string": lambda v: pa.array(v, type=pa.large_string()),
     "pyarrow-string_view": lambda v: pa.array(v, type=pa.string_view()),
     "pyarrow-dictionary": lambda v: pa.array(v).dictionary_encode(),
     "pyarrow-chunked-dictionaries": lambda v: pa.chunked_array(
-        [pa.array(p.tolist()).dictionary_encode() for p in np.array_split(np.asarray(v, dtype=object), 3)]),
+        [pa.array(p.tolist()).dictionary_encode() for p in np.array_split(np.asarray(v, dtype=object), 3)]
+    ),
     "pyarrow-sliced": lambda v: pa.array(["pad", *v, "pad"]).slice(1, len(v)),
     "polars-String": lambda v: pl.Series(v, dtype=pl.String),
     "polars-Categorical": lambda v: pl.Series(v, dtype=pl.Categorical),
@@ -111,8 +112,13 @@ def test_string_layouts_equal_the_list_path(layout: str) -> None:
 def test_weighted_and_other_metrics_through_every_kind() -> None:
     w = RNG.uniform(0.5, 2.0, N)
     for by in (pa.array(STRS.tolist()), pl.Series(STRS.tolist(), dtype=pl.Categorical), INTS.astype(np.int16)):
-        want = reference(np.asarray(by).tolist() if not isinstance(by, pl.Series) else by.to_list(),
-                         weights=w, metric="csat", scale=(0, 10), threshold=8)
+        want = reference(
+            np.asarray(by).tolist() if not isinstance(by, pl.Series) else by.to_list(),
+            weights=w,
+            metric="csat",
+            scale=(0, 10),
+            threshold=8,
+        )
         assert table(by, weights=w, metric="csat", scale=(0, 10), threshold=8) == want
 
 
@@ -176,8 +182,15 @@ def reference_multi(columns: list[list[Any]]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(
     "by",
-    [pa.array([True, False]), pa.array([1.5, 2.5]), pl.Series([1.0, 2.0]), pd.Series([True, False], dtype="boolean"),
-     pa.array([1.0, 2.0]).dictionary_encode(), np.array([b"a", b"b"]), pd.Series(pd.Categorical([1.5, 2.5]))],
+    [
+        pa.array([True, False]),
+        pa.array([1.5, 2.5]),
+        pl.Series([1.0, 2.0]),
+        pd.Series([True, False], dtype="boolean"),
+        pa.array([1.0, 2.0]).dictionary_encode(),
+        np.array([b"a", b"b"]),
+        pd.Series(pd.Categorical([1.5, 2.5])),
+    ],
     ids=["pa-bool", "pa-float", "pl-float", "pd-boolean", "pa-dict-float", "np-bytes", "pd-cat-float"],
 )
 def test_other_key_types_are_a_type_error(by: Any) -> None:

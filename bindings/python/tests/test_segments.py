@@ -40,8 +40,14 @@ def test_lifecycle_reference_values() -> None:
     assert cx.clv_from_retention(50, retention=96) == pytest.approx(cx.clv_from_churn(50, margin=1, churn=4))
     r = cx.revenue_retention(100_000, expansion=15_000, contraction=3_000, churned=7_000)
     assert (r.score, r.gross) == (105.0, 90.0)  # (100k + 15k − 3k − 7k) / 100k; GRR without the 15k
-    assert r.to_dict() == {"score": 105.0, "gross": 90.0, "start": 100_000.0, "expansion": 15_000.0,
-                           "contraction": 3_000.0, "churned": 7_000.0}
+    assert r.to_dict() == {
+        "score": 105.0,
+        "gross": 90.0,
+        "start": 100_000.0,
+        "expansion": 15_000.0,
+        "contraction": 3_000.0,
+        "churned": 7_000.0,
+    }
     with pytest.raises(TypeError):
         cx.revenue_retention(1000, 400, 100, 200)  # type: ignore[call-arg]
     with pytest.raises(cx.CxMetricsError, match="`churned`") as e:
@@ -162,9 +168,19 @@ def test_single_key_column_in_every_form() -> None:
     keys = ["b", "a", "b", "c", "a", "b"]
     base = cx.segment(scores, keys, min_n=1)
     assert [r.key for r in base] == [("a",), ("b",), ("c",)]
-    for by in (tuple(keys), [keys], np.array(keys), np.array(keys, dtype=object), pd.Series(keys),
-               pd.Series(keys, dtype="category"), pd.Series(keys, dtype="string"), pd.Index(keys), pl.Series(keys),
-               pl.Series(keys, dtype=pl.Categorical), iter(keys)):
+    for by in (
+        tuple(keys),
+        [keys],
+        np.array(keys),
+        np.array(keys, dtype=object),
+        pd.Series(keys),
+        pd.Series(keys, dtype="category"),
+        pd.Series(keys, dtype="string"),
+        pd.Index(keys),
+        pl.Series(keys),
+        pl.Series(keys, dtype=pl.Categorical),
+        iter(keys),
+    ):
         assert cx.segment(scores, by, min_n=1).to_dict()["rows"] == base.to_dict()["rows"], type(by)
 
 
@@ -180,16 +196,24 @@ def test_int_and_mixed_keys_sort_ints_first_and_keep_10_apart_from_str_10() -> N
 
 
 def test_segments_with_weights_other_metrics_and_all_missing_segment() -> None:
-    t = cx.segment([5, 4, None, None, 1], ["a", "a", "b", "b", "c"], metric="csat", min_n=1,
-                   weights=[1.0, 3.0, 1.0, 1.0, 2.0])
+    t = cx.segment(
+        [5, 4, None, None, 1], ["a", "a", "b", "b", "c"], metric="csat", min_n=1, weights=[1.0, 3.0, 1.0, 1.0, 2.0]
+    )
     a, b, c = t.rows
     assert a.score == 100.0 and a.share == pytest.approx(4 / 6) and c.score == 0.0
     assert (b.n, b.missing, b.score, b.lower, b.share) == (0, 2, None, None, 0.0)
     assert t.overall.score == pytest.approx(100 * 4 / 6)
     m = cx.segment([1, 2, 3, 4], ["x", "x", "y", "z"], metric="mean", scale=(1, 5), min_n=1)
     assert m.rows[1].score == 3.0 and m.rows[1].lower is None  # a mean of one response has no interval
-    ces = cx.segment([7, 6, 2, 1], ["x", "x", "y", "y"], metric="ces", scale=(1, 7), higher_is_better=True,
-                     ces_method="net_effort", min_n=1)
+    ces = cx.segment(
+        [7, 6, 2, 1],
+        ["x", "x", "y", "y"],
+        metric="ces",
+        scale=(1, 7),
+        higher_is_better=True,
+        ces_method="net_effort",
+        min_n=1,
+    )
     assert [r.score for r in ces] == [100.0, -100.0]
     box = cx.segment([5, 4, 2, 1], ["x", "x", "y", "y"], metric="bottom_box", scale=(1, 5), threshold=1, min_n=1)
     assert [r.score for r in box] == [0.0, 50.0] and box.metric == "bottom_box"
@@ -216,11 +240,26 @@ def test_segment_table_dict_repr_iter_and_immutability() -> None:
 
 def test_segment_to_pandas_and_to_polars_round_trip() -> None:
     scores = [10, 9, 0, 3, 10, 8, None]
-    t = cx.segment(scores, pd.DataFrame({"channel": ["chat"] * 3 + ["email"] * 4, "tier": [1, 2, 1, 2, 1, 2, 1]}), min_n=2)
-    expected = [{"channel": r.key[0], "tier": r.key[1], **{k: v for k, v in r.to_dict().items() if k != "key"}} for r in t]
+    t = cx.segment(
+        scores, pd.DataFrame({"channel": ["chat"] * 3 + ["email"] * 4, "tier": [1, 2, 1, 2, 1, 2, 1]}), min_n=2
+    )
+    expected = [
+        {"channel": r.key[0], "tier": r.key[1], **{k: v for k, v in r.to_dict().items() if k != "key"}} for r in t
+    ]
     df = t.to_pandas()
     assert isinstance(df, pd.DataFrame) and list(df.columns) == [
-        "channel", "tier", "n", "missing", "invalid", "share", "score", "lower", "upper", "low_n", "impact"]
+        "channel",
+        "tier",
+        "n",
+        "missing",
+        "invalid",
+        "share",
+        "score",
+        "lower",
+        "upper",
+        "low_n",
+        "impact",
+    ]
     back = df.to_dict("records")
     assert len(back) == len(expected)
     for got, want in zip(back, expected):
@@ -288,7 +327,11 @@ def test_segment_errors() -> None:
         cx.segment([], [])
     with raises_code("empty"):
         cx.segment([None, None], ["a", "b"])
-    for by, index in ((["a", None, "b"], 1), (pd.Series(["a", "b", np.nan]), 2), ([np.array(["a", "b", "c"], dtype=object), ["x", pd.NA, "y"]], 1)):
+    for by, index in (
+        (["a", None, "b"], 1),
+        (pd.Series(["a", "b", np.nan]), 2),
+        ([np.array(["a", "b", "c"], dtype=object), ["x", pd.NA, "y"]], 1),
+    ):
         with raises_code("invalid_argument", index=index, match="missing"):
             cx.segment([10, 9, 0], by)
     with raises_code("invalid_argument", match="metric"):
@@ -313,8 +356,19 @@ def test_segment_errors() -> None:
 
 @pytest.mark.parametrize(
     "by",
-    [[True, False], np.array([True, False]), [1.5, 2.5], np.array([1.0, 2.0]), [dt.date(2026, 1, 1)] * 2,
-     "ab", 5, None, {"a": 1}, [[1], [2]], pl.Series([True, False])],
+    [
+        [True, False],
+        np.array([True, False]),
+        [1.5, 2.5],
+        np.array([1.0, 2.0]),
+        [dt.date(2026, 1, 1)] * 2,
+        "ab",
+        5,
+        None,
+        {"a": 1},
+        [[1], [2]],
+        pl.Series([True, False]),
+    ],
     ids=["bools", "np-bool", "floats", "np-float", "dates", "str", "int", "None", "dict", "nested", "pl-bool"],
 )
 def test_segment_key_types(by: Any) -> None:
@@ -364,14 +418,29 @@ def test_trend_periods_time_zones_and_rolling() -> None:
     assert [r.label for r in cx.trend([10, 9], times, min_n=1)] == ["2026-01", "2026-02"]
     assert [r.label for r in cx.trend([10, 9], times, time_zone="Europe/Berlin", min_n=1)] == ["2026-02"]
     # ISO weeks across a year boundary
-    weeks = cx.trend([10, 9, 0], ["2025-12-29T12:00:00Z", "2027-01-01T12:00:00Z", "2026-06-15T12:00:00Z"], period="week", min_n=1)
-    assert [(r.label, r.start) for r in weeks] == [("2026-W01", dt.date(2025, 12, 29)), ("2026-W25", dt.date(2026, 6, 15)),
-                                                   ("2026-W53", dt.date(2026, 12, 28))]
+    weeks = cx.trend(
+        [10, 9, 0], ["2025-12-29T12:00:00Z", "2027-01-01T12:00:00Z", "2026-06-15T12:00:00Z"], period="week", min_n=1
+    )
+    assert [(r.label, r.start) for r in weeks] == [
+        ("2026-W01", dt.date(2025, 12, 29)),
+        ("2026-W25", dt.date(2026, 6, 15)),
+        ("2026-W53", dt.date(2026, 12, 28)),
+    ]
     q = cx.trend([10, 9], ["2026-02-01T00:00:00Z", "2026-05-01T00:00:00Z"], period="quarter", min_n=1)
     assert [r.label for r in q] == ["2026-Q1", "2026-Q2"]
-    days = cx.trend([10, 0, 9, 9], ["2026-03-01T10:00:00Z", "2026-03-02T10:00:00Z", "2026-03-03T10:00:00Z", "2026-03-05T10:00:00Z"],
-                    period="day", rolling_days=2, min_n=1)
-    assert [r.label for r in days] == ["2026-03-01 (last 2 d)", "2026-03-02 (last 2 d)", "2026-03-03 (last 2 d)", "2026-03-05 (last 2 d)"]
+    days = cx.trend(
+        [10, 0, 9, 9],
+        ["2026-03-01T10:00:00Z", "2026-03-02T10:00:00Z", "2026-03-03T10:00:00Z", "2026-03-05T10:00:00Z"],
+        period="day",
+        rolling_days=2,
+        min_n=1,
+    )
+    assert [r.label for r in days] == [
+        "2026-03-01 (last 2 d)",
+        "2026-03-02 (last 2 d)",
+        "2026-03-03 (last 2 d)",
+        "2026-03-05 (last 2 d)",
+    ]
     assert [r.n for r in days] == [1, 2, 2, 1]
     assert cx.trend([], []).rows == []
 
@@ -391,7 +460,11 @@ def test_trend_time_inputs() -> None:
 
 
 def test_trend_frames_round_trip() -> None:
-    t = cx.trend([10, 0, 9, 9], ["2026-01-05T10:00:00Z", "2026-01-20T10:00:00Z", "2026-02-03T10:00:00Z", "2026-03-03T10:00:00Z"], min_n=1)
+    t = cx.trend(
+        [10, 0, 9, 9],
+        ["2026-01-05T10:00:00Z", "2026-01-20T10:00:00Z", "2026-02-03T10:00:00Z", "2026-03-03T10:00:00Z"],
+        min_n=1,
+    )
     rows = [r.to_dict() for r in t]
     df = t.to_pandas()
     assert list(df.columns) == list(rows[0])
@@ -416,9 +489,16 @@ def test_trend_errors() -> None:
     with raises_code("out_of_scale", index=1):
         cx.trend([10, 12], ["2026-01-05T10:00:00Z", "2026-03-05T10:00:00Z"])
     one = (["10"], ["2026-01-05T10:00:00Z"])
-    for kw, match in (({"period": "year"}, "period"), ({"adjust": "bonferroni"}, "holm"), ({"alpha": 0.0}, "alpha"),
-                      ({"alpha": math.nan}, "alpha"), ({"rolling_days": 7}, "daily"), ({"period": "day", "rolling_days": 0}, "daily"),
-                      ({"rolling_days": -1}, "rolling_days"), ({"metric": "csat", "higher_is_better": True}, "does not apply")):
+    for kw, match in (
+        ({"period": "year"}, "period"),
+        ({"adjust": "bonferroni"}, "holm"),
+        ({"alpha": 0.0}, "alpha"),
+        ({"alpha": math.nan}, "alpha"),
+        ({"rolling_days": 7}, "daily"),
+        ({"period": "day", "rolling_days": 0}, "daily"),
+        ({"rolling_days": -1}, "rolling_days"),
+        ({"metric": "csat", "higher_is_better": True}, "does not apply"),
+    ):
         with raises_code("invalid_argument", match=match):
             cx.trend([10], one[1], **kw)
     for kw in ({"period": 1}, {"time_zone": 0}, {"alpha": "0.05"}, {"rolling_days": 1.5}):

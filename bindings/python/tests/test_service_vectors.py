@@ -51,7 +51,9 @@ def _columns(records: list[dict[str, Any]], form: str) -> cx.Tickets:
         assert d is not None
         return d
 
-    cols: dict[str, list[Any]] = {k: [] for k in ("created", "first_response", "first_solved", "final_solved", "first_reopened")}
+    cols: dict[str, list[Any]] = {
+        k: [] for k in ("created", "first_response", "first_solved", "final_solved", "first_reopened")
+    }
     paused: list[tuple[int, Any, Any]] = []
     replies, followups, channel, priority = [], [], [], []
     for i, r in enumerate(records):
@@ -180,9 +182,15 @@ def _columns_express(case: dict[str, Any]) -> bool:
 def _params() -> list[Any]:
     out = []
     for case in CASES:
-        marks = [] if _expressible(case) else [
-            pytest.mark.skip(reason="needs clock='business' without a schedule; in Python the clock is business iff schedule= is given")
-        ]
+        marks = (
+            []
+            if _expressible(case)
+            else [
+                pytest.mark.skip(
+                    reason="needs clock='business' without a schedule; in Python the clock is business iff schedule= is given"
+                )
+            ]
+        )
         out.append(pytest.param(case, "records", id=f"{case['id']}[records]", marks=marks))
         if case["function"] in TICKET_FUNCTIONS and "expected" in case and _columns_express(case):
             for form in ("strings", "datetime", "pandas"):

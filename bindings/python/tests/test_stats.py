@@ -42,8 +42,9 @@ def _result(spec: dict[str, Any]) -> Any:
         return cx.top_box(tally, threshold=1)
     if kind == "continuous":
         weights = spec["weights"]
-        return cx.mean_of([decode(v) for v in spec["values"]],
-                          weights=None if weights is None else [decode(w) for w in weights])
+        return cx.mean_of(
+            [decode(v) for v in spec["values"]], weights=None if weights is None else [decode(w) for w in weights]
+        )
     assert kind == "survey", kind
     scores = [decode(s) for s in spec["scores"]]
     kwargs = survey_options(spec.get("options"))
@@ -459,7 +460,9 @@ def test_method_must_be_a_str(bad: Any) -> None:
             call()
 
 
-@pytest.mark.parametrize("bad", [7.0, True, "7", None, -1, 2**64], ids=["float", "bool", "str", "None", "negative", "huge"])
+@pytest.mark.parametrize(
+    "bad", [7.0, True, "7", None, -1, 2**64], ids=["float", "bool", "str", "None", "negative", "huge"]
+)
 def test_counts_must_be_non_negative_ints(bad: Any) -> None:
     for call in (
         lambda: cx.proportion_interval(bad, 10),

@@ -229,14 +229,22 @@ def test_scale_value_semantics() -> None:
     assert pickle.loads(pickle.dumps(s)) == s
     assert 10 in s and 11 not in s and 9.5 not in s and "a" not in s
     assert 10.0 in s and np.uint8(3) in s and True not in s and None not in s and float("nan") not in s
-    presets = [cx.Scale.nps(), cx.Scale.one_to_five(), cx.Scale.one_to_seven(), cx.Scale.one_to_ten(), cx.Scale.binary()]
+    presets = [
+        cx.Scale.nps(),
+        cx.Scale.one_to_five(),
+        cx.Scale.one_to_seven(),
+        cx.Scale.one_to_ten(),
+        cx.Scale.binary(),
+    ]
     assert [(p.min, p.max) for p in presets] == [(0, 10), (1, 5), (1, 7), (1, 10), (0, 1)]
     with pytest.raises(AttributeError):
         s.min = 1  # type: ignore[misc]
     assert cx.Scale(-50, 50).points == 101
 
 
-@pytest.mark.parametrize("bounds", [(1, 1), (5, 1), (0, 101), (0, 2**31), (-(2**31) - 1, 0), (0, 2**70), (-(2**70), 2**70)])
+@pytest.mark.parametrize(
+    "bounds", [(1, 1), (5, 1), (0, 101), (0, 2**31), (-(2**31) - 1, 0), (0, 2**70), (-(2**70), 2**70)]
+)
 def test_bad_scales_are_invalid_scale(bounds: tuple[int, int]) -> None:
     with raises_code("invalid_scale"):
         cx.Scale(*bounds)

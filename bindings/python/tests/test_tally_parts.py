@@ -4,7 +4,6 @@ refused naming the argument and the point."""
 
 from __future__ import annotations
 
-from typing import Optional
 
 import numpy as np
 import pytest
@@ -18,7 +17,7 @@ NPS = cx.Scale.nps()
 
 
 def aggregate(
-    lo: int, hi: int, scores: list[Optional[float]], weights: list[float]
+    lo: int, hi: int, scores: list[float | None], weights: list[float]
 ) -> tuple[list[int], list[float], list[float], int, int]:
     """(counts, Σw, Σw², missing, invalid) by numpy: None/NaN missing, off-scale invalid."""
     x = np.array([np.nan if s is None else s for s in scores], dtype=float)
@@ -45,7 +44,7 @@ def assert_equal_within_bound(a: cx.Tally, b: cx.Tally) -> None:
 def test_weighted_with_missing_and_invalid_equals_row_by_row() -> None:
     rng = np.random.default_rng(14)
     n = 5000
-    scores: list[Optional[float]] = [float(v) for v in rng.integers(-2, 13, n)]
+    scores: list[float | None] = [float(v) for v in rng.integers(-2, 13, n)]
     for i in rng.choice(n, 200, replace=False):
         scores[int(i)] = None
     weights = rng.uniform(0.05, 4.0, n).tolist()
@@ -100,7 +99,7 @@ def test_zero_weights_are_accepted() -> None:
     ],
 )
 def test_inconsistent_parts_are_refused(
-    counts: list[int], s: list[Optional[float]], q: list[Optional[float]], name: str, index: int, words: str
+    counts: list[int], s: list[float | None], q: list[float | None], name: str, index: int, words: str
 ) -> None:
     with raises_code("invalid_argument", match=f"`{name}`: at point {index} \\(score {index}\\)") as e:
         cx.Tally.from_parts((0, 1), counts, s, q)
@@ -144,7 +143,7 @@ rows_strategy = st.lists(
 
 @settings(max_examples=200, deadline=None)
 @given(rows_strategy)
-def test_parts_of_any_rows_rebuild_the_tally(data: list[tuple[Optional[float], float]]) -> None:
+def test_parts_of_any_rows_rebuild_the_tally(data: list[tuple[float | None, float]]) -> None:
     scores = [s for s, _ in data]
     weights = [w for _, w in data]
     rows = cx.Tally(NPS, scores, weights=weights, on_invalid="skip")

@@ -47,7 +47,9 @@ def test_consumer_passes_mypy_strict(cache: Path) -> None:
 
 
 def test_consumer_runs() -> None:
-    proc = subprocess.run([sys.executable, str(HERE / "typecheck_consumer.py")], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, str(HERE / "typecheck_consumer.py")], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
 
 
@@ -55,7 +57,7 @@ def test_mypy_catches_misuse(cache: Path, tmp_path: Path) -> None:
     pytest.importorskip("mypy")
     bad = tmp_path / "misuse.py"
     source = textwrap.dedent(
-            """
+        """
             import cxmetrics as cx
 
             cx.ces([1, 2], scale=(1, 5))                       # E1: higher_is_better missing

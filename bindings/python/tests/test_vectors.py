@@ -84,9 +84,7 @@ def test_vector(case: dict[str, Any], variant: str) -> None:
     tol = float(case.get("tolerance", 1e-9))
     for key, expected in case["expected"].items():
         assert key in got, f"{case['id']}: result has no field {key!r}"
-        assert getattr(result, key) == got[key] or (
-            isinstance(got[key], float) and math.isnan(got[key])
-        )
+        assert getattr(result, key) == got[key] or (isinstance(got[key], float) and math.isnan(got[key]))
         assert_close(got[key], expected, tol, f"{case['id']}.{key}")
 
 

@@ -119,8 +119,20 @@ def statistics() -> list[float]:
     d: dict[str, object] = ci.to_dict()
     method: str = cp.method
     assert d and method and df is None and welch.df is not None
-    return [lo, hi, moe, ci.lower, t.upper, c.p_value, paired.difference, float(paired.n), p_int.level,
-            n_int.upper, float(sum(sizes)), *adjusted]
+    return [
+        lo,
+        hi,
+        moe,
+        ci.lower,
+        t.upper,
+        c.p_value,
+        paired.difference,
+        float(paired.n),
+        p_int.level,
+        n_int.upper,
+        float(sum(sizes)),
+        *adjusted,
+    ]
 
 
 def service() -> list[float]:
@@ -154,8 +166,13 @@ def service() -> list[float]:
     first = cx.resolution_time(records, kind="first", schedule=office)
     wait = cx.requester_wait_time(tickets, as_of=dt.datetime(2026, 11, 3, tzinfo=dt.timezone.utc))
     durations: list[float | None] = cx.ticket_durations(tickets, "requester_wait", schedule=office)
-    f: cx.FcrResult = cx.fcr(tickets, max_agent_replies=None, reopen_window=dt.timedelta(days=1), denominator="created",
-                             period=("2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"))
+    f: cx.FcrResult = cx.fcr(
+        tickets,
+        max_agent_replies=None,
+        reopen_window=dt.timedelta(days=1),
+        denominator="created",
+        period=("2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"),
+    )
     lo, hi = f.interval(method="wilson")
     r: cx.SlaResult = cx.sla(tickets, targets={"high": 3600, "*": dt.timedelta(hours=8)}, metric="first_resolution")
     rows: list[cx.SlaRow] = r.rows
@@ -166,17 +183,33 @@ def service() -> list[float]:
     spend_sd: float | None = spend.std_dev
     welch: cx.Comparison = cx.compare(spend, cx.mean_of([10, 20]))
     assert spend_sd is None or welch.df is not None
-    assert due and km is None or km is not None
-    return [secs, float(n), frt.percentile(0.5), full.p90, first.mean, wait.median, *[d or 0.0 for d in durations],
-            f.score, lo, hi, float(len(rows)), score or 0.0, aht.score, aht.margin_of_error(), sd or 0.0]
+    assert (due and km is None) or km is not None
+    return [
+        secs,
+        float(n),
+        frt.percentile(0.5),
+        full.p90,
+        first.mean,
+        wait.median,
+        *[d or 0.0 for d in durations],
+        f.score,
+        lo,
+        hi,
+        float(len(rows)),
+        score or 0.0,
+        aht.score,
+        aht.margin_of_error(),
+        sd or 0.0,
+    ]
 
 
 def lifecycle_and_segments() -> list[float]:
     import datetime as dt
 
     conv: cx.RateResult = cx.conversion_rate(45, 1500)
-    churn: cx.ChurnResult = cx.churn_rate(50, 1000, denominator="average", end=1020, periods_per_year=12,
-                                          annualize="simple")
+    churn: cx.ChurnResult = cx.churn_rate(
+        50, 1000, denominator="average", end=1020, periods_per_year=12, annualize="simple"
+    )
     annual: float | None = churn.annualized
     ret = cx.retention_rate(1000, 1030, 80)
     value: float = cx.clv_from_churn(50, margin=0.8, churn=4) + cx.clv_from_retention(50, retention=96)
@@ -184,13 +217,32 @@ def lifecycle_and_segments() -> list[float]:
     value += revenue.score + revenue.gross
     c = cx.compare(conv, ret)
     table: cx.SegmentTable = cx.segment(
-        [10, 9, None, 3], ["chat", "chat", "email", "email"], metric="nps", min_n=1, level=0.9, method="wald",
-        buckets=(6, 9), weights=[1.0, 2.0, 1.0, 1.0], on_invalid="skip",
+        [10, 9, None, 3],
+        ["chat", "chat", "email", "email"],
+        metric="nps",
+        min_n=1,
+        level=0.9,
+        method="wald",
+        buckets=(6, 9),
+        weights=[1.0, 2.0, 1.0, 1.0],
+        on_invalid="skip",
     )
-    multi = cx.segment(np.array([5, 4, 1, 2]), [["a", "a", "b", "b"], np.array([1, 2, 1, 2])], metric="csat",
-                       csat_method="net", threshold=4, bottom_threshold=2)
-    ces = cx.segment(pl.Series([7, 1]), pl.Series(["x", "y"]), metric="ces", scale=(1, 7), higher_is_better=True,
-                     ces_method="percent_agree")
+    multi = cx.segment(
+        np.array([5, 4, 1, 2]),
+        [["a", "a", "b", "b"], np.array([1, 2, 1, 2])],
+        metric="csat",
+        csat_method="net",
+        threshold=4,
+        bottom_threshold=2,
+    )
+    ces = cx.segment(
+        pl.Series([7, 1]),
+        pl.Series(["x", "y"]),
+        metric="ces",
+        scale=(1, 7),
+        higher_is_better=True,
+        ces_method="percent_agree",
+    )
     rows: list[cx.SegmentRow] = table.rows
     key: tuple[str | int, ...] = rows[0].key
     overall: float | None = table.overall.score
@@ -198,20 +250,42 @@ def lifecycle_and_segments() -> list[float]:
     frame = table.to_pandas()
     pframe = ces.to_polars()
     tr: cx.TrendTable = cx.trend(
-        [10, 0, 9], ["2026-01-05T10:00:00Z", dt.datetime(2026, 1, 20, tzinfo=dt.timezone.utc), "2026-02-03T10:00:00Z"],
-        period="week", time_zone="Europe/Berlin", metric="top_box", scale=(0, 10), threshold=9, min_n=1,
-        adjust="bh", alpha=0.1,
+        [10, 0, 9],
+        ["2026-01-05T10:00:00Z", dt.datetime(2026, 1, 20, tzinfo=dt.timezone.utc), "2026-02-03T10:00:00Z"],
+        period="week",
+        time_zone="Europe/Berlin",
+        metric="top_box",
+        scale=(0, 10),
+        threshold=9,
+        min_n=1,
+        adjust="bh",
+        alpha=0.1,
     )
-    daily = cx.trend([10, 0], np.array(["2026-01-05T10:00", "2026-01-06T10:00"], dtype="datetime64[s]"), period="day",
-                     rolling_days=7, min_n=1)
+    daily = cx.trend(
+        [10, 0],
+        np.array(["2026-01-05T10:00", "2026-01-06T10:00"], dtype="datetime64[s]"),
+        period="day",
+        rolling_days=7,
+        min_n=1,
+    )
     first: cx.TrendRow = tr.rows[0]
     start: dt.date = first.start
     p: float | None = first.p_adjusted
     significant: bool = first.significant
     labels = [r.label for r in tr] + [r.label for r in daily] + [str(r.key) for r in multi]
     assert key and names and labels and start and frame is not None and pframe is not None and not significant
-    return [conv.score, churn.score, annual or 0.0, ret.interval().lower, ret.margin_of_error(), value,
-            c.difference, overall or 0.0, p or 0.0, float(len(table) + len(tr))]
+    return [
+        conv.score,
+        churn.score,
+        annual or 0.0,
+        ret.interval().lower,
+        ret.margin_of_error(),
+        value,
+        c.difference,
+        overall or 0.0,
+        p or 0.0,
+        float(len(table) + len(tr)),
+    ]
 
 
 def every_new_field() -> dict[str, object]:
@@ -227,8 +301,12 @@ def every_new_field() -> dict[str, object]:
     paired_parts: tuple[float, int] = (paired.statistic, paired.missing)
     office = cx.Schedule("UTC", [("mon", "09:00", "17:00")])
     zone: str = office.time_zone
-    tickets = cx.Tickets(["2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z"], first_response=["2026-11-02T09:30:00Z", None],
-                         first_solved=["2026-11-02T11:00:00Z", None], priority=["high", None])
+    tickets = cx.Tickets(
+        ["2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z"],
+        first_response=["2026-11-02T09:30:00Z", None],
+        first_solved=["2026-11-02T11:00:00Z", None],
+        priority=["high", None],
+    )
     summary = cx.first_response_time(tickets, schedule=office)
     open_tickets: int = summary.open
     clock: str = summary.clock
@@ -236,20 +314,40 @@ def every_new_field() -> dict[str, object]:
     report = cx.sla(tickets, targets={"high": 3600})
     sla_fields: tuple[str, str, int] = (report.metric, report.clock, report.untargeted)
     row = report.rows[0]
-    row_fields: tuple[str | None, float | None, int, int, int] = (row.priority, row.target, row.achieved, row.breached,
-                                                                   row.running)
+    row_fields: tuple[str | None, float | None, int, int, int] = (
+        row.priority,
+        row.target,
+        row.achieved,
+        row.breached,
+        row.running,
+    )
     table = cx.segment([10, 0, 9], ["a", "b", "a"], min_n=1)
     seg = table.rows[0]
-    seg_fields: tuple[float, float | None, int, int, bool] = (seg.share, seg.impact, seg.invalid, seg.missing, seg.low_n)
+    seg_fields: tuple[float, float | None, int, int, bool] = (
+        seg.share,
+        seg.impact,
+        seg.invalid,
+        seg.missing,
+        seg.low_n,
+    )
     seg_metric: str = table.metric
     trend = cx.trend([10, 0], ["2026-01-05T10:00:00Z", "2026-02-05T10:00:00Z"], min_n=1)
     trend_row = trend.rows[-1]
     trend_fields: tuple[float | None, int, bool] = (trend_row.change, trend_row.missing, trend_row.low_n)
     trend_kind: tuple[str, str] = (trend.period, trend.metric)
     frame = trend.to_pandas()
-    return {"aht": (aht_parts, aht_missing), "churn": churned, "z": z, "paired": paired_parts, "zone": zone,
-            "summary": (open_tickets, clock), "fcr": denominator, "sla": (sla_fields, row_fields),
-            "segment": (seg_fields, seg_metric), "trend": (trend_fields, trend_kind, frame is not None)}
+    return {
+        "aht": (aht_parts, aht_missing),
+        "churn": churned,
+        "z": z,
+        "paired": paired_parts,
+        "zone": zone,
+        "summary": (open_tickets, clock),
+        "fcr": denominator,
+        "sla": (sla_fields, row_fields),
+        "segment": (seg_fields, seg_metric),
+        "trend": (trend_fields, trend_kind, frame is not None),
+    }
 
 
 def displays() -> list[str]:
@@ -274,5 +372,14 @@ def displays() -> list[str]:
 VERSION: str = cx.__version__
 
 if __name__ == "__main__":
-    print(summarize([10, 9, 9, 8, 7, 3]), numpy_input(), polars_input(), every_function(), tallies(), errors(), scales(), as_dicts())
+    print(
+        summarize([10, 9, 9, 8, 7, 3]),
+        numpy_input(),
+        polars_input(),
+        every_function(),
+        tallies(),
+        errors(),
+        scales(),
+        as_dicts(),
+    )
     print(statistics(), service(), lifecycle_and_segments(), every_new_field(), len(displays()))

@@ -25,23 +25,13 @@ use std::fmt;
 /// JavaScript bindings expose as `.code`, and a message that says what was wrong and
 /// what to do. No public function panics; each returns one of these instead.
 ///
-/// | code | when |
-/// |---|---|
-/// | `empty` | no valid response is left to compute on |
-/// | `out_of_scale` | a score outside the scale's `min..=max` |
-/// | `not_integer` | a non-integer score on an integer scale |
-/// | `not_finite` | a score of ±∞ |
-/// | `invalid_weight` | a negative or non-finite weight, or a total weight of zero |
-/// | `length_mismatch` | two inputs of different lengths (scores and weights, keys and scores, ticket columns, …) |
-/// | `scale_mismatch` | a metric or merge that needs another scale |
-/// | `invalid_scale` | a scale with fewer than 2 or more than 101 points |
-/// | `invalid_argument` | an option outside its domain (threshold, buckets, …) |
-/// | `invalid_format` | a serialized tally that cannot be read back |
-/// | `unknown_time_zone` | a time-zone name not in the tz database |
-/// | `empty_schedule` | a business schedule without opening windows |
-/// | `overlapping_windows` | two opening windows that share time |
-/// | `out_of_order` | an event before the one it must follow (e.g. solved before created) |
-/// | `insufficient_data` | too few responses (or no variance) for the statistic asked for |
+/// # Codes, and what to do
+///
+/// The one table of error codes. The same table (this file, `errors.md`) is in
+/// `docs/conventions.md` and both bindings' READMEs; a test keeps them identical and
+/// checks its first column against [`Error::CODES`].
+///
+#[doc = include_str!("errors.md")]
 ///
 /// # Examples
 /// ```

@@ -43,3 +43,53 @@ fn conventions_table_lists_every_code_in_order() {
         .collect();
     assert_eq!(rows, Error::CODES);
 }
+
+/// The one errors table, `src/errors.md` (the rustdoc of `Error` includes it), lists every
+/// code of `Error::CODES` in its first column, once each and in order, with all five
+/// columns filled.
+#[test]
+fn errors_table_is_the_cores_list() {
+    let table = read("crates/cxmetrics/src/errors.md");
+    let mut codes = Vec::new();
+    for row in table.lines().filter(|l| l.starts_with('|')).skip(2) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        // a leading and a trailing empty cell around the five columns
+        assert_eq!(cells.len(), 7, "five columns in {row}");
+        assert!(
+            cells[1..6].iter().all(|c| !c.is_empty()),
+            "empty cell in {row}"
+        );
+        codes.push(cells[1].trim_matches('`'));
+    }
+    assert_eq!(codes, Error::CODES);
+}
+
+/// Every copy of the errors table (docs/conventions.md, the crate's README, the Python and
+/// the npm package's READMEs) is byte for byte `src/errors.md`, between its two markers.
+#[test]
+fn errors_table_copies_are_identical() {
+    let table = read("crates/cxmetrics/src/errors.md");
+    let begin = "<!-- errors table: a copy of crates/cxmetrics/src/errors.md, kept identical by a test -->\n";
+    let end = "<!-- end of errors table -->";
+    for doc in [
+        "docs/conventions.md",
+        "crates/cxmetrics/README.md",
+        "bindings/python/README.md",
+        "bindings/wasm/README.md",
+    ] {
+        let text = read(doc);
+        assert_eq!(
+            text.matches(begin).count(),
+            1,
+            "{doc}: one errors table marker"
+        );
+        let copy = &text[text.find(begin).unwrap() + begin.len()..];
+        let copy = &copy[..copy
+            .find(end)
+            .unwrap_or_else(|| panic!("{doc}: end marker"))];
+        assert!(
+            copy == table,
+            "{doc}: the errors table differs from crates/cxmetrics/src/errors.md; copy that file between the markers"
+        );
+    }
+}

@@ -44,9 +44,7 @@ def to_array(obj: Any, role: str = "scores") -> Any:
 
 
 def _bool_error(role: str) -> TypeError:
-    return TypeError(
-        f"{role} must be numbers, not booleans; convert with .astype(int) if 0/1 is meant"
-    )
+    return TypeError(f"{role} must be numbers, not booleans; convert with .astype(int) if 0/1 is meant")
 
 
 def _from_pandas(obj: Any, role: str) -> Any:
@@ -237,7 +235,9 @@ def values_list(obj: Any, name: str = "values") -> list[Any]:
             raise TypeError(f"{name} must be a one-dimensional column")
         return list(obj.tolist())
     if isinstance(obj, (str, bytes, dict)) or not hasattr(obj, "__iter__"):
-        raise TypeError(f"{name} must be a column (a list, numpy array, pandas or polars column), not {type(obj).__name__}")
+        raise TypeError(
+            f"{name} must be a column (a list, numpy array, pandas or polars column), not {type(obj).__name__}"
+        )
     return list(obj)
 
 
@@ -323,7 +323,9 @@ def _factorize_one(col: Any) -> tuple[Any, list[Any]]:
         if col.dtype.is_integer() and col.null_count() == 0:
             col = col.to_numpy()
         elif col.dtype == pl.Boolean:
-            raise TypeError("key values must be str or int, not bool; cast the column with .cast(pl.Int64) or .cast(pl.Utf8)")
+            raise TypeError(
+                "key values must be str or int, not bool; cast the column with .cast(pl.Int64) or .cast(pl.Utf8)"
+            )
         else:
             return _dict_codes(col.to_list())
     if isinstance(col, np.ndarray):
@@ -435,7 +437,7 @@ def _key_view(col: Any) -> tuple[Any, ...]:
             if hasattr(col.array, "__arrow_array__") and "pyarrow" in str(getattr(dtype, "storage", "pyarrow")):
                 try:
                     return ("arrow", col.array.__arrow_array__())
-                except Exception:  # noqa: BLE001 - anything pyarrow cannot export falls back
+                except Exception:
                     pass
             if pd.api.types.is_integer_dtype(dtype):
                 mask = np.asarray(col.isna(), dtype=bool)
@@ -448,7 +450,9 @@ def _key_view(col: Any) -> tuple[Any, ...]:
 
         if isinstance(col, pl.Series):
             if col.dtype == pl.Boolean:
-                raise TypeError("key values must be str or int, not bool; cast the column with .cast(pl.Int64) or .cast(pl.Utf8)")
+                raise TypeError(
+                    "key values must be str or int, not bool; cast the column with .cast(pl.Int64) or .cast(pl.Utf8)"
+                )
             if col.dtype.is_integer() or col.dtype in (pl.String, pl.Categorical) or isinstance(col.dtype, pl.Enum):
                 return ("arrow", col)
     elif isinstance(col, np.ndarray) and type(col) is np.ndarray:

@@ -36,12 +36,26 @@ class _BucketsDict(TypedDict):
     detractor_max: int
     promoter_min: int
 
-_Scores = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | npt.NDArray[np.object_] | _ToNumpy | _Arrow
+_Scores = (
+    Sequence[float | None]
+    | npt.NDArray[np.integer[Any]]
+    | npt.NDArray[np.floating[Any]]
+    | npt.NDArray[np.object_]
+    | _ToNumpy
+    | _Arrow
+)
 """Scores: a list / tuple (None and NaN = missing), a 1-D numpy array of any integer or
 float dtype, a pandas / polars Series (NaN, None, pd.NA, null = missing), or any Arrow
 array or chunked array (``__arrow_c_array__`` / ``__arrow_c_stream__``; null = missing)."""
 
-_Weights = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | npt.NDArray[np.object_] | _ToNumpy | _Arrow
+_Weights = (
+    Sequence[float | None]
+    | npt.NDArray[np.integer[Any]]
+    | npt.NDArray[np.floating[Any]]
+    | npt.NDArray[np.object_]
+    | _ToNumpy
+    | _Arrow
+)
 """Weights: one float >= 0 per score, in the same containers as scores."""
 
 _ScaleLike = Scale | tuple[int, int]
@@ -75,7 +89,9 @@ _DurationMetric = Literal["first_response", "first_resolution", "full_resolution
 _SlaMetric = Literal["first_response", "first_resolution", "full_resolution", "requester_wait"]
 _SurveyMetric = Literal["nps", "csat", "ces", "mean", "top_box", "bottom_box"]
 _KeyValue = str | int
-_KeyColumn = Sequence[_KeyValue] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.str_] | npt.NDArray[np.object_] | _ToNumpy
+_KeyColumn = (
+    Sequence[_KeyValue] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.str_] | npt.NDArray[np.object_] | _ToNumpy
+)
 """A key column: str / int values (lists, numpy arrays, pandas / polars columns)."""
 _By = _KeyColumn | Sequence[_KeyColumn] | Sequence[object] | _ToNumpy
 """One key column, a list of key columns, or a pandas / polars DataFrame of key columns.
@@ -858,6 +874,7 @@ class Distribution:
 @overload
 def nps(scores: Tally, *, buckets: _Buckets | None = None) -> NpsResult:
     """Net Promoter Score of a :class:`Tally` (leave scale / weights / on_invalid unset)."""
+
 @overload
 def nps(
     scores: _Scores,
@@ -891,6 +908,7 @@ def nps(
     >>> r.score == 100 / 3, r.n, r.missing
     (True, 6, 1)
     """
+
 @overload
 def csat(
     scores: Tally,
@@ -900,6 +918,7 @@ def csat(
     bottom_threshold: int | None = None,
 ) -> CsatResult:
     """CSAT of a :class:`Tally` (leave scale / weights / on_invalid unset)."""
+
 @overload
 def csat(
     scores: _Scores,
@@ -937,6 +956,7 @@ def csat(
     >>> cx.csat([5, 4, 3, 2, 5]).score, cx.csat([5, 4, 3, 2, 5], method="mean").score
     (60.0, 3.8)
     """
+
 @overload
 def ces(
     scores: Tally,
@@ -946,6 +966,7 @@ def ces(
     threshold: int | None = None,
 ) -> CesResult:
     """CES of a :class:`Tally` (leave scale / weights / on_invalid unset)."""
+
 @overload
 def ces(
     scores: _Scores,
@@ -976,9 +997,11 @@ def ces(
     >>> cx.ces([7, 6, 5, 4, 2], scale=(1, 7), higher_is_better=True).score
     4.8
     """
+
 @overload
 def mean(scores: Tally) -> MeanResult:
     """Mean of a :class:`Tally`."""
+
 @overload
 def mean(
     scores: _Scores,
@@ -997,9 +1020,11 @@ def mean(
     >>> cx.mean([1, 2, 3, 4, 5], scale=(1, 5)).score
     3.0
     """
+
 @overload
 def top_box(scores: Tally, *, threshold: int | None = None) -> BoxResult:
     """Top box of a :class:`Tally`."""
+
 @overload
 def top_box(
     scores: _Scores,
@@ -1019,9 +1044,11 @@ def top_box(
     >>> cx.top_box([5, 4, 3, 1], scale=(1, 5)).score
     50.0
     """
+
 @overload
 def bottom_box(scores: Tally, *, threshold: int | None = None) -> BoxResult:
     """Bottom box of a :class:`Tally`."""
+
 @overload
 def bottom_box(
     scores: _Scores,
@@ -1041,9 +1068,11 @@ def bottom_box(
     >>> cx.bottom_box([5, 4, 2, 1], scale=(1, 5)).score
     50.0
     """
+
 @overload
 def distribution(scores: Tally) -> Distribution:
     """Distribution of a :class:`Tally`."""
+
 @overload
 def distribution(
     scores: _Scores,
@@ -1062,6 +1091,7 @@ def distribution(
     >>> cx.distribution([1, 1, 0, 1], scale=(0, 1)).shares
     [0.25, 0.75]
     """
+
 @final
 class Interval:
     """A confidence interval: ``lower``, ``upper`` (in the unit of its score), the
@@ -1285,7 +1315,18 @@ def mean_of(values: _Floats, *, weights: _Weights | None = None) -> MeanOfResult
     ('welch', -1.8608, 17.776, 0.07939)
     """
 
-_Estimated = NpsResult | CsatResult | CesResult | MeanResult | BoxResult | FcrResult | AhtResult | RateResult | ChurnResult | MeanOfResult
+_Estimated = (
+    NpsResult
+    | CsatResult
+    | CesResult
+    | MeanResult
+    | BoxResult
+    | FcrResult
+    | AhtResult
+    | RateResult
+    | ChurnResult
+    | MeanOfResult
+)
 """Results that carry an inference estimate (``interval()``, ``compare()``)."""
 
 def compare(a: _Estimated, b: _Estimated, *, level: float = 0.95, method: _CompareMethod | None = None) -> Comparison:
@@ -1314,6 +1355,7 @@ def compare(a: _Estimated, b: _Estimated, *, level: float = 0.95, method: _Compa
     >>> s.method, round(s.lower, 4), round(s.upper, 4)
     ('score', -3.2584, 22.9481)
     """
+
 def paired_nps(before: _Scores, after: _Scores, *, level: float = 0.95) -> PairedNpsResult:
     """Paired NPS change for the same respondents, ``after − before``, on the 0–10 scale.
 
@@ -1333,6 +1375,7 @@ def paired_nps(before: _Scores, after: _Scores, *, level: float = 0.95) -> Paire
     >>> r.difference, r.n, r.missing
     (50.0, 4, 1)
     """
+
 def proportion_interval(
     successes: int, n: int, *, level: float = 0.95, method: _ProportionIntervalMethod | None = None
 ) -> Interval:
@@ -1348,6 +1391,7 @@ def proportion_interval(
     >>> round(ci.lower, 2), round(ci.upper, 2), ci.method
     (60.42, 78.11, 'wilson')
     """
+
 def nps_interval(
     promoters: int,
     passives: int,
@@ -1371,6 +1415,7 @@ def nps_interval(
     >>> round(ci.lower, 2), round(ci.upper, 2)
     (14.05, 44.2)
     """
+
 def sample_size_nps(margin: float, *, level: float = 0.95, variance: float = 1.0) -> int:
     """Respondents needed for an NPS margin of error of ``margin`` points.
 
@@ -1383,6 +1428,7 @@ def sample_size_nps(margin: float, *, level: float = 0.95, variance: float = 1.0
     >>> cx.sample_size_nps(5), cx.sample_size_nps(5, variance=0.61)
     (1534, 935)
     """
+
 def sample_size_proportion(margin: float, *, level: float = 0.95, p: float = 50.0) -> int:
     """Respondents needed for a proportion's margin of error of ``margin`` percentage points.
 
@@ -1395,6 +1441,7 @@ def sample_size_proportion(margin: float, *, level: float = 0.95, p: float = 50.
     >>> cx.sample_size_proportion(5)
     385
     """
+
 def sample_size_mean(margin: float, *, sd: float, level: float = 0.95) -> int:
     """Respondents needed for a mean's margin of error of ``margin`` scale units.
 
@@ -1407,6 +1454,7 @@ def sample_size_mean(margin: float, *, sd: float, level: float = 0.95) -> int:
     >>> cx.sample_size_mean(0.1, sd=1.0)
     385
     """
+
 def sample_size_nps_difference(
     difference: float, *, level: float = 0.95, power: float = 0.8, variance: float = 1.0
 ) -> int:
@@ -1422,6 +1470,7 @@ def sample_size_nps_difference(
     >>> cx.sample_size_nps_difference(10)
     1567
     """
+
 def sample_size_proportion_difference(p1: float, p2: float, *, level: float = 0.95, power: float = 0.8) -> int:
     """Respondents needed *per group* to detect proportions ``p1`` vs ``p2`` (percent).
 
@@ -1435,6 +1484,7 @@ def sample_size_proportion_difference(p1: float, p2: float, *, level: float = 0.
     >>> cx.sample_size_proportion_difference(70, 80)
     294
     """
+
 def adjust_p_values(p_values: _Floats, *, method: _PAdjust = "holm") -> list[float]:
     """P-values adjusted for multiple comparisons (Holm, or Benjamini–Hochberg ``"bh"``),
     in the input's order.
@@ -1447,6 +1497,7 @@ def adjust_p_values(p_values: _Floats, *, method: _PAdjust = "holm") -> list[flo
     >>> cx.adjust_p_values([0.01, 0.04, 0.03])
     [0.03, 0.06, 0.06]
     """
+
 @final
 class Schedule:
     """A business calendar: an IANA time zone, weekly opening windows and holiday dates.
@@ -1857,6 +1908,7 @@ def first_response_time(
     >>> cx.first_response_time(t).median, cx.first_response_time(t, schedule=office).median
     (3600.0, 0.0)
     """
+
 def resolution_time(
     tickets: Tickets,
     *,
@@ -1873,6 +1925,7 @@ def resolution_time(
     >>> cx.resolution_time(t).median, cx.resolution_time(t, kind="first").median
     (10800.0, 3600.0)
     """
+
 def requester_wait_time(
     tickets: Tickets, *, schedule: Schedule | None = None, as_of: _Instant | None = None
 ) -> DurationSummary:
@@ -1885,6 +1938,7 @@ def requester_wait_time(
     >>> cx.requester_wait_time(t).median
     7200.0
     """
+
 def ticket_durations(
     tickets: Tickets, metric: _DurationMetric, *, schedule: Schedule | None = None, as_of: _Instant | None = None
 ) -> list[float | None]:
@@ -1895,6 +1949,7 @@ def ticket_durations(
     >>> cx.ticket_durations(t, "first_response")
     [1800.0, None]
     """
+
 def fcr(
     tickets: Tickets,
     *,
@@ -1921,6 +1976,7 @@ def fcr(
     >>> cx.fcr(t).score, cx.fcr(t, max_agent_replies=None).score, cx.fcr(t, denominator="created").n
     (50.0, 100.0, 3)
     """
+
 def sla(
     tickets: Tickets,
     *,
@@ -1945,6 +2001,7 @@ def sla(
     >>> [(row.priority, row.score) for row in r.rows], r.overall.score
     ([('high', 100.0), ('low', 0.0)], 50.0)
     """
+
 def handle_time(talk: _Floats, *, hold: _Floats | None = None, wrap: _Floats | None = None) -> AhtResult:
     """Average handle time: mean of talk + hold + wrap-up per contact, in seconds.
 
@@ -1959,6 +2016,7 @@ def handle_time(talk: _Floats, *, hold: _Floats | None = None, wrap: _Floats | N
     >>> r.score, r.n
     (427.5, 2)
     """
+
 @final
 class RateResult:
     """A rate in percent with its counts (returned by :func:`conversion_rate` and
@@ -2091,6 +2149,7 @@ def conversion_rate(conversions: float, interactions: float) -> RateResult:
     >>> cx.conversion_rate(45, 1500).score
     3.0
     """
+
 def churn_rate(
     churned: float,
     start: float,
@@ -2115,6 +2174,7 @@ def churn_rate(
     >>> m.score, round(m.annualized or 0, 2)
     (10.0, 71.76)
     """
+
 def retention_rate(start: float, end: float, new: float) -> RateResult:
     """Retention: ``100 × (end − new) / start``, in percent.
 
@@ -2126,9 +2186,8 @@ def retention_rate(start: float, end: float, new: float) -> RateResult:
     >>> cx.retention_rate(1000, 1030, 80).score
     95.0
     """
-def revenue_retention(
-    start: float, *, expansion: float, contraction: float, churned: float
-) -> RevenueRetentionResult:
+
+def revenue_retention(start: float, *, expansion: float, contraction: float, churned: float) -> RevenueRetentionResult:
     """Net and gross revenue retention (NRR / GRR) of the starting cohort, in percent:
     ``NRR = 100 × (start + expansion − contraction − churned) / start``, GRR the same
     without ``expansion``.
@@ -2142,6 +2201,7 @@ def revenue_retention(
     >>> r.score, r.gross
     (110.0, 70.0)
     """
+
 def clv_from_churn(arpu: float, *, margin: float, churn: float) -> float:
     """Lifetime value: ``arpu × margin / (churn/100)`` (margin a fraction, churn in percent).
 
@@ -2153,6 +2213,7 @@ def clv_from_churn(arpu: float, *, margin: float, churn: float) -> float:
     >>> cx.clv_from_churn(50, margin=0.8, churn=4)
     1000.0
     """
+
 def clv_from_retention(arpu: float, *, retention: float) -> float:
     """Lifetime value: ``arpu / (1 − retention/100)`` (retention in percent, in [0, 100)).
 
@@ -2502,6 +2563,7 @@ def segment(
     >>> [(r.key, r.n, round(r.score or 0, 1)) for r in t], round(t.overall.score or 0, 2)
     ([(('north',), 12, 100.0), (('south',), 5000, -60.0)], -59.62)
     """
+
 def trend(
     scores: _Scores,
     times: _Instants,
@@ -2539,6 +2601,7 @@ def trend(
     >>> [r.label for r in cx.trend([10, 9], times, time_zone="Europe/Berlin", min_n=1)]
     ['2026-02']
     """
+
 def period_pieces(
     first: int,
     last: int,
@@ -2560,13 +2623,18 @@ def period_pieces(
     >>> cx.period_pieces(1769860800, 1772323200, time_zone="Europe/Berlin")
     [(1769860800, datetime.date(2026, 1, 1)), (1769900400, datetime.date(2026, 2, 1)), (1772319600, datetime.date(2026, 3, 1))]
     """
+
 def _scores_address(scores: _Scores) -> int | None:
     """Test hook: the address ``scores`` are read from when read in place (zero-copy), else None."""
+
 def _error_codes() -> tuple[str, ...]:
     """Not public (for the tests): every ``CxMetricsError.code``, in the core's order."""
+
 def _defaults() -> dict[str, Any]:
     """Not public (for the tests): the core's defaults, keyed by parameter name or ``"function.parameter"``."""
+
 def _ticket_fields() -> dict[str, list[str]]:
     """Not public (for the tests): the core's ticket record keys (``records``) and constructor columns (``columns``)."""
+
 def _simd() -> dict[str, Any]:
     """Not public (tests, benchmarks): the SIMD level in use (``current``; ``CXMETRICS_SIMD`` at import) and the ``available`` ones."""

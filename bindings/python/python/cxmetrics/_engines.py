@@ -14,25 +14,34 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 from . import _cxmetrics as _cx
 
 #: Options of :func:`segment` that go to :meth:`SegmentTable.from_tallies` as given.
 SEGMENT_OPTIONS = (
-    "metric", "min_n", "level", "method", "buckets", "csat_method", "threshold",
-    "bottom_threshold", "higher_is_better", "ces_method",
+    "metric",
+    "min_n",
+    "level",
+    "method",
+    "buckets",
+    "csat_method",
+    "threshold",
+    "bottom_threshold",
+    "higher_is_better",
+    "ces_method",
 )
 #: Options of :func:`trend` that go to :meth:`TrendTable.from_tallies` as given.
 TREND_OPTIONS = SEGMENT_OPTIONS + ("period", "adjust", "alpha", "rolling_days")
 
 
-def given(options: Dict[str, Any], names: Sequence[str]) -> Dict[str, Any]:
+def given(options: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
     """The options the caller gave (``None`` means the default, as in :func:`segment`)."""
     return {k: options[k] for k in names if options.get(k) is not None}
 
 
-def check_options(table: Any, options: Dict[str, Any]) -> Any:
+def check_options(table: Any, options: dict[str, Any]) -> Any:
     """Checks the report options before the engine runs (the core refuses bad ones and
     says which scale a metric needs); returns the scale to count on."""
     scale = options.get("scale")
@@ -56,19 +65,19 @@ def as_number(v: Any) -> Any:
 class Counter:
     """Per-key point counts, Σw, Σw², missing and invalid, from an engine's rows."""
 
-    def __init__(self, scale: Any, on_invalid: Optional[str], weighted: bool) -> None:
+    def __init__(self, scale: Any, on_invalid: str | None, weighted: bool) -> None:
         self.scale = scale
         self.points = scale.points
         self.skip = (on_invalid or "error") == "skip"
         if not self.skip:
             _cx.Tally(scale, [], on_invalid=on_invalid or "error")  # the core checks the name
         self.weighted = weighted
-        self.kinds: Dict[Any, Tuple[str, int]] = {}
-        self.keys: Dict[Tuple[Any, ...], List[Any]] = {}
-        self.bad: Dict[Any, List[Any]] = {}  # invalid value → [value, rows]
-        self.bad_weights: Optional[Tuple[int, Any, Any, int, int]] = None
+        self.kinds: dict[Any, tuple[str, int]] = {}
+        self.keys: dict[tuple[Any, ...], list[Any]] = {}
+        self.bad: dict[Any, list[Any]] = {}  # invalid value → [value, rows]
+        self.bad_weights: tuple[int, Any, Any, int, int] | None = None
 
-    def kind(self, value: Any) -> Tuple[str, int]:
+    def kind(self, value: Any) -> tuple[str, int]:
         """``("point", k)``, ``("missing", 0)`` or ``("invalid", 0)``, as the core tallies it."""
         v = as_number(value)
         cache_key = "nan" if isinstance(v, float) and math.isnan(v) else (type(v).__name__, v)
@@ -96,8 +105,17 @@ class Counter:
             return False
         return math.isfinite(s) and math.isfinite(q)
 
-    def add(self, key: Tuple[Any, ...], value: Any, n: int, wsum: float = 0.0, wsq: float = 0.0,
-            wmin: Any = None, wmax: Any = None, wnull: int = 0) -> None:
+    def add(
+        self,
+        key: tuple[Any, ...],
+        value: Any,
+        n: int,
+        wsum: float = 0.0,
+        wsq: float = 0.0,
+        wmin: Any = None,
+        wmax: Any = None,
+        wnull: int = 0,
+    ) -> None:
         acc = self.keys.get(key)
         if acc is None:
             p = self.points
@@ -105,8 +123,9 @@ class Counter:
         kind, k = self.kind(value)
         n = int(n)
         if kind == "point":
-            if self.weighted and not self.weights_ok(k, wmin, wmax, int(wnull or 0),
-                                                   float(wsum or 0.0), float(wsq or 0.0)):
+            if self.weighted and not self.weights_ok(
+                k, wmin, wmax, int(wnull or 0), float(wsum or 0.0), float(wsq or 0.0)
+            ):
                 bad = (k, wmin, wmax, int(wnull or 0), n)
                 if self.skip:
                     # the engine's sums mix valid and invalid weights: not separable here
@@ -126,7 +145,7 @@ class Counter:
                 entry = self.bad.setdefault(repr(as_number(value)), [value, 0])
                 entry[1] += n
 
-    def tallies(self) -> Dict[Tuple[Any, ...], Any]:
+    def tallies(self) -> dict[tuple[Any, ...], Any]:
         """The tallies per key; in error mode, the core's error for one invalid value
         (with how many rows have it: an engine has no row index)."""
         if self.bad:
@@ -145,9 +164,7 @@ class Counter:
 
 def _with_rows(e: Any, rows: int) -> Any:
     """The core's error for one value, without a row index, saying how many rows have it."""
-    err = _cx.CxMetricsError(
-        f"{e}; {rows} rows have this value (an engine keeps no row order, so no row index)"
-    )
+    err = _cx.CxMetricsError(f"{e}; {rows} rows have this value (an engine keeps no row order, so no row index)")
     err.code = e.code
     err.index = None
     return err
@@ -170,16 +187,16 @@ def _weights_error(scale: Any, k: int, wmin: Any, wmax: Any, nulls: int, rows: i
     return _cx.CxMetricsError("the weight sums are not finite")  # pragma: no cover
 
 
-def key_tuple(row: Sequence[Any], nkeys: int) -> Tuple[Any, ...]:
+def key_tuple(row: Sequence[Any], nkeys: int) -> tuple[Any, ...]:
     return tuple(row[:nkeys])
 
 
-def pieces(first: int, last: int, period: Optional[str], time_zone: Optional[str]) -> List[Tuple[int, Any]]:
+def pieces(first: int, last: int, period: str | None, time_zone: str | None) -> list[tuple[int, Any]]:
     """:func:`period_pieces` with the caller's spelling of the defaults."""
     return _cx.period_pieces(int(first), int(last), period=period, time_zone=time_zone)
 
 
-def by_list(by: Any) -> List[str]:
+def by_list(by: Any) -> list[str]:
     """Key column names: one name or a list of names."""
     if isinstance(by, str):
         return [by]
@@ -195,12 +212,12 @@ def check_name(name: Any, what: str) -> str:
     return name
 
 
-def segment_table(counter: Counter, key_names: List[str], options: Dict[str, Any]) -> Any:
+def segment_table(counter: Counter, key_names: list[str], options: dict[str, Any]) -> Any:
     return _cx.SegmentTable.from_tallies(counter.tallies(), key_names=key_names, **options)
 
 
-def trend_table(counter: Counter, dates: List[Any], options: Dict[str, Any]) -> Any:
-    by_date: Dict[Any, Any] = {}
+def trend_table(counter: Counter, dates: list[Any], options: dict[str, Any]) -> Any:
+    by_date: dict[Any, Any] = {}
     for (piece,), t in counter.tallies().items():
         d = dates[int(piece)]
         if d in by_date:

@@ -19,12 +19,13 @@ in any time zone. Needs ``pip install cxmetrics[duckdb]``.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence, Union
+from typing import Any
+from collections.abc import Sequence
 
 from . import _cxmetrics as _cx
 from . import _engines as _e
 
-__all__ = ["tally", "segment", "trend"]
+__all__ = ["segment", "tally", "trend"]
 
 
 def _relation(data: Any, con: Any) -> Any:
@@ -38,33 +39,33 @@ def _relation(data: Any, con: Any) -> Any:
         if text.split(None, 1)[0].upper() in ("SELECT", "WITH", "FROM", "VALUES", "TABLE"):
             return con.sql(text)
         return con.table(text)
-    raise TypeError(
-        f"data must be a DuckDB relation, a table name or a SELECT query, not {type(data).__name__}"
-    )
+    raise TypeError(f"data must be a DuckDB relation, a table name or a SELECT query, not {type(data).__name__}")
 
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _weight_aggs(weight: Optional[str], prefix: str = "") -> str:
+def _weight_aggs(weight: str | None, prefix: str = "") -> str:
     if weight is None:
         return ""
     w = prefix + _q(weight)
-    return (f", sum({w}::DOUBLE), sum({w}::DOUBLE * {w}::DOUBLE), min({w}::DOUBLE), "
-            f"max({w}::DOUBLE), count(*) - count({w})")
+    return (
+        f", sum({w}::DOUBLE), sum({w}::DOUBLE * {w}::DOUBLE), min({w}::DOUBLE), max({w}::DOUBLE), count(*) - count({w})"
+    )
 
 
-def _count(rel: Any, keys: List[str], score: str, weight: Optional[str], counter: _e.Counter) -> None:
+def _count(rel: Any, keys: list[str], score: str, weight: str | None, counter: _e.Counter) -> None:
     cols = ", ".join([_q(k) for k in keys] + [_q(score)])
     sql = f"SELECT {cols}, count(*){_weight_aggs(weight)} FROM _cx_rel GROUP BY ALL"
     for row in rel.query("_cx_rel", sql).fetchall():
         nk = len(keys)
-        counter.add(tuple(row[:nk]), row[nk], *row[nk + 1:])
+        counter.add(tuple(row[:nk]), row[nk], *row[nk + 1 :])
 
 
-def tally(data: Any, score: str, *, scale: Any, weight: Optional[str] = None,
-          on_invalid: str = "error", con: Any = None) -> _cx.Tally:
+def tally(
+    data: Any, score: str, *, scale: Any, weight: str | None = None, on_invalid: str = "error", con: Any = None
+) -> _cx.Tally:
     """The :class:`Tally` of column ``score`` (and ``weight``), counted by DuckDB.
 
     Equals ``Tally(scale, column, weights=..., on_invalid=...)`` on the collected column
@@ -82,12 +83,26 @@ def tally(data: Any, score: str, *, scale: Any, weight: Optional[str] = None,
     return _e.one_tally(counter)
 
 
-def segment(data: Any, score: str, by: Union[str, Sequence[str]], *, metric: Optional[str] = None,
-            scale: Any = None, weight: Optional[str] = None, on_invalid: Optional[str] = None,
-            min_n: Optional[int] = None, level: Optional[float] = None, method: Optional[str] = None,
-            buckets: Any = None, csat_method: Optional[str] = None, threshold: Optional[int] = None,
-            bottom_threshold: Optional[int] = None, higher_is_better: Optional[bool] = None,
-            ces_method: Optional[str] = None, con: Any = None) -> _cx.SegmentTable:
+def segment(
+    data: Any,
+    score: str,
+    by: str | Sequence[str],
+    *,
+    metric: str | None = None,
+    scale: Any = None,
+    weight: str | None = None,
+    on_invalid: str | None = None,
+    min_n: int | None = None,
+    level: float | None = None,
+    method: str | None = None,
+    buckets: Any = None,
+    csat_method: str | None = None,
+    threshold: int | None = None,
+    bottom_threshold: int | None = None,
+    higher_is_better: bool | None = None,
+    ces_method: str | None = None,
+    con: Any = None,
+) -> _cx.SegmentTable:
     """:func:`cxmetrics.segment` of column ``score`` by the ``by`` columns, counted by
     DuckDB: the same :class:`SegmentTable` as on the collected columns (key columns named
     by ``by``). Options as :func:`cxmetrics.segment`; ``weight`` is a column name.
@@ -106,15 +121,31 @@ def segment(data: Any, score: str, by: Union[str, Sequence[str]], *, metric: Opt
     return _e.segment_table(counter, keys, options)
 
 
-def trend(data: Any, score: str, time: str, *, period: Optional[str] = None,
-          time_zone: Optional[str] = None, metric: Optional[str] = None, scale: Any = None,
-          weight: Optional[str] = None, on_invalid: Optional[str] = None,
-          min_n: Optional[int] = None, level: Optional[float] = None, method: Optional[str] = None,
-          adjust: Optional[str] = None, alpha: Optional[float] = None,
-          rolling_days: Optional[int] = None, buckets: Any = None,
-          csat_method: Optional[str] = None, threshold: Optional[int] = None,
-          bottom_threshold: Optional[int] = None, higher_is_better: Optional[bool] = None,
-          ces_method: Optional[str] = None, con: Any = None) -> _cx.TrendTable:
+def trend(
+    data: Any,
+    score: str,
+    time: str,
+    *,
+    period: str | None = None,
+    time_zone: str | None = None,
+    metric: str | None = None,
+    scale: Any = None,
+    weight: str | None = None,
+    on_invalid: str | None = None,
+    min_n: int | None = None,
+    level: float | None = None,
+    method: str | None = None,
+    adjust: str | None = None,
+    alpha: float | None = None,
+    rolling_days: int | None = None,
+    buckets: Any = None,
+    csat_method: str | None = None,
+    threshold: int | None = None,
+    bottom_threshold: int | None = None,
+    higher_is_better: bool | None = None,
+    ces_method: str | None = None,
+    con: Any = None,
+) -> _cx.TrendTable:
     """:func:`cxmetrics.trend` of column ``score`` over the ``TIMESTAMPTZ`` column ``time``,
     counted by DuckDB: the same :class:`TrendTable` as on the collected columns.
 
@@ -131,9 +162,7 @@ def trend(data: Any, score: str, time: str, *, period: Optional[str] = None,
     score, time = _e.check_name(score, "score"), _e.check_name(time, "time")
     types = dict(zip(rel.columns, [str(t) for t in rel.types]))
     if types.get(time) != "TIMESTAMP WITH TIME ZONE":
-        raise TypeError(
-            f"time must be a TIMESTAMP WITH TIME ZONE column (an instant), not {types.get(time)}"
-        )
+        raise TypeError(f"time must be a TIMESTAMP WITH TIME ZONE column (an instant), not {types.get(time)}")
     t = _q(time)
     secs = f"((epoch_us({t}) - ((epoch_us({t}) % 1000000) + 1000000) % 1000000) // 1000000)"
     first, last, nulls = rel.query(

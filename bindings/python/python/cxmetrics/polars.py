@@ -17,12 +17,13 @@ cxmetrics[polars]``.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence, Union
+from typing import Any
+from collections.abc import Sequence
 
 from . import _cxmetrics as _cx
 from . import _engines as _e
 
-__all__ = ["tally", "segment", "trend"]
+__all__ = ["segment", "tally", "trend"]
 
 
 def _lazy(data: Any) -> Any:
@@ -35,7 +36,7 @@ def _lazy(data: Any) -> Any:
     raise TypeError(f"data must be a polars DataFrame or LazyFrame, not {type(data).__name__}")
 
 
-def _aggs(weight: Optional[str]) -> List[Any]:
+def _aggs(weight: str | None) -> list[Any]:
     import polars as pl
 
     out = [pl.len().alias("_cx_n")]
@@ -51,16 +52,14 @@ def _aggs(weight: Optional[str]) -> List[Any]:
     return out
 
 
-def _count(lf: Any, group: List[str], nkeys: int, score: str, weight: Optional[str],
-           counter: _e.Counter) -> None:
+def _count(lf: Any, group: list[str], nkeys: int, score: str, weight: str | None, counter: _e.Counter) -> None:
     # NaN weights: Polars' sum propagates them; min skips them, so probe nan_max too.
     res = lf.group_by(group + [score]).agg(_aggs(weight)).collect()
     for row in res.iter_rows():
-        counter.add(tuple(row[:nkeys]), row[nkeys], *row[nkeys + 1:])
+        counter.add(tuple(row[:nkeys]), row[nkeys], *row[nkeys + 1 :])
 
 
-def tally(data: Any, score: str, *, scale: Any, weight: Optional[str] = None,
-          on_invalid: str = "error") -> _cx.Tally:
+def tally(data: Any, score: str, *, scale: Any, weight: str | None = None, on_invalid: str = "error") -> _cx.Tally:
     """The :class:`Tally` of column ``score`` (and ``weight``), counted by Polars.
 
     Raises:
@@ -74,12 +73,25 @@ def tally(data: Any, score: str, *, scale: Any, weight: Optional[str] = None,
     return _e.one_tally(counter)
 
 
-def segment(data: Any, score: str, by: Union[str, Sequence[str]], *, metric: Optional[str] = None,
-            scale: Any = None, weight: Optional[str] = None, on_invalid: Optional[str] = None,
-            min_n: Optional[int] = None, level: Optional[float] = None, method: Optional[str] = None,
-            buckets: Any = None, csat_method: Optional[str] = None, threshold: Optional[int] = None,
-            bottom_threshold: Optional[int] = None, higher_is_better: Optional[bool] = None,
-            ces_method: Optional[str] = None) -> _cx.SegmentTable:
+def segment(
+    data: Any,
+    score: str,
+    by: str | Sequence[str],
+    *,
+    metric: str | None = None,
+    scale: Any = None,
+    weight: str | None = None,
+    on_invalid: str | None = None,
+    min_n: int | None = None,
+    level: float | None = None,
+    method: str | None = None,
+    buckets: Any = None,
+    csat_method: str | None = None,
+    threshold: int | None = None,
+    bottom_threshold: int | None = None,
+    higher_is_better: bool | None = None,
+    ces_method: str | None = None,
+) -> _cx.SegmentTable:
     """:func:`cxmetrics.segment` of column ``score`` by the ``by`` columns, counted by
     Polars: the same :class:`SegmentTable` as on the columns. Options as
     :func:`cxmetrics.segment`; ``weight`` is a column name.
@@ -93,15 +105,30 @@ def segment(data: Any, score: str, by: Union[str, Sequence[str]], *, metric: Opt
     return _e.segment_table(counter, keys, options)
 
 
-def trend(data: Any, score: str, time: str, *, period: Optional[str] = None,
-          time_zone: Optional[str] = None, metric: Optional[str] = None, scale: Any = None,
-          weight: Optional[str] = None, on_invalid: Optional[str] = None,
-          min_n: Optional[int] = None, level: Optional[float] = None, method: Optional[str] = None,
-          adjust: Optional[str] = None, alpha: Optional[float] = None,
-          rolling_days: Optional[int] = None, buckets: Any = None,
-          csat_method: Optional[str] = None, threshold: Optional[int] = None,
-          bottom_threshold: Optional[int] = None, higher_is_better: Optional[bool] = None,
-          ces_method: Optional[str] = None) -> _cx.TrendTable:
+def trend(
+    data: Any,
+    score: str,
+    time: str,
+    *,
+    period: str | None = None,
+    time_zone: str | None = None,
+    metric: str | None = None,
+    scale: Any = None,
+    weight: str | None = None,
+    on_invalid: str | None = None,
+    min_n: int | None = None,
+    level: float | None = None,
+    method: str | None = None,
+    adjust: str | None = None,
+    alpha: float | None = None,
+    rolling_days: int | None = None,
+    buckets: Any = None,
+    csat_method: str | None = None,
+    threshold: int | None = None,
+    bottom_threshold: int | None = None,
+    higher_is_better: bool | None = None,
+    ces_method: str | None = None,
+) -> _cx.TrendTable:
     """:func:`cxmetrics.trend` of column ``score`` over the time-zone-aware ``Datetime``
     column ``time``, counted by Polars: the same :class:`TrendTable` as on the columns.
 
@@ -120,17 +147,13 @@ def trend(data: Any, score: str, time: str, *, period: Optional[str] = None,
     score, time = _e.check_name(score, "score"), _e.check_name(time, "time")
     dtype = lf.collect_schema().get(time)
     if not isinstance(dtype, pl.Datetime) or dtype.time_zone is None:
-        raise TypeError(
-            f"time must be a polars Datetime column with a time zone (an instant), not {dtype}"
-        )
+        raise TypeError(f"time must be a polars Datetime column with a time zone (an instant), not {dtype}")
     unit = dtype.time_unit or "us"
     per_second = {"ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[unit]
     # whole seconds, rounded down (floor division of the stored integer)
     secs = pl.col(time).dt.epoch(unit).floordiv(per_second)
     first, last, nulls = (
-        lf.select(secs.min().alias("a"), secs.max().alias("b"), pl.col(time).null_count().alias("c"))
-        .collect()
-        .row(0)
+        lf.select(secs.min().alias("a"), secs.max().alias("b"), pl.col(time).null_count().alias("c")).collect().row(0)
     )
     if nulls:
         _cx.trend([0], [None])  # the core's error for a missing time

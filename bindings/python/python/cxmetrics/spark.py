@@ -13,12 +13,13 @@ install cxmetrics[spark]`` (pyspark; Java 17).
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence, Union
+from typing import Any
+from collections.abc import Sequence
 
 from . import _cxmetrics as _cx
 from . import _engines as _e
 
-__all__ = ["tally", "segment", "trend"]
+__all__ = ["segment", "tally", "trend"]
 
 
 def _frame(data: Any) -> Any:
@@ -29,7 +30,7 @@ def _frame(data: Any) -> Any:
     return data
 
 
-def _aggs(weight: Optional[str]) -> List[Any]:
+def _aggs(weight: str | None) -> list[Any]:
     from pyspark.sql import functions as F
 
     out = [F.count(F.lit(1)).alias("_cx_n")]
@@ -45,15 +46,13 @@ def _aggs(weight: Optional[str]) -> List[Any]:
     return out
 
 
-def _count(df: Any, group: List[Any], nkeys: int, score: str, weight: Optional[str],
-           counter: _e.Counter) -> None:
+def _count(df: Any, group: list[Any], nkeys: int, score: str, weight: str | None, counter: _e.Counter) -> None:
     for row in df.groupBy(*group, score).agg(*_aggs(weight)).collect():
         row = tuple(row)
-        counter.add(tuple(row[:nkeys]), row[nkeys], *row[nkeys + 1:])
+        counter.add(tuple(row[:nkeys]), row[nkeys], *row[nkeys + 1 :])
 
 
-def tally(data: Any, score: str, *, scale: Any, weight: Optional[str] = None,
-          on_invalid: str = "error") -> _cx.Tally:
+def tally(data: Any, score: str, *, scale: Any, weight: str | None = None, on_invalid: str = "error") -> _cx.Tally:
     """The :class:`Tally` of column ``score`` (and ``weight``), counted by Spark.
 
     Raises:
@@ -67,12 +66,25 @@ def tally(data: Any, score: str, *, scale: Any, weight: Optional[str] = None,
     return _e.one_tally(counter)
 
 
-def segment(data: Any, score: str, by: Union[str, Sequence[str]], *, metric: Optional[str] = None,
-            scale: Any = None, weight: Optional[str] = None, on_invalid: Optional[str] = None,
-            min_n: Optional[int] = None, level: Optional[float] = None, method: Optional[str] = None,
-            buckets: Any = None, csat_method: Optional[str] = None, threshold: Optional[int] = None,
-            bottom_threshold: Optional[int] = None, higher_is_better: Optional[bool] = None,
-            ces_method: Optional[str] = None) -> _cx.SegmentTable:
+def segment(
+    data: Any,
+    score: str,
+    by: str | Sequence[str],
+    *,
+    metric: str | None = None,
+    scale: Any = None,
+    weight: str | None = None,
+    on_invalid: str | None = None,
+    min_n: int | None = None,
+    level: float | None = None,
+    method: str | None = None,
+    buckets: Any = None,
+    csat_method: str | None = None,
+    threshold: int | None = None,
+    bottom_threshold: int | None = None,
+    higher_is_better: bool | None = None,
+    ces_method: str | None = None,
+) -> _cx.SegmentTable:
     """:func:`cxmetrics.segment` of column ``score`` by the ``by`` columns, counted by
     Spark: the same :class:`SegmentTable` as on the collected columns. Options as
     :func:`cxmetrics.segment`; ``weight`` is a column name.
@@ -86,15 +98,30 @@ def segment(data: Any, score: str, by: Union[str, Sequence[str]], *, metric: Opt
     return _e.segment_table(counter, keys, options)
 
 
-def trend(data: Any, score: str, time: str, *, period: Optional[str] = None,
-          time_zone: Optional[str] = None, metric: Optional[str] = None, scale: Any = None,
-          weight: Optional[str] = None, on_invalid: Optional[str] = None,
-          min_n: Optional[int] = None, level: Optional[float] = None, method: Optional[str] = None,
-          adjust: Optional[str] = None, alpha: Optional[float] = None,
-          rolling_days: Optional[int] = None, buckets: Any = None,
-          csat_method: Optional[str] = None, threshold: Optional[int] = None,
-          bottom_threshold: Optional[int] = None, higher_is_better: Optional[bool] = None,
-          ces_method: Optional[str] = None) -> _cx.TrendTable:
+def trend(
+    data: Any,
+    score: str,
+    time: str,
+    *,
+    period: str | None = None,
+    time_zone: str | None = None,
+    metric: str | None = None,
+    scale: Any = None,
+    weight: str | None = None,
+    on_invalid: str | None = None,
+    min_n: int | None = None,
+    level: float | None = None,
+    method: str | None = None,
+    adjust: str | None = None,
+    alpha: float | None = None,
+    rolling_days: int | None = None,
+    buckets: Any = None,
+    csat_method: str | None = None,
+    threshold: int | None = None,
+    bottom_threshold: int | None = None,
+    higher_is_better: bool | None = None,
+    ces_method: str | None = None,
+) -> _cx.TrendTable:
     """:func:`cxmetrics.trend` of column ``score`` over the ``TimestampType`` column
     ``time``, counted by Spark: the same :class:`TrendTable` as on the collected columns.
 
@@ -116,9 +143,7 @@ def trend(data: Any, score: str, time: str, *, period: Optional[str] = None,
     if not isinstance(dtype, TimestampType):
         raise TypeError(f"time must be a TimestampType column (an instant), not {dtype.simpleString()}")
     # whole seconds, rounded down, in integer arithmetic (`div` of a multiple of 10^6)
-    secs = F.expr(
-        f"(unix_micros(`{time}`) - pmod(unix_micros(`{time}`), 1000000)) div 1000000"
-    )
+    secs = F.expr(f"(unix_micros(`{time}`) - pmod(unix_micros(`{time}`), 1000000)) div 1000000")
     first, last, nulls = df.select(
         F.min(secs), F.max(secs), F.sum(F.when(F.col(time).isNull(), 1).otherwise(0))
     ).first()
