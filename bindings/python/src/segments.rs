@@ -24,7 +24,7 @@ use crate::convert::{
     DETACH_THRESHOLD, by_name, extract_buckets, extract_on_invalid, extract_opt_int,
     extract_opt_u32, extract_scale, extract_scores, extract_str, extract_weights,
 };
-use crate::errors::{core_err, no_panic, type_error, type_name};
+use crate::errors::{core_err, invalid_argument, no_panic, type_error, type_name};
 use crate::results::{row_dicts, set_field_columns};
 use crate::stats::{interval_method, level_arg};
 
