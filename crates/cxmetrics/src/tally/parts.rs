@@ -160,16 +160,8 @@ fn point_weights(
 ) -> Result<Vec<PointWeight>> {
     let mut out = Vec::with_capacity(counts.len());
     for (k, ((&c, &s), &q)) in counts.iter().zip(sums).zip(sq_sums).enumerate() {
-        check_point(c, s, q).map_err(|(name, why)| {
-            Error::invalid_argument_at(
-                name,
-                format!(
-                    "at point {k} (score {}): {why} (count {c})",
-                    i64::from(scale.min()) + k as i64
-                ),
-                k,
-            )
-        })?;
+        check_point(c, s, q).map_err(|(name, why)| point_error(scale, k, c, name, why))?;
+
         out.push(PointWeight {
             // +0.0 for -0.0, so the state is the one a tally of rows holds
             sum: NeumaierSum {
@@ -183,6 +175,20 @@ fn point_weights(
         });
     }
     Ok(out)
+}
+
+/// The refusal of point `k` (formatted here only, off the checking path).
+#[cold]
+#[inline(never)]
+fn point_error(scale: Scale, k: usize, c: u64, name: &'static str, why: &str) -> Error {
+    Error::invalid_argument_at(
+        name,
+        format!(
+            "at point {k} (score {}): {why} (count {c})",
+            i64::from(scale.min()) + k as i64
+        ),
+        k,
+    )
 }
 
 /// The rule one point's `(count, Σw, Σw²)` breaks, as (argument, why), if any.
