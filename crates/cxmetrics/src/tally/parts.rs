@@ -12,10 +12,11 @@ use crate::scale::Scale;
 /// columns, which break them by far more than that.
 pub(crate) const PARTS_SLACK: f64 = 1e-6;
 
-/// Mean weights below this (2⁻⁵⁰⁰ ≈ 3e-151) are not checked against Σw² / Σw: the
-/// squares of such weights are subnormal or round to 0, so Σw² has lost its precision
-/// (a tally built from rows holds Σw > 0 with Σw² = 0 when every weight is below
-/// about 1e-162).
+/// Σw and mean weights below this (2⁻⁵⁰⁰ ≈ 3e-151) are not checked against Σw² / Σw:
+/// the squares of such weights are subnormal or round to 0, so Σw² has lost its
+/// precision (a tally built from rows holds Σw > 0 with Σw² = 0 when every weight is
+/// below about 1e-162, and a subnormal Σw² may round above (Σw)²; found by the
+/// `tally_bytes` fuzz target).
 const TINY_WEIGHT: f64 = 3.054_936_363_499_605e-151;
 
 impl Tally {
@@ -42,12 +43,13 @@ impl Tally {
     /// s / c          ≤ MAX_WEIGHT · (1 + ε)      (the mean weight)
     /// q / s          ≤ MAX_WEIGHT · (1 + ε)      (Σw²/Σw is at most the largest weight)
     /// q / s          ≤ s · (1 + ε)               (Σw² ≤ (Σw)²)
+    ///                                             — not checked for s < 2⁻⁵⁰⁰
     /// s / c          ≤ (q / s) · (1 + ε)         (Σw² ≥ (Σw)²/c, Cauchy–Schwarz)
     ///                                             — not checked for s / c < 2⁻⁵⁰⁰
     /// Σ c + missing + invalid ≤ MAX_ROWS
     /// ```
-    /// The rules are ratios, so none of them overflows; the last is skipped for mean
-    /// weights so small that their squares underflow.
+    /// The rules are ratios, so none of them overflows; the last two are skipped for
+    /// sums so small that squares underflow (Σw² is then rounded to few bits or to 0).
     ///
     /// # Errors
     /// - `length_mismatch` unless `counts` (and each weight-sum array) has
@@ -233,7 +235,7 @@ pub(crate) fn check_point(
     if h > Tally::MAX_WEIGHT * up {
         return Err((SQ, "Σw²/Σw is above the largest weight, 1e144"));
     }
-    if h > s * up {
+    if s >= TINY_WEIGHT && h > s * up {
         return Err((SQ, "Σw² is above (Σw)², which no weights ≥ 0 give"));
     }
     if mean >= TINY_WEIGHT && mean > h * up {
