@@ -30,7 +30,11 @@ fn decoded(bytes: &[u8]) {
             return;
         }
     };
-    assert_eq!(t.to_bytes(), bytes, "a decoded tally re-encodes to other bytes");
+    assert_eq!(
+        t.to_bytes(),
+        bytes,
+        "a decoded tally re-encodes to other bytes"
+    );
     assert_eq!(Tally::from_bytes(&t.to_bytes()).unwrap(), t);
     // the JSON reader bounds weight sums by count × 1e144 × (1 + 1e-9), the binary one
     // by the from_parts rules (1e-6 slack): either reads the other's tally back `==`
