@@ -196,11 +196,11 @@ def test_bytes_refusals_name_offset_and_field() -> None:
             cx.Tally.from_bytes(good[:n])
     with raises_code("invalid_format", match=r"at byte 0 \(magic\): not a binary tally"):
         cx.Tally.from_bytes(b"{" + good[1:])
-    with raises_code("invalid_format", match=r"at byte 4 \(version\): version 7"):
+    with raises_code("invalid_format", match=r"at byte 4 \(version\): an unknown version"):
         cx.Tally.from_bytes(good[:4] + b"\x07" + good[5:])
     with raises_code("invalid_format", match=r"at byte 5 \(flags\)"):
         cx.Tally.from_bytes(good[:5] + b"\x02" + good[6:])
-    with raises_code("invalid_format", match=rf"at byte {len(good)} \(end\): 2 trailing bytes"):
+    with raises_code("invalid_format", match=rf"at byte {len(good)} \(end\): trailing bytes"):
         cx.Tally.from_bytes(good + b"\x00\x00")
     with raises_code("invalid_format", match=r"at byte 8 \(missing\): over-long varint"):
         cx.Tally.from_bytes(b"CXTY\x01\x00\x00\x02\x80\x00\x00\x00\x00")

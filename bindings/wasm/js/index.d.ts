@@ -117,6 +117,29 @@ export class Tally {
   constructor(scale: ScaleLike, scores?: Scores | null, options?: InputOptions);
   /** `counts[k]` responses scored `scale.min + k`. */
   static fromCounts(scale: ScaleLike, counts: ReadonlyArray<number> | TypedScores): Tally;
+  /**
+   * A tally from its parts (an engine's `GROUP BY score`): `counts[k]`, `weightSums[k]`
+   * (Σw) and `weightSqSums[k]` (Σw²) for the score `scale.min + k`; both sums `null` /
+   * `undefined` for an unweighted tally. The core checks every point (sums finite and
+   * ≥ 0, 0 where the count is 0, (Σw)²/count ≤ Σw² ≤ (Σw)², weights ≤ 1e144, with a
+   * 1e-6 relative slack) and throws `invalid_argument` naming the array, with the
+   * point as `index`; `length_mismatch` for arrays of another length than the scale.
+   * @throws Error in `cxmetrics/survey` (its size budget): use `cxmetrics`.
+   */
+  static fromParts(
+    scale: ScaleLike,
+    counts: ReadonlyArray<number> | TypedScores,
+    weightSums: ReadonlyArray<number> | Float64Array | null | undefined,
+    weightSqSums: ReadonlyArray<number> | Float64Array | null | undefined,
+    options?: { missing?: number | null; invalid?: number | null },
+  ): Tally;
+  /**
+   * Reads what `toBytes()` (or Rust / Python `to_bytes`) wrote; `invalid_format` naming
+   * the byte offset and field for truncated, foreign, unknown-version, inconsistent or
+   * over-long input.
+   * @throws Error in `cxmetrics/survey` (its size budget): use `cxmetrics`.
+   */
+  static fromBytes(bytes: Uint8Array): Tally;
   /** Reads what `toJSON()` (or Rust / Python `to_json`) wrote: a string or the parsed object. */
   static fromJSON(json: string | TallyJSON): Tally;
   /** Adds one score (`null` / `undefined` / `NaN` = missing). */
@@ -140,6 +163,12 @@ export class Tally {
   readonly sumWeights: number;
   readonly nEff: number;
   toJSON(): TallyJSON;
+  /**
+   * The compact binary form (`CXTY` version 1, little-endian; docs/conventions.md,
+   * "Binary form"): the same bytes as Rust and Python `to_bytes`; exact round trip.
+   * @throws Error in `cxmetrics/survey` (its size budget): use `cxmetrics`.
+   */
+  toBytes(): Uint8Array;
   /** An independent copy. */
   copy(): Tally;
   /** Releases the wasm memory now instead of at garbage collection. The tally is unusable afterwards. */

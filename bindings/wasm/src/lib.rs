@@ -64,7 +64,9 @@ use cxmetrics::{
 };
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{MAX_SAFE_COUNT, Scores, counts_from, f64s_from, int_option, scale_from};
+use crate::convert::{
+    MAX_SAFE_COUNT, Scores, count_from, counts_from, f64s_from, int_option, scale_from,
+};
 use crate::errors::{JsResult, ToJs};
 
 /// `invalid_argument` naming `name` unless `n`, `missing` and `invalid` (and so every
@@ -136,6 +138,35 @@ impl RawTally {
         let scale = scale_from(min, max)?;
         let counts = counts_from(counts)?;
         let inner = Tally::from_counts(scale, &counts).js()?;
+        exact_in_js(&inner, "counts")?;
+        Ok(RawTally { inner })
+    }
+
+    /// A tally from its parts (`Tally::from_parts`): counts, optional Σw and Σw² per
+    /// point, and the missing and invalid counts.
+    #[cfg(feature = "interchange")]
+    #[wasm_bindgen(js_name = fromParts)]
+    pub fn from_parts(
+        min: f64,
+        max: f64,
+        counts: &js_sys::Float64Array,
+        weight_sums: Option<js_sys::Float64Array>,
+        weight_sq_sums: Option<js_sys::Float64Array>,
+        missing: f64,
+        invalid: f64,
+    ) -> JsResult<RawTally> {
+        let scale = scale_from(min, max)?;
+        let counts = counts_from(counts)?;
+        let s = weight_sums
+            .map(|a| f64s_from("weightSums", &a))
+            .transpose()?;
+        let q = weight_sq_sums
+            .map(|a| f64s_from("weightSqSums", &a))
+            .transpose()?;
+        let missing = count_from("missing", missing)?;
+        let invalid = count_from("invalid", invalid)?;
+        let inner =
+            Tally::from_parts(scale, &counts, s.as_deref(), q.as_deref(), missing, invalid).js()?;
         exact_in_js(&inner, "counts")?;
         Ok(RawTally { inner })
     }
@@ -266,6 +297,22 @@ impl RawTally {
     #[wasm_bindgen(getter, js_name = nEff)]
     pub fn n_eff(&self) -> f64 {
         self.inner.n_eff()
+    }
+
+    /// The tally in its compact binary form (`Tally::to_bytes`), as a `Uint8Array`.
+    #[cfg(feature = "interchange")]
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.inner.to_bytes()
+    }
+
+    /// Reads the binary form (`Tally::from_bytes`).
+    #[cfg(feature = "interchange")]
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> JsResult<RawTally> {
+        let inner = Tally::from_bytes(bytes).js()?;
+        exact_in_js(&inner, "bytes")?;
+        Ok(RawTally { inner })
     }
 
     /// The tally in the `cxmetrics.tally` format, as a plain object for `JSON.stringify`.

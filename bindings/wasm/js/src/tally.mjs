@@ -2,7 +2,7 @@
 
 import { describe, floatsArg, scoresArg } from "./convert.mjs";
 import { CxMetricsError, call } from "./errors.mjs";
-import { given, onInvalidArg, optionsArg } from "./options.mjs";
+import { given, onInvalidArg, optionalNumber, optionsArg } from "./options.mjs";
 import { raw } from "./raw.mjs";
 import { Scale, scaleArg } from "./scale.mjs";
 
@@ -22,6 +22,15 @@ function extendRaw(t, scores, weights, onInvalid) {
   const w = floatsArg(weights, "weights");
   const policy = onInvalidArg(onInvalid);
   call(() => t.extend(kind, array, w, policy));
+}
+
+/** Throws in the light module, which has no fromParts / toBytes / fromBytes (its size budget). */
+function interchange(what) {
+  if (raw.RawTally.fromParts === undefined) {
+    throw new Error(
+      `${what}: tallies from parts and in bytes are in the full module only; import "cxmetrics" (or "cxmetrics/web"), not "cxmetrics/survey"`,
+    );
+  }
 }
 
 /** Mergeable counts (and weight sums) of responses on one scale. */
@@ -64,6 +73,38 @@ export class Tally {
     return new Tally(
       INTERNAL,
       call(() => raw.RawTally.fromCounts(s.min, s.max, c)),
+    );
+  }
+
+  /**
+   * A tally from its parts: counts, Σw and Σw² per point (both null / undefined for an
+   * unweighted tally) and `{ missing, invalid }` (default 0); checked by the core.
+   */
+  static fromParts(scale, counts, weightSums, weightSqSums, options) {
+    interchange("Tally.fromParts()");
+    const s = scaleArg(scale);
+    const c = floatsArg(counts, "counts");
+    if (c === undefined) throw new TypeError("counts must be an array of integers, not " + describe(counts));
+    const ws = floatsArg(weightSums, "weightSums");
+    const wq = floatsArg(weightSqSums, "weightSqSums");
+    const o = optionsArg(options, ["missing", "invalid"], "Tally.fromParts");
+    const missing = optionalNumber(o.missing, "missing") ?? 0;
+    const invalid = optionalNumber(o.invalid, "invalid") ?? 0;
+    return new Tally(
+      INTERNAL,
+      call(() => raw.RawTally.fromParts(s.min, s.max, c, ws, wq, missing, invalid)),
+    );
+  }
+
+  /** Reads the compact binary form `toBytes()` (or Rust / Python `to_bytes`) wrote. */
+  static fromBytes(bytes) {
+    interchange("Tally.fromBytes()");
+    if (!(bytes instanceof Uint8Array)) {
+      throw new TypeError(`Tally.fromBytes needs a Uint8Array, not ${describe(bytes)}`);
+    }
+    return new Tally(
+      INTERNAL,
+      call(() => raw.RawTally.fromBytes(bytes)),
     );
   }
 
@@ -188,6 +229,13 @@ export class Tally {
   /** The serialized state (`cxmetrics.tally` format, version 1) as an object. */
   toJSON() {
     return rawOf(this).toJson();
+  }
+
+  /** The compact binary form (`CXTY` version 1, the same bytes as Rust and Python). */
+  toBytes() {
+    const t = rawOf(this);
+    interchange("Tally.toBytes()");
+    return t.toBytes();
   }
 
   /** An independent copy of this tally. */

@@ -368,7 +368,10 @@ test("works with frozen intrinsics (SES-style lockdown)", () => {
 // statistics, business metrics, segments, handle time) measures ~97 600 bytes against
 // the issue's "under 100 KB"; the full one (plus instants, schedules, tickets, trends, the
 // bundled tz database and the core's SVG charts, +26.7 KiB) ~326.5 KiB.
-const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 330 * 1024 };
+// Decision (issue 14, item 1): the full module's budget went from 330 to 331 KiB for
+// Tally.fromParts / toBytes / fromBytes (+4.0 KB gzipped, ~338 500 bytes); the light module
+// does not carry them (feature `interchange`), so its budget is unchanged.
+const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 331 * 1024 };
 
 for (const [module, budget] of Object.entries(BUDGET_BYTES)) {
   test(`size budget: ${module}_bg.wasm stays under ${budget} bytes gzipped`, async () => {

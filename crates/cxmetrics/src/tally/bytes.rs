@@ -76,107 +76,151 @@ impl Tally {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Tally> {
-        let mut rd = Reader { bytes, pos: 0 };
-        let magic = rd.take(4, "magic")?;
-        if magic != MAGIC {
-            return Err(bad(
-                0,
-                "magic",
-                "not a binary tally (it starts with the bytes \"CXTY\")",
-            ));
-        }
-        let version = rd.take(1, "version")?[0];
-        if version != VERSION {
-            return Err(bad(
-                4,
-                "version",
-                &format!("version {version} is not supported (this build reads version {VERSION})"),
-            ));
-        }
-        let flags = rd.take(1, "flags")?[0];
-        if flags & !WEIGHTED != 0 {
-            return Err(bad(
-                5,
-                "flags",
-                &format!("unknown flags {flags:#04x} (only bit 0, weighted, is defined)"),
-            ));
-        }
-        let at = rd.pos;
-        let min = rd.int("scale min")?;
-        let max = rd.int("scale max")?;
-        let scale = Scale::new(min, max).map_err(|e| bad(at, "scale", &e.to_string()))?;
-        let missing = rd.varint("missing")?;
-        let invalid = rd.varint("invalid")?;
-        let points = scale.points();
-        let mut counts = Vec::with_capacity(points);
-        for k in 0..points {
-            counts.push(rd.varint_named(|| format!("counts[{k}]"))?);
-        }
-        if rows_in(&counts, missing, invalid).is_none() {
-            return Err(bad(
-                rd.pos,
-                "counts",
-                "counts, missing and invalid sum to more than 2^64 - 1 rows",
-            ));
-        }
-        let weights = if flags & WEIGHTED == 0 {
-            None
-        } else {
-            let mut out = Vec::with_capacity(points);
-            for (k, &c) in counts.iter().enumerate() {
-                let at = rd.pos;
-                let mut x = [0.0; 4];
-                for v in &mut x {
-                    let b = rd.take(8, &format!("weights[{k}]"))?;
-                    let mut a = [0u8; 8];
-                    a.copy_from_slice(b);
-                    *v = f64::from_le_bytes(a);
-                }
-                let [s, sc, q, qc] = x;
-                let field = format!("weights[{k}]");
-                for (v, comp) in [(s, sc), (q, qc)] {
-                    // a compensation term is a rounding error: small beside its sum
-                    if !(v.is_finite()
-                        && v >= 0.0
-                        && comp.is_finite()
-                        && comp.abs() <= v * PARTS_SLACK)
-                    {
-                        return Err(bad(
-                            at,
-                            &field,
-                            "Σw and Σw² must be finite sums ≥ 0, each with a compensation term at most 1e-6 of it",
-                        ));
-                    }
-                }
-                check_point(c, s + sc, q + qc)
-                    .map_err(|(_, why)| bad(at, &field, &format!("{why} (count {c})")))?;
-                out.push(PointWeight {
-                    sum: NeumaierSum { sum: s, comp: sc },
-                    sum_sq: NeumaierSum { sum: q, comp: qc },
-                });
-            }
-            Some(out)
-        };
-        if rd.pos != bytes.len() {
-            return Err(bad(
-                rd.pos,
-                "end",
-                &format!("{} trailing bytes after the tally", bytes.len() - rd.pos),
-            ));
-        }
-        Ok(Tally {
-            scale,
-            counts,
-            weights,
-            missing,
-            invalid,
+        decode(bytes).map_err(Bad::into_error)
+    }
+}
+
+/// Where and why decoding stopped: the byte offset, the field (with its point, if
+/// any) and a fixed reason; formatted once, in [`Bad::into_error`], so the decoder
+/// itself carries no formatting code.
+struct Bad {
+    at: usize,
+    field: &'static str,
+    point: Option<usize>,
+    why: &'static str,
+}
+
+impl Bad {
+    #[cold]
+    #[inline(never)]
+    fn into_error(self) -> Error {
+        let Bad {
+            at,
+            field,
+            point,
+            why,
+        } = self;
+        Error::InvalidFormat(match point {
+            Some(k) => format!("at byte {at} ({field}[{k}]): {why}"),
+            None => format!("at byte {at} ({field}): {why}"),
         })
     }
 }
 
-/// The `invalid_format` error for the field `field` at byte `at`.
-fn bad(at: usize, field: &str, why: &str) -> Error {
-    Error::InvalidFormat(format!("at byte {at} ({field}): {why}"))
+fn decode(bytes: &[u8]) -> std::result::Result<Tally, Bad> {
+    let mut rd = Reader {
+        bytes,
+        pos: 0,
+        bad: None,
+    };
+    decode_with(&mut rd).ok_or_else(|| {
+        rd.bad.take().unwrap_or(Bad {
+            at: 0,
+            field: "tally",
+            point: None,
+            why: "unreadable",
+        })
+    })
+}
+
+/// The decoder proper: `None` with the reason in `rd.bad` (an `Option` is cheaper to
+/// pass up than the reason at every step).
+fn decode_with(rd: &mut Reader<'_>) -> Option<Tally> {
+    if rd.take(4, "magic", None)? != MAGIC {
+        return rd.fail(
+            0,
+            "magic",
+            None,
+            "not a binary tally (it starts with the bytes \"CXTY\")",
+        );
+    }
+    if rd.take(1, "version", None)?[0] != VERSION {
+        return rd.fail(
+            4,
+            "version",
+            None,
+            "an unknown version (this build reads version 1)",
+        );
+    }
+    let flags = rd.take(1, "flags", None)?[0];
+    if flags & !WEIGHTED != 0 {
+        return rd.fail(
+            5,
+            "flags",
+            None,
+            "unknown flags (only bit 0, weighted, is defined)",
+        );
+    }
+    let at = rd.pos;
+    let min = unzigzag(rd.varint("scale min", None)?);
+    let max = unzigzag(rd.varint("scale max", None)?);
+    let Ok(scale) = Scale::new(min, max) else {
+        return rd.fail(
+            at,
+            "scale",
+            None,
+            "not a scale of 2 to 101 points within the 32-bit integers",
+        );
+    };
+    let missing = rd.varint("missing", None)?;
+    let invalid = rd.varint("invalid", None)?;
+    let points = scale.points();
+    let mut counts = vec![0; points];
+    for (k, c) in counts.iter_mut().enumerate() {
+        *c = rd.varint("counts", Some(k))?;
+    }
+    if rows_in(&counts, missing, invalid).is_none() {
+        return rd.fail(
+            rd.pos,
+            "counts",
+            None,
+            "counts, missing and invalid sum to more than 2^64 - 1 rows",
+        );
+    }
+    let weights = if flags & WEIGHTED == 0 {
+        None
+    } else {
+        let mut out = vec![PointWeight::default(); points];
+        for (k, (&c, pw)) in counts.iter().zip(&mut out).enumerate() {
+            let at = rd.pos;
+            let mut x = [0.0; 4];
+            for v in &mut x {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(rd.take(8, "weights", Some(k))?);
+                *v = f64::from_le_bytes(a);
+            }
+            let [s, sc, q, qc] = x;
+            // a compensation term is a rounding error: small beside its sum
+            let small = |v: f64, comp: f64| {
+                v.is_finite() && v >= 0.0 && comp.is_finite() && comp.abs() <= v * PARTS_SLACK
+            };
+            let why = if small(s, sc) && small(q, qc) {
+                check_point(c, s + sc, q + qc).err().map(|(_, why)| why)
+            } else {
+                Some(
+                    "Σw and Σw² must be finite sums ≥ 0, each with a compensation term at most 1e-6 of it",
+                )
+            };
+            if let Some(why) = why {
+                return rd.fail(at, "weights", Some(k), why);
+            }
+            *pw = PointWeight {
+                sum: NeumaierSum { sum: s, comp: sc },
+                sum_sq: NeumaierSum { sum: q, comp: qc },
+            };
+        }
+        Some(out)
+    };
+    if rd.pos != rd.bytes.len() {
+        return rd.fail(rd.pos, "end", None, "trailing bytes after the tally");
+    }
+    Some(Tally {
+        scale,
+        counts,
+        weights,
+        missing,
+        invalid,
+    })
 }
 
 /// A signed integer as an unsigned one with small magnitudes small (0, -1, 1, -2, … →
@@ -199,61 +243,72 @@ fn put_varint(out: &mut Vec<u8>, mut x: u64) {
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// Why decoding stopped, once it has.
+    bad: Option<Bad>,
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize, field: &str) -> Result<&'a [u8]> {
+    /// Records why decoding stops; always `None`.
+    fn fail<T>(
+        &mut self,
+        at: usize,
+        field: &'static str,
+        point: Option<usize>,
+        why: &'static str,
+    ) -> Option<T> {
+        self.bad = Some(Bad {
+            at,
+            field,
+            point,
+            why,
+        });
+        None
+    }
+
+    fn take(&mut self, n: usize, field: &'static str, point: Option<usize>) -> Option<&'a [u8]> {
         let end = self.pos + n;
-        match self.bytes.get(self.pos..end) {
+        let bytes = self.bytes;
+        match bytes.get(self.pos..end) {
             Some(b) => {
                 self.pos = end;
-                Ok(b)
+                Some(b)
             }
-            None => Err(bad(
-                self.bytes.len(),
+            None => self.fail(
+                bytes.len(),
                 field,
-                &format!(
-                    "truncated: {n} more bytes needed at byte {}, the input ends at byte {}",
-                    self.pos,
-                    self.bytes.len()
-                ),
-            )),
+                point,
+                "truncated (the input ends there)",
+            ),
         }
     }
 
-    fn varint(&mut self, field: &str) -> Result<u64> {
-        self.varint_named(|| field.to_owned())
-    }
-
-    /// An unsigned LEB128 varint: at most 10 bytes, no bits above 64, canonical (no
-    /// trailing zero byte), so every value has exactly one encoding.
-    fn varint_named(&mut self, field: impl Fn() -> String) -> Result<u64> {
+    /// An unsigned LEB128 varint: no bits above 64 (so at most 10 bytes) and canonical
+    /// (no trailing zero byte), so every value has exactly one encoding.
+    fn varint(&mut self, field: &'static str, point: Option<usize>) -> Option<u64> {
         let at = self.pos;
         let mut x = 0u64;
-        for i in 0..10 {
+        let mut shift = 0;
+        loop {
             let Some(&b) = self.bytes.get(self.pos) else {
-                return Err(bad(self.bytes.len(), &field(), "truncated inside a varint"));
+                return self.fail(self.bytes.len(), field, point, "truncated inside a varint");
             };
             self.pos += 1;
-            let bits = u64::from(b & 0x7f);
-            if i == 9 && b > 1 {
-                return Err(bad(at, &field(), "varint above 2^64 - 1"));
+            if shift == 63 && b > 1 {
+                return self.fail(at, field, point, "varint above 2^64 - 1");
             }
-            x |= bits << (7 * i);
+            x |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
-                if b == 0 && i > 0 {
-                    return Err(bad(at, &field(), "over-long varint (a trailing zero byte)"));
+                if b == 0 && shift > 0 {
+                    return self.fail(at, field, point, "over-long varint (a trailing zero byte)");
                 }
-                return Ok(x);
+                return Some(x);
             }
+            shift += 7;
         }
-        // not reached: a 10th byte either ends the varint or is refused above
-        Err(bad(at, &field(), "varint longer than 10 bytes"))
     }
+}
 
-    /// A zigzag varint (a scale bound; `Scale::new` checks its range).
-    fn int(&mut self, field: &str) -> Result<i64> {
-        let z = self.varint(field)?;
-        Ok((z >> 1).cast_signed() ^ -((z & 1).cast_signed()))
-    }
+/// The inverse of [`zigzag`] (a scale bound; `Scale::new` checks its range).
+fn unzigzag(z: u64) -> i64 {
+    (z >> 1).cast_signed() ^ -((z & 1).cast_signed())
 }

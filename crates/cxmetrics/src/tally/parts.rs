@@ -12,10 +12,11 @@ use crate::scale::Scale;
 /// columns, which break them by far more than that.
 pub(crate) const PARTS_SLACK: f64 = 1e-6;
 
-/// Mean weights below this (2⁻⁵⁰⁰ ≈ 3e-151) are not checked against Σw² / Σw: the
-/// squares of such weights are subnormal or round to 0, so Σw² has lost its precision
-/// (a tally built from rows holds Σw > 0 with Σw² = 0 when every weight is below
-/// about 1e-162).
+/// Σw and mean weights below this (2⁻⁵⁰⁰ ≈ 3e-151) are not checked against Σw² / Σw:
+/// the squares of such weights are subnormal or round to 0, so Σw² has lost its
+/// precision (a tally built from rows holds Σw > 0 with Σw² = 0 when every weight is
+/// below about 1e-162, and a subnormal Σw² may round above (Σw)²; found by the
+/// `tally_bytes` fuzz target).
 const TINY_WEIGHT: f64 = 3.054_936_363_499_605e-151;
 
 impl Tally {
@@ -42,12 +43,13 @@ impl Tally {
     /// s / c          ≤ MAX_WEIGHT · (1 + ε)      (the mean weight)
     /// q / s          ≤ MAX_WEIGHT · (1 + ε)      (Σw²/Σw is at most the largest weight)
     /// q / s          ≤ s · (1 + ε)               (Σw² ≤ (Σw)²)
+    ///                                             — not checked for s < 2⁻⁵⁰⁰
     /// s / c          ≤ (q / s) · (1 + ε)         (Σw² ≥ (Σw)²/c, Cauchy–Schwarz)
     ///                                             — not checked for s / c < 2⁻⁵⁰⁰
     /// Σ c + missing + invalid ≤ MAX_ROWS
     /// ```
-    /// The rules are ratios, so none of them overflows; the last is skipped for mean
-    /// weights so small that their squares underflow.
+    /// The rules are ratios, so none of them overflows; the last two are skipped for
+    /// sums so small that squares underflow (Σw² is then rounded to few bits or to 0).
     ///
     /// # Errors
     /// - `length_mismatch` unless `counts` (and each weight-sum array) has
@@ -160,16 +162,8 @@ fn point_weights(
 ) -> Result<Vec<PointWeight>> {
     let mut out = Vec::with_capacity(counts.len());
     for (k, ((&c, &s), &q)) in counts.iter().zip(sums).zip(sq_sums).enumerate() {
-        check_point(c, s, q).map_err(|(name, why)| {
-            Error::invalid_argument_at(
-                name,
-                format!(
-                    "at point {k} (score {}): {why} (count {c})",
-                    i64::from(scale.min()) + k as i64
-                ),
-                k,
-            )
-        })?;
+        check_point(c, s, q).map_err(|(name, why)| point_error(scale, k, c, name, why))?;
+
         out.push(PointWeight {
             // +0.0 for -0.0, so the state is the one a tally of rows holds
             sum: NeumaierSum {
@@ -183,6 +177,20 @@ fn point_weights(
         });
     }
     Ok(out)
+}
+
+/// The refusal of point `k` (formatted here only, off the checking path).
+#[cold]
+#[inline(never)]
+fn point_error(scale: Scale, k: usize, c: u64, name: &'static str, why: &str) -> Error {
+    Error::invalid_argument_at(
+        name,
+        format!(
+            "at point {k} (score {}): {why} (count {c})",
+            i64::from(scale.min()) + k as i64
+        ),
+        k,
+    )
 }
 
 /// The rule one point's `(count, Σw, Σw²)` breaks, as (argument, why), if any.
@@ -227,7 +235,7 @@ pub(crate) fn check_point(
     if h > Tally::MAX_WEIGHT * up {
         return Err((SQ, "Σw²/Σw is above the largest weight, 1e144"));
     }
-    if h > s * up {
+    if s >= TINY_WEIGHT && h > s * up {
         return Err((SQ, "Σw² is above (Σw)², which no weights ≥ 0 give"));
     }
     if mean >= TINY_WEIGHT && mean > h * up {
