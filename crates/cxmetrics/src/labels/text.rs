@@ -27,8 +27,10 @@ pub enum Reading {
 /// character of the presets and of the common Latin, Greek, Cyrillic, Vietnamese, Thai
 /// and Persian alphabets; it differs on a few ligatures and Cherokee letters).
 ///
-/// NFC needs the `nfc` feature (on by default); without it the text is taken as
-/// already NFC (the JS binding normalises it with `String.prototype.normalize`).
+/// NFC and the Unicode lower-case mapping need the `unicode` feature (on by default);
+/// without it the text is taken as already NFC and only ASCII letters are lower-cased
+/// (the JS binding normalises with `String.prototype.normalize("NFC")` and
+/// `toLowerCase()` first, which keeps those tables out of the wasm modules).
 ///
 /// # Examples
 /// ```
@@ -57,18 +59,28 @@ pub fn normalize(text: &str) -> String {
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ς' => out.push('σ'),
-            c => out.extend(c.to_lowercase()),
+            c => lower(c, &mut out),
         }
     }
     out
 }
 
-#[cfg(feature = "nfc")]
+#[cfg(feature = "unicode")]
+fn lower(c: char, out: &mut String) {
+    out.extend(c.to_lowercase());
+}
+
+#[cfg(not(feature = "unicode"))]
+fn lower(c: char, out: &mut String) {
+    out.push(c.to_ascii_lowercase());
+}
+
+#[cfg(feature = "unicode")]
 fn nfc(text: &str) -> impl Iterator<Item = char> + '_ {
     unicode_normalization::UnicodeNormalization::nfc(text)
 }
 
-#[cfg(not(feature = "nfc"))]
+#[cfg(not(feature = "unicode"))]
 fn nfc(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
 }
