@@ -135,6 +135,7 @@ fn unknown_preset_language_is_invalid_argument() {
 
 /// The presets table of docs/labels.md, generated from [`PRESETS`] (the one home of the
 /// wording): `CX_WRITE_DOCS=1 cargo test -p cxmetrics --test labels` rewrites it.
+#[allow(clippy::format_push_string)]
 fn presets_table() -> String {
     let mut out =
         String::from("<!-- presets: generated from crates/cxmetrics/src/labels/presets.rs -->\n");
