@@ -23,6 +23,17 @@ export function needLabels() {
 export let textValues;
 
 /**
+ * Whether `scores` is an array with a string in it. Arrays too long for wasm memory are
+ * left to the numeric path, which refuses them before reading any element (a sparse
+ * array of 2^32 - 1 holes must not be scanned).
+ */
+export function hasText(scores) {
+  if (!Array.isArray(scores) || scores.length >= 2 ** 29) return false;
+  for (let i = 0; i < scores.length; i++) if (typeof scores[i] === "string") return true;
+  return false;
+}
+
+/**
  * An integer response scale min..=max with 2 to 101 points; optionally with labels
  * (answer text -> point) and the texts that mean "no answer".
  */
@@ -70,7 +81,7 @@ export class Scale {
 
   static {
     textValues = (scale, scores, policy) => {
-      if (!Array.isArray(scores) || !scores.some((v) => typeof v === "string")) return null;
+      if (!hasText(scores)) return null;
       needLabels();
       const index = new Map();
       const texts = [];

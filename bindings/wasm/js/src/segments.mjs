@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
-import { needLabels, Scale, scaleArg, textValues } from "./scale.mjs";
+import { hasText, needLabels, Scale, scaleArg, textValues } from "./scale.mjs";
 import { copyFields, decode, defaults, levelArg, Row, rowsOf, svgOf } from "./results.mjs";
 
 const METRIC_OPTIONS = ["metric", "scale", "buckets", "csatMethod", "cesMethod", "threshold", "bottomThreshold", "higherIsBetter"];
@@ -52,7 +52,7 @@ export function metricSpec(fn, o) {
  * are read on the given scale (labels included) or the metric's default scale.
  */
 export function floatScores(scores, o, spec) {
-  if (Array.isArray(scores) && scores.some((v) => typeof v === "string")) {
+  if (hasText(scores)) {
     needLabels();
     const scale = given(o.scale) ? scaleArg(o.scale) : new Scale(...call(() => raw.specScale(spec)));
     return textValues(scale, scores, onInvalidArg(o.onInvalid));
