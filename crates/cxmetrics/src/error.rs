@@ -121,6 +121,27 @@ pub enum Error {
         /// Why it was refused.
         reason: &'static str,
     },
+    /// Labels or missing-value texts that make a labelled scale ambiguous (code
+    /// `invalid_scale`, like [`Error::InvalidScale`]): a label on two points, a label
+    /// that reads as another point's number, a label that is also a missing-value text.
+    #[error("invalid scale labels: the label \"{label}\" {reason}")]
+    InvalidLabel {
+        /// The label as given.
+        label: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A text answer that is neither a label of the scale, a missing-value text, nor a
+    /// number or stars written as text.
+    #[error(
+        "answer \"{text}\" at index {index} is not a label of the scale, a missing-value text, or a number; add it to the scale's labels or missing texts, or choose to skip invalid values"
+    )]
+    UnknownLabel {
+        /// Position of the first unknown answer.
+        index: usize,
+        /// The answer as given (at most 40 characters).
+        text: String,
+    },
     /// An option outside its domain.
     #[error("invalid argument `{name}`: {message}")]
     InvalidArgument {
@@ -224,7 +245,7 @@ impl Error {
             Error::InvalidWeight { .. } => "invalid_weight",
             Error::LengthMismatch { .. } => "length_mismatch",
             Error::ScaleMismatch(_) => "scale_mismatch",
-            Error::InvalidScale { .. } => "invalid_scale",
+            Error::InvalidScale { .. } | Error::InvalidLabel { .. } => "invalid_scale",
             Error::InvalidArgument { .. } => "invalid_argument",
             Error::InvalidFormat(_) => "invalid_format",
             Error::InsufficientData(_) => "insufficient_data",
@@ -232,6 +253,7 @@ impl Error {
             Error::EmptySchedule => "empty_schedule",
             Error::OverlappingWindows { .. } => "overlapping_windows",
             Error::OutOfOrder { .. } => "out_of_order",
+            Error::UnknownLabel { .. } => "unknown_label",
         }
     }
 
@@ -247,7 +269,8 @@ impl Error {
         match self {
             Error::OutOfScale { index, .. }
             | Error::NotInteger { index, .. }
-            | Error::NotFinite { index, .. } => Some(*index),
+            | Error::NotFinite { index, .. }
+            | Error::UnknownLabel { index, .. } => Some(*index),
             Error::InvalidWeight { index, .. }
             | Error::OutOfOrder { index, .. }
             | Error::InvalidArgument { index, .. } => *index,
@@ -307,7 +330,7 @@ impl Error {
 
     /// Every code [`Error::code`] can return, in the order of the table above. The
     /// bindings' type stubs and READMEs are tested against this list.
-    pub const CODES: [&'static str; 15] = [
+    pub const CODES: [&'static str; 16] = [
         "empty",
         "out_of_scale",
         "not_integer",
@@ -323,6 +346,7 @@ impl Error {
         "overlapping_windows",
         "out_of_order",
         "insufficient_data",
+        "unknown_label",
     ];
 
     /// The message with the input names spelled by `spell` (a binding passes its naming
@@ -429,8 +453,17 @@ mod tests {
                 index: None,
             },
             Error::InsufficientData(String::new()),
+            Error::UnknownLabel {
+                index: 0,
+                text: String::new(),
+            },
         ];
         let codes: Vec<&str> = samples.iter().map(Error::code).collect();
         assert_eq!(codes, Error::CODES);
+        let label = Error::InvalidLabel {
+            label: String::new(),
+            reason: String::new(),
+        };
+        assert_eq!(label.code(), "invalid_scale");
     }
 }

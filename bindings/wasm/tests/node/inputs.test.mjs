@@ -17,6 +17,7 @@ const CODES = new Set([
   "invalid_argument",
   "invalid_format",
   "insufficient_data",
+  "unknown_label",
 ]);
 
 /** Runs fn; passes if it returns or throws a CxMetricsError / TypeError. Returns the outcome. */
@@ -181,7 +182,8 @@ test("the bad inputs give the documented outcomes", () => {
   assert.equal(o([5e-324]), "not_integer");
   assert.equal(o([1e-300]), "not_integer");
   assert.equal(o([9, 2 + 2 ** -50]), "not_integer");
-  assert.equal(o(["7"]), "TypeError");
+  assert.equal(o(["7"]), "ok"); // a number written as text (issue 13)
+  assert.equal(o(["seven"]), "unknown_label");
   assert.equal(o("10"), "TypeError");
   assert.equal(o(null), "TypeError");
   assert.equal(o(new Map()), "TypeError");

@@ -366,12 +366,13 @@ test("works with frozen intrinsics (SES-style lockdown)", () => {
 // Budgets in bytes of gzipped .wasm (gzip -9; see DEVELOPING.md, "Size budgets"). Each
 // leaves room for small changes, not for a feature: the light module (survey metrics,
 // statistics, business metrics, segments, handle time) measures ~97 600 bytes against
-// the issue's "under 100 KB"; the full one (plus instants, schedules, tickets, trends, the
-// bundled tz database and the core's SVG charts, +26.7 KiB) ~326.5 KiB.
-// Decision (issue 14, item 1): the full module's budget went from 330 to 331 KiB for
-// Tally.fromParts / toBytes / fromBytes (+4.0 KB gzipped, ~338 500 bytes); the light module
-// does not carry them (feature `interchange`), so its budget is unchanged.
-const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 331 * 1024 };
+// the issue's "under 100 KB" (98 219 with issue 13's error codes; text answers and the
+// interchange functions are left out of it); the full one (plus instants, schedules,
+// tickets, trends, the bundled tz database, the core's SVG charts, issue 13's text answers
+// +9.0 KB and issue 14's Tally.fromParts / toBytes / fromBytes +4.0 KB) ~339.5 KiB.
+// Issues 13 and 14 raised the full budget from 330 to 340 KiB (CHANGELOG "Decisions"; to
+// take it back, drop "labels" / "interchange" from the wasm crate's default features).
+const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 340 * 1024 };
 
 for (const [module, budget] of Object.entries(BUDGET_BYTES)) {
   test(`size budget: ${module}_bg.wasm stays under ${budget} bytes gzipped`, async () => {
