@@ -271,7 +271,7 @@ impl PyScale {
     #[staticmethod]
     fn default_for(metric: &str) -> PyResult<Option<Self>> {
         let kind = cxmetrics::MetricKind::parse(metric).map_err(crate::errors::core_err)?;
-        Ok(kind.default_scale().map(PyScale))
+        Ok(kind.default_scale().map(|s| PyScale(s, None)))
     }
 
     /// 0–10, the Net Promoter Score "likelihood to recommend" scale.

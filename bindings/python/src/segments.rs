@@ -174,7 +174,7 @@ impl PySegmentTable {
         let labels = key_labels(&PyList::new(py, keys)?.into_any())?;
         let first_scale = tallies
             .first()
-            .map(|t| crate::scale::PyScale(t.scale()).into_bound_py_any(py))
+            .map(|t| crate::scale::PyScale(t.scale(), None).into_bound_py_any(py))
             .transpose()?;
         let (name, metric, scale) = MetricArgs {
             metric,

@@ -10,9 +10,9 @@ use pyo3::types::{
 };
 
 use crate::convert::{
-    Role, ScaleArg, extract_count, extract_counts, extract_floats, extract_on_invalid, extract_scale,
-    extract_scale_arg, extract_score_input, extract_text, extract_weight_input, extract_weights,
-    scalar_to_f64,
+    Role, ScaleArg, extract_count, extract_counts, extract_floats, extract_on_invalid,
+    extract_scale, extract_scale_arg, extract_score_input, extract_text, extract_weight_input,
+    extract_weights, scalar_to_f64,
 };
 use crate::errors::{core_err, invalid_argument};
 use crate::scale::PyScale;
@@ -226,7 +226,10 @@ impl PyTally {
         let invalid = count(invalid, "invalid")?;
         let inner = Tally::from_parts(scale, &counts, s.as_deref(), q.as_deref(), missing, invalid)
             .map_err(core_err)?;
-        Ok(PyTally { inner })
+        Ok(PyTally {
+            inner,
+            labels: Labels::default(),
+        })
     }
 
     /// Reads a tally written by :meth:`to_json` (in any language binding).
@@ -301,7 +304,10 @@ impl PyTally {
             )));
         };
         let inner = Tally::from_bytes(&bytes).map_err(core_err)?;
-        Ok(PyTally { inner })
+        Ok(PyTally {
+            inner,
+            labels: Labels::default(),
+        })
     }
 
     /// Adds one score (``None`` / NaN = missing), with an optional weight.

@@ -187,7 +187,7 @@ impl PyTrendTable {
             .collect::<PyResult<Vec<Date>>>()?;
         let first_scale = tallies
             .first()
-            .map(|t| crate::scale::PyScale(t.scale()).into_bound_py_any(py))
+            .map(|t| crate::scale::PyScale(t.scale(), None).into_bound_py_any(py))
             .transpose()?;
         let (name, metric, scale) = MetricArgs {
             metric,
