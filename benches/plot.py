@@ -77,7 +77,8 @@ def hbars(ax, categories, series, title):
 
 
 def python_panel(ax, data, rows):
-    res = [r for r in data["results"] if r["rows"] == rows]
+    # peers only (the weighted ÷ unweighted rows compare cxmetrics with itself)
+    res = [r for r in data["results"] if r["rows"] == rows and not r["peer"].startswith("cxmetrics")]
     dtypes = list(dict.fromkeys(r["dtype"] for r in res))
     peers = list(dict.fromkeys(r["peer"] for r in res))
     colors = {
@@ -145,7 +146,7 @@ def main():
     # panel heights follow their number of bars
     def bars(kind, data):
         if kind == "py":
-            res = [r for r in data["results"] if r["rows"] == a.rows]
+            res = [r for r in data["results"] if r["rows"] == a.rows and not r["peer"].startswith("cxmetrics")]
             return len(res) + len({r["dtype"] for r in res})
         keys = {(r["metric"], r["input"]) for run in data for r in run["results"] if r["n"] == a.n}
         return len(keys) * (3 * len(data) + 1)

@@ -339,17 +339,11 @@ fn extract_column<'py>(
         return from_ndarray(obj, role);
     }
     if let Ok(list) = obj.cast::<PyList>() {
-        let mut out = Vec::with_capacity(list.len());
-        for (i, item) in list.iter().enumerate() {
-            out.push(scalar_to_f64(&item, role, Some(i))?);
-        }
+        let out = numbers_to_f64(list.iter(), list.len(), role)?;
         return Ok(Extracted::Floats(Column::Owned(out)));
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
-        let mut out = Vec::with_capacity(tuple.len());
-        for (i, item) in tuple.iter().enumerate() {
-            out.push(scalar_to_f64(&item, role, Some(i))?);
-        }
+        let out = numbers_to_f64(tuple.iter(), tuple.len(), role)?;
         return Ok(Extracted::Floats(Column::Owned(out)));
     }
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
@@ -392,6 +386,79 @@ fn extract_column<'py>(
         },
         type_name(obj)
     )))
+}
+
+/// Python numbers → `f64`, item by item, with a fast path for small ints.
+///
+/// CPython keeps one shared object for each int in −5…256 (survey answers are among
+/// them), stored one after another. [`SmallInts`] holds those objects: an item is
+/// identified by its address (a subtraction and a division) and confirmed by identity
+/// (`is`), so no conversion call is made for it; anything else goes through
+/// [`scalar_to_f64`] (exact floats first). Should the interpreter lay the objects out
+/// differently the identity check fails and every item takes the general path: same
+/// values, only slower.
+fn numbers_to_f64<'py>(
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+    len: usize,
+    role: Role,
+) -> PyResult<Vec<f64>> {
+    let mut out = Vec::with_capacity(len);
+    let small = SmallInts::get();
+    for (i, item) in items.enumerate() {
+        if let Some(v) = small.and_then(|s| s.value(&item)) {
+            out.push(v);
+        } else {
+            out.push(scalar_to_f64(&item, role, Some(i))?);
+        }
+    }
+    Ok(out)
+}
+
+/// The interpreter's shared small-int objects −5…256, when they lie at a fixed stride.
+struct SmallInts {
+    first: usize,
+    stride: usize,
+    objects: Vec<Py<PyAny>>,
+}
+
+impl SmallInts {
+    const LOW: i64 = -5;
+    const HIGH: i64 = 256;
+
+    fn get() -> Option<&'static SmallInts> {
+        static TABLE: std::sync::OnceLock<Option<SmallInts>> = std::sync::OnceLock::new();
+        TABLE
+            .get_or_init(|| {
+                Python::attach(|py| {
+                    let objects: Vec<Py<PyAny>> = (Self::LOW..=Self::HIGH)
+                        .map(|k| {
+                            k.into_pyobject(py)
+                                .map_or_else(|never| match never {}, |o| o.into_any().unbind())
+                        })
+                        .collect();
+                    let addr = |k: usize| objects[k].as_ptr() as usize;
+                    let first = addr(0);
+                    let stride = addr(1).checked_sub(first)?;
+                    let laid_out =
+                        stride > 0 && (0..objects.len()).all(|k| addr(k) == first + k * stride);
+                    laid_out.then_some(SmallInts {
+                        first,
+                        stride,
+                        objects,
+                    })
+                })
+            })
+            .as_ref()
+    }
+
+    /// The value of `item` when it is one of the shared small ints.
+    #[inline]
+    fn value(&self, item: &Bound<'_, PyAny>) -> Option<f64> {
+        let offset = (item.as_ptr() as usize).wrapping_sub(self.first);
+        let k = offset / self.stride;
+        let object = self.objects.get(k)?;
+        (object.as_ptr() == item.as_ptr()).then(|| (Self::LOW + k as i64) as f64)
+    }
 }
 
 /// Whether numpy is imported. An ndarray cannot exist otherwise, and checking for one
