@@ -9,6 +9,7 @@ unweighted one), and compares them with the ratios committed in
 Only ratios are compared, never absolute times, so a slower or busier machine moves
 ours and the peer together; a ratio measured on a loaded machine is still noisier.
 """
+
 import argparse
 import json
 import platform
@@ -64,18 +65,25 @@ def main() -> int:
         return 1
     if a.update:
         simd = json.loads(a.python.read_text()).get("simd")
-        BASELINE.write_text(json.dumps({
-            "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
-            "simd": simd,
-            "tolerance": a.tolerance,
-            "ratios": ratios,
-        }, indent=1, ensure_ascii=False) + "\n")
+        BASELINE.write_text(
+            json.dumps(
+                {
+                    "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+                    "simd": simd,
+                    "tolerance": a.tolerance,
+                    "ratios": ratios,
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
         print(f"bench-check: wrote {len(ratios)} ratios to {BASELINE}")
         return 0
     base = json.loads(BASELINE.read_text())["ratios"]
     worse = []
-    print(f"| ratio (ours ÷ peer) | committed | now | change |")
+    print("| ratio (ours ÷ peer) | committed | now | change |")
     print("|---|---:|---:|---:|")
     for key, now in ratios.items():
         was = base.get(key)

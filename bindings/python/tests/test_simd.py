@@ -51,8 +51,12 @@ def reference(x: np.ndarray, w: np.ndarray) -> dict:
     missing = int(np.isnan(xf).sum())
     counts = [int((xf == k).sum()) for k in range(11)]
     valid = np.isin(xf, np.arange(11))
-    return {"counts": counts, "missing": missing, "invalid": len(x) - sum(counts) - missing,
-            "w_sum": float(w[valid].sum())}
+    return {
+        "counts": counts,
+        "missing": missing,
+        "invalid": len(x) - sum(counts) - missing,
+        "w_sum": float(w[valid].sum()),
+    }
 
 
 def run_child(level: str) -> subprocess.CompletedProcess:
@@ -69,8 +73,15 @@ def expected() -> list:
         f[rng.random(n) < 0.05] = np.nan
         f[rng.random(n) < 0.01] = 2.5
         w = rng.uniform(0.0, 3.0, size=n)
-        for x in [base.astype(np.int8), np.abs(base).astype(np.uint8), base.astype(np.int16),
-                  base.astype(np.int32), base.astype(np.int64), f.astype(np.float32), f]:
+        for x in [
+            base.astype(np.int8),
+            np.abs(base).astype(np.uint8),
+            base.astype(np.int16),
+            base.astype(np.int32),
+            base.astype(np.int64),
+            f.astype(np.float32),
+            f,
+        ]:
             out.append(reference(x, w))
     return out
 
