@@ -3,8 +3,9 @@
 Each reader takes a path or an open file (text or binary) and returns a
 :class:`SurveyExport`: the questions with their text and one answer per response
 (``None`` where the respondent skipped it), the response ids, and the response times as
-timezone-aware :class:`datetime.datetime` instants. The answers go straight into the
-survey functions:
+instants: :class:`datetime.datetime` in UTC, read in the zone the export was written
+in (so ``submitted - started`` is the time that passed, even across a clock change). The
+answers go straight into the survey functions:
 
 >>> import cxmetrics as cx
 >>> from cxmetrics.io import read_qualtrics
@@ -14,7 +15,7 @@ survey functions:
 >>> round(cx.nps(survey["Q1"].answers).score, 4)
 14.2857
 >>> survey.submitted[0].isoformat()
-'2026-03-05T09:01:42-07:00'
+'2026-03-05T16:01:42+00:00'
 
 What each reader understands, and how it reads each vendor's timestamps, is in
 ``docs/exports.md``. The readers are pure Python (``csv``, ``json``, ``zoneinfo``); they
@@ -32,7 +33,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import IO, Literal, Mapping, Sequence, Union
+from typing import IO, Any, Literal, Mapping, Sequence, Union
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ._cxmetrics import CxMetricsError
@@ -143,7 +144,9 @@ class Question:
     id: str
     text: str
     kind: Kind
-    answers: tuple[Answer, ...]
+    answers: tuple[Any, ...]
+    """Each an :data:`Answer`; typed ``Any`` so that they pass to the metric functions
+    (which of them a function takes depends on ``kind``)."""
     choices: tuple[str, ...] = ()
     column: int = 0
 
@@ -212,10 +215,15 @@ def _read_rows(vendor: Vendor, source: Source) -> list[tuple[int, list[str]]]:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            line = raw[: e.start].count(b"\n") + 1
+            # The records before the bad byte say where it is: the last one is its row,
+            # its last cell its column.
+            before = raw[: e.start].decode("utf-8-sig", errors="replace")
+            records = list(csv.reader(_io.StringIO(before + "\x00", newline="")))
+            row = max(len(records), 1)
+            column = len(records[-1]) if records else 1
             raise _error(
-                vendor, f"byte {e.start} is not UTF-8 (line {line}); export as UTF-8",
-                row=line,
+                vendor, f"byte {e.start} of the file is not UTF-8; export as UTF-8",
+                row=row, column=column,
             ) from None
     elif isinstance(raw, str):
         text = raw
@@ -392,7 +400,7 @@ class _Times:
                     self.vendor, got, row=row, column=column, column_id=column_id,
                     index=k,
                 )
-            out.append(got)
+            out.append(got.astimezone(timezone.utc))
         return tuple(out)
 
 
@@ -521,7 +529,9 @@ def read_qualtrics(source: Source, *, time_zone: str | None = None) -> SurveyExp
     >>> s["Q4"].kind, s["Q4"].choices, s["Q4"].answers[2]
     ('multi', ('Email', 'Phone', 'Chat', 'Other'), ('Chat', 'Other'))
     >>> s.started[3].isoformat(), s.submitted[3].isoformat()
-    ('2026-03-08T01:30:00-07:00', '2026-03-08T03:05:00-06:00')
+    ('2026-03-08T08:30:00+00:00', '2026-03-08T09:05:00+00:00')
+    >>> s.submitted[3] - s.started[3]  # 01:30 MST to 03:05 MDT
+    datetime.timedelta(seconds=2100)
     """
     vendor: Vendor = "qualtrics"
     fallback = _caller_zone(vendor, time_zone)
@@ -703,9 +713,9 @@ def read_surveymonkey(source: Source, *, time_zone: str | None = None) -> Survey
 
     Raises:
         ExportError: ``invalid_format`` for a missing second header row, a question
-            column without a label, a row with more or fewer cells than the header or
-            a date that is not one (each naming row and column); ``invalid_argument``
-            when the file has dates and ``time_zone`` is not given.
+            column without a label, a row with more or fewer cells than the header, a
+            date that is not one, or a date when ``time_zone`` is not given (each
+            naming row and column).
         CxMetricsError: ``unknown_time_zone`` for a ``time_zone`` not in the tz
             database.
 
@@ -714,7 +724,7 @@ def read_surveymonkey(source: Source, *, time_zone: str | None = None) -> Survey
     >>> s["Q1"].answers, s["Q4"].answers[2]
     ((10, 9, 7, 0, None, 6), ('Chat', 'Other (please specify)'))
     >>> s["Q4_4"].answers[2], s.submitted[5].isoformat()
-    ('Twitter DM', '2026-03-10T12:03:20-06:00')
+    ('Twitter DM', '2026-03-10T18:03:20+00:00')
     """
     vendor: Vendor = "surveymonkey"
     zone = _caller_zone(vendor, time_zone)
@@ -867,7 +877,7 @@ def read_google_forms(source: Source, *, time_zone: str | None = None) -> Survey
     >>> s["Q1"].answers, s["Q2"].answers[0]
     ((10, 9, 7, 0, None, 6), 'Very satisfied')
     >>> [t.isoformat() for t in s.submitted[2:4]]
-    ['2026-03-07T19:49:30-05:00', '2026-03-08T03:05:00-04:00']
+    ['2026-03-08T00:49:30+00:00', '2026-03-08T07:05:00+00:00']
     """
     vendor: Vendor = "google_forms"
     zone = _caller_zone(vendor, time_zone)
