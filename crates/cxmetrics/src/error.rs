@@ -36,7 +36,7 @@ use std::fmt;
 /// | `scale_mismatch` | a metric or merge that needs another scale |
 /// | `invalid_scale` | a scale with fewer than 2 or more than 101 points |
 /// | `invalid_argument` | an option outside its domain (threshold, buckets, …) |
-/// | `invalid_format` | a serialized tally that cannot be read back |
+/// | `invalid_format` | a serialized tally that cannot be read back (Python: also a survey export, `cxmetrics.io`) |
 /// | `unknown_time_zone` | a time-zone name not in the tz database |
 /// | `empty_schedule` | a business schedule without opening windows |
 /// | `overlapping_windows` | two opening windows that share time |
