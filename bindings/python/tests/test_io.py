@@ -8,6 +8,7 @@ after; America/New_York UTC-5 / UTC-4).
 
 from __future__ import annotations
 
+import csv
 import doctest
 import io
 from datetime import datetime, timedelta, timezone
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cxmetrics as cx
 import cxmetrics.io as cxio
@@ -418,3 +421,42 @@ def test_not_utf8_and_broken_quoting() -> None:
     # a quote that never closes runs to the end of the file
     _raises(lambda: _q(QUALTRICS + '2026-07-10 10:00:00,x,"R_3\n'), row=6, column=None,
             index=None, match="not valid CSV")
+
+
+# ------------------------------------------------------------------------ any input
+
+_CELLS = st.sampled_from([
+    "", "1", "10 - Extremely likely", "x", '"', ",", "\n", "\r\n", "Respondent ID", "Response",
+    "Timestamp", "Start Date", "Other (please specify)", "Open-Ended Response",
+    '{"ImportId":"QID1"}', '{"ImportId":"QID1","choiceId":"1"}',
+    '{"ImportId":"startDate","timeZone":"UTC"}', '{"ImportId":"startDate","timeZone":"Nope/X"}',
+    '{"ImportId":"_recordId"}', '{"ImportId":"QID2_TEXT"}', "2026-03-05 08:58:10",
+    "03/05/2026 08:58:10 AM", "2026/03/05 8:58:10 AM GMT+1", "2026/03/05 8:58:10 AM EST",
+    "\ufeff", "é", "\x00",
+])
+
+
+@given(rows=st.lists(st.lists(_CELLS, max_size=6), max_size=7), zone=st.sampled_from([None, "UTC"]))
+@settings(max_examples=300, deadline=None)
+def test_any_csv_reads_or_raises_export_error(rows: list[list[str]], zone: str | None) -> None:
+    """Whatever the cells, a reader returns an export or raises a CxMetricsError: never an
+    IndexError, KeyError or another crash."""
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    for reader in (read_qualtrics, read_surveymonkey, read_google_forms):
+        try:
+            s = reader(io.StringIO(buf.getvalue()), time_zone=zone)
+        except cx.CxMetricsError as e:
+            assert e.code in ("invalid_format", "unknown_time_zone"), e
+        else:
+            assert all(len(q.answers) == len(s) for q in s.questions)
+
+
+@given(raw=st.binary(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_any_bytes_read_or_raise_export_error(raw: bytes) -> None:
+    for reader in (read_qualtrics, read_surveymonkey, read_google_forms):
+        try:
+            reader(io.BytesIO(raw), time_zone="UTC")
+        except cx.CxMetricsError as e:
+            assert e.code in ("invalid_format", "unknown_time_zone"), e
