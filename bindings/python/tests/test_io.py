@@ -212,6 +212,20 @@ def test_bom_crlf_and_quoted_newlines(make: Any) -> None:
     assert s.started == (utc(2026, 1, 10, 9, 0, 0), utc(2026, 7, 10, 8, 0, 0))
 
 
+def test_qualtrics_display_order_columns_are_fields() -> None:
+    # Randomised option order is exported as QID…_DO columns with a choiceId each.
+    text = (
+        "ResponseId,Q1,Q1_DO_1,Q1_DO_2\n"
+        "Response ID,Pick one,Pick one - Display Order - A,Pick one - Display Order - B\n"
+        '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}",'
+        '"{""ImportId"":""QID1_DO"",""choiceId"":""1""}","{""ImportId"":""QID1_DO"",""choiceId"":""2""}"\n'
+        "R_1,A,2,1\n"
+    )
+    s = _q(text)
+    assert [q.id for q in s.questions] == ["Q1"] and s["Q1"].answers == ("A",)
+    assert s.fields["Q1_DO_1"] == ("2",) and s.fields["Q1_DO_2"] == ("1",)
+
+
 def test_path_as_str_and_open_files() -> None:
     path = DATA / "qualtrics_numeric.csv"
     by_str = read_qualtrics(str(path))

@@ -496,7 +496,7 @@ def read_qualtrics(source: Source, *, time_zone: str | None = None) -> SurveyExp
     The file has three header rows: the column ids (``StartDate``, ``Q1``, …), the
     question text, and each column's ImportId as JSON (``{"ImportId":"QID1"}``); the
     responses follow, one per row. Question columns are those whose ImportId is a
-    ``QID``; a multi-choice question exported with one column per option (its
+    ``QID`` (display-order columns, ``QID…_DO``, are fields); a multi-choice question exported with one column per option (its
     ImportIds carry a ``choiceId``) becomes one ``"multi"`` question; every other
     column (metadata, embedded data) is in ``fields``. ``StartDate``, ``EndDate`` and
     ``RecordedDate`` (``YYYY-MM-DD hh:mm:ss``) are read in the time zone their ImportId
@@ -608,11 +608,9 @@ def read_qualtrics(source: Source, *, time_zone: str | None = None) -> SurveyExp
                 submitted = parsed
             c += 1
             continue
-        if import_id == "_recordId":
-            fields[ids[c]] = tuple(v or None for v in columns[c])
-            c += 1
-            continue
-        if not _QID.match(import_id):
+        if not _QID.match(import_id) or import_id.endswith("_DO"):
+            # metadata, embedded data, and display-order columns (`QID1_DO`, which carry
+            # a choiceId too, but hold the order the options were shown in)
             fields[ids[c]] = tuple(v or None for v in columns[c])
             c += 1
             continue
