@@ -226,6 +226,18 @@ def test_qualtrics_display_order_columns_are_fields() -> None:
     assert s.fields["Q1_DO_1"] == ("2",) and s.fields["Q1_DO_2"] == ("1",)
 
 
+def test_qualtrics_multi_choice_zero_is_not_chosen() -> None:
+    # "Recode seen but unanswered multi-value fields as 0": 0 = shown, not chosen.
+    text = (DATA / "qualtrics_numeric.csv").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    # response 2 (Phone only): its Email, Chat, Other cells recoded to 0
+    lines[4] = lines[4].replace('"9","4","4","","1","","",', '"9","4","4","0","1","0","0",')
+    assert '"0","1","0","0"' in lines[4]
+    s = _q("\n".join(lines))
+    assert s["Q4"].answers[1] == ("Phone",)
+    assert s["Q4"].answers[:3] == Q_CHANNELS[:3]
+
+
 def test_path_as_str_and_open_files() -> None:
     path = DATA / "qualtrics_numeric.csv"
     by_str = read_qualtrics(str(path))

@@ -298,10 +298,15 @@ def _multi(
     column: int,
     choices: Sequence[str],
     columns: Sequence[Sequence[str]],
+    unchosen: frozenset[str] = frozenset(),
 ) -> Question:
     answers: list[Answer] = []
     for cells in zip(*columns):
-        chosen = tuple(label for label, c in zip(choices, cells) if c.strip())
+        chosen = tuple(
+            label
+            for label, c in zip(choices, cells)
+            if c.strip() and c.strip() not in unchosen
+        )
         answers.append(chosen or None)
     return Question(qid, text, "multi", tuple(answers), tuple(choices), column)
 
@@ -625,7 +630,9 @@ def read_qualtrics(source: Source, *, time_zone: str | None = None) -> SurveyExp
             choice = str(imp["choiceId"])
             qid = ids[c][: -len(choice) - 1] if ids[c].endswith(f"_{choice}") else ids[c]
             questions.append(
-                _multi(qid, qtext, c + 1, labels, [columns[k] for k in group])
+                # "0": an option seen but not chosen, when the export recodes those
+                _multi(qid, qtext, c + 1, labels, [columns[k] for k in group],
+                       frozenset({"0"}))
             )
             c = end
             continue
