@@ -13,7 +13,7 @@ pyo3::create_exception!(
      \x20       ``not_finite``, ``invalid_weight``, ``length_mismatch``, ``scale_mismatch``,\n\
      \x20       ``invalid_scale``, ``invalid_argument``, ``invalid_format``,\n\
      \x20       ``unknown_time_zone``, ``empty_schedule``, ``overlapping_windows``,\n\
-     \x20       ``out_of_order`` or ``insufficient_data``. Codes never change between\n\
+     \x20       ``out_of_order``, ``insufficient_data`` or ``unknown_label``. Codes never change between\n\
      \x20       releases; messages may be improved.\n\
      \x20   index (int | None): the position of the offending input value, when the error\n\
      \x20       refers to one.\n\n\

@@ -50,6 +50,7 @@ export type ErrorCode =
   | "overlapping_windows"
   | "out_of_order"
   | "insufficient_data"
+  | "unknown_label"
   | (string & {});
 
 /** The error of every invalid input or option. `instanceof` works. */

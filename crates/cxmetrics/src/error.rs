@@ -34,7 +34,7 @@ use std::fmt;
 /// | `invalid_weight` | a negative or non-finite weight, or a total weight of zero |
 /// | `length_mismatch` | two inputs of different lengths (scores and weights, keys and scores, ticket columns, …) |
 /// | `scale_mismatch` | a metric or merge that needs another scale |
-/// | `invalid_scale` | a scale with fewer than 2 or more than 101 points |
+/// | `invalid_scale` | a scale with fewer than 2 or more than 101 points, or ambiguous labels |
 /// | `invalid_argument` | an option outside its domain (threshold, buckets, …) |
 /// | `invalid_format` | a serialized tally that cannot be read back (Python: also a survey export, `cxmetrics.io`) |
 /// | `unknown_time_zone` | a time-zone name not in the tz database |
@@ -42,6 +42,7 @@ use std::fmt;
 /// | `overlapping_windows` | two opening windows that share time |
 /// | `out_of_order` | an event before the one it must follow (e.g. solved before created) |
 /// | `insufficient_data` | too few responses (or no variance) for the statistic asked for |
+/// | `unknown_label` | a text answer that is not a label, a missing-value text or a number |
 ///
 /// # Examples
 /// ```
@@ -130,6 +131,27 @@ pub enum Error {
         max: i64,
         /// Why it was refused.
         reason: &'static str,
+    },
+    /// Labels or missing-value texts that make a labelled scale ambiguous (code
+    /// `invalid_scale`, like [`Error::InvalidScale`]): a label on two points, a label
+    /// that reads as another point's number, a label that is also a missing-value text.
+    #[error("invalid scale labels: the label {label:?} {reason}")]
+    InvalidLabel {
+        /// The label as given.
+        label: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A text answer that is neither a label of the scale, a missing-value text, nor a
+    /// number or stars written as text.
+    #[error(
+        "answer {text:?} at index {index} is not a label of the scale, a missing-value text, or a number; add it to the scale's labels or missing texts, or choose to skip invalid values"
+    )]
+    UnknownLabel {
+        /// Position of the first unknown answer.
+        index: usize,
+        /// The answer as given (at most 40 characters).
+        text: String,
     },
     /// An option outside its domain.
     #[error("invalid argument `{name}`: {message}")]
@@ -234,7 +256,7 @@ impl Error {
             Error::InvalidWeight { .. } => "invalid_weight",
             Error::LengthMismatch { .. } => "length_mismatch",
             Error::ScaleMismatch(_) => "scale_mismatch",
-            Error::InvalidScale { .. } => "invalid_scale",
+            Error::InvalidScale { .. } | Error::InvalidLabel { .. } => "invalid_scale",
             Error::InvalidArgument { .. } => "invalid_argument",
             Error::InvalidFormat(_) => "invalid_format",
             Error::InsufficientData(_) => "insufficient_data",
@@ -242,6 +264,7 @@ impl Error {
             Error::EmptySchedule => "empty_schedule",
             Error::OverlappingWindows { .. } => "overlapping_windows",
             Error::OutOfOrder { .. } => "out_of_order",
+            Error::UnknownLabel { .. } => "unknown_label",
         }
     }
 
@@ -257,7 +280,8 @@ impl Error {
         match self {
             Error::OutOfScale { index, .. }
             | Error::NotInteger { index, .. }
-            | Error::NotFinite { index, .. } => Some(*index),
+            | Error::NotFinite { index, .. }
+            | Error::UnknownLabel { index, .. } => Some(*index),
             Error::InvalidWeight { index, .. }
             | Error::OutOfOrder { index, .. }
             | Error::InvalidArgument { index, .. } => *index,
@@ -317,7 +341,7 @@ impl Error {
 
     /// Every code [`Error::code`] can return, in the order of the table above. The
     /// bindings' type stubs and READMEs are tested against this list.
-    pub const CODES: [&'static str; 15] = [
+    pub const CODES: [&'static str; 16] = [
         "empty",
         "out_of_scale",
         "not_integer",
@@ -333,6 +357,7 @@ impl Error {
         "overlapping_windows",
         "out_of_order",
         "insufficient_data",
+        "unknown_label",
     ];
 
     /// The message with the input names spelled by `spell` (a binding passes its naming
@@ -439,8 +464,17 @@ mod tests {
                 index: None,
             },
             Error::InsufficientData(String::new()),
+            Error::UnknownLabel {
+                index: 0,
+                text: String::new(),
+            },
         ];
         let codes: Vec<&str> = samples.iter().map(Error::code).collect();
         assert_eq!(codes, Error::CODES);
+        let label = Error::InvalidLabel {
+            label: String::new(),
+            reason: String::new(),
+        };
+        assert_eq!(label.code(), "invalid_scale");
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod error;
+pub mod labels;
 pub mod lifecycle;
 pub mod scale;
 pub mod schedule;
@@ -22,6 +23,8 @@ pub use error::{Error, Result};
 /// Re-export of the `jiff` crate, whose `Timestamp`, `civil` and `tz` types the calendar
 /// and service APIs use.
 pub use jiff;
+#[doc(no_inline)]
+pub use labels::LabelledScale;
 #[doc(no_inline)]
 pub use lifecycle::{
     Annualize, ChurnDenominator, ChurnResult, RateResult, RevenueRetentionResult, churn_rate,

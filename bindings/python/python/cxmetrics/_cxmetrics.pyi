@@ -110,8 +110,9 @@ class CxMetricsError(ValueError):
     """Stable snake_case code: ``empty``, ``out_of_scale``, ``not_integer``, ``not_finite``,
     ``invalid_weight``, ``length_mismatch``, ``scale_mismatch``, ``invalid_scale``,
     ``invalid_argument``, ``invalid_format``, ``unknown_time_zone``, ``empty_schedule``,
-    ``overlapping_windows``, ``out_of_order`` (an event before the one it must follow) or
-    ``insufficient_data`` (too few responses or no variance for a statistic). Codes never
+    ``overlapping_windows``, ``out_of_order`` (an event before the one it must follow),
+    ``insufficient_data`` (too few responses or no variance for a statistic) or
+    ``unknown_label`` (a text answer that is not a label of the scale). Codes never
     change between releases."""
     index: int | None
     """The position of the offending input value, when the error refers to one."""

@@ -1,0 +1,243 @@
+//! Text answers: normalisation, and numbers and stars written as text.
+
+use crate::scale::Scale;
+
+/// What one text answer means on a scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reading {
+    /// A number: a label's point, or a number or stars written as text. It is validated
+    /// against the scale like any numeric score (a number off the scale is
+    /// `out_of_scale`, a fraction `not_integer`).
+    Value(f64),
+    /// No answer: empty, whitespace only, or one of the scale's missing-value texts.
+    Missing,
+    /// A written maximum that is not the scale's ("4/10" on 1–5): `out_of_scale`,
+    /// naming the written maximum.
+    WrongMaximum(f64),
+    /// Not a label, a missing-value text, a number or stars: `unknown_label`.
+    Unknown,
+}
+
+/// The text matching is done on: Unicode NFC, trimmed, every run of whitespace one
+/// space, case-folded; emoji variation selectors (U+FE0E, U+FE0F) and skin-tone
+/// modifiers (U+1F3FB–U+1F3FF) removed, so "👍🏽" and "👍" are one answer.
+///
+/// Case folding is Unicode's lower-case mapping of each character, plus the full
+/// folds `ß`, `ẞ` → `ss` and `ς` → `σ` (Python's `str.casefold` agrees on every
+/// character of the presets and of the common Latin, Greek, Cyrillic, Vietnamese, Thai
+/// and Persian alphabets; it differs on a few ligatures and Cherokee letters).
+///
+/// NFC needs the `nfc` feature (on by default); without it the text is taken as
+/// already NFC (the JS binding normalises it with `String.prototype.normalize`).
+///
+/// # Examples
+/// ```
+/// use cxmetrics::labels::normalize;
+/// assert_eq!(normalize("  Very\tSATISFIED "), "very satisfied");
+/// assert_eq!(normalize("Straße"), "strasse");
+/// assert_eq!(normalize("👍🏽"), "👍");
+/// // "Hài lòng" typed with a combining grave accent is the same label
+/// assert_eq!(normalize("Ha\u{300}i lo\u{300}ng"), normalize("Hài lòng"));
+/// ```
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in nfc(text) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}') {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(feature = "nfc")]
+fn nfc(text: &str) -> impl Iterator<Item = char> + '_ {
+    unicode_normalization::UnicodeNormalization::nfc(text)
+}
+
+#[cfg(not(feature = "nfc"))]
+fn nfc(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+}
+
+/// The value of a decimal digit in ASCII, Arabic-Indic (`٠–٩`), Persian (`۰–۹`) or
+/// Thai (`๐–๙`).
+pub(crate) fn digit(c: char) -> Option<u32> {
+    let zero = match c {
+        '0'..='9' => '0',
+        '\u{660}'..='\u{669}' => '\u{660}',
+        '\u{6F0}'..='\u{6F9}' => '\u{6F0}',
+        '\u{E50}'..='\u{E59}' => '\u{E50}',
+        _ => return None,
+    };
+    Some(c as u32 - zero as u32)
+}
+
+/// A run of digits at the start of `s`: its value (saturating far beyond any scale)
+/// and the rest.
+fn digits(s: &str) -> Option<(f64, &str)> {
+    let mut value = 0.0f64;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        match digit(c) {
+            Some(d) => {
+                value = (value * 10.0 + f64::from(d)).min(1e18);
+                end = i + c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (end > 0).then(|| (value, &s[end..]))
+}
+
+/// Reads a normalised answer as a number or stars on `scale` (see [`Reading`]); `None`
+/// when it is neither.
+///
+/// - A whole number in ASCII, Arabic-Indic, Persian or Thai digits, optionally signed
+///   (`-`, `+`, `−`), alone or leading a label: "10 - extremely likely", "๑๐ คะแนน",
+///   "4 stars". Nothing after it may contain a digit ("3-5", "4 5" are not numbers),
+///   and the character right after it may not be a letter ("4th").
+/// - A decimal fraction alone ("4.5") is that number (then `not_integer`).
+/// - "4/5", "4 / 5", "4 out of 5": 4 when 5 is the scale's maximum, else
+///   [`Reading::WrongMaximum`].
+/// - Stars: "★★★★☆" (4 when the total of ★ and ☆ is the scale's maximum, else
+///   `WrongMaximum`), "★★★★", "****", "⭐⭐⭐⭐": the number of filled stars.
+pub(crate) fn read_number(t: &str, scale: Scale) -> Option<Reading> {
+    if let Some(r) = read_stars(t, scale) {
+        return Some(r);
+    }
+    let (negative, body) = match t.chars().next()? {
+        '-' | '−' => (true, &t[t.chars().next()?.len_utf8()..]),
+        '+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (mut value, mut rest) = digits(body)?;
+    if let Some(frac) = rest.strip_prefix('.')
+        && let Some((_, after)) = digits(frac)
+    {
+        if !after.is_empty() {
+            return None;
+        }
+        value = rest_number(body)?;
+        rest = "";
+    }
+    if negative {
+        value = -value;
+    }
+    // a written maximum: "4/5", "4 / 5", "4 out of 5"
+    let trimmed = rest.trim_start();
+    let over = trimmed
+        .strip_prefix('/')
+        .or_else(|| trimmed.strip_prefix("out of "))
+        .map(str::trim_start);
+    if let Some(over) = over {
+        let (max, after) = digits(over)?;
+        if after.chars().next().is_some_and(char::is_alphanumeric)
+            || after.chars().any(|c| digit(c).is_some())
+        {
+            return None;
+        }
+        return Some(if max == f64::from(scale.max()) {
+            Reading::Value(value)
+        } else {
+            Reading::WrongMaximum(max)
+        });
+    }
+    if rest.chars().next().is_some_and(char::is_alphanumeric)
+        || rest.chars().any(|c| digit(c).is_some())
+    {
+        return None;
+    }
+    Some(Reading::Value(value))
+}
+
+/// "4.5" (digits of any one script, a point, digits) as a float.
+fn rest_number(body: &str) -> Option<f64> {
+    let ascii: String = body
+        .chars()
+        .map(|c| digit(c).map_or(c, |d| char::from_digit(d, 10).unwrap_or('0')))
+        .collect();
+    ascii.parse().ok()
+}
+
+fn read_stars(t: &str, scale: Scale) -> Option<Reading> {
+    let (mut filled, mut empty) = (0u32, 0u32);
+    for c in t.chars() {
+        match c {
+            '★' | '*' | '⭐' => filled += 1,
+            '☆' => empty += 1,
+            ' ' => {}
+            _ => return None,
+        }
+    }
+    if filled + empty == 0 {
+        return None;
+    }
+    if empty > 0 && i64::from(filled + empty) != i64::from(scale.max()) {
+        return Some(Reading::WrongMaximum(f64::from(filled + empty)));
+    }
+    Some(Reading::Value(f64::from(filled)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(t: &str) -> Option<Reading> {
+        read_number(&normalize(t), Scale::ONE_TO_FIVE)
+    }
+
+    #[test]
+    fn numbers_in_four_scripts() {
+        assert_eq!(read("4"), Some(Reading::Value(4.0)));
+        assert_eq!(read(" ۴ "), Some(Reading::Value(4.0)));
+        assert_eq!(read("٤"), Some(Reading::Value(4.0)));
+        assert_eq!(read("๔ คะแนน"), Some(Reading::Value(4.0)));
+        assert_eq!(read("๑๐"), Some(Reading::Value(10.0)));
+        assert_eq!(read("10 - Extremely likely"), Some(Reading::Value(10.0)));
+        assert_eq!(read("-2"), Some(Reading::Value(-2.0)));
+        assert_eq!(read("4.5"), Some(Reading::Value(4.5)));
+    }
+
+    #[test]
+    fn stars_and_maximums() {
+        assert_eq!(read("★★★★☆"), Some(Reading::Value(4.0)));
+        assert_eq!(read("★★★★"), Some(Reading::Value(4.0)));
+        assert_eq!(read("****"), Some(Reading::Value(4.0)));
+        assert_eq!(read("4 stars"), Some(Reading::Value(4.0)));
+        assert_eq!(read("4/5"), Some(Reading::Value(4.0)));
+        assert_eq!(read("4 out of 5"), Some(Reading::Value(4.0)));
+        assert_eq!(read("4/10"), Some(Reading::WrongMaximum(10.0)));
+        assert_eq!(read("★★☆"), Some(Reading::WrongMaximum(3.0)));
+    }
+
+    #[test]
+    fn not_numbers() {
+        for t in [
+            "3-5",
+            "4 5",
+            "4th",
+            "satisfied",
+            "4.5.1",
+            "",
+            "-",
+            "4/5/6",
+            "4,5",
+        ] {
+            assert_eq!(read(t), None, "{t:?}");
+        }
+    }
+}
