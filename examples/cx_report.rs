@@ -1,7 +1,8 @@
 //! A CX report from the bundled sample data: n, NPS (with its 95 % interval), CSAT and
 //! CES per channel and overall; then service metrics from the sample tickets (FCR, first
 //! response and resolution in business hours, SLA attainment per priority); last, NPS,
-//! CSAT and CES read from a Qualtrics survey export (numeric values, three header rows).
+//! CSAT and CES read from a Qualtrics survey export (three header rows; choice text, read
+//! with the labelled scales, or numeric values).
 //!
 //! ```text
 //! cargo run --example cx_report                          # examples/data/*.csv
@@ -19,10 +20,12 @@ use std::error::Error;
 use cxmetrics::jiff::Timestamp;
 use cxmetrics::jiff::civil::{Weekday, date, time};
 use cxmetrics::jiff::tz::{AmbiguousOffset, TimeZone};
+use cxmetrics::labels::Answer;
 use cxmetrics::{
-    CesOptions, Clock, CsatOptions, DurationMetric, DurationOptions, FcrOptions, NpsOptions,
-    OnInvalid, Period, ReportOptions, ResolutionKind, Scale, Schedule, SurveyMetric, Tally, Ticket,
-    Tickets, Trend, Window, ces, csat, fcr, first_response_time, nps, resolution_time, sla,
+    CesOptions, Clock, CsatOptions, DurationMetric, DurationOptions, FcrOptions, LabelledScale,
+    NpsOptions, OnInvalid, Period, ReportOptions, ResolutionKind, Scale, Schedule, SurveyMetric,
+    Tally, Ticket, Tickets, Trend, Window, ces, csat, fcr, first_response_time, nps,
+    resolution_time, sla,
 };
 
 /// The three tallies of one segment.
@@ -71,7 +74,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     survey_report(&path, &shown)?;
     let (path, shown) = arg(2, "tickets.csv");
     service_report(&path, &shown)?;
-    let (path, shown) = arg(3, "qualtrics_numeric.csv");
+    let (path, shown) = arg(3, "qualtrics_choice_text.csv");
     export_report(&path, &shown)
 }
 
@@ -129,10 +132,11 @@ fn csv_records(text: &str) -> Result<Vec<Record>, Box<dyn Error>> {
     Ok(records)
 }
 
-/// NPS, CSAT and CES from a Qualtrics CSV export with numeric values: three header rows
-/// (column ids, question text, ImportId JSON), then one response per row. The question
-/// columns are this survey's `Q1` (0–10), `Q2` (CSAT 1–5) and `Q3` (CES 1–5, an agreement
-/// scale, higher = easier); `EndDate` is read in the zone its ImportId names. Python reads
+/// NPS, CSAT and CES from a Qualtrics CSV export: three header rows (column ids, question
+/// text, ImportId JSON), then one response per row, as choice text or numeric values. The
+/// question columns are this survey's `Q1` (0–10, `"0 - Not at all likely"` …
+/// `"10 - Extremely likely"`), `Q2` (CSAT in words, 1–5) and `Q3` (CES, five-point
+/// agreement, higher = easier); `EndDate` is read in the zone its ImportId names. Python reads
 /// every column of such exports (and SurveyMonkey's and Google Forms') with `cxmetrics.io`.
 fn export_report(path: &str, shown: &str) -> Result<(), Box<dyn Error>> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
@@ -157,12 +161,15 @@ fn export_report(path: &str, shown: &str) -> Result<(), Box<dyn Error>> {
         .as_str()
         .ok_or("EndDate's ImportId names no timeZone")?;
     let tz = TimeZone::get(zone)?;
+    // Each question's labelled scale reads choice text ("10 - Extremely likely",
+    // "Very satisfied", "Strongly agree") and numbers alike, so a numeric export and a
+    // choice-text export of the same survey give the same tallies.
     let questions = [
-        (col("Q1")?, Scale::NPS, "NPS"),
-        (col("Q2")?, Scale::ONE_TO_FIVE, "CSAT %"),
-        (col("Q3")?, Scale::ONE_TO_FIVE, "CES"),
+        (col("Q1")?, LabelledScale::nps_choices(), "NPS"),
+        (col("Q2")?, LabelledScale::satisfaction5("en")?, "CSAT %"),
+        (col("Q3")?, LabelledScale::agreement5("en")?, "CES"),
     ];
-    let mut tallies: Vec<Tally> = questions.iter().map(|q| Tally::new(q.1)).collect();
+    let mut answers: Vec<Vec<&str>> = vec![Vec::new(); questions.len()];
     let mut submitted: Vec<Timestamp> = Vec::new();
     for (line, cells) in &records[3..] {
         if cells.len() != ids.len() {
@@ -173,11 +180,8 @@ fn export_report(path: &str, shown: &str) -> Result<(), Box<dyn Error>> {
             )
             .into());
         }
-        for ((c, _, name), tally) in questions.iter().zip(&mut tallies) {
-            let v = cell(&cells[*c], *line, name)?;
-            tally
-                .push(v)
-                .map_err(|e| format!("{path}: line {line}, {}: {e}", ids[*c]))?;
+        for ((c, _, _), column) in questions.iter().zip(&mut answers) {
+            column.push(&cells[*c]);
         }
         let local: cxmetrics::jiff::civil::DateTime = cells[end]
             .replace(' ', "T")
@@ -207,7 +211,16 @@ fn export_report(path: &str, shown: &str) -> Result<(), Box<dyn Error>> {
         "{:<8} {:>4} {:>8} {:>7}   question",
         "metric", "n", "missing", "score"
     );
-    for ((c, _, name), tally) in questions.iter().zip(&tallies) {
+    let data_lines: Vec<usize> = records[3..].iter().map(|r| r.0).collect();
+    for ((c, scale, name), column) in questions.iter().zip(&answers) {
+        let texts_of: Vec<Answer<'_>> = column.iter().map(|t| Answer::Text(t)).collect();
+        // An unknown label is an error naming its row (the index of the response).
+        let tally = &scale
+            .tally(&texts_of, None, OnInvalid::Error)
+            .map_err(|e| match e.index() {
+                Some(i) => format!("{path}: line {}, {}: {e}", data_lines[i], ids[*c]),
+                None => format!("{path}: {}: {e}", ids[*c]),
+            })?;
         let (score, n, missing) = match *name {
             "NPS" => nps(tally).map(|r| (r.score, r.n, r.missing))?,
             "CSAT %" => csat(tally, CsatOptions::default()).map(|r| (r.score, r.n, r.missing))?,
