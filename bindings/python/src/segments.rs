@@ -21,7 +21,7 @@ use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
 
 use crate::convert::{
     DETACH_THRESHOLD, by_name, extract_buckets, extract_on_invalid, extract_opt_int,
-    extract_opt_u32, extract_scale, extract_scores, extract_str, extract_weights,
+    extract_opt_u32, extract_scale, extract_str, extract_weights,
 };
 use crate::errors::{core_err, invalid_argument, no_panic, type_error, type_name};
 use crate::results::{row_dicts, set_field_columns};
@@ -519,6 +519,10 @@ fn segment(
     higher_is_better: Option<&Bound<'_, PyAny>>,
     ces_method: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PySegmentTable> {
+    let scale_labels = scale
+        .map(crate::convert::extract_scale_arg)
+        .transpose()?
+        .and_then(|a| a.labels);
     let (name, metric, scale) = MetricArgs {
         metric,
         scale,
@@ -537,7 +541,14 @@ fn segment(
         ..ReportOptions::default()
     };
     let on_invalid = extract_on_invalid(on_invalid)?;
-    let scores = extract_scores(scores)?;
+    let scores = crate::convert::extract_scores_on(
+        scores,
+        &crate::convert::ScaleArg {
+            scale,
+            labels: scale_labels,
+        },
+        on_invalid,
+    )?;
     let weights = weights.map(extract_weights).transpose()?;
     let factorized = factorizer(py)?.call1((by,))?;
     let codes: PyReadonlyArray1<'_, u32> = factorized.get_item(0)?.extract()?;

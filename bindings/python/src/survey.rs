@@ -4,7 +4,9 @@
 use cxmetrics::{CesMethod, CesOptions, CsatMethod, CsatOptions, NpsOptions, Scale, Tally};
 use pyo3::prelude::*;
 
-use crate::convert::{by_name, extract_buckets, extract_opt_int, extract_scale, extract_scores};
+use crate::convert::{
+    ScaleArg, by_name, extract_buckets, extract_opt_int, extract_scale_arg, extract_scores,
+};
 use crate::errors::{core_err, invalid_argument, type_error};
 use crate::results::{
     PyBoxResult, PyCesResult, PyCsatResult, PyDistribution, PyMeanResult, PyNpsResult,
@@ -44,8 +46,8 @@ fn on_tally<R>(
         return metric(&t.try_borrow()?.inner).map_err(core_err);
     }
     let scale = match (scale, default_scale) {
-        (Some(s), _) => extract_scale(s)?,
-        (None, Some(d)) => d,
+        (Some(s), _) => extract_scale_arg(s)?,
+        (None, Some(d)) => ScaleArg::plain(d),
         (None, None) => {
             return Err(type_error(format!(
                 "{func}() missing required keyword argument: 'scale' (the survey's response \
@@ -53,7 +55,7 @@ fn on_tally<R>(
             )));
         }
     };
-    let tally = tally_from_raw(scores.py(), scale, scores, weights, on_invalid)?;
+    let tally = tally_from_raw(scores.py(), &scale, scores, weights, on_invalid)?;
     metric(&tally).map_err(core_err)
 }
 

@@ -2,14 +2,14 @@
 
 use std::fmt::Write as _;
 
-use cxmetrics::{Scale, Tally};
+use cxmetrics::Tally;
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt, PyNotImplemented, PyTuple, PyType};
 
 use crate::convert::{
-    Role, extract_counts, extract_on_invalid, extract_scale, extract_score_input,
-    extract_weight_input, scalar_to_f64,
+    Role, ScaleArg, extract_counts, extract_on_invalid, extract_scale, extract_scale_arg,
+    extract_score_input, extract_text, extract_weight_input, extract_weights, scalar_to_f64,
 };
 use crate::errors::{core_err, invalid_argument};
 use crate::scale::PyScale;
@@ -59,20 +59,56 @@ use crate::scale::PyScale;
 #[derive(Clone, PartialEq)]
 pub struct PyTally {
     pub(crate) inner: Tally,
+    /// The labels of the scale it was built on (text answers to `extend` read them);
+    /// not part of equality (a tally is its counts).
+    pub(crate) labels: Labels,
+}
+
+/// A labelled scale's labels kept by a tally; every two compare equal.
+#[derive(Clone, Default)]
+pub(crate) struct Labels(pub(crate) Option<std::sync::Arc<cxmetrics::LabelledScale>>);
+
+impl PartialEq for Labels {
+    fn eq(&self, _: &Labels) -> bool {
+        true
+    }
+}
+
+impl PyTally {
+    pub(crate) fn plain(inner: Tally) -> Self {
+        PyTally {
+            inner,
+            labels: Labels::default(),
+        }
+    }
+
+    fn scale_arg(&self) -> ScaleArg {
+        ScaleArg {
+            scale: self.inner.scale(),
+            labels: self.labels.0.clone(),
+        }
+    }
 }
 
 /// Builds a tally from raw inputs (scores converted, GIL released for large inputs).
+/// Text answers (any `str` in the column) are read on the scale's labels, each distinct
+/// text once.
 pub(crate) fn tally_from_raw(
     py: Python<'_>,
-    scale: Scale,
+    scale: &ScaleArg,
     scores: &Bound<'_, PyAny>,
     weights: Option<&Bound<'_, PyAny>>,
     on_invalid: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Tally> {
     let on_invalid = extract_on_invalid(on_invalid)?;
+    if let Some(text) = extract_text(scores)? {
+        let weights = weights.map(extract_weights).transpose()?;
+        let w = weights.as_ref().map(crate::convert::Column::as_slice);
+        return text.tally(py, &scale.labelled(), w, on_invalid);
+    }
     let scores = extract_score_input(scores)?;
     let weights = weights.map(extract_weight_input).transpose()?;
-    scores.tally(py, scale, weights.as_ref(), on_invalid)
+    scores.tally(py, scale.scale, weights.as_ref(), on_invalid)
 }
 
 #[pymethods]
@@ -89,9 +125,10 @@ impl PyTally {
         weights: Option<&Bound<'_, PyAny>>,
         on_invalid: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let scale = extract_scale(scale)?;
+        let arg = extract_scale_arg(scale)?;
+        let scale = arg.scale;
         let inner = if let Some(s) = scores {
-            tally_from_raw(py, scale, s, weights, on_invalid)?
+            tally_from_raw(py, &arg, s, weights, on_invalid)?
         } else {
             if weights.is_some() {
                 return Err(invalid_argument(
@@ -102,7 +139,10 @@ impl PyTally {
             extract_on_invalid(on_invalid)?;
             Tally::new(scale)
         };
-        Ok(PyTally { inner })
+        Ok(PyTally {
+            inner,
+            labels: Labels(arg.labels),
+        })
     }
 
     /// A tally from counts per point: ``counts[k]`` responses scored ``scale.min + k``.
@@ -126,7 +166,7 @@ impl PyTally {
         let scale = extract_scale(scale)?;
         let counts = extract_counts(counts)?;
         let inner = Tally::from_counts(scale, &counts).map_err(core_err)?;
-        Ok(PyTally { inner })
+        Ok(PyTally::plain(inner))
     }
 
     /// Reads a tally written by :meth:`to_json` (in any language binding).
@@ -143,7 +183,7 @@ impl PyTally {
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, s: &str) -> PyResult<Self> {
         let inner = Tally::from_json(s).map_err(core_err)?;
-        Ok(PyTally { inner })
+        Ok(PyTally::plain(inner))
     }
 
     /// The tally as JSON in the versioned ``cxmetrics.tally`` format (version 1).
@@ -225,8 +265,8 @@ impl PyTally {
     ) -> PyResult<()> {
         // Tally the new rows on their own (without borrowing `slf` while detached), then
         // merge: the core's merge adds exactly what extend_with would have added.
-        let scale = slf.try_borrow()?.inner.scale();
-        let fresh = tally_from_raw(slf.py(), scale, scores, weights, on_invalid)?;
+        let scale = slf.try_borrow()?.scale_arg();
+        let fresh = tally_from_raw(slf.py(), &scale, scores, weights, on_invalid)?;
         // The only merge error left is the row limit: name the argument given here.
         slf.try_borrow_mut()?
             .inner
@@ -272,7 +312,11 @@ impl PyTally {
         };
         let mut inner = self.inner.clone();
         inner.merge(&other.try_borrow()?.inner).map_err(core_err)?;
-        PyTally { inner }.into_bound_py_any(py)
+        PyTally {
+            inner,
+            labels: self.labels.clone(),
+        }
+        .into_bound_py_any(py)
     }
 
     /// ``0 + tally`` is a copy, so that ``sum(tallies)`` works.
@@ -296,7 +340,7 @@ impl PyTally {
     /// The response scale of this tally.
     #[getter]
     fn scale(&self) -> PyScale {
-        PyScale(self.inner.scale())
+        PyScale(self.inner.scale(), self.labels.0.clone())
     }
 
     /// Responses per point (a new list): ``counts[k]`` were scored ``scale.min + k``.

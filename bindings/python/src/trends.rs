@@ -14,8 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDict, PyList};
 
 use crate::convert::{
-    DETACH_THRESHOLD, by_name, extract_on_invalid, extract_opt_u32, extract_scores,
-    extract_weights, opt_f64,
+    DETACH_THRESHOLD, by_name, extract_on_invalid, extract_opt_u32, extract_weights, opt_f64,
 };
 use crate::errors::{core_err, cx_error, no_panic};
 use crate::results::{row_dicts, set_field_columns};
@@ -341,6 +340,10 @@ fn trend(
     higher_is_better: Option<&Bound<'_, PyAny>>,
     ces_method: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyTrendTable> {
+    let scale_labels = scale
+        .map(crate::convert::extract_scale_arg)
+        .transpose()?
+        .and_then(|a| a.labels);
     let (name, metric, scale) = MetricArgs {
         metric,
         scale,
@@ -369,7 +372,14 @@ fn trend(
     let rolling = extract_opt_u32(rolling_days, "rolling_days")?;
     let on_invalid: OnInvalid = extract_on_invalid(on_invalid)?;
     let times = required_instants(times, "times", None, "every response needs its time")?;
-    let scores = extract_scores(scores)?;
+    let scores = crate::convert::extract_scores_on(
+        scores,
+        &crate::convert::ScaleArg {
+            scale,
+            labels: scale_labels,
+        },
+        on_invalid,
+    )?;
     let weights = weights.map(extract_weights).transpose()?;
     let w = weights.as_ref().map(crate::convert::Column::as_slice);
     let rows = with_slice!(&scores, s => {

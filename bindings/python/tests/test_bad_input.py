@@ -143,8 +143,8 @@ def test_wrong_container_is_type_error(func: Func, scores: Any) -> None:
 
 @pytest.mark.parametrize(
     "scores",
-    [["9"], [9, "x"], [[9]], [True, 9], [9, False], [1 + 2j], [datetime.date(2024, 1, 1)]],
-    ids=["str", "str-later", "nested", "bool", "bool-later", "complex", "date"],
+    [[[9]], [True, 9], [9, False], [1 + 2j], [datetime.date(2024, 1, 1)]],
+    ids=["nested", "bool", "bool-later", "complex", "date"],
 )
 def test_wrong_element_is_type_error(func: Func, scores: Any) -> None:
     f, kw = func
@@ -154,17 +154,32 @@ def test_wrong_element_is_type_error(func: Func, scores: Any) -> None:
         f([9] * len(scores), weights=scores, **kw)
 
 
+@pytest.mark.parametrize("scores", [["9"], [9, "x"]], ids=["str", "str-later"])
+def test_text_scores_are_read_but_text_weights_are_type_error(func: Func, scores: Any) -> None:
+    # text scores are answers (issue 13: numbers written as text, labels); "x" is
+    # unknown_label with its index, never a guess
+    f, kw = func
+    if scores == ["9"]:
+        try:
+            f(scores, **kw)  # the number 9, validated on the function's scale
+        except cx.CxMetricsError as e:
+            assert (e.code, e.index) == ("out_of_scale", 0)
+    else:
+        with raises_code("unknown_label", index=1):
+            f(scores, **kw)
+    with pytest.raises(TypeError, match="weight at index"):
+        f([9] * len(scores), weights=scores, **kw)
+
+
 @pytest.mark.parametrize(
     "array_",
     [
         np.array([True, False]),
         np.array([1 + 0j]),
-        np.array(["9"]),
-        np.array([b"9"]),
         np.array(["2024-01-01"], dtype="datetime64[D]"),
         np.array([1], dtype="timedelta64[s]"),
     ],
-    ids=["bool", "complex", "unicode", "bytes", "datetime", "timedelta"],
+    ids=["bool", "complex", "datetime", "timedelta"],
 )
 def test_non_numeric_dtypes_are_type_error(func: Func, array_: Any) -> None:
     f, kw = func

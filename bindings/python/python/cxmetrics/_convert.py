@@ -239,6 +239,130 @@ def values_list(obj: Any, name: str = "values") -> list[Any]:
     return list(obj)
 
 
+def _scale(min: int, max: int, labels: dict[str, int], missing: list[str]) -> Any:
+    """Unpickles a labelled :class:`cxmetrics.Scale`."""
+    from ._cxmetrics import Scale
+
+    return Scale(min, max, labels=labels, missing=missing)
+
+
+def _has_text(values: Any) -> bool:
+    return any(isinstance(v, str) for v in values)
+
+
+def _factorized(values: Any) -> tuple[list[Any], Any]:
+    """(categories, int codes with -1 for missing) of an object / string array."""
+    import sys
+
+    import numpy as np
+
+    if "pandas" in sys.modules:
+        import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        return list(uniques.tolist() if hasattr(uniques, "tolist") else uniques), np.asarray(codes)
+    index: dict[Any, int] = {}
+    out = np.empty(len(values), dtype=np.int64)
+    for i, v in enumerate(values.tolist() if hasattr(values, "tolist") else values):
+        if v is None or (isinstance(v, float) and v != v):
+            out[i] = -1
+        else:
+            out[i] = index.setdefault(v, len(index))
+    return list(index), out
+
+
+def text_column(obj: Any) -> tuple[list[Any], Any] | None:
+    """A column of text answers as ``(categories, codes)`` (codes: a numpy integer array,
+    -1 for missing), each distinct answer once, for the extension to read on a scale's
+    labels; ``None`` when the column holds no text (the numeric path takes it).
+
+    pandas categoricals, polars Categorical / Enum and Arrow dictionary arrays keep
+    their own categories and codes (zero-copy for pandas); string and object columns are
+    factorised (``pandas.factorize`` when pandas is loaded).
+
+    >>> from cxmetrics._convert import text_column
+    >>> import numpy as np
+    >>> cats, codes = text_column(np.array(["good", "bad", "good"]))
+    >>> cats, codes.tolist()
+    (['good', 'bad'], [0, 1, 0])
+    """
+    import numpy as np
+
+    root = type(obj).__module__.partition(".")[0]
+    if isinstance(obj, np.ndarray):
+        if obj.ndim != 1:
+            return None  # refused by the numeric path with its message
+        if obj.dtype.kind == "S":
+            obj = np.char.decode(obj, "utf-8")
+        if obj.dtype.kind == "O" and not _has_text(obj.tolist()):
+            return None
+        if obj.dtype.kind not in "UO":
+            return None
+        return _factorized(obj)
+    if root == "pandas":
+        import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        if not isinstance(obj, (pd.Series, pd.Index, pd.Categorical)):
+            return None
+        dtype = obj.dtype
+        if isinstance(dtype, pd.CategoricalDtype):
+            cat = obj if isinstance(obj, pd.Categorical) else pd.Categorical(obj) if isinstance(obj, pd.Index) else obj.cat
+            codes = np.ascontiguousarray(cat.codes)
+            return list(dtype.categories.tolist()), codes
+        if isinstance(dtype, np.dtype) and dtype.kind != "O":
+            return None
+        if isinstance(dtype, np.dtype) or pd.api.types.is_string_dtype(dtype):
+            kind = pd.api.types.infer_dtype(obj, skipna=True)
+            if kind in ("integer", "floating", "mixed-integer-float", "decimal", "boolean", "empty"):
+                return None
+            codes, uniques = pd.factorize(obj, use_na_sentinel=True)
+            return list(uniques.tolist()), np.asarray(codes)
+        return None
+    if root == "polars":
+        import polars as pl  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        if not isinstance(obj, pl.Series):
+            return None
+        dtype = obj.dtype
+        if isinstance(dtype, pl.Enum):
+            physical = obj.to_physical().cast(pl.Int64).fill_null(-1).to_numpy()
+            return dtype.categories.to_list(), physical
+        if dtype in (pl.String, pl.Categorical) or isinstance(dtype, pl.Categorical):
+            text = obj.cast(pl.String)
+            uniques = text.drop_nulls().unique(maintain_order=True)
+            codes = text.replace_strict(
+                uniques, pl.int_range(len(uniques), eager=True), default=None, return_dtype=pl.Int64
+            ).fill_null(-1)
+            return uniques.to_list(), codes.to_numpy()
+        if dtype == pl.Object:
+            values = obj.to_list()
+            if not _has_text(values):
+                return None
+            return _factorized(np.asarray(values, dtype=object))
+        return None
+    if root == "pyarrow":
+        import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        if isinstance(obj, pa.ChunkedArray):
+            t = obj.type
+            if pa.types.is_dictionary(t):
+                obj = obj.unify_dictionaries()
+                dictionary = obj.chunk(0).dictionary if obj.num_chunks else pa.array([], t.value_type)
+                indices = pa.chunked_array([c.indices for c in obj.chunks], t.index_type)
+                return dictionary.to_pylist(), indices.cast(pa.int64()).fill_null(-1).to_numpy()
+            obj = obj.combine_chunks() if obj.num_chunks != 1 else obj.chunk(0)
+        if not isinstance(obj, pa.Array):
+            return None
+        t = obj.type
+        if pa.types.is_dictionary(t):
+            return obj.dictionary.to_pylist(), obj.indices.cast(pa.int64()).fill_null(-1).to_numpy(zero_copy_only=False)
+        if pa.types.is_string(t) or pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", lambda _: False)(t):
+            enc = obj.dictionary_encode()
+            return enc.dictionary.to_pylist(), enc.indices.cast(pa.int64()).fill_null(-1).to_numpy(zero_copy_only=False)
+        return None
+    return None
+
+
 _ROW_FIELDS = {"n", "missing", "invalid", "share", "score", "lower", "upper", "low_n", "impact"}
 
 

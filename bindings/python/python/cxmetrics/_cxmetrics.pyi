@@ -36,7 +36,7 @@ class _BucketsDict(TypedDict):
     detractor_max: int
     promoter_min: int
 
-_Scores = Sequence[float | None] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | npt.NDArray[np.object_] | _ToNumpy | _Arrow
+_Scores = Sequence[float | None] | list[str] | list[str | None] | list[float | str | None] | tuple[float | str | None, ...] | npt.NDArray[np.integer[Any]] | npt.NDArray[np.floating[Any]] | npt.NDArray[np.object_] | npt.NDArray[np.str_] | _ToNumpy | _Arrow
 """Scores: a list / tuple (None and NaN = missing), a 1-D numpy array of any integer or
 float dtype, a pandas / polars Series (NaN, None, pd.NA, null = missing), or any Arrow
 array or chunked array (``__arrow_c_array__`` / ``__arrow_c_stream__``; null = missing)."""
@@ -125,16 +125,65 @@ class Scale:
     is ``out_of_scale``, a non-integer is ``not_integer``. Nothing is shifted or rescaled.
     Anywhere a scale is accepted, a ``(min, max)`` tuple works too.
 
+    Text answers are read on every scale: whole numbers in ASCII, Arabic-Indic, Persian
+    or Thai digits, alone or leading a label (``"10 - Extremely likely"``, ``"۹"``),
+    stars (``"★★★★☆"``, ``"4 stars"``, ``"4/5"``, ``"4 out of 5"``; a written maximum
+    other than the scale's is ``out_of_scale``) and the missing-value texts. ``labels``
+    maps answer text to points; matching is on normalised text (Unicode NFC, trimmed,
+    whitespace collapsed, case-folded). Unknown text is ``unknown_label`` with its
+    ``index`` (counted ``invalid`` with ``on_invalid="skip"``). Presets and their
+    sources: docs/labels.md.
+
+    Args:
+        min, max: the integer bounds.
+        labels: answer text -> point.
+        missing: texts that mean "no answer" (replacing the default
+            ``("", "n/a", "na", "-", "skipped", "prefer not to say")``).
+
     Raises:
-        CxMetricsError: ``invalid_scale`` when ``max <= min`` or there are more than 101 points.
-        TypeError: when a bound is not an int.
+        CxMetricsError: ``invalid_scale`` when ``max <= min``, there are more than 101
+            points, or a label is ambiguous (on two points, reading as another point's
+            number, outside the scale, or also a missing-value text).
+        TypeError: when a bound is not an int, or labels are not a dict of str to int.
 
     >>> import cxmetrics as cx
     >>> cx.Scale(1, 5).points, cx.Scale(1, 5) == cx.Scale.one_to_five()
     (5, True)
+    >>> cx.csat(["Very satisfied", "4", "★★☆☆☆", "n/a"], scale=cx.Scale.satisfaction5()).n
+    3
     """
 
-    def __init__(self, min: int, max: int) -> None: ...
+    def __init__(
+        self, min: int, max: int, *, labels: Mapping[str, int] | None = None, missing: Iterable[str] | None = None
+    ) -> None: ...
+    @staticmethod
+    def satisfaction5(lang: str | None = None) -> Scale:
+        """1–5 satisfaction ("Very dissatisfied" … "Very satisfied") in ``"en"`` (default),
+        ``"vi"``, ``"th"`` or ``"fa"``."""
+    @staticmethod
+    def agreement5(lang: str | None = None) -> Scale:
+        """1–5 agreement ("Strongly disagree" … "Strongly agree") in ``"en"`` (default),
+        ``"vi"``, ``"th"`` or ``"fa"``."""
+    @staticmethod
+    def faces5() -> Scale:
+        """1–5 faces: 😠 🙁 😐 🙂 😍 and common variants."""
+    @staticmethod
+    def thumbs() -> Scale:
+        """Binary thumbs: 👎 -> 0, 👍 -> 1."""
+    @staticmethod
+    def helpdesk_rating() -> Scale:
+        """Binary helpdesk ratings: "bad" -> 0, "good" -> 1; "offered", "unoffered" missing."""
+    @staticmethod
+    def nps_choices() -> Scale:
+        """0–10 with "0 - Not at all likely", "10 - Extremely likely" and the plain numbers."""
+    @property
+    def labels(self) -> dict[str, int]:
+        """The labels, answer text -> point (empty without labels)."""
+    @property
+    def missing(self) -> list[str]:
+        """The texts that mean "no answer", as given."""
+    def read(self, text: str) -> float | None:
+        """What ``text`` means: its point, ``None`` for missing; raises for unknown text."""
     @staticmethod
     def nps() -> Scale:
         """0–10, the Net Promoter Score "likelihood to recommend" scale."""
@@ -163,7 +212,7 @@ class Scale:
         """Whether ``value`` is a number with an integer value between ``min`` and ``max``."""
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, tuple[int, int]]: ...
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
 
 class Tally:
     """Mergeable sufficient statistics of survey responses on one scale.

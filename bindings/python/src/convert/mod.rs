@@ -21,12 +21,15 @@ use crate::errors::{core_err, invalid_argument, no_panic, type_error, type_name}
 
 pub(crate) mod items;
 mod scalars;
+pub(crate) mod text;
 
 pub(crate) use scalars::{
     by_name, extract_buckets, extract_count, extract_counts, extract_f64, extract_int,
     extract_on_invalid, extract_opt_int, extract_opt_u32, extract_scale, extract_str, new_scale,
     opt_f64, scalar_to_f64,
 };
+
+pub(crate) use text::{ScaleArg, extract_scale_arg, extract_scores_on, extract_text};
 
 /// Inputs longer than this are tallied with the GIL released (the thread detached).
 pub(crate) const DETACH_THRESHOLD: usize = 1 << 16;

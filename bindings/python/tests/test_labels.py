@@ -1,0 +1,155 @@
+"""Labelled answers (issue 13): text on every scale, labels, presets, and every input
+container of text. Expected values are hand-counted."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+
+import cxmetrics as cx
+
+SAT = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"]
+# the same answers as numbers (None = missing)
+ANSWERS = ["Very satisfied", "satisfied ", "NEUTRAL", None, "Dissatisfied", "Very satisfied", "n/a"]
+NUMBERS = [5, 4, 3, None, 2, 5, None]
+
+
+def test_numbers_stars_and_native_digits_on_a_plain_scale() -> None:
+    r = cx.nps(["10 - Extremely likely", " ۹ ", "๑๐ คะแนน", "٠", "", "   ", None])
+    assert (r.n, r.missing) == (4, 3)
+    assert r.score == 100 * (3 - 1) / 4
+    for text in ["★★★★☆", "★★★★", "****", "4 stars", "4/5", "4 out of 5"]:
+        assert cx.Tally((1, 5), [text]).counts == [0, 0, 0, 1, 0], text
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.csat(["5", "4/10"])
+    assert (e.value.code, e.value.index) == ("out_of_scale", 1)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.csat([5, "9"])
+    assert (e.value.code, e.value.index) == ("out_of_scale", 1)
+
+
+def test_labels_match_numbers() -> None:
+    s = cx.Scale.satisfaction5()
+    assert cx.Tally(s, ANSWERS) == cx.Tally((1, 5), NUMBERS)
+    assert cx.csat(ANSWERS, scale=s).score == cx.csat(NUMBERS).score == 60.0
+    assert cx.mean(ANSWERS, scale=s).score == cx.mean(NUMBERS, scale=(1, 5)).score == 19 / 5
+    d = cx.distribution(ANSWERS, scale=s)
+    assert d.counts == [0, 1, 1, 1, 2]
+
+
+def test_unknown_label_has_its_index_or_is_skipped() -> None:
+    s = cx.Scale.satisfaction5()
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.csat(["Satisfied", None, "great"], scale=s)
+    assert (e.value.code, e.value.index) == ("unknown_label", 2)
+    assert "great" in str(e.value)
+    r = cx.csat(["Satisfied", None, "great"], scale=s, on_invalid="skip")
+    assert (r.n, r.missing, r.invalid) == (1, 1, 1)
+
+
+def test_ambiguous_scales_are_refused() -> None:
+    for labels in [{"Good": 4, "good ": 5}, {"5": 4}, {"n/a": 2}, {"great": 9}]:
+        with pytest.raises(cx.CxMetricsError) as e:
+            cx.Scale(1, 5, labels=labels)
+        assert e.value.code == "invalid_scale"
+        assert list(labels)[-1] in str(e.value)
+    with pytest.raises(TypeError):
+        cx.Scale(1, 5, labels=[("good", 4)])  # type: ignore[arg-type]
+
+
+def test_custom_missing_replaces_the_default() -> None:
+    s = cx.Scale(0, 1, labels={"yes": 1, "no": 0}, missing=["(no answer)"])
+    assert s.missing == ["(no answer)"]
+    t = cx.Tally(s, ["Yes", "(No Answer)", "no", ""])
+    assert (t.counts, t.missing) == ([1, 1], 2)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.Tally(s, ["n/a"])
+    assert e.value.code == "unknown_label"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "th", "fa"])
+def test_satisfaction_and_agreement_presets(lang: str) -> None:
+    for preset in (cx.Scale.satisfaction5(lang), cx.Scale.agreement5(lang)):
+        labels = list(preset.labels)
+        assert [preset.labels[t] for t in labels] == [1, 2, 3, 4, 5]
+        assert cx.Tally(preset, labels[::-1]).counts == [1, 1, 1, 1, 1]
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.Scale.satisfaction5("de")
+    assert e.value.code == "invalid_argument"
+
+
+def test_symbol_presets() -> None:
+    assert cx.Tally(cx.Scale.faces5(), ["😠", "🙁", "😐", "🙂", "😍", "☹️"]).counts == [1, 2, 1, 1, 1]
+    assert cx.Tally(cx.Scale.thumbs(), ["👍", "👎🏽", "👍🏿"]).counts == [1, 2]
+    t = cx.Tally(cx.Scale.helpdesk_rating(), ["good", "bad", "offered", "unoffered", "Good"])
+    assert (t.counts, t.missing) == ([1, 2], 2)
+    r = cx.nps(["10 - Extremely likely", "0 - Not at all likely", "9", "Extremely likely"], scale=cx.Scale.nps_choices())
+    assert r.score == 50.0
+
+
+def test_containers_of_text() -> None:
+    pd = pytest.importorskip("pandas")
+    s = cx.Scale.satisfaction5()
+    expected = cx.Tally((1, 5), NUMBERS)
+    columns = [
+        ANSWERS,
+        tuple(ANSWERS),
+        np.array(ANSWERS, dtype=object),
+        np.array([a or "" for a in ANSWERS]),
+        pd.Series(ANSWERS),
+        pd.Series(ANSWERS, dtype="string"),
+        pd.Series(ANSWERS, dtype="category"),
+    ]
+    pl = None
+    try:
+        import polars as pl
+    except ImportError:
+        pass
+    if pl is not None:
+        columns += [
+            pl.Series(ANSWERS),
+            pl.Series(ANSWERS, dtype=pl.Categorical),
+            pl.Series(ANSWERS, dtype=pl.Enum(["n/a", "satisfied ", "NEUTRAL", "Dissatisfied", "Very satisfied"])),
+        ]
+    try:
+        import pyarrow as pa
+    except ImportError:
+        pa = None
+    if pa is not None:
+        columns += [
+            pa.array(ANSWERS),
+            pa.array(ANSWERS).dictionary_encode(),
+            pa.chunked_array([ANSWERS[:3], ANSWERS[3:]]),
+            pa.chunked_array([pa.array(ANSWERS[:3]).dictionary_encode(), pa.array(ANSWERS[3:]).dictionary_encode()]),
+        ]
+    for col in columns:
+        assert cx.Tally(s, col) == expected, type(col)
+        assert cx.csat(col, scale=s).score == 60.0
+
+
+def test_categorical_error_index_is_the_first_row() -> None:
+    pd = pytest.importorskip("pandas")
+    col = pd.Series(["Satisfied", "Satisfied", "meh", "meh"], dtype="category")
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.csat(col, scale=cx.Scale.satisfaction5())
+    assert (e.value.code, e.value.index) == ("unknown_label", 2)
+    # unused categories are never read
+    unused = pd.Series(pd.Categorical(["Satisfied"], categories=["Satisfied", "meh"]))
+    assert cx.csat(unused, scale=cx.Scale.satisfaction5()).n == 1
+
+
+def test_weights_segments_trends_and_tally_extend() -> None:
+    s = cx.Scale.thumbs()
+    r = cx.csat(["👍", "👎", "👍"], scale=s, weights=[1.0, 2.0, 1.0], threshold=1)
+    assert r.score == 50.0
+    seg = cx.segment(["👍", "👎", "👍"], by=["a", "b", "a"], metric="csat", scale=s, threshold=1)
+    assert [row.score for row in seg.rows] == [100.0, 0.0]
+    t = cx.Tally(s)
+    t.extend(["👍", "👎"])
+    assert t.counts == [1, 1] and t.scale == s
+    assert pickle.loads(pickle.dumps(s)) == s
+    assert s != cx.Scale(0, 1)
+    tr = cx.trend(["👍", "👎"], times=["2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z"], period="day", metric="csat", scale=s, threshold=1)
+    assert [row.n for row in tr.rows] == [1, 1]
