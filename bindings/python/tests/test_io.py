@@ -107,6 +107,43 @@ def test_qualtrics_numeric_answers_feed_the_metrics() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("read", "nps", "csat", "ces"),
+    [
+        # hand values: Qualtrics NPS (3 - 2) / 7, CSAT 4 of 7 in 4-5, CES mean 23 / 7;
+        # SurveyMonkey and Google Forms NPS (2 - 2) / 5, CSAT 3 of 6, CES mean 15 / 5
+        (lambda: read_qualtrics(DATA / "qualtrics_choice_text.csv"), 100 / 7, 400 / 7, 23 / 7),
+        (lambda: read_qualtrics(DATA / "qualtrics_numeric.csv"), 100 / 7, 400 / 7, 23 / 7),
+        (lambda: read_surveymonkey(DATA / "surveymonkey.csv", time_zone="UTC"), 0.0, 50.0, 3.0),
+        (lambda: read_google_forms(DATA / "google_forms.csv", time_zone="America/New_York"),
+         0.0, 50.0, 3.0),
+    ],
+    ids=["qualtrics-choice-text", "qualtrics-numeric", "surveymonkey", "google-forms"],
+)
+def test_exports_into_the_labelled_scales(read: Any, nps: float, csat: float, ces: float) -> None:
+    """End to end (issue 13): the answers as exported, text or numbers, go into the survey
+    functions through the labelled scales; choice text and numbers give the same result."""
+    s = read()
+    q_nps, q_csat, q_ces = s.questions[:3]
+    r = cx.nps(q_nps.answers, scale=cx.Scale.nps_choices())
+    assert r.score == pytest.approx(nps, rel=1e-12, abs=1e-12) and r.missing == 1
+    c = cx.csat(q_csat.answers, scale=cx.Scale.satisfaction5("en"))
+    assert c.score == pytest.approx(csat, rel=1e-12)
+    e = cx.ces(q_ces.answers, scale=cx.Scale.agreement5("en"), higher_is_better=True,
+               method="mean")
+    assert e.score == pytest.approx(ces, rel=1e-12)
+
+
+def test_unknown_choice_text_names_the_response() -> None:
+    s = read_surveymonkey(io.StringIO(
+        (DATA / "surveymonkey.csv").read_text(encoding="utf-8").replace("Neutral", "So-so")
+    ), time_zone="UTC")
+    with pytest.raises(cx.CxMetricsError) as info:
+        cx.csat(s["Q2"].answers, scale=cx.Scale.satisfaction5("en"))
+    assert (info.value.code, info.value.index) == ("unknown_label", 2)
+    assert s.response_ids[2] == "114823000003"  # the index points back to the response
+
+
 def test_surveymonkey_sample() -> None:
     s = read_surveymonkey(DATA / "surveymonkey.csv", time_zone="America/Denver")
     assert s.vendor == "surveymonkey" and len(s) == 6
