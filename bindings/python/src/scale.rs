@@ -153,8 +153,8 @@ impl PyScale {
     /// in ``lang``: ``"en"`` (default), ``"vi"``, ``"th"`` or ``"fa"``.
     ///
     /// >>> import cxmetrics as cx
-    /// >>> cx.ces(['Strongly agree', 'Agree', 'Disagree'], scale=cx.Scale.agreement5()).n
-    /// 3
+    /// >>> cx.Tally(cx.Scale.agreement5('th'), ['เห็นด้วยอย่างยิ่ง', 'ไม่แน่ใจ']).counts
+    /// [0, 0, 1, 0, 1]
     #[staticmethod]
     #[pyo3(signature = (lang = None))]
     fn agreement5(lang: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {

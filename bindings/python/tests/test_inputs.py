@@ -120,8 +120,8 @@ def test_pandas_object_series_with_none_nan_and_na() -> None:
     s = pd.Series([10, None, np.nan, pd.NA, 9, 3], dtype=object)
     r = cx.nps(s)
     assert (r.n, r.missing) == (3, 3)
-    with pytest.raises(TypeError, match="str"):
-        cx.nps(pd.Series(["10", "9"]))
+    # text is read as answers (issue 13): numbers written as text are those numbers
+    assert cx.nps(pd.Series(["10", "9"])).score == 100.0
 
 
 def test_pandas_error_index_is_a_position_not_a_label() -> None:
@@ -163,8 +163,7 @@ def test_polars_dtypes_and_nan() -> None:
 def test_polars_refusals() -> None:
     with pytest.raises(TypeError, match="bool"):
         cx.nps(pl.Series([True, False]))
-    with pytest.raises(TypeError, match="str"):
-        cx.nps(pl.Series(["10"]))
+    assert cx.nps(pl.Series(["10"])).score == 100.0  # text answers (issue 13)
     with raises_code("invalid_argument", match="one-dimensional"):
         cx.nps(pl.DataFrame({"a": [10], "b": [9]}))
 

@@ -426,5 +426,5 @@ def test_trend_errors() -> None:
             cx.trend([10], one[1], **kw)
     with pytest.raises(TypeError):
         cx.trend([10], "2026-01-05T10:00:00Z")
-    with pytest.raises(TypeError):
-        cx.trend(*one)
+    with raises_code("unknown_label", index=0):
+        cx.trend(["ten"], one[1])

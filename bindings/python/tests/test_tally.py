@@ -138,8 +138,8 @@ def test_extend_is_all_or_nothing() -> None:
         t.extend([5, 4], weights=[1.0])
     with raises_code("invalid_weight", index=2):
         t.extend(np.array([5, 4, 3]), weights=np.array([1.0, 1.0, np.inf]))
-    with pytest.raises(TypeError):
-        t.extend([5, "4"])  # type: ignore[list-item]
+    with raises_code("unknown_label", index=1):
+        t.extend([5, "four"])
     assert t == before
     t.extend(np.array([1, 2], dtype=np.uint8))
     t.extend([3, 9], on_invalid="skip")

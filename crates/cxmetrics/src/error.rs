@@ -135,7 +135,7 @@ pub enum Error {
     /// Labels or missing-value texts that make a labelled scale ambiguous (code
     /// `invalid_scale`, like [`Error::InvalidScale`]): a label on two points, a label
     /// that reads as another point's number, a label that is also a missing-value text.
-    #[error("invalid scale labels: the label {label:?} {reason}")]
+    #[error("invalid scale labels: the label \"{label}\" {reason}")]
     InvalidLabel {
         /// The label as given.
         label: String,
@@ -145,7 +145,7 @@ pub enum Error {
     /// A text answer that is neither a label of the scale, a missing-value text, nor a
     /// number or stars written as text.
     #[error(
-        "answer {text:?} at index {index} is not a label of the scale, a missing-value text, or a number; add it to the scale's labels or missing texts, or choose to skip invalid values"
+        "answer \"{text}\" at index {index} is not a label of the scale, a missing-value text, or a number; add it to the scale's labels or missing texts, or choose to skip invalid values"
     )]
     UnknownLabel {
         /// Position of the first unknown answer.

@@ -132,3 +132,45 @@ fn unknown_preset_language_is_invalid_argument() {
     assert_eq!(e.code(), "invalid_argument");
     assert!(e.to_string().contains("en, vi, th, fa"), "{e}");
 }
+
+/// The presets table of docs/labels.md, generated from [`PRESETS`] (the one home of the
+/// wording): `CX_WRITE_DOCS=1 cargo test -p cxmetrics --test labels` rewrites it.
+#[allow(clippy::format_push_string)]
+fn presets_table() -> String {
+    let mut out =
+        String::from("<!-- presets: generated from crates/cxmetrics/src/labels/presets.rs -->\n");
+    for p in PRESETS {
+        let lang = p.lang.map_or(String::new(), |l| format!(" (`{l}`)"));
+        out.push_str(&format!(
+            "\n### `{}`{lang}: {}–{}\n\n| answer | point |\n|---|---|\n",
+            p.name, p.min, p.max
+        ));
+        for (text, point) in p.labels {
+            out.push_str(&format!("| {text} | {point} |\n"));
+        }
+        for m in p.missing {
+            out.push_str(&format!("| {m} | missing |\n"));
+        }
+        out.push_str(&format!("\nSource: {}.\n", p.source));
+    }
+    out.push_str("\n<!-- /presets -->\n");
+    out
+}
+
+#[test]
+fn docs_list_every_preset_as_the_core_does() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/labels.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let start = doc.find("<!-- presets:").expect("presets marker");
+    let end = doc.find("<!-- /presets -->").expect("end marker") + "<!-- /presets -->\n".len();
+    let table = presets_table();
+    if std::env::var_os("CX_WRITE_DOCS").is_some() {
+        std::fs::write(path, format!("{}{}{}", &doc[..start], table, &doc[end..])).unwrap();
+        return;
+    }
+    assert_eq!(
+        &doc[start..end],
+        table,
+        "docs/labels.md is stale: rerun with CX_WRITE_DOCS=1"
+    );
+}

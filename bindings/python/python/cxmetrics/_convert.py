@@ -271,10 +271,12 @@ def _factorized(values: Any) -> tuple[list[Any], Any]:
     return list(index), out
 
 
-def text_column(obj: Any) -> tuple[list[Any], Any] | None:
+def text_column(obj: Any) -> tuple[list[Any] | None, Any] | None:
     """A column of text answers as ``(categories, codes)`` (codes: a numpy integer array,
     -1 for missing), each distinct answer once, for the extension to read on a scale's
-    labels; ``None`` when the column holds no text (the numeric path takes it).
+    labels; ``(None, object array)`` for object columns, which the extension reads item
+    by item (each distinct object once); ``None`` when the column holds no text (the
+    numeric path takes it).
 
     pandas categoricals, polars Categorical / Enum and Arrow dictionary arrays keep
     their own categories and codes (zero-copy for pandas); string and object columns are
@@ -294,9 +296,9 @@ def text_column(obj: Any) -> tuple[list[Any], Any] | None:
             return None  # refused by the numeric path with its message
         if obj.dtype.kind == "S":
             obj = np.char.decode(obj, "utf-8")
-        if obj.dtype.kind == "O" and not _has_text(obj.tolist()):
-            return None
-        if obj.dtype.kind not in "UO":
+        if obj.dtype.kind == "O":
+            return (None, obj) if _has_text(obj.tolist()) else None
+        if obj.dtype.kind != "U":
             return None
         return _factorized(obj)
     if root == "pandas":
@@ -315,6 +317,14 @@ def text_column(obj: Any) -> tuple[list[Any], Any] | None:
             kind = pd.api.types.infer_dtype(obj, skipna=True)
             if kind in ("integer", "floating", "mixed-integer-float", "decimal", "boolean", "empty"):
                 return None
+            if isinstance(dtype, np.dtype):
+                # object column: the extension reads the objects, each distinct one once
+                values = obj.to_numpy()
+                missing = pd.isna(values)
+                if missing.any():
+                    values = values.copy()
+                    values[missing] = None
+                return None, values
             codes, uniques = pd.factorize(obj, use_na_sentinel=True)
             return list(uniques.tolist()), np.asarray(codes)
         return None

@@ -180,6 +180,15 @@ pub(crate) fn extract_text<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Text
     }
     let cats = out.get_item(0)?;
     let codes = out.get_item(1)?;
+    if cats.is_none() {
+        // an object array of answers: read item by item (identical objects once)
+        let arr = codes.cast::<PyArray1<Py<PyAny>>>()?.try_readonly()?;
+        let py = obj.py();
+        return match arr.as_slice() {
+            Ok(items) => from_items(items.iter().map(|x| x.bind(py).clone())).map(Some),
+            Err(_) => from_items(arr.as_array().iter().map(|x| x.bind(py).clone())).map(Some),
+        };
+    }
     let mut categories = Vec::new();
     for c in cats.try_iter()? {
         categories.push(category(&c?, None)?);
@@ -238,8 +247,16 @@ fn from_items<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>) -> PyResult<T
     let mut categories = Vec::new();
     let mut texts: HashMap<String, i64> = HashMap::new();
     let mut numbers: HashMap<u64, i64> = HashMap::new();
+    // the same str object (the usual case in a column of a few answers) is read once;
+    // every item is alive (held by its container) while the column is read
+    let mut seen: HashMap<usize, i64> = HashMap::new();
     let mut codes = Vec::new();
     for (i, item) in items.enumerate() {
+        let is_str = item.is_instance_of::<PyString>();
+        if is_str && let Some(&c) = seen.get(&item.as_ptr().addr()) {
+            codes.push(c);
+            continue;
+        }
         let code = match category(&item, Some(i))? {
             Category::Missing => -1,
             Category::Text(t) => {
@@ -260,6 +277,9 @@ fn from_items<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>) -> PyResult<T
                 })
             }
         };
+        if is_str {
+            seen.insert(item.as_ptr().addr(), code);
+        }
         codes.push(code);
     }
     Ok(TextColumn {

@@ -32,7 +32,7 @@
 //! # Ok::<(), cxmetrics::Error>(())
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{Error, Result};
 use crate::scale::Scale;
@@ -277,7 +277,7 @@ impl LabelledScale {
             return Err(Error::invalid_argument(
                 "lang",
                 format!(
-                    "{name} has no wording in {:?}; the languages are {}",
+                    "{name} has no wording in \"{}\"; the languages are {}",
                     lang.unwrap_or(""),
                     langs.join(", ")
                 ),
@@ -391,7 +391,8 @@ impl LabelledScale {
         }
     }
 
-    /// Tallies `answers` (one pass; each distinct text read once).
+    /// Tallies `answers` (one pass; for long columns of few distinct texts, hand them
+    /// dictionary-encoded to [`LabelledScale::tally_codes`], which reads each once).
     ///
     /// # Errors
     /// With [`OnInvalid::Error`], the first invalid answer by index: `unknown_label`,
@@ -414,22 +415,10 @@ impl LabelledScale {
     /// # Errors
     /// With [`OnInvalid::Error`]: the first invalid answer, as [`LabelledScale::tally`].
     pub fn values(&self, answers: &[Answer<'_>], on_invalid: OnInvalid) -> Result<Vec<f64>> {
-        let mut seen: HashMap<&str, f64> = HashMap::new();
         let mut out = Vec::with_capacity(answers.len());
         let mut first_bad = None;
         for (i, &a) in answers.iter().enumerate() {
-            let v = match a {
-                Answer::Text(t) => {
-                    if let Some(&v) = seen.get(t) {
-                        v
-                    } else {
-                        let v = Self::value_of(self.read(t));
-                        seen.insert(t, v);
-                        v
-                    }
-                }
-                a => Self::value_of(self.read_answer(a)),
-            };
+            let v = Self::value_of(self.read_answer(a));
             if v == BAD && first_bad.is_none() && a != Answer::Number(BAD) {
                 first_bad = Some(i);
                 if on_invalid == OnInvalid::Error {

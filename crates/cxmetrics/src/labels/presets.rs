@@ -21,12 +21,13 @@ pub struct Preset {
     pub source: &'static str,
 }
 
-const SAT_SOURCE: &str = "five-point satisfaction wording of issue 13 (the survey tools' \
-standard CSAT choices: Qualtrics, SurveyMonkey, Google Forms templates); vi, th and fa \
-translations as written in issue 13";
-const AGREE_SOURCE: &str = "Likert (1932) five-point agreement wording, as used for the \
-Customer Effort Score (Gartner CES 2.0 statement \"The company made it easy for me to \
-handle my issue\"); vi, th and fa: the common survey-tool translations, chosen here";
+const SAT_SOURCE: &str = "the five-point satisfaction wording and its vi, th and fa \
+translations as specified in issue 13 (the common CSAT choice wording; not checked here \
+against a vendor's template)";
+const AGREE_SOURCE: &str = "the five-point Likert (1932) agreement wording used with the \
+Customer Effort Score statement (CES 2.0); the vi, th and fa wording is this project's \
+choice of the usual translations (a decision recorded in CHANGELOG.md), to be checked by \
+native speakers";
 
 /// Every preset, in documentation order.
 pub const PRESETS: &[Preset] = &[

@@ -27,8 +27,10 @@ pub enum Reading {
 /// character of the presets and of the common Latin, Greek, Cyrillic, Vietnamese, Thai
 /// and Persian alphabets; it differs on a few ligatures and Cherokee letters).
 ///
-/// NFC needs the `nfc` feature (on by default); without it the text is taken as
-/// already NFC (the JS binding normalises it with `String.prototype.normalize`).
+/// NFC and the Unicode lower-case mapping need the `unicode` feature (on by default);
+/// without it the text is taken as already NFC and only ASCII letters are lower-cased
+/// (the JS binding normalises with `String.prototype.normalize("NFC")` and
+/// `toLowerCase()` first, which keeps those tables out of the wasm modules).
 ///
 /// # Examples
 /// ```
@@ -57,18 +59,28 @@ pub fn normalize(text: &str) -> String {
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ς' => out.push('σ'),
-            c => out.extend(c.to_lowercase()),
+            c => lower(c, &mut out),
         }
     }
     out
 }
 
-#[cfg(feature = "nfc")]
+#[cfg(feature = "unicode")]
+fn lower(c: char, out: &mut String) {
+    out.extend(c.to_lowercase());
+}
+
+#[cfg(not(feature = "unicode"))]
+fn lower(c: char, out: &mut String) {
+    out.push(c.to_ascii_lowercase());
+}
+
+#[cfg(feature = "unicode")]
 fn nfc(text: &str) -> impl Iterator<Item = char> + '_ {
     unicode_normalization::UnicodeNormalization::nfc(text)
 }
 
-#[cfg(not(feature = "nfc"))]
+#[cfg(not(feature = "unicode"))]
 fn nfc(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
 }
@@ -109,7 +121,8 @@ fn digits(s: &str) -> Option<(f64, &str)> {
 /// - A whole number in ASCII, Arabic-Indic, Persian or Thai digits, optionally signed
 ///   (`-`, `+`, `−`), alone or leading a label: "10 - extremely likely", "๑๐ คะแนน",
 ///   "4 stars". Nothing after it may contain a digit ("3-5", "4 5" are not numbers),
-///   and the character right after it may not be a letter ("4th").
+///   and the character right after it must be whitespace or punctuation ("4th", "4,5"
+///   are not numbers).
 /// - A decimal fraction alone ("4.5") is that number (then `not_integer`).
 /// - "4/5", "4 / 5", "4 out of 5": 4 when 5 is the scale's maximum, else
 ///   [`Reading::WrongMaximum`].
@@ -131,7 +144,7 @@ pub(crate) fn read_number(t: &str, scale: Scale) -> Option<Reading> {
         if !after.is_empty() {
             return None;
         }
-        value = rest_number(body)?;
+        value = with_fraction(value, frac);
         rest = "";
     }
     if negative {
@@ -145,9 +158,7 @@ pub(crate) fn read_number(t: &str, scale: Scale) -> Option<Reading> {
         .map(str::trim_start);
     if let Some(over) = over {
         let (max, after) = digits(over)?;
-        if after.chars().next().is_some_and(char::is_alphanumeric)
-            || after.chars().any(|c| digit(c).is_some())
-        {
+        if !ends_number(after.chars().next()) || after.chars().any(|c| digit(c).is_some()) {
             return None;
         }
         return Some(if max == f64::from(scale.max()) {
@@ -156,21 +167,39 @@ pub(crate) fn read_number(t: &str, scale: Scale) -> Option<Reading> {
             Reading::WrongMaximum(max)
         });
     }
-    if rest.chars().next().is_some_and(char::is_alphanumeric)
-        || rest.chars().any(|c| digit(c).is_some())
-    {
+    if !ends_number(rest.chars().next()) || rest.chars().any(|c| digit(c).is_some()) {
         return None;
     }
     Some(Reading::Value(value))
 }
 
-/// "4.5" (digits of any one script, a point, digits) as a float.
-fn rest_number(body: &str) -> Option<f64> {
-    let ascii: String = body
-        .chars()
-        .map(|c| digit(c).map_or(c, |d| char::from_digit(d, 10).unwrap_or('0')))
-        .collect();
-    ascii.parse().ok()
+/// `whole` plus the decimal fraction written in `frac` (digits only), e.g. 4 and "5" →
+/// 4.5. Only used to name a fractional answer (`not_integer`); no float parsing, whose
+/// code would weigh on the wasm modules.
+fn with_fraction(whole: f64, frac: &str) -> f64 {
+    let (mut num, mut den) = (0.0f64, 1.0f64);
+    for d in frac.chars().filter_map(digit).take(15) {
+        num = num * 10.0 + f64::from(d);
+        den *= 10.0;
+    }
+    whole + num / den
+}
+
+/// Whether `c` may directly follow a number ("4 stars", "10 - likely", "4)"): the end,
+/// whitespace or punctuation, never a letter or digit ("4th", "4,5"). A small fixed set,
+/// so no Unicode property tables are needed.
+fn ends_number(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || (c.is_ascii_punctuation() && c != ',')
+                || matches!(
+                    c,
+                    '–' | '—' | '·' | '•' | '★' | '☆' | '⭐' | '。' | '、' | '،'
+                )
+        }
+    }
 }
 
 fn read_stars(t: &str, scale: Scale) -> Option<Reading> {
