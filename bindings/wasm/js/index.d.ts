@@ -16,7 +16,12 @@ export type TypedScores =
   | BigUint64Array;
 
 /** Scores: numbers with `null` / `undefined` / `NaN` for a missing answer, or a typed array (NaN = missing). */
-export type Scores = ReadonlyArray<number | null | undefined> | TypedScores;
+/**
+ * Raw scores. Strings are answers read on the scale: its labels, numbers written as text
+ * (ASCII, Arabic-Indic, Persian, Thai digits), stars ("★★★★☆", "4/5") and the missing-value
+ * texts; an unknown text is `unknown_label` with its index (docs/labels.md).
+ */
+export type Scores = ReadonlyArray<number | string | null | undefined> | TypedScores;
 
 /** One weight per score: finite and ≥ 0 (the weight of a missing score is ignored). */
 export type Weights = ReadonlyArray<number | null | undefined> | TypedScores;
@@ -64,10 +69,23 @@ export class CxMetricsError extends Error {
 }
 
 /** An integer response scale `min..=max` with 2 to 101 points. Throws `invalid_scale` otherwise. */
+/** Labels of a scale: answer text → point, and the texts that mean "no answer". */
+export interface ScaleLabelOptions {
+  /** Answer text → point (matched after NFC, trimming, collapsing spaces and case-folding). */
+  labels?: Readonly<Record<string, number>> | ReadonlyMap<string, number> | null;
+  /** Texts that mean "no answer"; default "", "n/a", "na", "-", "skipped", "prefer not to say". */
+  missing?: readonly string[] | null;
+}
+
 export class Scale {
-  constructor(min: number, max: number);
+  /** @throws {CxMetricsError} `invalid_scale` (also for an ambiguous label, named in the message). */
+  constructor(min: number, max: number, options?: ScaleLabelOptions);
   readonly min: number;
   readonly max: number;
+  /** The labels as given (`null` without labels). */
+  readonly labels: Readonly<Record<string, number>> | null;
+  /** The missing-value texts as given (`null`: the default ones). */
+  readonly missing: readonly string[] | null;
   /** `max − min + 1`. */
   readonly points: number;
   /** Whether `value` is an integer in `min..=max`. */
@@ -75,7 +93,19 @@ export class Scale {
   equals(other: ScaleLike): boolean;
   /** `"0–10"`. */
   toString(): string;
-  toJSON(): { min: number; max: number };
+  toJSON(): { min: number; max: number; labels?: Record<string, number> | null; missing?: readonly string[] | null };
+  /** 1–5 satisfaction in "en" (default), "vi", "th" or "fa". @throws {CxMetricsError} `invalid_argument` for another language. */
+  static satisfaction5(lang?: "en" | "vi" | "th" | "fa"): Scale;
+  /** 1–5 agreement (CES) in "en" (default), "vi", "th" or "fa". */
+  static agreement5(lang?: "en" | "vi" | "th" | "fa"): Scale;
+  /** 1–5 faces 😠 🙁 😐 🙂 😍 (and variants). */
+  static faces5(): Scale;
+  /** 👎 → 0, 👍 → 1. */
+  static thumbs(): Scale;
+  /** "bad" → 0, "good" → 1; "offered", "unoffered" missing. */
+  static helpdeskRating(): Scale;
+  /** 0–10 with the survey tools' end labels. */
+  static npsChoices(): Scale;
   /** 0–10 (NPS). */
   static nps(): Scale;
   /** 1–5 (CSAT, CES 1.0). */

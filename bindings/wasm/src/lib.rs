@@ -47,6 +47,8 @@ mod chart;
 mod convert;
 mod errors;
 mod json;
+#[cfg(feature = "labels")]
+mod labels;
 mod lifecycle;
 mod results;
 #[cfg(feature = "time")]

@@ -178,3 +178,14 @@ pub fn segment_report(
     c.chart(crate::chart::Picture::Segments(report, metric, scale));
     Ok(c.into_js())
 }
+
+/// The scale a segment or trend spec reads its scores on, `[min, max]` (the given one
+/// or the metric's default): text answers are read on it.
+#[cfg(feature = "labels")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = specScale)]
+pub fn spec_scale(spec: &JsValue) -> JsResult<js_sys::Float64Array> {
+    let (_, s) = survey_metric(spec)?;
+    Ok(js_sys::Float64Array::from(
+        &[f64::from(s.min()), f64::from(s.max())][..],
+    ))
+}

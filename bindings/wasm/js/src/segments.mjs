@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, numbers, tagOf } from "./convert.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
-import { scaleArg } from "./scale.mjs";
+import { needLabels, Scale, scaleArg, textValues } from "./scale.mjs";
 import { copyFields, decode, defaults, levelArg, Row, rowsOf, svgOf } from "./results.mjs";
 
 const METRIC_OPTIONS = ["metric", "scale", "buckets", "csatMethod", "cesMethod", "threshold", "bottomThreshold", "higherIsBetter"];
@@ -47,8 +47,16 @@ export function metricSpec(fn, o) {
   return spec;
 }
 
-/** Raw scores for segments and trends: one Float64Array (NaN = missing). */
-export function floatScores(scores) {
+/**
+ * Raw scores for segments and trends: one Float64Array (NaN = missing); text answers
+ * are read on the given scale (labels included) or the metric's default scale.
+ */
+export function floatScores(scores, o, spec) {
+  if (Array.isArray(scores) && scores.some((v) => typeof v === "string")) {
+    needLabels();
+    const scale = given(o.scale) ? scaleArg(o.scale) : new Scale(...call(() => raw.specScale(spec)));
+    return textValues(scale, scores, onInvalidArg(o.onInvalid));
+  }
   if (!Array.isArray(scores) && tagOf(scores) === undefined) {
     throw new TypeError(
       `scores must be an array of numbers (null or undefined for a missing answer) or a typed array, not ${describe(scores)}`,
@@ -135,7 +143,7 @@ const INPUT_OPTIONS = ["weights", "onInvalid", "minN", "level", "method"];
 export function segment(scores, by, options) {
   const o = optionsArg(options, [...METRIC_OPTIONS, ...INPUT_OPTIONS], "segment");
   const spec = metricSpec("segment", o);
-  const s = floatScores(scores);
+  const s = floatScores(scores, o, spec);
   const keys = factorize(by);
   const weights = floatsArg(o.weights, "weights");
   const policy = onInvalidArg(o.onInvalid);

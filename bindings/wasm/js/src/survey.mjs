@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { argumentError, call } from "./errors.mjs";
 import { describe, floatsArg, scoresArg } from "./convert.mjs";
 import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
-import { Scale, scaleArg } from "./scale.mjs";
+import { Scale, scaleArg, textValues } from "./scale.mjs";
 import { rawOf, release, Tally } from "./tally.mjs";
 import { BoxResult, CesResult, CsatResult, Distribution, fromRaw, MeanResult, NpsResult } from "./results.mjs";
 
@@ -39,9 +39,10 @@ function onTally(fn, scores, o, defaultScale, metric) {
   }
   requireScale(fn, scores, o, defaultScale);
   const scale = given(o.scale) ? scaleArg(o.scale) : defaultScale();
-  const [kind, array] = scoresArg(scores);
-  const weights = floatsArg(o.weights, "weights");
   const policy = onInvalidArg(o.onInvalid);
+  const text = textValues(scale, scores, policy);
+  const [kind, array] = text ? ["Float64Array", text] : scoresArg(scores);
+  const weights = floatsArg(o.weights, "weights");
   const t = call(() => new raw.RawTally(scale.min, scale.max));
   try {
     call(() => t.extend(kind, array, weights, policy));

@@ -4,7 +4,7 @@ import { raw } from "./raw.mjs";
 import { call, CxMetricsError } from "./errors.mjs";
 import { describe, floatsArg, scoresArg } from "./convert.mjs";
 import { given, onInvalidArg, optionsArg } from "./options.mjs";
-import { Scale, scaleArg } from "./scale.mjs";
+import { Scale, scaleArg, textValues } from "./scale.mjs";
 
 export const INTERNAL = Symbol("cxmetrics.internal");
 const MAX_JSON = 1 << 20;
@@ -17,10 +17,11 @@ export function release(t) {
   } catch {}
 }
 
-function extendRaw(t, scores, weights, onInvalid) {
-  const [kind, array] = scoresArg(scores);
-  const w = floatsArg(weights, "weights");
+function extendRaw(t, scale, scores, weights, onInvalid) {
   const policy = onInvalidArg(onInvalid);
+  const text = textValues(scale, scores, policy);
+  const [kind, array] = text ? ["Float64Array", text] : scoresArg(scores);
+  const w = floatsArg(weights, "weights");
   call(() => t.extend(kind, array, w, policy));
 }
 
@@ -46,7 +47,7 @@ export class Tally {
     const t = call(() => new raw.RawTally(s.min, s.max));
     if (given(scores) || given(o.weights)) {
       try {
-        extendRaw(t, scores ?? [], o.weights, o.onInvalid);
+        extendRaw(t, s, scores ?? [], o.weights, o.onInvalid);
       } catch (e) {
         release(t);
         throw e;
@@ -130,7 +131,7 @@ export class Tally {
   /** Adds many scores in one pass, all or nothing; returns this tally. */
   extend(scores, options) {
     const o = optionsArg(options, ["weights", "onInvalid"], "Tally.extend");
-    extendRaw(rawOf(this), scores, o.weights, o.onInvalid);
+    extendRaw(rawOf(this), this.scale, scores, o.weights, o.onInvalid);
     return this;
   }
 

@@ -23,7 +23,7 @@ export function trend(scores, times, options) {
     "trend",
   );
   const spec = metricSpec("trend", o);
-  const s = floatScores(scores);
+  const s = floatScores(scores, o, spec);
   const t = instantColumn(times, "times");
   const weights = floatsArg(o.weights, "weights");
   const policy = onInvalidArg(o.onInvalid);

@@ -326,9 +326,12 @@ test("works with frozen intrinsics (SES-style lockdown)", () => {
 // Budgets in bytes of gzipped .wasm (gzip -9; see DEVELOPING.md, "Size budgets"). Each
 // leaves room for small changes, not for a feature: the light module (survey metrics,
 // statistics, business metrics, segments, handle time) measures ~97 600 bytes against
-// the issue's "under 100 KB"; the full one (plus instants, schedules, tickets, trends, the
-// bundled tz database and the core's SVG charts, +26.7 KiB) ~326.5 KiB.
-const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 330 * 1024 };
+// the issue's "under 100 KB" (98 219 with issue 13's error codes; text answers are left
+// out of it); the full one (plus instants, schedules, tickets, trends, the bundled tz
+// database, the core's SVG charts and issue 13's text answers, +9.0 KB) ~335.4 KiB.
+// Issue 13 raised the full budget from 330 to 340 KiB (CHANGELOG "Decisions"; to take
+// it back, drop "labels" from the wasm crate's default features).
+const BUDGET_BYTES = { cxmetrics_survey: 100_000, cxmetrics_wasm: 340 * 1024 };
 
 for (const [module, budget] of Object.entries(BUDGET_BYTES)) {
   test(`size budget: ${module}_bg.wasm stays under ${budget} bytes gzipped`, async () => {

@@ -20,5 +20,5 @@ gauge.addEventListener("cx-error", (e) => {
 });
 // @ts-expect-error result is read-only
 gauge.result = null;
-// @ts-expect-error scores are numbers
-gauge.scores = ["10"];
+// @ts-expect-error scores are numbers or text
+gauge.scores = [true];

@@ -83,6 +83,12 @@ const s: Scale = new Scale(1, 5);
 const points: number = s.points + s.min + s.max;
 const same: boolean = s.equals([1, 5]) && Scale.nps().equals(Scale.oneToTen());
 const presets: Scale[] = [Scale.nps(), Scale.oneToFive(), Scale.oneToSeven(), Scale.oneToTen(), Scale.binary()];
+const labelled: Scale = new Scale(0, 1, { labels: { Yes: 1, No: 0 }, missing: ["(no answer)"] });
+const labelPresets: Scale[] = [Scale.satisfaction5("vi"), Scale.agreement5(), Scale.faces5(), Scale.thumbs(), Scale.helpdeskRating(), Scale.npsChoices()];
+const labelledLabels: Readonly<Record<string, number>> | null = labelled.labels;
+// @ts-expect-error: not a preset language
+Scale.satisfaction5("de");
+
 const pair: ScaleLike = [0, 10];
 
 const r: NpsResult = nps([10, 9, null, undefined, NaN, 3]);
@@ -318,8 +324,8 @@ nps([10], { on_invalid: "skip" });
 nps([10], { onInvalid: "drop" });
 // @ts-expect-error: nps has no method option
 nps([10], { method: "mean" });
-// @ts-expect-error: scores are numbers
-nps(["10"]);
+// @ts-expect-error: scores are numbers or text
+nps([true]);
 // @ts-expect-error: a string is not scores
 nps("10");
 // @ts-expect-error: a scale is a pair

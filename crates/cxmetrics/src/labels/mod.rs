@@ -32,8 +32,6 @@
 //! # Ok::<(), cxmetrics::Error>(())
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::tally::{OnInvalid, Score, Tally};
@@ -102,10 +100,11 @@ pub struct LabelledScale {
     labels: Vec<(String, i32)>,
     /// The missing-value texts as given.
     missing: Vec<String>,
-    /// Normalised label → point.
-    by_text: BTreeMap<String, i32>,
-    /// Normalised missing-value texts.
-    missing_norm: BTreeSet<String>,
+    /// Normalised label → point, sorted by text (a sorted `Vec`, not a `BTreeMap`,
+    /// whose code would weigh on the wasm modules).
+    by_text: Vec<(String, i32)>,
+    /// Normalised missing-value texts, sorted.
+    missing_norm: Vec<String>,
 }
 
 impl From<Scale> for LabelledScale {
@@ -114,8 +113,8 @@ impl From<Scale> for LabelledScale {
             scale,
             labels: Vec::new(),
             missing: DEFAULT_MISSING.iter().map(|&s| s.to_owned()).collect(),
-            by_text: BTreeMap::new(),
-            missing_norm: DEFAULT_MISSING.iter().map(|&s| s.to_owned()).collect(),
+            by_text: Vec::new(),
+            missing_norm: sorted(DEFAULT_MISSING.iter().map(|&s| s.to_owned()).collect()),
         }
     }
 }
@@ -165,8 +164,8 @@ impl LabelledScale {
     ) -> Result<LabelledScale> {
         let missing: Vec<String> =
             missing.unwrap_or_else(|| DEFAULT_MISSING.iter().map(|&s| s.to_owned()).collect());
-        let missing_norm: BTreeSet<String> = missing.iter().map(|m| normalize(m)).collect();
-        let mut by_text: BTreeMap<String, i32> = BTreeMap::new();
+        let missing_norm = sorted(missing.iter().map(|m| normalize(m)).collect());
+        let mut by_text: Vec<(String, i32)> = Vec::new();
         let mut kept = Vec::with_capacity(labels.len());
         for (label, point) in labels {
             let Some(point) = i32::try_from(point).ok().filter(|&p| scale.contains(p)) else {
@@ -179,12 +178,14 @@ impl LabelledScale {
             if key.is_empty() {
                 return Err(refuse(&label, "is empty (an empty answer is missing)"));
             }
-            if missing_norm.contains(&key) {
+            if missing_norm.binary_search(&key).is_ok() {
                 return Err(refuse(&label, "is also a missing-value text"));
             }
-            if let Some(&other) = by_text.get(&key)
-                && other != point
+            let at = by_text.binary_search_by(|(k, _)| k.as_str().cmp(&key));
+            if let Ok(i) = at
+                && by_text[i].1 != point
             {
+                let other = by_text[i].1;
                 return Err(refuse(
                     &label,
                     format!(
@@ -210,7 +211,9 @@ impl LabelledScale {
                 }
                 _ => {}
             }
-            by_text.insert(key, point);
+            if let Err(i) = at {
+                by_text.insert(i, (key, point));
+            }
             kept.push((label, point));
         }
         for m in &missing {
@@ -373,11 +376,11 @@ impl LabelledScale {
     /// ```
     pub fn read(&self, text: &str) -> Reading {
         let key = normalize(text);
-        if key.is_empty() || self.missing_norm.contains(&key) {
+        if key.is_empty() || self.missing_norm.binary_search(&key).is_ok() {
             return Reading::Missing;
         }
-        if let Some(&p) = self.by_text.get(&key) {
-            return Reading::Value(f64::from(p));
+        if let Ok(i) = self.by_text.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            return Reading::Value(f64::from(self.by_text[i].1));
         }
         text::read_number(&key, self.scale).unwrap_or(Reading::Unknown)
     }
@@ -598,6 +601,12 @@ impl LabelledScale {
             },
         }
     }
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// The score an invalid text stands for in a column handed to the numeric kernels
