@@ -1,10 +1,12 @@
 //! A CX report from the bundled sample data: n, NPS (with its 95 % interval), CSAT and
 //! CES per channel and overall; then service metrics from the sample tickets (FCR, first
-//! response and resolution in business hours, SLA attainment per priority).
+//! response and resolution in business hours, SLA attainment per priority); last, NPS,
+//! CSAT and CES read from a Qualtrics survey export (three header rows; choice text, read
+//! with the labelled scales, or numeric values).
 //!
 //! ```text
 //! cargo run --example cx_report                          # examples/data/*.csv
-//! cargo run --example cx_report -- survey.csv tickets.csv
+//! cargo run --example cx_report -- survey.csv tickets.csv qualtrics.csv
 //! ```
 //!
 //! The CSV needs the columns `channel`, `ltr` (0–10), `csat` (1–5) and `ces` (1–7,
@@ -17,11 +19,13 @@ use std::error::Error;
 
 use cxmetrics::jiff::Timestamp;
 use cxmetrics::jiff::civil::{Weekday, date, time};
-use cxmetrics::jiff::tz::TimeZone;
+use cxmetrics::jiff::tz::{AmbiguousOffset, TimeZone};
+use cxmetrics::labels::Answer;
 use cxmetrics::{
-    CesOptions, Clock, CsatOptions, DurationMetric, DurationOptions, FcrOptions, NpsOptions,
-    OnInvalid, Period, ReportOptions, ResolutionKind, Scale, Schedule, SurveyMetric, Tally, Ticket,
-    Tickets, Trend, Window, ces, csat, fcr, first_response_time, nps, resolution_time, sla,
+    CesOptions, Clock, CsatOptions, DurationMetric, DurationOptions, FcrOptions, LabelledScale,
+    NpsOptions, OnInvalid, Period, ReportOptions, ResolutionKind, Scale, Schedule, SurveyMetric,
+    Tally, Ticket, Tickets, Trend, Window, ces, csat, fcr, first_response_time, nps,
+    resolution_time, sla,
 };
 
 /// The three tallies of one segment.
@@ -69,7 +73,165 @@ fn main() -> Result<(), Box<dyn Error>> {
     let (path, shown) = arg(1, "survey_responses.csv");
     survey_report(&path, &shown)?;
     let (path, shown) = arg(2, "tickets.csv");
-    service_report(&path, &shown)
+    service_report(&path, &shown)?;
+    let (path, shown) = arg(3, "qualtrics_choice_text.csv");
+    export_report(&path, &shown)
+}
+
+/// A CSV record: its first line number and its cells.
+type Record = (usize, Vec<String>);
+
+/// The records of a CSV text (RFC 4180: quoted cells may hold commas, doubled quotes and
+/// line breaks), each with its 1-based line number; a leading byte-order mark is dropped.
+fn csv_records(text: &str) -> Result<Vec<Record>, Box<dyn Error>> {
+    let mut records = Vec::new();
+    let (mut record, mut cell) = (Vec::new(), String::new());
+    let (mut line, mut start, mut quoted, mut after_quote) = (1, 1, false, false);
+    let mut chars = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .chars()
+        .peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            '"' if quoted => (quoted, after_quote) = (false, true),
+            '"' if cell.is_empty() && !after_quote => quoted = true,
+            '\n' if quoted => {
+                line += 1;
+                cell.push(c);
+            }
+            _ if quoted => cell.push(c),
+            ',' => {
+                record.push(std::mem::take(&mut cell));
+                after_quote = false;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                record.push(std::mem::take(&mut cell));
+                records.push((start, std::mem::take(&mut record)));
+                line += 1;
+                (start, after_quote) = (line, false);
+            }
+            _ if after_quote => {
+                return Err(format!("line {line}: text after a closing quote").into());
+            }
+            _ => cell.push(c),
+        }
+    }
+    if quoted {
+        return Err(format!("line {start}: a quoted cell never ends").into());
+    }
+    if !cell.is_empty() || !record.is_empty() {
+        record.push(cell);
+        records.push((start, record));
+    }
+    Ok(records)
+}
+
+/// NPS, CSAT and CES from a Qualtrics CSV export: three header rows (column ids, question
+/// text, ImportId JSON), then one response per row, as choice text or numeric values. The
+/// question columns are this survey's `Q1` (0–10, `"0 - Not at all likely"` …
+/// `"10 - Extremely likely"`), `Q2` (CSAT in words, 1–5) and `Q3` (CES, five-point
+/// agreement, higher = easier); `EndDate` is read in the zone its ImportId names. Python reads
+/// every column of such exports (and SurveyMonkey's and Google Forms') with `cxmetrics.io`.
+fn export_report(path: &str, shown: &str) -> Result<(), Box<dyn Error>> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let records = csv_records(&text).map_err(|e| format!("{path}: {e}"))?;
+    if records.len() < 3 {
+        return Err(format!("{path}: a Qualtrics export has three header rows").into());
+    }
+    let (ids, texts, imports) = (&records[0].1, &records[1].1, &records[2].1);
+    let col = |id: &str| {
+        ids.iter()
+            .position(|h| h == id)
+            .ok_or_else(|| format!("{path}: no column {id:?}"))
+    };
+    let end = col("EndDate")?;
+    let import: serde_json::Value = serde_json::from_str(&imports[end]).map_err(|e| {
+        format!(
+            "{path}: line 3, column {}: ImportId is not JSON: {e}",
+            end + 1
+        )
+    })?;
+    let zone = import["timeZone"]
+        .as_str()
+        .ok_or("EndDate's ImportId names no timeZone")?;
+    let tz = TimeZone::get(zone)?;
+    // Each question's labelled scale reads choice text ("10 - Extremely likely",
+    // "Very satisfied", "Strongly agree") and numbers alike, so a numeric export and a
+    // choice-text export of the same survey give the same tallies.
+    let questions = [
+        (col("Q1")?, LabelledScale::nps_choices(), "NPS"),
+        (col("Q2")?, LabelledScale::satisfaction5("en")?, "CSAT %"),
+        (col("Q3")?, LabelledScale::agreement5("en")?, "CES"),
+    ];
+    let mut answers: Vec<Vec<&str>> = vec![Vec::new(); questions.len()];
+    let mut submitted: Vec<Timestamp> = Vec::new();
+    for (line, cells) in &records[3..] {
+        if cells.len() != ids.len() {
+            return Err(format!(
+                "{path}: line {line}: {} cells, header has {}",
+                cells.len(),
+                ids.len()
+            )
+            .into());
+        }
+        for ((c, _, _), column) in questions.iter().zip(&mut answers) {
+            column.push(&cells[*c]);
+        }
+        let local: cxmetrics::jiff::civil::DateTime = cells[end]
+            .replace(' ', "T")
+            .parse()
+            .map_err(|e| format!("{path}: line {line}, EndDate: {e}"))?;
+        // A time the clocks skipped names no instant; a repeated one is the earlier (as
+        // `cxmetrics.io` reads it).
+        let ambiguous = tz.to_ambiguous_timestamp(local);
+        if let AmbiguousOffset::Gap { .. } = ambiguous.offset() {
+            return Err(
+                format!("{path}: line {line}, EndDate: {local} does not exist in {zone}").into(),
+            );
+        }
+        submitted.push(ambiguous.earlier()?);
+    }
+    let (first, last) = (submitted.iter().min(), submitted.iter().max());
+    println!();
+    println!("Survey export — {shown}");
+    if let (Some(first), Some(last)) = (first, last) {
+        println!(
+            "Qualtrics, {} responses submitted {first} … {last} (EndDate in {zone})",
+            submitted.len()
+        );
+    }
+    println!();
+    println!(
+        "{:<8} {:>4} {:>8} {:>7}   question",
+        "metric", "n", "missing", "score"
+    );
+    let data_lines: Vec<usize> = records[3..].iter().map(|r| r.0).collect();
+    for ((c, scale, name), column) in questions.iter().zip(&answers) {
+        let texts_of: Vec<Answer<'_>> = column.iter().map(|t| Answer::Text(t)).collect();
+        // An unknown label is an error naming its row (the index of the response).
+        let tally = &scale
+            .tally(&texts_of, None, OnInvalid::Error)
+            .map_err(|e| match e.index() {
+                Some(i) => format!("{path}: line {}, {}: {e}", data_lines[i], ids[*c]),
+                None => format!("{path}: {}: {e}", ids[*c]),
+            })?;
+        let (score, n, missing) = match *name {
+            "NPS" => nps(tally).map(|r| (r.score, r.n, r.missing))?,
+            "CSAT %" => csat(tally, CsatOptions::default()).map(|r| (r.score, r.n, r.missing))?,
+            _ => ces(tally, CesOptions::new(true)).map(|r| (r.score, r.n, r.missing))?,
+        };
+        println!("{name:<8} {n:>4} {missing:>8} {score:>7.2}   {}", texts[*c]);
+    }
+    println!(
+        "CSAT: % of answers ≥ 4 of 5. CES: mean of the 1–5 agreement answers, higher = easier."
+    );
+    Ok(())
 }
 
 fn survey_report(path: &str, shown: &str) -> Result<(), Box<dyn Error>> {

@@ -152,7 +152,8 @@ def _readme_blocks() -> list[str]:
 
 
 @pytest.mark.parametrize("block", _readme_blocks())
-def test_readme_python_blocks_run(block: str) -> None:
+def test_readme_python_blocks_run(block: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[3])  # examples/data/… from the repo root
     exec(compile(block, "README.md", "exec"), {})
 
 

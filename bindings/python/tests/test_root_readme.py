@@ -17,5 +17,6 @@ def test_the_root_readme_has_python_snippets() -> None:
 
 
 @pytest.mark.parametrize("block", _blocks())
-def test_root_readme_python_blocks_run(block: str) -> None:
+def test_root_readme_python_blocks_run(block: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT_README.parent)  # as a newcomer runs them: from the repository root
     exec(compile(block, "README.md", "exec"), {})

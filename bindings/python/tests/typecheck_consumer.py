@@ -369,6 +369,26 @@ def displays() -> list[str]:
     return [html, svg, maybe or "", tally._repr_mimebundle_()["text/plain"]]
 
 
+def survey_exports() -> float:
+    """cxmetrics.io (issue 13): a reader's questions feed the metrics; typed instants."""
+    import io
+    from datetime import datetime
+
+    from cxmetrics.io import ExportError, Question, SurveyExport, read_google_forms
+
+    s: SurveyExport = read_google_forms(io.StringIO("Timestamp,Q\n2026/03/05 8:58:10 AM GMT,9\n"))
+    q: Question = s["Q1"]
+    when: datetime | None = s.submitted[0]
+    try:
+        read_google_forms(io.StringIO("Q\n1\n"), time_zone="UTC")
+    except ExportError as e:
+        row: int = e.row
+        column: int | None = e.column
+        assert row and column
+    assert when is not None and len(s) == 1 and q.kind == "number"
+    return cx.nps(q.answers).score
+
+
 VERSION: str = cx.__version__
 
 if __name__ == "__main__":
@@ -382,4 +402,4 @@ if __name__ == "__main__":
         scales(),
         as_dicts(),
     )
-    print(statistics(), service(), lifecycle_and_segments(), every_new_field(), len(displays()))
+    print(statistics(), service(), lifecycle_and_segments(), every_new_field(), len(displays()), survey_exports())
