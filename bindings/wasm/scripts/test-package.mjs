@@ -169,8 +169,8 @@ export { r, s };
     "types/cjs.cts",
     `import cx = require("cxmetrics");
 const n: number = cx.nps([10]).n;
-// @ts-expect-error: scores are numbers
-cx.nps(["10"]);
+// @ts-expect-error: scores are an array or a typed array
+cx.nps(10);
 export = n;
 `,
   );
@@ -183,8 +183,8 @@ import surveyUrl from "cxmetrics/web/cxmetrics_survey_bg.wasm";
 const u: string = wasmUrl + surveyUrl;
 await init(u);
 const x: number = nps([10]).score + csat([5]).score;
-// @ts-expect-error: scores are numbers
-csat(["5"]);
+// @ts-expect-error: scores are an array or a typed array
+csat(5);
 export { x };
 `,
   );

@@ -66,9 +66,7 @@ use cxmetrics::{
 };
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{
-    MAX_SAFE_COUNT, Scores, count_from, counts_from, f64s_from, int_option, scale_from,
-};
+use crate::convert::{MAX_SAFE_COUNT, Scores, counts_from, f64s_from, int_option, scale_from};
 use crate::errors::{JsResult, ToJs};
 
 /// `invalid_argument` naming `name` unless `n`, `missing` and `invalid` (and so every
@@ -165,8 +163,8 @@ impl RawTally {
         let q = weight_sq_sums
             .map(|a| f64s_from("weightSqSums", &a))
             .transpose()?;
-        let missing = count_from("missing", missing)?;
-        let invalid = count_from("invalid", invalid)?;
+        let missing = convert::count_from("missing", missing)?;
+        let invalid = convert::count_from("invalid", invalid)?;
         let inner =
             Tally::from_parts(scale, &counts, s.as_deref(), q.as_deref(), missing, invalid).js()?;
         exact_in_js(&inner, "counts")?;

@@ -89,12 +89,17 @@ impl Simd {
         }
     }
 
-    /// Whether this CPU (and this build's target) can run the level: `Scalar` and
-    /// `Baseline` always; `Avx2` and `Avx512` on x86-64 CPUs that have them (checked
+    /// Whether this CPU (and this build's target) can run the level: `Baseline` always,
+    /// `Scalar` everywhere but wasm (one level there, for the modules' size); `Avx2` and `Avx512` on x86-64 CPUs that have them (checked
     /// once, then cached).
     pub fn is_supported(self) -> bool {
         match self {
-            Simd::Scalar | Simd::Baseline => true,
+            // wasm has one level: its 128-bit lanes (the modules' size budgets)
+            #[cfg(target_family = "wasm")]
+            Simd::Scalar => false,
+            #[cfg(not(target_family = "wasm"))]
+            Simd::Scalar => true,
+            Simd::Baseline => true,
             #[cfg(target_arch = "x86_64")]
             Simd::Avx2 => pulp::x86::V3::is_available(),
             #[cfg(target_arch = "x86_64")]
@@ -104,7 +109,8 @@ impl Simd {
         }
     }
 
-    /// The levels this CPU supports, narrowest first (at least `Scalar` and `Baseline`).
+    /// The levels this CPU supports, narrowest first (at least `Scalar` and `Baseline`;
+    /// on wasm only `Baseline`).
     pub fn available() -> Vec<Simd> {
         Simd::ALL.into_iter().filter(|l| l.is_supported()).collect()
     }
@@ -120,6 +126,9 @@ impl Simd {
 
     /// The level the counting passes use now.
     pub fn current() -> Simd {
+        if cfg!(target_family = "wasm") {
+            return Simd::Baseline;
+        }
         match CHOSEN.load(Ordering::Relaxed) {
             i if usize::from(i) < Simd::ALL.len() => Simd::ALL[usize::from(i)],
             _ => Simd::best(),

@@ -464,8 +464,6 @@ pub(super) fn count_weighted<T: Score>(
     let mut bins = [0u8; WEIGHT_BLOCK];
     let mut w_copy = [0f64; WEIGHT_BLOCK];
     let mut copy: Vec<T> = Vec::new();
-    let mut sums = BlockSums::new();
-    let simd = Simd::current();
     for (k, (xs, ws)) in scores
         .chunks(WEIGHT_BLOCK)
         .zip(weights.chunks(WEIGHT_BLOCK))
@@ -484,22 +482,14 @@ pub(super) fn count_weighted<T: Score>(
             (xs, ws)
         };
         let bins = &mut bins[..xs.len()];
-        let signs = weighted_block(
-            simd,
-            xs,
-            ws,
-            mask.map(|m| m.skip(start)),
-            bins,
-            min,
-            p,
-            &mut sums,
-        );
+        let (mut n, mut sum, mut sq, signs) =
+            weighted_block(xs, ws, mask.map(|m| m.skip(start)), bins, min, p);
         // A valid score with a weight that is negative, NaN, ±∞ or above MAX_WEIGHT is
         // invalid. Such a weight leaves a sign bit in `signs` or a valid point's Σw²
         // above MAX_WEIGHT² (or NaN); only then is the block checked row by row (and
         // recounted if a row moves to the invalid bin).
         let p8 = p as u8;
-        if signs >> 63 != 0 || !sums.sq[0][..p].iter().all(|&s| s <= MAX_WEIGHT_SQ) {
+        if signs >> 63 != 0 || !sq[..p].iter().all(|&s| s <= MAX_WEIGHT_SQ) {
             let mut moved = false;
             for (b, &w) in bins.iter_mut().zip(ws.iter()) {
                 if *b < p8 && !valid_weight(w) {
@@ -508,10 +498,9 @@ pub(super) fn count_weighted<T: Score>(
                 }
             }
             if moved {
-                sums.block(bins, ws, p);
+                (n, sum, sq, _) = block_sums(bins, ws);
             }
         }
-        let (n, sum, sq) = (&sums.n[0], &sums.sum[0], &sums.sq[0]);
         if let Some((scale, base)) = stop
             && n[p + 1] > 0
         {
@@ -537,121 +526,39 @@ pub(super) fn count_weighted<T: Score>(
     Ok((counts, pw, missing, invalid))
 }
 
-/// [`BlockSums::block`] of one block of scores and weights: `bins` set from `xs` (one read
-/// of each, at the level `simd`), null rows moved to missing.
+/// [`block_sums`] of one block of scores and weights: `bins` set from `xs` (one read
+/// of each), null rows (set bits of `nulls`) moved to missing.
 #[allow(clippy::cast_possible_truncation)] // bins < 128
-#[allow(clippy::too_many_arguments)]
 fn weighted_block<T: Score>(
-    simd: Simd,
     xs: &[T],
     ws: &[f64],
     mask: Option<Mask<'_>>,
     bins: &mut [u8],
     min: i64,
     p: usize,
-    sums: &mut BlockSums,
-) -> u64 {
-    match simd {
-        #[cfg(target_arch = "x86_64")]
-        Simd::Avx512 => crate::simd::avx512(MapBins {
-            xs,
-            min,
-            p,
-            bins: &mut *bins,
-        }),
-        #[cfg(target_arch = "x86_64")]
-        Simd::Avx2 => crate::simd::avx2(MapBins {
-            xs,
-            min,
-            p,
-            bins: &mut *bins,
-        }),
-        _ => MapBins {
-            xs,
-            min,
-            p,
-            bins: &mut *bins,
-        }
-        .call(),
-    }
+) -> ([u32; BINS], [f64; BINS], [f64; BINS], u64) {
+    T::bins(xs, min, p, bins);
     if let Some(m) = mask {
         m.mark_nulls(bins, p as u8);
     }
-    sums.block(bins, ws, p)
+    block_sums(bins, ws)
 }
 
-/// [`Score::bins`] of one block, as a [`Kernel`] for the SIMD levels.
-struct MapBins<'a, T> {
-    xs: &'a [T],
-    min: i64,
-    p: usize,
-    bins: &'a mut [u8],
-}
-
-impl<T: Score> Kernel for MapBins<'_, T> {
-    type Output = ();
-    #[inline(always)]
-    fn call(self) {
-        T::bins(self.xs, self.min, self.p, self.bins);
+/// Per-bin row counts, Σw and Σw² (plain sums) of one block, and the OR of the
+/// weights' bits (whose top bit says whether any weight had its sign bit set).
+fn block_sums(bins: &[u8], ws: &[f64]) -> ([u32; BINS], [f64; BINS], [f64; BINS], u64) {
+    let mut n = [0u32; BINS];
+    let mut sum = [0f64; BINS];
+    let mut sq = [0f64; BINS];
+    let mut signs = 0u64;
+    for (&b, &w) in bins.iter().zip(ws) {
+        let k = usize::from(b) & BIN_MASK;
+        n[k] += 1;
+        sum[k] += w;
+        sq[k] += w * w;
+        signs |= w.to_bits();
     }
-}
-
-/// Interleaved accumulators of the weighted pass: rows go to 4 sets in turn, so runs of
-/// equal scores (the common case: most answers 9 or 10) do not serialise on one
-/// counter's store and reload; only the first `p + 2` bins of each set are used and
-/// reset.
-struct BlockSums {
-    n: [[u32; BINS]; SUB_HISTOGRAMS],
-    sum: [[f64; BINS]; SUB_HISTOGRAMS],
-    sq: [[f64; BINS]; SUB_HISTOGRAMS],
-}
-
-impl BlockSums {
-    fn new() -> Box<BlockSums> {
-        Box::new(BlockSums {
-            n: [[0; BINS]; SUB_HISTOGRAMS],
-            sum: [[0.0; BINS]; SUB_HISTOGRAMS],
-            sq: [[0.0; BINS]; SUB_HISTOGRAMS],
-        })
-    }
-
-    /// Per-bin row counts, Σw and Σw² (plain sums) of one block in the first set
-    /// (`n[0]`, `sum[0]`, `sq[0]`, bins `0..p + 2`), and the OR of the weights' bits
-    /// (whose top bit says whether any weight had its sign bit set).
-    fn block(&mut self, bins: &[u8], ws: &[f64], p: usize) -> u64 {
-        let used = (p + 2).min(BINS);
-        for k in 0..SUB_HISTOGRAMS {
-            self.n[k][..used].fill(0);
-            self.sum[k][..used].fill(0.0);
-            self.sq[k][..used].fill(0.0);
-        }
-        let mut signs = 0u64;
-        let mut bc = bins.chunks_exact(SUB_HISTOGRAMS);
-        let mut wc = ws.chunks_exact(SUB_HISTOGRAMS);
-        for (b, w) in (&mut bc).zip(&mut wc) {
-            for j in 0..SUB_HISTOGRAMS {
-                let k = usize::from(b[j]) & BIN_MASK;
-                self.n[j][k] += 1;
-                self.sum[j][k] += w[j];
-                self.sq[j][k] += w[j] * w[j];
-                signs |= w[j].to_bits();
-            }
-        }
-        for (&b, &w) in bc.remainder().iter().zip(wc.remainder()) {
-            let k = usize::from(b) & BIN_MASK;
-            self.n[0][k] += 1;
-            self.sum[0][k] += w;
-            self.sq[0][k] += w * w;
-            signs |= w.to_bits();
-        }
-        for k in 0..used {
-            let (n, sum, sq) = (&mut self.n, &mut self.sum, &mut self.sq);
-            n[0][k] += n[1][k] + n[2][k] + n[3][k];
-            sum[0][k] = (sum[0][k] + sum[1][k]) + (sum[2][k] + sum[3][k]);
-            sq[0][k] = (sq[0][k] + sq[1][k]) + (sq[2][k] + sq[3][k]);
-        }
-        signs
-    }
+    (n, sum, sq, signs)
 }
 
 /// The error of the first invalid row of `scores` (a private copy the counting pass
