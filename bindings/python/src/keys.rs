@@ -136,7 +136,7 @@ fn with_ints<R>(arr: &Bound<'_, PyAny>, f: impl FnOnce(Ints<'_>) -> PyResult<R>)
 }
 
 /// A label (`int` / `str`) from Python.
-fn key_part(part: &Bound<'_, PyAny>) -> PyResult<KeyPart> {
+pub(crate) fn key_part(part: &Bound<'_, PyAny>) -> PyResult<KeyPart> {
     if let Ok(s) = part.cast::<PyString>() {
         Ok(KeyPart::Str(s.to_cow()?.into_owned()))
     } else if part.is_instance_of::<PyInt>() && !part.is_instance_of::<PyBool>() {

@@ -24,7 +24,7 @@ use crate::convert::{
     DETACH_THRESHOLD, by_name, extract_buckets, extract_on_invalid, extract_opt_int,
     extract_opt_u32, extract_scale, extract_str, extract_weights,
 };
-use crate::errors::{core_err, invalid_argument, no_panic, type_error, type_name};
+use crate::errors::{core_err, no_panic, type_error, type_name};
 use crate::results::{row_dicts, set_field_columns};
 use crate::stats::{interval_method, level_arg};
 
@@ -499,23 +499,7 @@ fn key_labels(labels: &Bound<'_, PyAny>) -> PyResult<Vec<Key>> {
             label
                 .cast::<PyTuple>()?
                 .iter()
-                .map(|part| {
-                    if let Ok(s) = part.cast::<PyString>() {
-                        Ok(KeyPart::Str(s.to_cow()?.into_owned()))
-                    } else if part.is_instance_of::<PyInt>() && !part.is_instance_of::<PyBool>() {
-                        part.extract::<i64>().map(KeyPart::Int).map_err(|_| {
-                            invalid_argument(
-                                "by",
-                                format!("the key {part} does not fit in a 64-bit integer"),
-                            )
-                        })
-                    } else {
-                        Err(type_error(format!(
-                            "key values must be str or int, not {}",
-                            type_name(&part)
-                        )))
-                    }
-                })
+                .map(|part| crate::keys::key_part(&part))
                 .collect::<PyResult<Key>>()
         })
         .collect()
