@@ -26,6 +26,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 import { chromium } from "playwright-core";
 
 // Pinned: the versions the consumers are built with (latest of each on 2026-12-07).
@@ -301,12 +302,14 @@ ${page("").trim().replace(/^/gm, "  ")}
   viteDev = spawn(bin("vite"), ["--port", "0", "--strictPort", "--host", "127.0.0.1", "--clearScreen", "false"], {
     cwd: join(dir, "vite"),
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
   });
   const viteUrl = await new Promise((resolve, reject) => {
     let text = "";
     const timer = setTimeout(() => reject(new Error(`vite dev server did not start in 60 s: ${text}`)), 60_000);
     const seen = (chunk) => {
-      text += chunk;
+      // colours (CI may set FORCE_COLOR) put escape codes inside the URL: strip them
+      text += stripVTControlCharacters(String(chunk));
       const m = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
       if (m) {
         clearTimeout(timer);
