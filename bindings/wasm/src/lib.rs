@@ -42,6 +42,7 @@
 
 #![forbid(unsafe_code)]
 
+mod buffer;
 #[cfg(feature = "charts")]
 mod chart;
 mod convert;
@@ -196,6 +197,23 @@ impl RawTally {
             .transpose()?;
         let mut t = self.inner.clone();
         scores.extend(&mut t, weights.as_deref(), policy)?;
+        self.commit(t, "scores")
+    }
+
+    /// Adds the first `len` scores of `buf` (written by JS into wasm memory) with
+    /// optional weights; error indices are `offset` + the position in `buf`. All or
+    /// nothing: on error the tally is unchanged.
+    #[wasm_bindgen(js_name = extendBuffer)]
+    pub fn extend_buffer(
+        &mut self,
+        buf: &buffer::RawBuffer,
+        len: f64,
+        offset: f64,
+        weights: Option<js_sys::Float64Array>,
+        on_invalid: &str,
+    ) -> JsResult<()> {
+        let mut t = self.inner.clone();
+        buffer::extend_from(&mut t, buf, len, offset, weights, on_invalid)?;
         self.commit(t, "scores")
     }
 
