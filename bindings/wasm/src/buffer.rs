@@ -30,7 +30,9 @@ fn zeroed<T: Copy + Default>(len: usize) -> JsResult<Vec<T>> {
     if v.try_reserve_exact(len).is_err() {
         return Err(invalid_argument(
             "length",
-            &format!("{len} values do not fit in WebAssembly memory; use a smaller buffer and count it in parts"),
+            &format!(
+                "{len} values do not fit in WebAssembly memory; use a smaller buffer and count it in parts"
+            ),
         ));
     }
     v.resize(len, T::default());
