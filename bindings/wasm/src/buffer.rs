@@ -21,6 +21,11 @@ use crate::errors::{JsResult, core_error, invalid_argument};
 /// The element type and the zeroed storage of a [`RawBuffer`].
 enum Data {
     U8(Vec<u8>),
+    /// Staging only (`Int16Array` / `Int32Array` input), feature `int-scores`.
+    #[cfg(feature = "int-scores")]
+    I16(Vec<i16>),
+    #[cfg(feature = "int-scores")]
+    I32(Vec<i32>),
     F64(Vec<f64>),
 }
 
@@ -47,12 +52,17 @@ pub struct RawBuffer {
 
 #[wasm_bindgen]
 impl RawBuffer {
-    /// `len` zeroed scores of `kind` (`"u8"` or `"f64"`).
+    /// `len` zeroed scores of `kind` (`"u8"` or `"f64"`; `"i16"` and `"i32"` with the
+    /// feature `int-scores`, for the wrapper's staging buffers).
     #[wasm_bindgen(constructor)]
     pub fn new(kind: &str, len: f64) -> JsResult<RawBuffer> {
         let len = usize::try_from(count_from("length", len)?).unwrap_or(usize::MAX);
         let data = match kind {
             "u8" => Data::U8(zeroed(len)?),
+            #[cfg(feature = "int-scores")]
+            "i16" => Data::I16(zeroed(len)?),
+            #[cfg(feature = "int-scores")]
+            "i32" => Data::I32(zeroed(len)?),
             "f64" => Data::F64(zeroed(len)?),
             other => {
                 return Err(invalid_argument(
@@ -68,6 +78,10 @@ impl RawBuffer {
     pub fn ptr(&self) -> usize {
         match &self.data {
             Data::U8(v) => v.as_ptr() as usize,
+            #[cfg(feature = "int-scores")]
+            Data::I16(v) => v.as_ptr() as usize,
+            #[cfg(feature = "int-scores")]
+            Data::I32(v) => v.as_ptr() as usize,
             Data::F64(v) => v.as_ptr() as usize,
         }
     }
@@ -77,6 +91,14 @@ impl RawBuffer {
 #[wasm_bindgen(js_name = wasmMemory)]
 pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
+}
+
+/// Whether this module counts `Int16Array` / `Int32Array` as their own type (feature
+/// `int-scores`: the full module; the light one widens them to `f64` while copying).
+#[cfg(feature = "int-scores")]
+#[wasm_bindgen(js_name = intScores)]
+pub fn int_scores() -> bool {
+    true
 }
 
 /// `e` with its score index moved by `offset` (a chunk's position in the whole input).
@@ -113,6 +135,16 @@ pub(crate) fn extend_from(
     let w = weights.as_deref();
     let r = match &buf.data {
         Data::U8(v) => match v.get(..len) {
+            Some(s) => t.extend_with(s, w, policy),
+            None => return Err(too_long(len, v.len())),
+        },
+        #[cfg(feature = "int-scores")]
+        Data::I16(v) => match v.get(..len) {
+            Some(s) => t.extend_with(s, w, policy),
+            None => return Err(too_long(len, v.len())),
+        },
+        #[cfg(feature = "int-scores")]
+        Data::I32(v) => match v.get(..len) {
             Some(s) => t.extend_with(s, w, policy),
             None => return Err(too_long(len, v.len())),
         },

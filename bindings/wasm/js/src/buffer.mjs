@@ -9,8 +9,12 @@ import { raw } from "./raw.mjs";
 export const CHUNK = 65536;
 
 const DTYPES = { u8: Uint8Array, f64: Float64Array };
+// The staging buffers may also be 16/32-bit integers (full module, `raw.intScores`).
+const VIEWS = { ...DTYPES, i16: Int16Array, i32: Int32Array };
+const STAGING = Symbol("staging");
 // Typed arrays counted through the staging buffer: [buffer dtype] per tag. `set()`
-// converts 16/32-bit integers and Float32Array to f64 natively while it copies.
+// converts 16/32-bit integers and Float32Array to f64 natively while it copies; the full
+// module (`raw.intScores`) stages Int16Array / Int32Array as themselves instead.
 export const STAGED = {
   Uint8Array: "u8",
   Uint8ClampedArray: "u8",
@@ -44,11 +48,11 @@ export class ScoresBuffer {
     };
   }
 
-  constructor(length, dtype = "f64") {
+  constructor(length, dtype = "f64", staging) {
     if (!Number.isSafeInteger(length) || length < 0) {
       throw new TypeError(`length must be an integer ≥ 0, not ${describe(length)}`);
     }
-    if (!Object.hasOwn(DTYPES, dtype)) {
+    if (!Object.hasOwn(DTYPES, dtype) && !(staging === STAGING && Object.hasOwn(VIEWS, dtype))) {
       throw argumentError("dtype", `${describe(dtype)} is not a buffer type; use "u8" or "f64"`);
     }
     this.#raw = call(() => new raw.RawBuffer(dtype, length));
@@ -75,7 +79,7 @@ export class ScoresBuffer {
     if (v !== undefined && (v.byteLength !== 0 || this.#length === 0)) return v;
     memory ??= raw.wasmMemory();
     if (v === undefined) this.#ptr = r.ptr();
-    return (this.#view = new DTYPES[this.#dtype](memory.buffer, this.#ptr, this.#length));
+    return (this.#view = new VIEWS[this.#dtype](memory.buffer, this.#ptr, this.#length));
   }
 
   /** Releases the wasm memory now (also on garbage collection); unusable afterwards. */
@@ -99,7 +103,7 @@ if (typeof Symbol.dispose === "symbol") {
 
 /** The reused staging buffer of `dtype` (CHUNK values), made on first use. */
 function stage(dtype) {
-  return (staging[dtype] ??= new ScoresBuffer(CHUNK, dtype));
+  return (staging[dtype] ??= new ScoresBuffer(CHUNK, dtype, STAGING));
 }
 
 /**
@@ -110,7 +114,10 @@ function stage(dtype) {
  * indices are positions in `array`.
  */
 export function extendChunked(t, tag, array, policy) {
-  const buf = stage(STAGED[tag]);
+  let dtype = STAGED[tag];
+  if (raw.intScores !== undefined && (tag === "Int16Array" || tag === "Int32Array"))
+    dtype = tag === "Int16Array" ? "i16" : "i32";
+  const buf = stage(dtype);
   const [rb] = bufferParts(buf);
   const n = array.length;
   for (let i = 0; i < n; i += CHUNK) {

@@ -265,3 +265,17 @@ add("chunked copies: a weighted call stays one pass and equals the weighted plai
   const b = cx.nps(Array.from(xs), { weights: Array.from(w) });
   deepEqual(strip(a), strip(b));
 });
+
+add("chunked copies: 16/32-bit integers far outside the scale are out_of_scale with their value", (cx) => {
+  for (const [Ctor, big] of [
+    [Int32Array, 2147483647],
+    [Int32Array, -2147483648],
+    [Int16Array, 32767],
+    [Uint32Array, 4294967295],
+  ]) {
+    const xs = new Ctor(CHUNK + 3).fill(7);
+    xs[CHUNK + 1] = big;
+    throws(() => cx.nps(xs), { code: "out_of_scale", index: CHUNK + 1, message: new RegExp(`${big}`) }, Ctor.name);
+    equal(cx.nps(xs, { onInvalid: "skip" }).invalid, 1);
+  }
+});
