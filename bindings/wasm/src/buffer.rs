@@ -106,8 +106,8 @@ fn shifted(mut e: Error, offset: usize) -> Error {
     match &mut e {
         Error::OutOfScale { index, .. }
         | Error::NotInteger { index, .. }
-        | Error::NotFinite { index, .. } => *index = index.saturating_add(offset),
-        Error::InvalidWeight {
+        | Error::NotFinite { index, .. }
+        | Error::InvalidWeight {
             index: Some(index), ..
         } => *index = index.saturating_add(offset),
         _ => {}
