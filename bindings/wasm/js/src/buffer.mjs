@@ -101,6 +101,17 @@ if (typeof Symbol.dispose === "symbol") {
   };
 }
 
+/**
+ * `a` (a typed array), copied into JS memory when it views wasm memory (e.g. a
+ * `ScoresBuffer`'s `array` passed as plain scores or weights): any allocation in wasm
+ * during the call could grow the memory and detach it halfway.
+ */
+export function outsideWasm(a) {
+  if (a === undefined) return a;
+  memory ??= raw.wasmMemory();
+  return a.buffer === memory.buffer ? a.slice() : a;
+}
+
 /** The reused staging buffer of `dtype` (CHUNK values), made on first use. */
 function stage(dtype) {
   return (staging[dtype] ??= new ScoresBuffer(CHUNK, dtype, STAGING));

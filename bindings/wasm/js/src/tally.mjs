@@ -27,13 +27,14 @@ export function extendRaw(t, scale, scores, weights, onInvalid, fresh) {
   const policy = onInvalidArg(onInvalid);
   if (scores instanceof ScoresBuffer) {
     const [rb, len] = bufferParts(scores);
-    const w = floatsArg(weights, "weights");
+    const w = outsideWasm(floatsArg(weights, "weights"));
     call(() => t.extendBuffer(rb, len, 0, w, policy));
     return t;
   }
   const text = textValues(scale, scores, policy);
-  const [kind, array] = text ? ["Float64Array", text] : scoresArg(scores);
-  const w = floatsArg(weights, "weights");
+  const [kind, view] = text ? ["Float64Array", text] : scoresArg(scores);
+  const array = outsideWasm(view);
+  const w = outsideWasm(floatsArg(weights, "weights"));
   if (w !== undefined || !Object.hasOwn(STAGED, kind)) {
     const [k, a] = oneShot(kind, array);
     call(() => t.extend(k, a, w, policy));

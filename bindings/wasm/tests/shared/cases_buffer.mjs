@@ -279,3 +279,25 @@ add("chunked copies: 16/32-bit integers far outside the scale are out_of_scale w
     equal(cx.nps(xs, { onInvalid: "skip" }).invalid, 1);
   }
 });
+
+add("a ScoresBuffer's array passed as plain scores or weights (a view of wasm memory) counts like the buffer", (cx) => {
+  const xs = skewed(CHUNK + 17);
+  const buf = filled(cx, xs);
+  const w = filled(
+    cx,
+    Float64Array.from(xs, (_, i) => 1 + (i % 3)),
+  );
+  deepEqual(strip(cx.nps(buf.array)), strip(cx.nps(buf)), "scores");
+  deepEqual(strip(cx.nps(buf.array, { weights: w.array })), strip(cx.nps(xs, { weights: w.array.slice() })), "weights");
+  deepEqual(
+    strip(cx.nps(buf, { weights: w.array })),
+    strip(cx.nps(xs, { weights: w.array.slice() })),
+    "buffer + weights",
+  );
+  const t = new cx.Tally([0, 10], [1]);
+  t.extend(buf.array);
+  equal(t.n, 1 + xs.length - handCounts(xs).missing);
+  t.free();
+  buf.free();
+  w.free();
+});
