@@ -6,6 +6,7 @@
 //
 //   node bindings/wasm/scripts/build.mjs          # or scripts/test-js, which builds pkg/
 //   node benches/js/bench_browser.mjs [--max 7] [--min 4] [--extra-n 1000000] [--repeat 7] [--json PATH]
+//   node benches/js/bench_browser.mjs --zero [--json PATH]   # issue 17 item 3 (see bench_nps.mjs)
 //
 // CHROMIUM=/path/to/chromium overrides the browser; BENCH_GC=0 skips the full GC before each
 // measurement; BENCH_JS_FLAGS adds V8 flags (e.g. "--trace-opt --trace-deopt", shown with
@@ -16,7 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { loadavg, tmpdir } from "node:os";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatTable, TIMING } from "./bench_core.mjs";
+import { formatTable, formatZeroTable, TIMING } from "./bench_core.mjs";
 import { machine, parseArgs } from "./bench_nps.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -112,7 +113,7 @@ async function main() {
     page.on("response", (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
     });
-    const q = new URLSearchParams({ min: args.minExp, max: args.maxExp, extraN: args.extraN, repeat: args.repeat, gc: process.env.BENCH_GC ?? 1 });
+    const q = new URLSearchParams({ min: args.minExp, max: args.maxExp, extraN: args.extraN, repeat: args.repeat, gc: process.env.BENCH_GC ?? 1, zero: args.zero ? 1 : 0 });
     console.log(`# nps / csat / ces in headless ${runtime || "Chromium"}: wasm (copy included) vs JS; ours ÷ peer`);
     await page.goto(`${base}/?${q}`);
     await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: TIMEOUT_MS, polling: 500 });
@@ -128,12 +129,13 @@ async function main() {
   if (!result || result.error) throw new Error(`the benchmark page failed: ${result?.error ?? "no result"}`);
   if (!result.crossOriginIsolated) console.error("note: page not cross-origin isolated; performance.now() is coarse");
   if (!result.gc) console.error("note: no gc() in the page (--js-flags=--expose-gc ignored)");
-  console.log(formatTable(result.rows));
+  console.log(args.zero ? formatZeroTable(result.rows) : formatTable(result.rows));
+  console.log(`load average (1 min) ${load.map((l) => l.toFixed(1)).join(" → ")}`);
   if (args.json) {
     const out = {
       env: "chromium", runtime, userAgent: result.userAgent, crossOriginIsolated: result.crossOriginIsolated, gc: result.gc,
       cxmetrics: JSON.parse(readFileSync(join(wasmDir, "pkg", "package.json"), "utf8")).version,
-      machine: machine(), date: new Date().toISOString(), loadavg_1m: load, timing: TIMING, results: result.rows,
+      machine: machine(), date: new Date().toISOString(), loadavg_1m: load, timing: TIMING, [args.zero ? "zero_copy" : "results"]: result.rows,
     };
     writeFileSync(args.json, JSON.stringify(out, null, 1) + "\n");
     console.log(`wrote ${args.json}`);

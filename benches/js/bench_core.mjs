@@ -349,3 +349,174 @@ export const TIMING =
   "lasts ≥ 20 ms), sampling until 7 samples in a row fail to improve the best by 1 % (≤ 8 s per measurement); " +
   "below 10⁶ rows the calls rotate over 8 different data sets; a full GC before each measurement; " +
   "wasm time includes copying the typed array into wasm memory on every call";
+
+// ---- issue 17 item 3: zero-copy input ---------------------------------------------------
+// At 10⁶ scores from a Float64Array (5 % NaN), on realistic skewed answers (most 8–10) and
+// on uniform ones: ours through a ScoresBuffer (the scores already in wasm memory: no copy)
+// and from the Float64Array (copied in 64 Ki chunks) vs the plain *validating* loop (each
+// answer checked to be an integer on the scale, as ours is), a branch-free validating loop
+// and filter/reduce (not validating). CES (1–7) vs a plain validating JS sum.
+
+/** Validating if/else loop: NaN missing; anything not an integer in 0..10 throws. */
+function npsValidLoop(a) {
+  let pro = 0, det = 0, n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (x !== x) continue;
+    if (!(x >= 0 && x <= 10 && Math.floor(x) === x)) throw new RangeError(`score ${x} at index ${i}`);
+    n++;
+    if (x >= 9) pro++;
+    else if (x <= 6) det++;
+  }
+  return (100 * (pro - det)) / n;
+}
+/** Branch-free validating loop: summed comparisons and an OR of "invalid" flags. */
+function npsValidFlat(a) {
+  let pro = 0, det = 0, n = 0, bad = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const ok = (x === x) | 0;
+    n += ok;
+    pro += (x >= 9) | 0;
+    det += (x <= 6) | 0;
+    bad |= (x < 0) | (x > 10) | ((x !== Math.floor(x)) & ok);
+  }
+  if (bad) return npsValidLoop(a); // finds and throws the first invalid answer
+  return (100 * (pro - det)) / n;
+}
+/** Validating JS sum for CES on 1..7 (mean). */
+function cesValidSum(a) {
+  let sum = 0, n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (x !== x) continue;
+    if (!(x >= 1 && x <= 7 && Math.floor(x) === x)) throw new RangeError(`score ${x} at index ${i}`);
+    n++;
+    sum += x;
+  }
+  return sum / n;
+}
+
+/** Answers lo..hi drawn from `weights` (uniform when null); 5 % NaN. */
+function makeAnswers(n, lo, hi, weights, rand) {
+  const span = hi - lo + 1;
+  const cdf = [];
+  if (weights) {
+    const total = weights.reduce((s, w) => s + w, 0);
+    let c = 0;
+    for (const w of weights) cdf.push((c += w / total));
+  }
+  const f64 = new Float64Array(n);
+  const arr = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = rand();
+    let v;
+    if (weights) {
+      v = 0;
+      while (v < span - 1 && u >= cdf[v]) v++;
+    } else v = Math.floor(u * span);
+    const missing = rand() < 0.05;
+    f64[i] = missing ? NaN : lo + v;
+    arr[i] = missing ? null : lo + v;
+  }
+  return { f64, arr };
+}
+
+// "Realistic" skew: most answers 8–10 (NPS), 5–7 (CES 1–7).
+const SKEW_NPS = [2, 1, 1, 2, 2, 4, 4, 8, 20, 26, 30];
+const SKEW_CES = [3, 4, 6, 12, 25, 28, 22];
+
+/**
+ * Rows { metric, dist, n, ours_buffer_ms, ours_copy_ms, valid_loop_ms, valid_flat_ms,
+ * filter_reduce_ms, speedup_* } (speedups are peer ÷ ours: above 1 means ours is faster).
+ */
+export async function runZeroCopy(cx, opts = {}) {
+  const {
+    n = 1_000_000,
+    repeat = 7,
+    minSampleMs = 20,
+    warmupMs = 200,
+    maxMs = 8000,
+    now = () => performance.now(),
+    log = () => {},
+    pause = async () => {},
+    gc = null,
+  } = opts;
+  const call = (f, x) => f(x);
+  const time = (fn) => {
+    gc?.();
+    return best(fn, now, { repeat, minSampleMs, warmupMs, maxMs });
+  };
+  const cesOpts = { scale: [1, 7], higherIsBetter: true };
+  const oursNps = (x) => cx.nps(x).score;
+  const oursCes = (x) => cx.ces(x, cesOpts).score;
+  const rows = [];
+  // JIT warm-up of every function on small data, directly and through `call`.
+  {
+    const w = makeAnswers(10_000, 0, 10, SKEW_NPS, lcg(11));
+    const s = makeAnswers(10_000, 1, 7, SKEW_CES, lcg(12));
+    const wb = new cx.ScoresBuffer(w.f64.length, "f64");
+    wb.array.set(w.f64);
+    const sb = new cx.ScoresBuffer(s.f64.length, "f64");
+    sb.array.set(s.f64);
+    for (let t0 = now(); now() - t0 < warmupMs * 2; ) {
+      for (let r = 0; r < 20; r++) {
+        sink += npsValidLoop(w.f64) + npsValidFlat(w.f64) + npsFilterReduce(w.arr) + oursNps(w.f64) + oursNps(wb);
+        sink += cesValidSum(s.f64) + cesFilterReduce(s.arr) + oursCes(s.f64) + oursCes(sb);
+        sink += call(npsValidLoop, w.f64) + call(npsValidFlat, w.f64) + call(npsFilterReduce, w.arr);
+        sink += call(oursNps, w.f64) + call(oursNps, wb) + call(cesValidSum, s.f64) + call(cesFilterReduce, s.arr);
+        sink += call(oursCes, s.f64) + call(oursCes, sb);
+      }
+    }
+    wb.free();
+    sb.free();
+    await pause();
+  }
+  const cases = [
+    ["nps", "skewed", 0, 10, SKEW_NPS, oursNps, npsValidLoop, npsValidFlat, npsFilterReduce],
+    ["nps", "uniform", 0, 10, null, oursNps, npsValidLoop, npsValidFlat, npsFilterReduce],
+    ["ces", "skewed", 1, 7, SKEW_CES, oursCes, cesValidSum, null, cesFilterReduce],
+    ["ces", "uniform", 1, 7, null, oursCes, cesValidSum, null, cesFilterReduce],
+  ];
+  for (const [metric, dist, lo, hi, weights, ours, loop, flat, fr] of cases) {
+    const d = makeAnswers(n, lo, hi, weights, lcg(20261208 + lo + (weights ? 1 : 0)));
+    const buf = new cx.ScoresBuffer(n, "f64");
+    buf.array.set(d.f64);
+    const ref = loop(d.f64);
+    agree(`${metric} ${dist} (buffer)`, ours(buf), ref);
+    agree(`${metric} ${dist} (copy)`, ours(d.f64), ref);
+    agree(`${metric} ${dist} (filter/reduce)`, fr(d.arr), ref);
+    if (flat) agree(`${metric} ${dist} (branch-free)`, flat(d.f64), ref);
+    const [tbuf] = time(() => call(ours, buf));
+    const [tcopy] = time(() => call(ours, d.f64));
+    const [tl] = time(() => call(loop, d.f64));
+    const [tb] = flat ? time(() => call(flat, d.f64)) : [NaN];
+    const [tf] = time(() => call(fr, d.arr));
+    buf.free();
+    const r = {
+      metric, dist, n,
+      ours_buffer_ms: tbuf, ours_copy_ms: tcopy, valid_loop_ms: tl, valid_flat_ms: tb, filter_reduce_ms: tf,
+      speedup_buffer_vs_faster_loop: Math.min(tl, Number.isNaN(tb) ? Infinity : tb) / tbuf,
+      speedup_copy_vs_faster_loop: Math.min(tl, Number.isNaN(tb) ? Infinity : tb) / tcopy,
+      speedup_buffer_vs_filter_reduce: tf / tbuf,
+      speedup_copy_vs_filter_reduce: tf / tcopy,
+    };
+    rows.push(r);
+    log(formatZeroRow(r));
+    await pause();
+  }
+  if (Number.isNaN(sink)) log("(sink)");
+  return rows;
+}
+
+export const ZERO_HEADER = [
+  "| metric | answers | ours, ScoresBuffer (ms) | ours, Float64Array (ms) | validating loop (ms) | branch-free validating loop (ms) | filter/reduce (ms) | buffer: × faster loop | copy: × faster loop | buffer: × filter/reduce | copy: × filter/reduce |",
+  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+];
+export function formatZeroRow(r) {
+  const x = (v) => `${v.toFixed(2)}×`;
+  return `| ${r.metric} | ${r.dist} | ${ms(r.ours_buffer_ms)} | ${ms(r.ours_copy_ms)} | ${ms(r.valid_loop_ms)} | ${Number.isNaN(r.valid_flat_ms) ? "—" : ms(r.valid_flat_ms)} | ${ms(r.filter_reduce_ms)} | ${x(r.speedup_buffer_vs_faster_loop)} | ${x(r.speedup_copy_vs_faster_loop)} | ${x(r.speedup_buffer_vs_filter_reduce)} | ${x(r.speedup_copy_vs_filter_reduce)} |`;
+}
+export function formatZeroTable(rows) {
+  return [...ZERO_HEADER, ...rows.map(formatZeroRow)].join("\n");
+}

@@ -4,6 +4,7 @@
 //
 //   node bindings/wasm/scripts/build.mjs          # or scripts/test-js, which builds pkg/
 //   node benches/js/bench_nps.mjs [--max 7] [--min 4] [--extra-n 1000000] [--repeat 7] [--json PATH]
+//   node benches/js/bench_nps.mjs --zero [--json PATH]   # issue 17 item 3: ScoresBuffer / copy vs validating loops at 10⁶
 //
 // The wasm timing includes copying the typed array into wasm memory (every call).
 import { performance } from "node:perf_hooks";
@@ -14,7 +15,7 @@ import { writeFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { cpus, loadavg, platform, arch, release } from "node:os";
-import { runBench, formatTable, TIMING } from "./bench_core.mjs";
+import { runBench, formatTable, TIMING, runZeroCopy, formatZeroTable } from "./bench_core.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -30,6 +31,7 @@ export function parseArgs(argv) {
     extraN: Number(get("--extra-n", 1_000_000)),
     repeat: Number(get("--repeat", 7)),
     json: get("--json", null),
+    zero: argv.includes("--zero"),
   };
 }
 
@@ -44,6 +46,21 @@ async function main() {
   const cx = require(pkg);
   const load = [loadavg()[0]];
   const runtime = `Node ${process.version}`;
+  if (args.zero) {
+    console.log(`# issue 17 item 3 in ${runtime}: 10⁶ scores from a Float64Array; speedups are peer ÷ ours`);
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc");
+    const rows = await runZeroCopy(cx, { repeat: args.repeat, now: () => performance.now(), log: (l) => console.error(l), gc });
+    load.push(loadavg()[0]);
+    console.log(formatZeroTable(rows));
+    console.log(`load average (1 min) ${load.map((l) => l.toFixed(1)).join(" → ")}`);
+    if (args.json) {
+      const out = { env: "node", runtime, machine: machine(), date: new Date().toISOString(), loadavg_1m: load, timing: TIMING, zero_copy: rows };
+      writeFileSync(args.json, JSON.stringify(out, null, 1) + "\n");
+      console.log(`wrote ${args.json}`);
+    }
+    return;
+  }
   console.log(`# nps / csat / ces in ${runtime}: wasm (copy included) vs JS; ours ÷ peer`);
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc");

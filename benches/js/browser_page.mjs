@@ -2,7 +2,7 @@
 // bindings/wasm/pkg by bench_browser.mjs). Options come from the query string; the result
 // is published on window.__bench ({ rows, userAgent, crossOriginIsolated } or { error }).
 import init, * as cx from "/pkg/web/index.mjs";
-import { runBench } from "/js/bench_core.mjs";
+import { runBench, runZeroCopy } from "/js/bench_core.mjs";
 
 const q = new URLSearchParams(location.search);
 const num = (k, d) => (q.has(k) ? Number(q.get(k)) : d);
@@ -18,7 +18,7 @@ try {
     pause: () => new Promise((ok) => setTimeout(ok, 0)),
     gc: typeof window.gc === "function" && num("gc", 1) ? () => window.gc() : null, // --js-flags=--expose-gc
   };
-  const rows = await runBench(cx, o);
+  const rows = num("zero", 0) ? await runZeroCopy(cx, o) : await runBench(cx, o);
   window.__bench = {
     rows, userAgent: navigator.userAgent, crossOriginIsolated: self.crossOriginIsolated, gc: typeof window.gc === "function",
   };

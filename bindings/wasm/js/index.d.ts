@@ -145,7 +145,9 @@ export interface TallyJSON {
  * and leaves the tally unchanged.
  */
 export class Tally {
-  constructor(scale: ScaleLike, scores?: Scores | null, options?: InputOptions);
+  constructor(scale: ScaleLike, scores?: Scores | ScoresBuffer | null, options?: InputOptions);
+  /** `new ScoresBuffer(length, dtype)`: scores to fill in wasm memory and count without a copy. */
+  static buffer<D extends BufferDtype = "f64">(length: number, dtype?: D): ScoresBuffer<D>;
   /** `counts[k]` responses scored `scale.min + k`. */
   static fromCounts(scale: ScaleLike, counts: ReadonlyArray<number> | TypedScores): Tally;
   /**
@@ -176,7 +178,7 @@ export class Tally {
   /** Adds one score (`null` / `undefined` / `NaN` = missing). */
   push(score: number | null | undefined, options?: { weight?: number | null; onInvalid?: OnInvalid | null }): this;
   /** Adds many scores in one pass; all or nothing. */
-  extend(scores: Scores, options?: InputOptions): this;
+  extend(scores: Scores | ScoresBuffer, options?: InputOptions): this;
   /**
    * Adds another tally's responses (same scale) to this one, in place. Counts merge
    * exactly in any order and split; weight sums within 1e-13 relative of one pass, not
@@ -203,6 +205,35 @@ export class Tally {
   /** An independent copy. */
   copy(): Tally;
   /** Releases the wasm memory now instead of at garbage collection. The tally is unusable afterwards. */
+  free(): void;
+  toString(): string;
+}
+
+/** The element type of a `ScoresBuffer`: bytes (`Uint8Array`) or doubles (`Float64Array`, NaN = missing). */
+export type BufferDtype = "u8" | "f64";
+
+/**
+ * Scores in WebAssembly memory, counted without a copy: fill `array`, then pass the
+ * buffer where scores go (`nps(buf)`, `csat`, `ces`, `mean`, `topBox`, `bottomBox`,
+ * `distribution`, `new Tally(scale, buf)`, `tally.extend(buf)`); every score of the
+ * buffer is counted, with the usual errors (code and index) for invalid ones.
+ *
+ * `array` is a view into the module's memory. When that memory grows (any cxmetrics
+ * call may grow it) earlier views detach: their `length` becomes 0 and writes to them
+ * are lost. Read `buf.array` again after each cxmetrics call instead of keeping it;
+ * the getter re-derives the view when needed.
+ *
+ * A buffer is freed on garbage collection, or now with `free()` (or `using`, through
+ * `Symbol.dispose`); a freed buffer throws `TypeError` when used.
+ */
+export class ScoresBuffer<D extends BufferDtype = BufferDtype> {
+  /** `length` zeroed scores; `dtype` default `"f64"`. */
+  constructor(length: number, dtype?: D);
+  readonly length: number;
+  readonly dtype: D;
+  /** A `Uint8Array` (`"u8"`) / `Float64Array` (`"f64"`) view into wasm memory to fill (re-derived after memory growth). */
+  readonly array: D extends "u8" ? Uint8Array : D extends "f64" ? Float64Array : Uint8Array | Float64Array;
+  /** Releases the wasm memory now instead of at garbage collection (`Symbol.dispose` does the same where the runtime has it). */
   free(): void;
   toString(): string;
 }
@@ -433,31 +464,31 @@ export interface BoxOptions extends ScaleOptions {
 
 /** Net Promoter Score in points (−100…100). */
 export function nps(tally: Tally, options?: Omit<NpsOptions, keyof InputOptions | "scale"> & NoInput): NpsResult;
-export function nps(scores: Scores, options?: NpsOptions): NpsResult;
+export function nps(scores: Scores | ScoresBuffer, options?: NpsOptions): NpsResult;
 
 /** CSAT by an explicit method. */
 export function csat(tally: Tally, options?: Omit<CsatOptions, keyof InputOptions | "scale"> & NoInput): CsatResult;
-export function csat(scores: Scores, options?: CsatOptions): CsatResult;
+export function csat(scores: Scores | ScoresBuffer, options?: CsatOptions): CsatResult;
 
 /** Customer Effort Score; `scale` and `higherIsBetter` are required. */
 export function ces(tally: Tally, options: Omit<CesOptions, keyof InputOptions | "scale"> & NoInput): CesResult;
-export function ces(scores: Scores, options: CesOptions): CesResult;
+export function ces(scores: Scores | ScoresBuffer, options: CesOptions): CesResult;
 
 /** Mean score with its sample standard deviation. */
 export function mean(tally: Tally, options?: NoInput): MeanResult;
-export function mean(scores: Scores, options: ScaleOptions): MeanResult;
+export function mean(scores: Scores | ScoresBuffer, options: ScaleOptions): MeanResult;
 
 /** Percent of responses at or above `threshold`. */
 export function topBox(tally: Tally, options?: { threshold?: number | null } & NoInput): BoxResult;
-export function topBox(scores: Scores, options: BoxOptions): BoxResult;
+export function topBox(scores: Scores | ScoresBuffer, options: BoxOptions): BoxResult;
 
 /** Percent of responses at or below `threshold`. */
 export function bottomBox(tally: Tally, options?: { threshold?: number | null } & NoInput): BoxResult;
-export function bottomBox(scores: Scores, options: BoxOptions): BoxResult;
+export function bottomBox(scores: Scores | ScoresBuffer, options: BoxOptions): BoxResult;
 
 /** Responses per scale point. */
 export function distribution(tally: Tally, options?: NoInput): Distribution;
-export function distribution(scores: Scores, options: ScaleOptions): Distribution;
+export function distribution(scores: Scores | ScoresBuffer, options: ScaleOptions): Distribution;
 
 // ───────────────────────────── statistics ─────────────────────────────
 

@@ -49,6 +49,7 @@ const SURVEY_EXPORTS = [
   "CxMetricsError",
   "Scale",
   "Tally",
+  "ScoresBuffer",
   "nps",
   "csat",
   "ces",
@@ -96,6 +97,7 @@ const EXPORTS = [...SURVEY_EXPORTS, ...TIME_EXPORTS];
 const MODULES = [
   "errors",
   "convert",
+  "buffer",
   "options",
   "scale",
   "tally",

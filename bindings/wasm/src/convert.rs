@@ -5,10 +5,7 @@
 //! allocation failure (which would abort, i.e. trap, under `panic = "abort"`).
 
 use cxmetrics::{OnInvalid, Scale, Tally};
-use js_sys::{
-    BigInt64Array, BigUint64Array, Float32Array, Float64Array, Int8Array, Int16Array, Int32Array,
-    Uint8Array, Uint8ClampedArray, Uint16Array, Uint32Array,
-};
+use js_sys::{Float64Array, Int8Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::errors::{JsResult, ToJs, error, invalid_argument};
@@ -46,39 +43,22 @@ macro_rules! copy_fn {
 
 copy_fn! {
     copy_u8: Uint8Array => u8,
-    copy_u8c: Uint8ClampedArray => u8,
     copy_i8: Int8Array => i8,
-    copy_u16: Uint16Array => u16,
-    copy_i16: Int16Array => i16,
-    copy_u32: Uint32Array => u32,
-    copy_i32: Int32Array => i32,
-    copy_f32: Float32Array => f32,
     copy_f64: Float64Array => f64,
-    copy_i64: BigInt64Array => i64,
-    copy_u64: BigUint64Array => u64,
 }
 
-/// Scores copied out of a JS typed array. `Uint8Array`, `Uint8ClampedArray`, `Int8Array`
-/// and `Float64Array` keep their own element type (the core's integer and float tally
-/// paths); the other typed arrays are widened to `f64` here, which is exact for every
-/// value that can be a score (the scale lives in `i32`; a 64-bit integer beyond 2^53
-/// rounds to a float that is still out of every scale, with the same `value` in the
-/// error as the core's own `as f64`). Each core instantiation of the tally path costs
-/// ~2 KB of wasm; widening costs one pass over the copy.
+/// Scores copied out of a JS typed array in one piece (weighted calls and `Int8Array`;
+/// unweighted `Uint8Array` / `Float64Array` input is counted in chunks through a
+/// `RawBuffer` instead). `Uint8Array`, `Int8Array` and `Float64Array` keep their own
+/// element type (the core's integer and float tally paths); the wrapper widens every
+/// other typed array to a `Float64Array` first (`TypedArray.prototype.set`, exact for
+/// every value that can be a score; a 64-bit integer beyond 2^53 rounds to a float that
+/// is still out of every scale). Each core instantiation of the tally path costs ~2 KB
+/// of wasm, and each `copy_to` glue a few hundred bytes.
 pub(crate) enum Scores {
     U8(Vec<u8>),
     I8(Vec<i8>),
     F64(Vec<f64>),
-}
-
-/// `xs` as `f64`s, in a buffer reserved fallibly.
-fn widen<T: Copy>(what: &str, xs: &[T], to_f64: impl Fn(T) -> f64) -> JsResult<Vec<f64>> {
-    let mut out = Vec::new();
-    if out.try_reserve_exact(xs.len()).is_err() {
-        return Err(too_large(what, xs.len()));
-    }
-    out.extend(xs.iter().map(|&x| to_f64(x)));
-    Ok(out)
 }
 
 impl Scores {
@@ -87,34 +67,8 @@ impl Scores {
     pub(crate) fn copy_from(what: &str, kind: &str, v: &JsValue) -> JsResult<Scores> {
         Ok(match kind {
             "Uint8Array" => Scores::U8(copy_u8(what, v.unchecked_ref())?),
-            "Uint8ClampedArray" => Scores::U8(copy_u8c(what, v.unchecked_ref())?),
             "Int8Array" => Scores::I8(copy_i8(what, v.unchecked_ref())?),
             "Float64Array" => Scores::F64(copy_f64(what, v.unchecked_ref())?),
-            "Uint16Array" => {
-                Scores::F64(widen(what, &copy_u16(what, v.unchecked_ref())?, f64::from)?)
-            }
-            "Int16Array" => {
-                Scores::F64(widen(what, &copy_i16(what, v.unchecked_ref())?, f64::from)?)
-            }
-            "Uint32Array" => {
-                Scores::F64(widen(what, &copy_u32(what, v.unchecked_ref())?, f64::from)?)
-            }
-            "Int32Array" => {
-                Scores::F64(widen(what, &copy_i32(what, v.unchecked_ref())?, f64::from)?)
-            }
-            "Float32Array" => {
-                Scores::F64(widen(what, &copy_f32(what, v.unchecked_ref())?, f64::from)?)
-            }
-            "BigInt64Array" => {
-                Scores::F64(widen(what, &copy_i64(what, v.unchecked_ref())?, |x| {
-                    x as f64
-                })?)
-            }
-            "BigUint64Array" => {
-                Scores::F64(widen(what, &copy_u64(what, v.unchecked_ref())?, |x| {
-                    x as f64
-                })?)
-            }
             other => {
                 return Err(invalid_argument(
                     what,

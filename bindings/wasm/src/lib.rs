@@ -8,12 +8,14 @@
 //! `bundler` targets; see `README.md` there.
 //!
 //! Contract with the wrapper:
-//! - scores arrive as a typed array plus its `Symbol.toStringTag` (`"Uint8Array"`, …);
-//!   the wrapper turns plain arrays into a `Float64Array` (null / undefined → NaN) first.
-//!   Each typed array is copied once into wasm memory as the matching Rust slice type
-//!   and handed to the core's generic [`Tally::extend_with`]: `Uint8Array` /
-//!   `Uint8ClampedArray` → `&[u8]`, `Int8Array` → `&[i8]`, `Float64Array` → `&[f64]`;
-//!   the other typed arrays are widened to `f64` after the copy (`convert::Scores`).
+//! - scores arrive in wasm memory written by JS (`buffer::RawBuffer`: the wrapper's
+//!   `ScoresBuffer`, and its reused staging buffers into which large unweighted typed
+//!   arrays are copied chunk by chunk), counted by `RawTally::extendBuffer`; or, for
+//!   weighted calls and `Int8Array`, as one typed array plus its `Symbol.toStringTag`
+//!   (`"Uint8Array"`, `"Int8Array"` or `"Float64Array"`: the wrapper widens every other
+//!   typed array, and turns plain arrays into a `Float64Array`, null / undefined → NaN),
+//!   copied once as the matching Rust slice type (`convert::Scores`). Either way the
+//!   core's generic [`Tally::extend_with`] counts them.
 //! - a serialized tally arrives as the value `JSON.parse` returned and leaves as a plain
 //!   object (`json`): the module has no JSON parser or printer of its own;
 //! - weights arrive as a `Float64Array` or `undefined`;
@@ -42,6 +44,7 @@
 
 #![forbid(unsafe_code)]
 
+mod buffer;
 #[cfg(feature = "charts")]
 mod chart;
 mod convert;
@@ -196,6 +199,23 @@ impl RawTally {
             .transpose()?;
         let mut t = self.inner.clone();
         scores.extend(&mut t, weights.as_deref(), policy)?;
+        self.commit(t, "scores")
+    }
+
+    /// Adds the first `len` scores of `buf` (written by JS into wasm memory) with
+    /// optional weights; error indices are `offset` + the position in `buf`. All or
+    /// nothing: on error the tally is unchanged.
+    #[wasm_bindgen(js_name = extendBuffer)]
+    pub fn extend_buffer(
+        &mut self,
+        buf: &buffer::RawBuffer,
+        len: f64,
+        offset: f64,
+        weights: Option<js_sys::Float64Array>,
+        on_invalid: &str,
+    ) -> JsResult<()> {
+        let mut t = self.inner.clone();
+        buffer::extend_from(&mut t, buf, len, offset, weights, on_invalid)?;
         self.commit(t, "scores")
     }
 

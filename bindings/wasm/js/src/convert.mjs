@@ -117,6 +117,24 @@ export function scoresArg(scores) {
   );
 }
 
+/**
+ * Scores for the raw layer's one-piece copy (`RawTally.extend`), which reads
+ * Uint8Array, Int8Array and Float64Array: a Uint8ClampedArray is viewed as a
+ * Uint8Array (same bytes), every other typed array widened to a Float64Array here
+ * (exact for every score; a 64-bit integer beyond 2^53 rounds to a float that is still
+ * out of every scale).
+ */
+export function oneShot(kind, array) {
+  if (kind === "Uint8Array" || kind === "Int8Array" || kind === "Float64Array") return [kind, array];
+  if (kind === "Uint8ClampedArray") {
+    return ["Uint8Array", new Uint8Array(array.buffer, array.byteOffset, array.length)];
+  }
+  const big = kind === "BigInt64Array" || kind === "BigUint64Array";
+  const n = array.length;
+  const f = floats64("scores", n, () => (big ? Float64Array.from(array, Number) : new Float64Array(array)));
+  return ["Float64Array", f];
+}
+
 /** Weights (or counts) as a Float64Array; undefined when absent. */
 export function floatsArg(values, what) {
   if (values === undefined || values === null) return undefined;

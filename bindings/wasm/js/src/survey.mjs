@@ -1,12 +1,12 @@
 // Survey metrics: nps, csat, ces, mean, topBox, bottomBox, distribution.
 
-import { describe, floatsArg, scoresArg } from "./convert.mjs";
+import { describe } from "./convert.mjs";
 import { argumentError, call } from "./errors.mjs";
-import { given, intArg, onInvalidArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
+import { given, intArg, optionalInt, optionalString, optionsArg } from "./options.mjs";
 import { raw } from "./raw.mjs";
 import { BoxResult, CesResult, CsatResult, Distribution, fromRaw, MeanResult, NpsResult } from "./results.mjs";
-import { Scale, scaleArg, textValues } from "./scale.mjs";
-import { rawOf, release, Tally } from "./tally.mjs";
+import { Scale, scaleArg } from "./scale.mjs";
+import { extendRaw, rawOf, release, Tally } from "./tally.mjs";
 
 const INPUT = ["scale", "weights", "onInvalid"];
 
@@ -39,13 +39,9 @@ function onTally(fn, scores, o, defaultScale, metric) {
   }
   requireScale(fn, scores, o, defaultScale);
   const scale = given(o.scale) ? scaleArg(o.scale) : defaultScale();
-  const policy = onInvalidArg(o.onInvalid);
-  const text = textValues(scale, scores, policy);
-  const [kind, array] = text ? ["Float64Array", text] : scoresArg(scores);
-  const weights = floatsArg(o.weights, "weights");
   const t = call(() => new raw.RawTally(scale.min, scale.max));
   try {
-    call(() => t.extend(kind, array, weights, policy));
+    extendRaw(t, scale, scores, o.weights, o.onInvalid, true);
     return call(() => metric(t));
   } finally {
     release(t);

@@ -1,6 +1,7 @@
 // Tally: mergeable counts of responses, a RawTally owned by wasm memory.
 
-import { describe, floatsArg, scoresArg } from "./convert.mjs";
+import { bufferParts, CHUNK, extendChunked, ScoresBuffer, STAGED } from "./buffer.mjs";
+import { describe, floatsArg, oneShot, scoresArg } from "./convert.mjs";
 import { CxMetricsError, call } from "./errors.mjs";
 import { given, onInvalidArg, optionalNumber, optionsArg } from "./options.mjs";
 import { raw } from "./raw.mjs";
@@ -17,12 +18,40 @@ export function release(t) {
   } catch {}
 }
 
-function extendRaw(t, scale, scores, weights, onInvalid) {
+/**
+ * Adds scores to the raw tally `t`, all or nothing, and returns the raw tally that holds
+ * the result: `t`, or (`fresh` false, an input of several chunks) a grown copy of it that
+ * the caller keeps instead (`t` is then untouched).
+ */
+export function extendRaw(t, scale, scores, weights, onInvalid, fresh) {
   const policy = onInvalidArg(onInvalid);
+  if (scores instanceof ScoresBuffer) {
+    const [rb, len] = bufferParts(scores);
+    const w = outsideWasm(floatsArg(weights, "weights"));
+    call(() => t.extendBuffer(rb, len, 0, w, policy));
+    return t;
+  }
   const text = textValues(scale, scores, policy);
-  const [kind, array] = text ? ["Float64Array", text] : scoresArg(scores);
-  const w = floatsArg(weights, "weights");
-  call(() => t.extend(kind, array, w, policy));
+  const [kind, view] = text ? ["Float64Array", text] : scoresArg(scores);
+  const array = outsideWasm(view);
+  const w = outsideWasm(floatsArg(weights, "weights"));
+  if (w !== undefined || !Object.hasOwn(STAGED, kind)) {
+    const [k, a] = oneShot(kind, array);
+    call(() => t.extend(k, a, w, policy));
+    return t;
+  }
+  if (fresh || array.length <= CHUNK) {
+    extendChunked(t, kind, array, policy);
+    return t;
+  }
+  const c = call(() => t.copy());
+  try {
+    extendChunked(c, kind, array, policy);
+  } catch (e) {
+    release(c);
+    throw e;
+  }
+  return c;
 }
 
 /** Throws in the light module, which has no fromParts / toBytes / fromBytes (its size budget). */
@@ -56,7 +85,7 @@ export class Tally {
     const t = call(() => new raw.RawTally(s.min, s.max));
     if (given(scores) || given(o.weights)) {
       try {
-        extendRaw(t, s, scores ?? [], o.weights, o.onInvalid);
+        extendRaw(t, s, scores ?? [], o.weights, o.onInvalid, true);
       } catch (e) {
         release(t);
         throw e;
@@ -64,6 +93,11 @@ export class Tally {
     } else onInvalidArg(o.onInvalid);
     this.#raw = t;
     this.#scale = s;
+  }
+
+  /** A `ScoresBuffer` of `length` scores (`"u8"` or `"f64"`) to fill in wasm memory and count. */
+  static buffer(length, dtype) {
+    return new ScoresBuffer(length, dtype);
   }
 
   /** A tally from counts per point: counts[k] responses scored scale.min + k. */
@@ -178,7 +212,12 @@ export class Tally {
   /** Adds many scores in one pass, all or nothing; returns this tally. */
   extend(scores, options) {
     const o = optionsArg(options, ["weights", "onInvalid"], "Tally.extend");
-    extendRaw(rawOf(this), this.scale, scores, o.weights, o.onInvalid);
+    const t = rawOf(this);
+    const grown = extendRaw(t, this.scale, scores, o.weights, o.onInvalid, false);
+    if (grown !== t) {
+      this.#raw = grown;
+      release(t);
+    }
     return this;
   }
 

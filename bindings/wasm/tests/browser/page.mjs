@@ -5,6 +5,7 @@
 import init, * as cx from "/pkg/web/index.mjs";
 import initSurvey, * as light from "/pkg/web/survey.mjs";
 import { cases } from "/tests/shared/cases.mjs";
+import { cases as bufferCases } from "/tests/shared/cases_buffer.mjs";
 import { cases as businessCases } from "/tests/shared/cases_business.mjs";
 import { cases as serviceCases } from "/tests/shared/cases_service.mjs";
 import { cases as statsCases } from "/tests/shared/cases_stats.mjs";
@@ -83,6 +84,7 @@ async function main() {
     }
   }
   for (const [name, fn] of businessCases) record("business named", name, () => fn(cx));
+  for (const [name, fn] of bufferCases) record("buffer named", name, () => fn(cx));
 
   // The light module (cxmetrics/survey/web): its own .wasm and init.
   await initSurvey();
@@ -98,6 +100,7 @@ async function main() {
       if (failures.length) throw new Error(failures.join("; "));
     });
   }
+  for (const [name, fn] of bufferCases) record("survey module: buffer named", name, () => fn(light));
   for (const c of lifecycleSegments) {
     if (c.function === "trend") continue; // takes instants: not in the light module
     record("survey module: lifecycle and segments vectors", c.id, () => {

@@ -30,6 +30,7 @@ const TIME_EXPORTS = [
 const SURVEY_EXPORTS = [
   "CxMetricsError",
   "Scale",
+  "ScoresBuffer",
   "Tally",
   "adjustPValues",
   "bottomBox",

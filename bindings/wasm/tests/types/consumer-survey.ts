@@ -9,12 +9,16 @@ import {
   type NpsResult,
   nps,
   type Schedule,
+  ScoresBuffer,
   segment,
   Tally,
 } from "cxmetrics/survey";
 import init, { csat, initSync } from "cxmetrics/survey/web";
 
 const r: NpsResult = nps([10, 9, 3]);
+const zb = new ScoresBuffer(3, "u8");
+zb.array.set([10, 9, 3]);
+nps(zb);
 compare(r, nps(new Tally([0, 10], [10])));
 handleTime([300]).interval();
 segment([10, 0], ["a", "b"]).overall.score;

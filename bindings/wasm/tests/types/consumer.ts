@@ -4,6 +4,7 @@ import {
   type AhtResult,
   adjustPValues,
   type BoxResult,
+  type BufferDtype,
   bottomBox,
   type CesMethod,
   type CesResult,
@@ -53,6 +54,7 @@ import {
   type ScaleLike,
   Schedule,
   type Scores,
+  ScoresBuffer,
   type SegmentReport,
   type SegmentRow,
   type SlaResult,
@@ -475,3 +477,23 @@ trend([10], [0], { period: "year" });
 trend([10], [true]);
 // @ts-expect-error: trend rows are read-only
 tr[0].score = 1;
+
+// ScoresBuffer (issue 17 item 3): zero-copy input
+const zb = new ScoresBuffer(3, "f64");
+const zf: Float64Array = zb.array;
+zf.set([10, 9, 3]);
+nps(zb).score;
+csat(new ScoresBuffer(2, "u8"), { scale: [1, 5] });
+const zu: Uint8Array = Tally.buffer(2, "u8").array;
+new Tally([0, 10], zb).extend(zb, { onInvalid: "skip" });
+const zd: BufferDtype = zb.dtype;
+zb.free();
+// @ts-expect-error: not a buffer type
+new ScoresBuffer(3, "i32");
+// @ts-expect-error: the view is read-only (fill it, do not replace it)
+zb.array = zf;
+// @ts-expect-error: a u8 buffer's view is not a Float64Array
+const zx: Float64Array = new ScoresBuffer(2, "u8").array;
+// @ts-expect-error: segment reads arrays, not buffers
+segment(zb, ["a", "b", "c"]);
+void [zu, zd, zx];
