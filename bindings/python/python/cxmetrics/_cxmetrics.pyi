@@ -1733,7 +1733,7 @@ class DurationSummary:
     @staticmethod
     def from_durations(
         done: Sequence[float] | npt.NDArray[np.floating[Any]] | _ToNumpy,
-        open: Sequence[float] | npt.NDArray[np.floating[Any]] | _ToNumpy | None = None,
+        open: Sequence[float] | npt.NDArray[np.floating[Any]] | _ToNumpy | None = (),
         *,
         clock: Literal["calendar", "business"] = "calendar",
     ) -> DurationSummary:

@@ -313,6 +313,9 @@ fn ticket_durations(
     })
 }
 
+/// `ticket_spans`' result: the seconds and the `done` flags, as numpy arrays.
+type Spans<'py> = (Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<bool>>);
+
 /// Per-ticket spans as two numpy arrays ``(seconds, done)``: the duration of a ticket
 /// whose event happened (``done`` True) and, for one still open, the time elapsed from
 /// creation to ``as_of`` (``done`` False) — what the summaries are built from, so that
@@ -360,17 +363,18 @@ fn ticket_spans<'py>(
     metric: &Bound<'py, PyAny>,
     schedule: Option<&Bound<'py, PyAny>>,
     as_of: Option<&Bound<'py, PyAny>>,
-) -> PyResult<(Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<bool>>)> {
+) -> PyResult<Spans<'py>> {
     let metric = DurationMetric::parse(&extract_str(metric, "metric")?).map_err(core_err)?;
-    let (seconds, done): (Vec<f64>, Vec<bool>) = with_options(py, tickets, schedule, as_of, |t, o| {
-        cxmetrics::ticket_spans(t, metric, o)
-    })?
-    .into_iter()
-    .map(|s| match s {
-        TicketSpan::Done(x) => (x, true),
-        TicketSpan::Open(x) => (x, false),
-    })
-    .unzip();
+    let (seconds, done): (Vec<f64>, Vec<bool>) =
+        with_options(py, tickets, schedule, as_of, |t, o| {
+            cxmetrics::ticket_spans(t, metric, o)
+        })?
+        .into_iter()
+        .map(|s| match s {
+            TicketSpan::Done(x) => (x, true),
+            TicketSpan::Open(x) => (x, false),
+        })
+        .unzip();
     Ok((seconds.into_pyarray(py), done.into_pyarray(py)))
 }
 
