@@ -225,6 +225,13 @@ def ticket_durations(
         CxMetricsError: as in memory (``out_of_order`` with the ticket's ``index`` in
             the collected order, ``invalid_argument``, ``empty``).
         TypeError: for other data, or times without a time zone (they name no instant).
+
+    >>> import duckdb, cxmetrics as cx, cxmetrics.duckdb as cxd
+    >>> rel = duckdb.connect().sql(  # Fri 15:00 → Mon 15:00
+    ...     "SELECT TIMESTAMPTZ '2026-11-06 15:00:00+00' AS created, TIMESTAMPTZ '2026-11-09 15:00:00+00' AS reply")
+    >>> office = cx.Schedule("Europe/London", [(d, "09:00", "17:00") for d in ("mon", "tue", "wed", "thu", "fri")])
+    >>> cxd.ticket_durations(rel, "first_response", first_response="reply", schedule=office).median
+    28800.0
     """
     _e.check_duration_options(metric, schedule, as_of)
     cols = _e.ticket_columns(

@@ -207,6 +207,13 @@ def ticket_durations(
         CxMetricsError: as in memory (``out_of_order`` with the ticket's ``index`` in
             the collected order, ``invalid_argument``, ``empty``).
         TypeError: for other data, or times without a time zone (they name no instant).
+
+    >>> import datetime as dt, polars as pl, cxmetrics as cx, cxmetrics.polars as cxp
+    >>> at = lambda day, hour: dt.datetime(2026, 11, day, hour, tzinfo=dt.timezone.utc)
+    >>> df = pl.DataFrame({"created": [at(6, 15)], "reply": [at(9, 15)]})  # Fri 15:00 → Mon 15:00
+    >>> office = cx.Schedule("Europe/London", [(d, "09:00", "17:00") for d in ("mon", "tue", "wed", "thu", "fri")])
+    >>> cxp.ticket_durations(df, "first_response", first_response="reply", schedule=office).median
+    28800.0
     """
     _e.check_duration_options(metric, schedule, as_of)
     cols = _e.ticket_columns(
