@@ -150,8 +150,9 @@ fn holiday(obj: &Bound<'_, PyAny>) -> PyResult<Date> {
 pub struct PySchedule {
     pub(crate) inner: Schedule,
     name: String,
-    windows: usize,
-    holidays: usize,
+    /// The windows and holidays as given (parsed), for `__reduce__`.
+    windows: Vec<Window>,
+    holidays: Vec<Date>,
 }
 
 #[pymethods]
@@ -184,8 +185,8 @@ impl PySchedule {
         Ok(PySchedule {
             inner,
             name,
-            windows: ws.len(),
-            holidays: hs.len(),
+            windows: ws,
+            holidays: hs,
         })
     }
 
@@ -263,11 +264,31 @@ impl PySchedule {
         Ok(format!(
             "Schedule({}, {} window{}, {} holiday{})",
             PyString::new(py, &self.name).repr()?,
-            self.windows,
-            if self.windows == 1 { "" } else { "s" },
-            self.holidays,
-            if self.holidays == 1 { "" } else { "s" }
+            self.windows.len(),
+            if self.windows.len() == 1 { "" } else { "s" },
+            self.holidays.len(),
+            if self.holidays.len() == 1 { "" } else { "s" }
         ))
+    }
+
+    /// Pickling (a schedule travels to Spark executors with
+    /// :func:`cxmetrics.spark.ticket_durations`): the constructor's arguments, the windows
+    /// as ``(weekday number, "HH:MM:SS", "HH:MM:SS")`` and the holidays as ``"YYYY-MM-DD"``.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let s = slf.get();
+        let hms = |t: cxmetrics::jiff::civil::Time| {
+            format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+        };
+        let windows: Vec<(i8, String, String)> = s
+            .windows
+            .iter()
+            .map(|w| (w.weekday.to_monday_zero_offset(), hms(w.start), hms(w.end)))
+            .collect();
+        let holidays: Vec<String> = s.holidays.iter().map(ToString::to_string).collect();
+        (slf.get_type(), (s.name.clone(), windows, holidays))
+            .into_pyobject(py)
+            .map(pyo3::Bound::into_any)
     }
 }
 

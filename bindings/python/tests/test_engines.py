@@ -103,7 +103,14 @@ def _polars_frame(data: dict[str, list], chunks: int) -> Any:
 @pytest.fixture(scope="session")
 def spark() -> Any:
     pytest.importorskip("pyspark")
+    import os
+    import sys
+
     from pyspark.sql import SparkSession
+
+    # Python workers (ticket_durations' mapInArrow) run PYSPARK_PYTHON, default `python3` on
+    # PATH: this interpreter, where cxmetrics is installed, whether or not the venv is active
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
     s = (
         SparkSession.builder.master("local[2]")
@@ -356,3 +363,241 @@ def test_module_examples_run() -> None:
     for mod in (cxd, cxp):
         result = doctest.testmod(mod, verbose=False)
         assert result.attempted > 0 and result.failed == 0, mod.__name__
+
+
+# ───────────────────────────── ticket durations (per-ticket work) ─────────────────────────────
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+SCHEDULES = {
+    "calendar": None,
+    # DST changes in March and November, a holiday
+    "new_york": cx.Schedule("America/New_York", [(d, "09:00", "17:00") for d in WEEKDAYS], ["2026-11-26"]),
+    # an overnight shift in a +05:30 zone
+    "kolkata": cx.Schedule("Asia/Kolkata", [(d, "22:00", "06:00") for d in WEEKDAYS] + [("sat", "10:00", "14:00")]),
+}
+METRICS = ["first_response", "first_resolution", "full_resolution", "requester_wait"]
+
+
+def _tickets(n: int, seed: int) -> dict[str, list]:
+    """Valid tickets over two DST changes: some unanswered, unsolved, reopened (and open
+    again), paused (overlapping pauses too), times to the microsecond."""
+    rng = random.Random(seed)
+    base = dt.datetime(2026, 3, 1, tzinfo=UTC)
+    out: dict[str, list] = {k: [] for k in ("id", "created", "response", "solved", "final", "reopened", "paused")}
+    h = dt.timedelta(hours=1)
+    for i in range(n):
+        c = base + dt.timedelta(seconds=rng.randrange(0, 270 * 86400), microseconds=rng.choice([0, 250_000]))
+        r = c + rng.random() * 30 * h if rng.random() < 0.85 else None
+        s = c + rng.random() * 90 * h if rng.random() < 0.7 else None
+        o = s + rng.random() * 50 * h if s is not None and rng.random() < 0.25 else None
+        f = (o + rng.random() * 20 * h if rng.random() < 0.6 else None) if o is not None else s
+        paused = []
+        for _ in range(rng.choice([0, 0, 1, 2])):
+            a = c + rng.random() * 40 * h
+            paused.append((a, a + rng.random() * 10 * h))
+        for k, v in zip(out, (f"T{i}", c, r, s, f, o, paused)):
+            out[k].append(v)
+    return out
+
+
+def _memory_tickets(d: dict[str, list]) -> Any:
+    paused = [(i, a, b) for i, ps in enumerate(d["paused"]) for a, b in ps]
+    return cx.Tickets(
+        d["created"],
+        first_response=d["response"],
+        first_solved=d["solved"],
+        final_solved=d["final"],
+        first_reopened=d["reopened"],
+        paused=paused,
+    )
+
+
+def _memory_summary(t: Any, metric: str, schedule: Any, as_of: Any = None) -> Any:
+    if metric == "first_response":
+        return cx.first_response_time(t, schedule=schedule, as_of=as_of)
+    if metric == "requester_wait":
+        return cx.requester_wait_time(t, schedule=schedule, as_of=as_of)
+    kind = "first" if metric == "first_resolution" else "full"
+    return cx.resolution_time(t, kind=kind, schedule=schedule, as_of=as_of)
+
+
+def _spark_tickets(spark: Any, d: dict[str, list], parts: int) -> Any:
+    from pyspark.sql import types as T
+
+    ts = T.TimestampType()
+    pause = T.StructType([T.StructField("a", ts), T.StructField("b", ts)])  # any field names
+    schema = T.StructType(
+        [T.StructField("id", T.StringType())]
+        + [T.StructField(k, ts) for k in ("created", "response", "solved", "final", "reopened")]
+        + [T.StructField("paused", T.ArrayType(pause))]
+    )
+    rows = list(zip(*(d[k] for k in ("id", "created", "response", "solved", "final", "reopened", "paused"))))
+    return spark.createDataFrame(rows, schema).repartition(parts)
+
+
+SPARK_COLUMNS = {
+    "first_response": "response",
+    "first_solved": "solved",
+    "final_solved": "final",
+    "first_reopened": "reopened",
+    "paused": "paused",
+}
+
+
+def test_ticket_spans_rebuild_the_summary_by_hand() -> None:
+    # created 09:00; answered 09:30; unanswered until as_of 10:00 (open, 3600 s elapsed)
+    t = cx.Tickets(["2026-11-02T09:00:00Z"] * 3, first_response=["2026-11-02T09:30:00Z", None, "2026-11-02T09:10:00Z"])
+    secs, done = cx.ticket_spans(t, "first_response", as_of="2026-11-02T10:00:00Z")
+    assert secs.tolist() == [1800.0, 3600.0, 600.0] and done.tolist() == [True, False, True]
+    s = cx.DurationSummary.from_durations(secs[done], secs[~done])
+    assert (s.n, s.open, s.median, s.mean, s.clock) == (2, 1, 1200.0, 1200.0, "calendar")
+    assert s == cx.first_response_time(t, as_of="2026-11-02T10:00:00Z")
+    # the order of the inputs does not matter; the clock is a label
+    assert cx.DurationSummary.from_durations([600.0, 1800.0], [3600.0]) == s
+    assert cx.DurationSummary.from_durations([1.0], clock="business").clock == "business"
+    # the summary's documented example: KM with a censoring at 30 s (at risk 5 from 60 s on)
+    k = cx.DurationSummary.from_durations([60.0, 120.0, 180.0, 240.0], [30.0, 500.0])
+    assert (k.median, k.km_median, k.open) == (150.0, 180.0, 2)
+
+
+def test_ticket_spans_and_from_durations_refuse_bad_input() -> None:
+    t = cx.Tickets(["2026-11-02T09:00:00Z", "2026-11-02T11:00:00Z"], first_response=[None, "2026-11-02T12:00:00Z"])
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.ticket_spans(t, "first_response", as_of="2026-11-02T11:30:00Z")
+    assert (e.value.code, e.value.index) == ("out_of_order", 1)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.ticket_spans(t, "first_reply")
+    assert e.value.code == "invalid_argument"
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.DurationSummary.from_durations([1.0, -2.0])
+    assert (e.value.code, e.value.index) == ("invalid_argument", 1)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.DurationSummary.from_durations([1.0], [float("nan")])
+    assert (e.value.code, e.value.index) == ("invalid_argument", 0)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.DurationSummary.from_durations([], [5.0])
+    assert e.value.code == "empty"
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.DurationSummary.from_durations([1.0], clock="wall")
+    assert e.value.code == "invalid_argument"
+    with pytest.raises(TypeError):
+        cx.DurationSummary.from_durations(["1"])
+
+
+def test_schedule_pickles() -> None:
+    import pickle
+
+    for s in SCHEDULES.values():
+        if s is None:
+            continue
+        back = pickle.loads(pickle.dumps(s))
+        assert repr(back) == repr(s) and back.time_zone == s.time_zone
+        a, b = "2026-03-06T16:00:00-05:00", "2026-11-30T10:00:00-05:00"
+        assert back.business_seconds(a, b) == s.business_seconds(a, b)
+
+
+def test_spark_ticket_durations_equal_in_memory(spark: Any) -> None:
+    import cxmetrics.spark as cxs
+
+    d = _tickets(240, 7)
+    t = _memory_tickets(d)
+    frames = {p: _spark_tickets(spark, d, p).cache() for p in (1, 3, 7)}
+    # every metric, every clock, every partitioning (the suite's time: a job pair per call;
+    # the memory side of all 12 metric × clock pairs is what the DuckDB / Polars test uses)
+    combos = [
+        ("first_response", "calendar", 1),
+        ("first_response", "new_york", 7),
+        ("first_resolution", "kolkata", 3),
+        ("full_resolution", "new_york", 1),
+        ("requester_wait", "kolkata", 7),
+        ("requester_wait", "calendar", 3),
+    ]
+    for metric, clock, parts in combos:
+        sdf = frames[parts]
+        got = cxs.ticket_durations(sdf, metric, **SPARK_COLUMNS, schedule=SCHEDULES[clock])
+        want = _memory_summary(t, metric, SCHEDULES[clock])
+        assert want.open > 0, (metric, clock)  # open tickets are part of every case
+        assert got == want and got.to_dict() == want.to_dict(), (metric, clock)
+    # an explicit as_of, in another session time zone (instants do not depend on it)
+    as_of = dt.datetime(2027, 1, 15, tzinfo=UTC)
+    old = spark.conf.get("spark.sql.session.timeZone")
+    spark.conf.set("spark.sql.session.timeZone", "Asia/Kolkata")
+    try:
+        got = cxs.ticket_durations(
+            frames[3], "requester_wait", **SPARK_COLUMNS, schedule=SCHEDULES["new_york"], as_of=as_of
+        )
+    finally:
+        spark.conf.set("spark.sql.session.timeZone", old)
+    assert got == _memory_summary(t, "requester_wait", SCHEDULES["new_york"], as_of)
+
+
+def test_spark_ticket_durations_errors(spark: Any) -> None:
+    import cxmetrics.spark as cxs
+
+    d = _tickets(40, 3)
+    d["response"][17] = d["created"][17] - dt.timedelta(minutes=5)  # answered before created
+    sdf = _spark_tickets(spark, d, 3)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cxs.ticket_durations(sdf, "first_response", **SPARK_COLUMNS, ticket_id="id")
+    with pytest.raises(cx.CxMetricsError) as mem:
+        _memory_tickets(d)
+    assert e.value.code == mem.value.code == "out_of_order" and e.value.index is None
+    assert "the first response is before the ticket was created" in str(e.value)
+    assert d["created"][17].isoformat() in str(e.value) and "'T17'" in str(e.value)
+    # an event after the given as_of
+    good = _spark_tickets(spark, _tickets(40, 4), 2)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cxs.ticket_durations(good, "first_response", **SPARK_COLUMNS, as_of=dt.datetime(2026, 3, 2, tzinfo=UTC))
+    assert e.value.code == "out_of_order" and "after the as-of instant" in str(e.value)
+    # options are checked by the core before Spark runs
+    with pytest.raises(cx.CxMetricsError) as e:
+        cxs.ticket_durations(good, "first_reply", **SPARK_COLUMNS)
+    assert e.value.code == "invalid_argument"
+    with pytest.raises(TypeError):
+        cxs.ticket_durations(good, "first_response", schedule="Mon-Fri")
+    # nothing done yet: the core's `empty`, as in memory
+    with pytest.raises(cx.CxMetricsError) as e:
+        cxs.ticket_durations(good.limit(0), "first_response", **SPARK_COLUMNS)
+    assert e.value.code == "empty"
+    ntz = spark.sql("SELECT TIMESTAMP_NTZ '2020-01-01 00:00:00' AS created")
+    with pytest.raises(TypeError):
+        cxs.ticket_durations(ntz, "first_response")
+
+
+def _arrow_tickets(d: dict[str, list]) -> Any:
+    import pyarrow as pa
+
+    ts = pa.timestamp("us", tz="UTC")
+    pause = pa.struct([("a", ts), ("b", ts)])
+    cols = {k: pa.array(d[k], ts) for k in ("created", "response", "solved", "final", "reopened")}
+    cols["paused"] = pa.array([[{"a": a, "b": b} for a, b in ps] for ps in d["paused"]], pa.list_(pause))
+    cols["id"] = pa.array(d["id"])
+    return pa.table(cols)
+
+
+def test_duckdb_and_polars_ticket_durations_equal_in_memory() -> None:
+    import cxmetrics.duckdb as cxd
+    import cxmetrics.polars as cxp
+
+    d = _tickets(150, 11)
+    t = _memory_tickets(d)
+    table = _arrow_tickets(d)
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'Asia/Tokyo'")  # the session zone must not matter
+    con.register("src", table)
+    con.execute("CREATE TABLE tickets AS SELECT * FROM src")
+    frame = pl.from_arrow(table)
+    for metric, clock in [(m, c) for m in METRICS for c in SCHEDULES]:
+        want = _memory_summary(t, metric, SCHEDULES[clock])
+        got_d = cxd.ticket_durations("tickets", metric, **SPARK_COLUMNS, schedule=SCHEDULES[clock], con=con)
+        got_p = cxp.ticket_durations(frame.lazy(), metric, **SPARK_COLUMNS, schedule=SCHEDULES[clock])
+        assert got_d == want and got_p == want, (metric, clock)
+    with pytest.raises(TypeError):  # naive times name no instant
+        cxd.ticket_durations(con.sql("SELECT TIMESTAMP '2020-01-01' AS created"), "first_response")
+    with pytest.raises(TypeError):
+        cxp.ticket_durations(pl.DataFrame({"created": [dt.datetime(2020, 1, 1)]}), "first_response")
+    bad = dict(d, response=list(d["response"]))
+    bad["response"][5] = bad["created"][5] - dt.timedelta(seconds=1)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cxp.ticket_durations(pl.from_arrow(_arrow_tickets(bad)), "first_response", **SPARK_COLUMNS)
+    assert (e.value.code, e.value.index) == ("out_of_order", 5)

@@ -43,8 +43,9 @@ pub use segments::{
 #[doc(no_inline)]
 pub use service::{
     AhtResult, Clock, DurationMetric, DurationOptions, DurationSummary, FcrDenominator, FcrOptions,
-    FcrResult, ResolutionKind, SlaResult, SlaRow, Ticket, TicketColumns, Tickets, fcr,
+    FcrResult, ResolutionKind, SlaResult, SlaRow, Ticket, TicketColumns, TicketSpan, Tickets, fcr,
     first_response_time, handle_time, requester_wait_time, resolution_time, sla, ticket_durations,
+    ticket_spans,
 };
 #[doc(no_inline)]
 pub use simd::Simd;

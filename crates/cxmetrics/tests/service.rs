@@ -8,6 +8,7 @@ use cxmetrics::{
     Ticket, TicketColumns, Tickets, Window, fcr, first_response_time, handle_time,
     requester_wait_time, resolution_time, sla, ticket_durations,
 };
+use cxmetrics::{DurationSummary, TicketSpan, ticket_spans};
 use proptest::prelude::*;
 
 const H: f64 = 3600.0;
@@ -674,5 +675,86 @@ proptest! {
         let a = ts("2026-03-02T00:00:00Z").checked_add(cxmetrics::jiff::SignedDuration::from_hours(24 * day)).unwrap();
         let b = a.checked_add(cxmetrics::jiff::SignedDuration::from_mins(minute)).unwrap();
         prop_assert_eq!(s.business_seconds(a, b).unwrap(), 0.0);
+    }
+}
+
+/// Tickets from `(created, response, first solve, reopen, final solve, pause)` offsets in
+/// minutes after `instant(0)` (each event after the previous one; `None` where absent).
+fn ticket_of(created: i64, steps: [Option<i64>; 4], pause: Option<(i64, i64)>) -> Ticket {
+    let at = |m: i64| instant(created + m);
+    let [response, solve, reopen, again] = steps;
+    let mut solved = Vec::new();
+    let mut reopened = Vec::new();
+    if let Some(s) = solve {
+        solved.push(at(s));
+        if let Some(o) = reopen {
+            reopened.push(at(s + o));
+            if let Some(a) = again {
+                solved.push(at(s + o + a));
+            }
+        }
+    }
+    Ticket {
+        created: at(0),
+        first_response: response.map(at),
+        solved,
+        reopened,
+        paused: pause.map(|(a, b)| (at(a), at(a + b))).into_iter().collect(),
+        ..Default::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// What an engine does (issue 14): the spans of batches of tickets, against the
+    /// latest instant of all of them, rebuild the summary of all the tickets, `==`.
+    #[test]
+    fn spans_of_batches_rebuild_the_summary(
+        raw in proptest::collection::vec(
+            (0i64..30_000, proptest::array::uniform4(proptest::option::of(1i64..3_000)), proptest::option::of((0i64..2_000, 0i64..600))),
+            1..40,
+        ),
+        cut in 0usize..40,
+        k in 0usize..4,
+        m in 0usize..4,
+    ) {
+        let records: Vec<Ticket> = raw.iter().map(|&(c, steps, p)| ticket_of(c, steps, p)).collect();
+        let all = Tickets::from_records(&records).unwrap();
+        let metric = [
+            DurationMetric::FirstResponse,
+            DurationMetric::FirstResolution,
+            DurationMetric::FullResolution,
+            DurationMetric::RequesterWait,
+        ][m];
+        let scheds = schedules();
+        let clock = if k == 3 { Clock::Calendar } else { Clock::Business(&scheds[k]) };
+        let whole = DurationOptions { clock, as_of: None };
+        let expected = match metric {
+            DurationMetric::FirstResponse => first_response_time(&all, &whole),
+            DurationMetric::FirstResolution => resolution_time(&all, ResolutionKind::First, &whole),
+            DurationMetric::FullResolution => resolution_time(&all, ResolutionKind::Full, &whole),
+            _ => requester_wait_time(&all, &whole),
+        };
+        let parts = DurationOptions { clock, as_of: all.latest() };
+        let cut = cut.min(records.len());
+        let (mut done, mut open) = (Vec::new(), Vec::new());
+        // the second batch first: the order of the batches does not matter
+        for batch in [&records[cut..], &records[..cut]] {
+            if batch.is_empty() {
+                continue;
+            }
+            for s in ticket_spans(&Tickets::from_records(batch).unwrap(), metric, &parts).unwrap() {
+                match s {
+                    TicketSpan::Done(x) => done.push(x),
+                    TicketSpan::Open(x) => open.push(x),
+                }
+            }
+        }
+        let rebuilt = DurationSummary::from_durations(&done, &open, clock.as_str());
+        match expected {
+            Ok(e) => prop_assert_eq!(rebuilt.unwrap(), e),
+            Err(e) => prop_assert_eq!(rebuilt.unwrap_err().code(), e.code()),
+        }
     }
 }

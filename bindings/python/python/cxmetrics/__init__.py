@@ -88,6 +88,7 @@ from ._cxmetrics import (
     segment,
     sla,
     ticket_durations,
+    ticket_spans,
     top_box,
     trend,
     period_pieces,
@@ -154,6 +155,7 @@ __all__ = [
     "segment",
     "sla",
     "ticket_durations",
+    "ticket_spans",
     "top_box",
     "trend",
 ]

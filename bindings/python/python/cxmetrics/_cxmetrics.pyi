@@ -1601,6 +1601,8 @@ class Schedule:
         >>> s.business_seconds("2026-12-21T08:00:00+01:00", "2026-12-29T12:00:00+01:00")
         28800.0
         """
+    def __reduce__(self) -> tuple[Any, tuple[str, list[tuple[int, str, str]], list[str]]]:
+        """Pickling: the constructor's arguments (a schedule travels to Spark executors)."""
     def add_business(self, start: _Instant, seconds: _Seconds) -> datetime.datetime:
         """The instant ``seconds`` business seconds after ``start`` (aware, UTC).
 
@@ -1728,6 +1730,28 @@ class DurationSummary:
     def percentile(self, q: float) -> float:
         """The ``q``-quantile of the completed durations, ``q`` in [0, 1] (linear,
         numpy's default); ``invalid_argument`` outside [0, 1]."""
+    @staticmethod
+    def from_durations(
+        done: Sequence[float] | npt.NDArray[np.floating[Any]] | _ToNumpy,
+        open: Sequence[float] | npt.NDArray[np.floating[Any]] | _ToNumpy | None = (),
+        *,
+        clock: Literal["calendar", "business"] = "calendar",
+    ) -> DurationSummary:
+        """The summary of completed durations ``done`` and the elapsed times ``open`` of
+        tickets still open (censored), in seconds — rebuilt from durations computed
+        elsewhere (e.g. :func:`ticket_spans` on batches, against one ``as_of``). Order does
+        not matter.
+
+        Raises:
+            CxMetricsError: ``empty`` when ``done`` is empty; ``invalid_argument`` (with
+                ``index``) for a negative or non-finite duration, or another clock.
+            TypeError: for values that are not numbers.
+
+        >>> import cxmetrics as cx
+        >>> s = cx.DurationSummary.from_durations([60.0, 120.0, 180.0, 240.0], [30.0, 500.0])
+        >>> s.n, s.open, s.median, s.km_median
+        (4, 2, 150.0, 180.0)
+        """
     def to_dict(self) -> dict[str, Any]:
         """The fields as a new ``dict`` (field name → value), in declaration order."""
     def __eq__(self, other: object) -> bool: ...
@@ -2003,6 +2027,28 @@ def ticket_durations(
     >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 2, first_response=["2026-11-02T09:30:00Z", None])
     >>> cx.ticket_durations(t, "first_response")
     [1800.0, None]
+    """
+
+def ticket_spans(
+    tickets: Tickets, metric: _DurationMetric, *, schedule: Schedule | None = None, as_of: _Instant | None = None
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Per-ticket spans ``(seconds, done)``: the duration of a ticket that is done, the time
+    elapsed until ``as_of`` of one still open. The spans of batches of tickets computed
+    against one ``as_of`` rebuild the summary of all of them with
+    :meth:`DurationSummary.from_durations` (``as_of`` defaults to the latest instant of
+    *these* tickets, so give batches the same one).
+
+    Raises:
+        CxMetricsError: ``invalid_argument`` for an unknown metric; ``out_of_order`` (with
+            ``index``) for an event after ``as_of`` or a ticket created after it.
+
+    >>> import cxmetrics as cx
+    >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 2, first_response=["2026-11-02T09:30:00Z", None])
+    >>> seconds, done = cx.ticket_spans(t, "first_response", as_of="2026-11-02T10:00:00Z")
+    >>> seconds.tolist(), done.tolist()
+    ([1800.0, 3600.0], [True, False])
+    >>> cx.DurationSummary.from_durations(seconds[done], seconds[~done]) == cx.first_response_time(t, as_of="2026-11-02T10:00:00Z")
+    True
     """
 
 def fcr(

@@ -235,3 +235,81 @@ def one_tally(counter: Counter) -> Any:
 
 
 Rows = Iterable[Sequence[Any]]
+
+
+# ───────────────────────── ticket durations (per-ticket work) ─────────────────────────
+
+#: The instant columns a duration reads, in :class:`Tickets`' argument names.
+TICKET_INSTANTS = ("created", "first_response", "first_solved", "final_solved", "first_reopened")
+
+#: The summary function of each duration metric (:func:`ticket_durations`' names).
+DURATION_SUMMARIES = {
+    "first_response": ("first_response_time", {}),
+    "first_resolution": ("resolution_time", {"kind": "first"}),
+    "full_resolution": ("resolution_time", {"kind": "full"}),
+    "requester_wait": ("requester_wait_time", {}),
+}
+
+
+def ticket_columns(names: dict[str, Any]) -> dict[str, str]:
+    """The given ticket columns, ``{Tickets argument: column name}`` (``created`` required)."""
+    out = {}
+    for arg, col in names.items():
+        if col is not None:
+            out[arg] = check_name(col, arg)
+    if "created" not in out:
+        raise TypeError("created must be a column name (str), not None")
+    return out
+
+
+def check_duration_options(metric: Any, schedule: Any, as_of: Any) -> None:
+    """The core's checks of the options (metric name, schedule type, ``as_of`` instant),
+    before the engine runs."""
+    _cx.ticket_spans(_cx.Tickets([]), metric, schedule=schedule, as_of=as_of)
+
+
+def _instants(arr: Any) -> Any:
+    """An Arrow timestamp column (an instant: with a time zone) → numpy datetime64 (UTC),
+    NaT for nulls."""
+    import pyarrow as pa
+
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_timestamp(arr.type) or arr.type.tz is None:
+        raise TypeError(
+            f"ticket times must be timestamps with a time zone (instants), not {arr.type}; naive times name no instant"
+        )
+    return arr.to_numpy(zero_copy_only=False)
+
+
+def tickets_from_arrow(table: Any) -> Any:
+    """:class:`Tickets` from an Arrow table / record batch whose columns carry
+    :class:`Tickets`' argument names: instants as timestamps with a zone, ``paused`` as a
+    list of ``(start, end)`` structs (any field names; the first is the start)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    names = table.schema.names
+    cols = {n: _instants(table.column(n)) for n in TICKET_INSTANTS if n in names}
+    paused = None
+    if "paused" in names:
+        col = table.column("paused")
+        if isinstance(col, pa.ChunkedArray):
+            col = col.combine_chunks()
+        if not (pa.types.is_list(col.type) or pa.types.is_large_list(col.type)) or not (
+            pa.types.is_struct(col.type.value_type) and col.type.value_type.num_fields == 2
+        ):
+            raise TypeError(f"paused must be a list of (start, end) structs, not {col.type}")
+        owner = pc.list_parent_indices(col).to_numpy(zero_copy_only=False).tolist()
+        flat = pc.list_flatten(col)
+        starts = _instants(pc.struct_field(flat, [0]))
+        ends = _instants(pc.struct_field(flat, [1]))
+        paused = list(zip(owner, starts, ends))
+    created = cols.pop("created")
+    return _cx.Tickets(created, paused=paused, **cols)
+
+
+def duration_summary(tickets: Any, metric: str, schedule: Any, as_of: Any) -> Any:
+    """The in-memory summary of ``metric`` (first response / resolution / requester wait)."""
+    name, extra = DURATION_SUMMARIES[metric]
+    return getattr(_cx, name)(tickets, schedule=schedule, as_of=as_of, **extra)

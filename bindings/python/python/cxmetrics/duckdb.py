@@ -7,7 +7,8 @@ back; cxmetrics builds the tallies and the same :class:`SegmentTable` /
 :class:`TrendTable` that :func:`cxmetrics.segment` / :func:`cxmetrics.trend` return on the
 collected columns. Trend periods come from :func:`cxmetrics.period_pieces` and are found
 with an ``ASOF JOIN`` on whole seconds, so they are exactly those of :func:`cxmetrics.trend`
-in any time zone. Needs ``pip install cxmetrics[duckdb]``.
+in any time zone. ``ticket_durations`` (per-ticket business-hours work) fetches the ticket
+columns it needs as Arrow and computes in process. Needs ``pip install cxmetrics[duckdb]``.
 
 >>> import duckdb, cxmetrics.duckdb as cxd
 >>> con = duckdb.connect()
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from . import _cxmetrics as _cx
 from . import _engines as _e
 
-__all__ = ["segment", "tally", "trend"]
+__all__ = ["segment", "tally", "ticket_durations", "trend"]
 
 
 def _relation(data: Any, con: Any) -> Any:
@@ -183,3 +184,67 @@ def trend(
     for row in rel.query("_cx_rel", sql).fetchall():
         counter.add((row[0],), row[1], *row[2:])
     return _e.trend_table(counter, [p[1] for p in pcs], options)
+
+
+def ticket_durations(
+    data: Any,
+    metric: str,
+    *,
+    created: str = "created",
+    first_response: str | None = None,
+    first_solved: str | None = None,
+    final_solved: str | None = None,
+    first_reopened: str | None = None,
+    paused: str | None = None,
+    schedule: _cx.Schedule | None = None,
+    as_of: Any = None,
+    con: Any = None,
+) -> _cx.DurationSummary:
+    """The :class:`DurationSummary` of one duration ``metric`` of the tickets in a DuckDB relation, table or query.
+
+    Per-ticket work (business hours on a :class:`Schedule`) is no aggregate DuckDB can
+    compute, so the ticket columns named are fetched as Arrow, :class:`Tickets` are built from it (Arrow, no Python rows) and the
+    in-memory summary is computed: the same :class:`DurationSummary` as
+    :func:`cxmetrics.first_response_time` (``metric="first_response"``),
+    :func:`cxmetrics.resolution_time` (``"first_resolution"`` / ``"full_resolution"``) or
+    :func:`cxmetrics.requester_wait_time` (``"requester_wait"``) on the collected columns.
+
+    Args:
+        data: a DuckDB relation, a table or view name, or a ``SELECT`` query (on ``con``), one row per ticket.
+        metric: ``"first_response"``, ``"first_resolution"``, ``"full_resolution"`` or
+            ``"requester_wait"`` (as :func:`cxmetrics.ticket_durations`).
+        created, first_response, first_solved, final_solved, first_reopened: names of
+            timestamp-with-time-zone columns (instants) holding :class:`Tickets`' columns
+            of the same names (``None``: not given); ``created`` is required.
+        paused: name of a list-of-structs column of paused intervals (two timestamps
+            each, start then end; the field names do not matter).
+        schedule: a :class:`Schedule` for business time (``None``: calendar time).
+        as_of: the observation time for open tickets (default: the latest instant).
+
+    Raises:
+        CxMetricsError: as in memory (``out_of_order`` with the ticket's ``index`` in
+            the collected order, ``invalid_argument``, ``empty``).
+        TypeError: for other data, or times without a time zone (they name no instant).
+
+    >>> import duckdb, cxmetrics as cx, cxmetrics.duckdb as cxd
+    >>> rel = duckdb.connect().sql(  # Fri 15:00 → Mon 15:00
+    ...     "SELECT TIMESTAMPTZ '2026-11-06 15:00:00+00' AS created, TIMESTAMPTZ '2026-11-09 15:00:00+00' AS reply")
+    >>> office = cx.Schedule("Europe/London", [(d, "09:00", "17:00") for d in ("mon", "tue", "wed", "thu", "fri")])
+    >>> cxd.ticket_durations(rel, "first_response", first_response="reply", schedule=office).median
+    28800.0
+    """
+    _e.check_duration_options(metric, schedule, as_of)
+    cols = _e.ticket_columns(
+        {
+            "created": created,
+            "first_response": first_response,
+            "first_solved": first_solved,
+            "final_solved": final_solved,
+            "first_reopened": first_reopened,
+            "paused": paused,
+        }
+    )
+    rel = _relation(data, con)
+    select = ", ".join(f"{_q(c)} AS {_q(a)}" for a, c in cols.items())
+    table = rel.query("_cx_rel", f"SELECT {select} FROM _cx_rel").to_arrow_table()
+    return _e.duration_summary(_e.tickets_from_arrow(table), metric, schedule, as_of)

@@ -6,8 +6,9 @@ column names. Polars groups the rows by key and raw score (``len``, Σw, Σw²) 
 cxmetrics builds the tallies and the same :class:`SegmentTable` / :class:`TrendTable` that
 :func:`cxmetrics.segment` / :func:`cxmetrics.trend` return on the columns. Trend periods
 come from :func:`cxmetrics.period_pieces` (a sorted search on whole seconds), so they are
-exactly those of :func:`cxmetrics.trend` in any time zone. Needs ``pip install
-cxmetrics[polars]``.
+exactly those of :func:`cxmetrics.trend` in any time zone. ``ticket_durations`` (per-ticket
+business-hours work) collects the ticket columns it needs and computes in process. Needs
+``pip install cxmetrics[polars]``.
 
 >>> import polars as pl, cxmetrics.polars as cxp
 >>> df = pl.DataFrame({"channel": ["web", "web", "app"], "score": [10, 9, 0]})
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from . import _cxmetrics as _cx
 from . import _engines as _e
 
-__all__ = ["segment", "tally", "trend"]
+__all__ = ["segment", "tally", "ticket_durations", "trend"]
 
 
 def _lazy(data: Any) -> Any:
@@ -166,3 +167,67 @@ def trend(
     )
     _count(lf, ["_cx_piece"], 1, score, weight, counter)
     return _e.trend_table(counter, [p[1] for p in pcs], options)
+
+
+def ticket_durations(
+    data: Any,
+    metric: str,
+    *,
+    created: str = "created",
+    first_response: str | None = None,
+    first_solved: str | None = None,
+    final_solved: str | None = None,
+    first_reopened: str | None = None,
+    paused: str | None = None,
+    schedule: _cx.Schedule | None = None,
+    as_of: Any = None,
+) -> _cx.DurationSummary:
+    """The :class:`DurationSummary` of one duration ``metric`` of the tickets in a Polars ``DataFrame`` / ``LazyFrame``.
+
+    Per-ticket work (business hours on a :class:`Schedule`) is no aggregate Polars can
+    compute, so the ticket columns named are selected and collected, :class:`Tickets` are built from it (Arrow, no Python rows) and the
+    in-memory summary is computed: the same :class:`DurationSummary` as
+    :func:`cxmetrics.first_response_time` (``metric="first_response"``),
+    :func:`cxmetrics.resolution_time` (``"first_resolution"`` / ``"full_resolution"``) or
+    :func:`cxmetrics.requester_wait_time` (``"requester_wait"``) on the collected columns.
+
+    Args:
+        data: a ``polars.DataFrame`` or ``LazyFrame``, one row per ticket.
+        metric: ``"first_response"``, ``"first_resolution"``, ``"full_resolution"`` or
+            ``"requester_wait"`` (as :func:`cxmetrics.ticket_durations`).
+        created, first_response, first_solved, final_solved, first_reopened: names of
+            timestamp-with-time-zone columns (instants) holding :class:`Tickets`' columns
+            of the same names (``None``: not given); ``created`` is required.
+        paused: name of a list-of-structs column of paused intervals (two timestamps
+            each, start then end; the field names do not matter).
+        schedule: a :class:`Schedule` for business time (``None``: calendar time).
+        as_of: the observation time for open tickets (default: the latest instant).
+
+    Raises:
+        CxMetricsError: as in memory (``out_of_order`` with the ticket's ``index`` in
+            the collected order, ``invalid_argument``, ``empty``).
+        TypeError: for other data, or times without a time zone (they name no instant).
+
+    >>> import datetime as dt, polars as pl, cxmetrics as cx, cxmetrics.polars as cxp
+    >>> at = lambda day, hour: dt.datetime(2026, 11, day, hour, tzinfo=dt.timezone.utc)
+    >>> df = pl.DataFrame({"created": [at(6, 15)], "reply": [at(9, 15)]})  # Fri 15:00 → Mon 15:00
+    >>> office = cx.Schedule("Europe/London", [(d, "09:00", "17:00") for d in ("mon", "tue", "wed", "thu", "fri")])
+    >>> cxp.ticket_durations(df, "first_response", first_response="reply", schedule=office).median
+    28800.0
+    """
+    _e.check_duration_options(metric, schedule, as_of)
+    cols = _e.ticket_columns(
+        {
+            "created": created,
+            "first_response": first_response,
+            "first_solved": first_solved,
+            "final_solved": final_solved,
+            "first_reopened": first_reopened,
+            "paused": paused,
+        }
+    )
+    import polars as pl
+
+    lf = _lazy(data)
+    table = lf.select([pl.col(c).alias(a) for a, c in cols.items()]).collect().to_arrow()
+    return _e.duration_summary(_e.tickets_from_arrow(table), metric, schedule, as_of)

@@ -9,17 +9,22 @@ collected columns. Trend periods come from :func:`cxmetrics.period_pieces`, foun
 Spark ML's ``Bucketizer`` on whole seconds, so they are exactly those of
 :func:`cxmetrics.trend` in any time zone, whatever the session time zone. Needs ``pip
 install cxmetrics[spark]`` (pyspark; Java 17).
+
+``ticket_durations`` is per-ticket work SQL cannot express (business hours on a
+:class:`Schedule`): it runs cxmetrics *on the executors* with ``DataFrame.mapInArrow``, so
+on a cluster the package must be installed on the executors too (in local mode it is).
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 from collections.abc import Sequence
 
 from . import _cxmetrics as _cx
 from . import _engines as _e
 
-__all__ = ["segment", "tally", "trend"]
+__all__ = ["segment", "tally", "ticket_durations", "trend"]
 
 
 def _frame(data: Any) -> Any:
@@ -162,3 +167,155 @@ def trend(
         df = Bucketizer(splits=splits, inputCol="_cx_s", outputCol="_cx_piece").transform(df)
     _count(df, [F.col("_cx_piece").cast("long").alias("_cx_piece")], 1, score, weight, counter)
     return _e.trend_table(counter, [p[1] for p in pcs], options)
+
+
+_SPANS_SCHEMA = "seconds double, done boolean, error string"
+
+
+def _spans(metric: str, schedule: Any, as_of: Any, ticket_id: str | None) -> Any:
+    """The ``mapInArrow`` function: per batch of tickets, their spans (seconds, done), or
+    one row describing the core's error."""
+
+    def run(batches: Any) -> Any:
+        import json
+
+        import pyarrow as pa
+
+        for batch in batches:
+            if batch.num_rows == 0:
+                continue
+            try:
+                secs, done = _cx.ticket_spans(_e.tickets_from_arrow(batch), metric, schedule=schedule, as_of=as_of)
+            except _cx.CxMetricsError as e:
+                yield pa.RecordBatch.from_pydict(
+                    {"seconds": [float("nan")], "done": [None], "error": [json.dumps(_describe(e, batch, ticket_id))]},
+                    schema=pa.schema([("seconds", pa.float64()), ("done", pa.bool_()), ("error", pa.string())]),
+                )
+                continue
+            yield pa.RecordBatch.from_arrays(
+                [pa.array(secs), pa.array(done), pa.nulls(len(secs), pa.string())],
+                names=["seconds", "done", "error"],
+            )
+
+    return run
+
+
+def _describe(e: Any, batch: Any, ticket_id: str | None) -> dict[str, Any]:
+    """The core's error about one ticket of a batch, named by its creation (and id): a
+    batch's row index means nothing on a cluster."""
+    message, index = str(e), e.index
+    which = ""
+    if index is not None and 0 <= index < batch.num_rows:
+        prefix = f"ticket at index {index}: "
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+        created = batch.column("created")[index].as_py()
+        when = None if created is None else created.astimezone(datetime.timezone.utc).isoformat()
+        which = f"the ticket created at {when}"
+        if ticket_id is not None:
+            which += f" (id {batch.column('_cx_id')[index].as_py()!r})"
+    return {"code": e.code, "message": message, "which": which}
+
+
+def ticket_durations(
+    data: Any,
+    metric: str,
+    *,
+    created: str = "created",
+    first_response: str | None = None,
+    first_solved: str | None = None,
+    final_solved: str | None = None,
+    first_reopened: str | None = None,
+    paused: str | None = None,
+    schedule: _cx.Schedule | None = None,
+    as_of: Any = None,
+    ticket_id: str | None = None,
+) -> _cx.DurationSummary:
+    """The :class:`DurationSummary` of one duration ``metric`` of the tickets in a Spark
+    DataFrame (one row per ticket), computed on the executors: the same summary as
+    :func:`cxmetrics.first_response_time` (``metric="first_response"``),
+    :func:`cxmetrics.resolution_time` (``"first_resolution"`` / ``"full_resolution"``) or
+    :func:`cxmetrics.requester_wait_time` (``"requester_wait"``) on the collected columns.
+
+    Each Arrow batch becomes :class:`Tickets` on an executor (``mapInArrow``), which sends
+    back each ticket's span — the duration, or the elapsed time of an open ticket
+    (:func:`cxmetrics.ticket_spans`) — and the driver rebuilds the summary
+    (:meth:`DurationSummary.from_durations`). ``as_of`` defaults, as in memory, to the
+    latest instant in all the tickets, found first by Spark SQL. The package must be
+    installed on the executors (unlike :func:`tally` / :func:`segment` / :func:`trend`).
+
+    Args:
+        data: a ``pyspark.sql.DataFrame``, one row per ticket.
+        metric: ``"first_response"``, ``"first_resolution"``, ``"full_resolution"`` or
+            ``"requester_wait"`` (as :func:`cxmetrics.ticket_durations`).
+        created, first_response, first_solved, final_solved, first_reopened: names of
+            ``TimestampType`` columns (instants) holding :class:`Tickets`' columns of the
+            same names (``None``: not given); ``created`` is required.
+        paused: name of an ``array<struct<start, end>>`` column of paused intervals
+            (two timestamps each; the field names do not matter).
+        schedule: a :class:`Schedule` for business time (``None``: calendar time).
+        as_of: the observation time for open tickets (an instant, as in memory).
+        ticket_id: a column that names a ticket in error messages.
+
+    Raises:
+        CxMetricsError: as in memory — ``out_of_order`` for events out of order or after
+            ``as_of``, ``invalid_argument`` for a missing ``created`` or an unknown
+            metric, ``empty`` when no ticket is done — naming the ticket by its creation
+            time (and ``ticket_id``), with ``index`` None (a cluster keeps no row order).
+        TypeError: for data that is not a Spark DataFrame, or columns that are not
+            ``TimestampType`` (``TimestampNTZType`` names no instant).
+    """
+    import json
+
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import TimestampType
+
+    df = _frame(data)
+    _e.check_duration_options(metric, schedule, as_of)
+    cols = _e.ticket_columns(
+        {
+            "created": created,
+            "first_response": first_response,
+            "first_solved": first_solved,
+            "final_solved": final_solved,
+            "first_reopened": first_reopened,
+            "paused": paused,
+        }
+    )
+    for arg, col in cols.items():
+        if arg == "paused":
+            continue
+        dtype = df.schema[col].dataType
+        if not isinstance(dtype, TimestampType):
+            raise TypeError(f"{arg} must be a TimestampType column (an instant), not {dtype.simpleString()}")
+    picked = [
+        F.col(c).cast("array<struct<start:timestamp,end:timestamp>>").alias(a) if a == "paused" else F.col(c).alias(a)
+        for a, c in cols.items()
+    ]
+    if ticket_id is not None:
+        picked.append(F.col(_e.check_name(ticket_id, "ticket_id")).alias("_cx_id"))
+    df = df.select(*picked)
+    if as_of is None:
+        # the latest instant anywhere in the tickets, as Tickets.latest (created, events,
+        # ends of pauses): one SQL pass before the per-ticket one
+        latest = [F.max(a) for a in cols if a != "paused"]
+        if "paused" in cols:
+            latest.append(F.max(F.expr("array_max(transform(paused, p -> p.end))")))
+        top = df.select(F.unix_micros(F.greatest(*latest)) if len(latest) > 1 else F.unix_micros(latest[0])).first()[0]
+        if top is not None:
+            import numpy as np
+
+            as_of = np.datetime64(int(top), "us")
+    table = df.mapInArrow(_spans(metric, schedule, as_of, ticket_id), _SPANS_SCHEMA).toArrow()
+    errors = [json.loads(x) for x in table.column("error").drop_null().to_pylist()]
+    if errors:
+        first = min(errors, key=lambda d: (d["which"], d["message"]))
+        where = f"; {first['which']}" if first["which"] else ""
+        err = _cx.CxMetricsError(f"{first['message']}{where} (a cluster keeps no row order, so no row index)")
+        err.code = first["code"]
+        err.index = None
+        raise err
+    secs = table.column("seconds").to_numpy()
+    done = table.column("done").to_numpy(zero_copy_only=False).astype(bool)
+    clock = "calendar" if schedule is None else "business"
+    return _cx.DurationSummary.from_durations(secs[done], secs[~done], clock=clock)

@@ -4,12 +4,13 @@
     reason = "the docstrings are Python; their examples have lists of strings"
 )]
 
-use cxmetrics::{DurationMetric, ResolutionKind};
+use cxmetrics::{Clock, DurationMetric, ResolutionKind, TicketSpan};
+use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
 
 use super::with_options;
-use crate::convert::{by_name, extract_str};
-use crate::errors::core_err;
+use crate::convert::{Role, by_name, extract_floats, extract_str};
+use crate::errors::{core_err, invalid_argument, no_panic};
 
 result_class! {
     /// A summary of ticket durations in seconds, with still-open tickets counted and
@@ -59,7 +60,71 @@ result_class! {
             let q = crate::convert::extract_f64(q, "q")?;
             self.0.percentile(q).map_err(core_err)
         }
+
+        /// The summary of completed durations ``done`` and the elapsed times ``open`` of
+        /// tickets not finished yet (censored), in seconds: what the duration functions
+        /// return, rebuilt from durations computed elsewhere (e.g. by
+        /// :func:`ticket_spans` on batches of tickets, against one ``as_of``, as
+        /// :func:`cxmetrics.spark.ticket_durations` does). The order of the values does
+        /// not matter: the result equals the one computed on all the tickets at once.
+        ///
+        /// Args:
+        ///     done: completed durations (a list or numpy / Arrow column of floats).
+        ///     open: elapsed times of open tickets (default: none).
+        ///     clock: ``"calendar"`` (default) or ``"business"``: the label of the clock
+        ///         the durations were measured on.
+        ///
+        /// Raises:
+        ///     CxMetricsError: ``empty`` when ``done`` is empty; ``invalid_argument`` (with
+        ///         ``index``) for a negative, NaN or infinite duration, or another clock.
+        ///     TypeError: for values that are not numbers.
+        ///
+        /// >>> import cxmetrics as cx
+        /// >>> s = cx.DurationSummary.from_durations([60.0, 120.0, 180.0, 240.0], [30.0, 500.0])
+        /// >>> s.n, s.open, s.median, s.km_median
+        /// (4, 2, 150.0, 180.0)
+        #[staticmethod]
+        #[pyo3(
+            signature = (done, open = None, *, clock = None),
+            text_signature = "(done, open=(), *, clock='calendar')"
+        )]
+        fn from_durations(
+            py: Python<'_>,
+            done: &Bound<'_, PyAny>,
+            open: Option<&Bound<'_, PyAny>>,
+            clock: Option<&Bound<'_, PyAny>>,
+        ) -> PyResult<Self> {
+            let clock = match clock {
+                None => Clock::Calendar.as_str(),
+                Some(c) => clock_label(&extract_str(c, "clock")?)?,
+            };
+            let done = extract_floats(done, Role::Floats("done", "duration"))?;
+            let open = match open.filter(|o| !o.is_none()) {
+                None => None,
+                Some(o) => Some(extract_floats(o, Role::Floats("open", "duration"))?),
+            };
+            let (d, o) = (done.as_slice(), open.as_ref().map_or(&[][..], |o| o.as_slice()));
+            py.detach(|| no_panic(|| cxmetrics::DurationSummary::from_durations(d, o, clock)))
+                .map(PyDurationSummary)
+                .map_err(core_err)
+        }
     }
+}
+
+/// The clock label of a summary (`"calendar"` / `"business"`, the spellings of
+/// [`Clock::as_str`]).
+fn clock_label(s: &str) -> PyResult<&'static str> {
+    let calendar = Clock::Calendar.as_str();
+    if s == calendar {
+        return Ok(calendar);
+    }
+    if s == "business" {
+        return Ok("business");
+    }
+    Err(invalid_argument(
+        "clock",
+        format!("expected \"calendar\" or \"business\", got {s:?}"),
+    ))
 }
 
 /// First response time: created → first agent response, summarised in seconds.
@@ -248,6 +313,71 @@ fn ticket_durations(
     })
 }
 
+/// `ticket_spans`' result: the seconds and the `done` flags, as numpy arrays.
+type Spans<'py> = (Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<bool>>);
+
+/// Per-ticket spans as two numpy arrays ``(seconds, done)``: the duration of a ticket
+/// whose event happened (``done`` True) and, for one still open, the time elapsed from
+/// creation to ``as_of`` (``done`` False) — what the summaries are built from, so that
+/// summaries can be computed in pieces: the spans of batches of tickets against one
+/// ``as_of`` rebuild, with :meth:`DurationSummary.from_durations`, the summary of all of
+/// them (:func:`cxmetrics.spark.ticket_durations` works this way).
+///
+/// Formulas as :func:`ticket_durations`, with ``as_of`` for the missing event of an open
+/// ticket (requester wait: less the paused and solved periods up to ``as_of``).
+///
+/// Edge cases: ``as_of`` defaults to the latest instant anywhere in *these* tickets, so
+/// batches must be given the same ``as_of`` explicitly (the latest instant of all).
+///
+/// Args:
+///     tickets: :class:`Tickets`.
+///     metric: ``"first_response"``, ``"first_resolution"``, ``"full_resolution"`` or
+///         ``"requester_wait"``.
+///     schedule: a :class:`Schedule` for business time (``None``: calendar time).
+///     as_of: the observation time for open tickets (an instant).
+///
+/// Returns:
+///     tuple[numpy.ndarray, numpy.ndarray]: float64 seconds and bool ``done``, one per ticket.
+///
+/// Raises:
+///     CxMetricsError: ``invalid_argument`` for an unknown metric; ``out_of_order`` (with
+///         the ticket's ``index``) for an event after ``as_of`` or a ticket created after it.
+///     TypeError: for arguments of the wrong type.
+///
+/// >>> import cxmetrics as cx
+/// >>> t = cx.Tickets(["2026-11-02T09:00:00Z"] * 2, first_response=["2026-11-02T09:30:00Z", None])
+/// >>> seconds, done = cx.ticket_spans(t, "first_response", as_of="2026-11-02T10:00:00Z")
+/// >>> seconds.tolist(), done.tolist()
+/// ([1800.0, 3600.0], [True, False])
+/// >>> s = cx.DurationSummary.from_durations(seconds[done], seconds[~done])
+/// >>> s == cx.first_response_time(t, as_of="2026-11-02T10:00:00Z")
+/// True
+#[pyfunction]
+#[pyo3(
+    signature = (tickets, metric, *, schedule = None, as_of = None),
+    text_signature = "(tickets, metric, *, schedule=None, as_of=None)"
+)]
+fn ticket_spans<'py>(
+    py: Python<'py>,
+    tickets: &Bound<'py, PyAny>,
+    metric: &Bound<'py, PyAny>,
+    schedule: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Spans<'py>> {
+    let metric = DurationMetric::parse(&extract_str(metric, "metric")?).map_err(core_err)?;
+    let (seconds, done): (Vec<f64>, Vec<bool>) =
+        with_options(py, tickets, schedule, as_of, |t, o| {
+            cxmetrics::ticket_spans(t, metric, o)
+        })?
+        .into_iter()
+        .map(|s| match s {
+            TicketSpan::Done(x) => (x, true),
+            TicketSpan::Open(x) => (x, false),
+        })
+        .unzip();
+    Ok((seconds.into_pyarray(py), done.into_pyarray(py)))
+}
+
 /// Registers this module's classes and functions.
 pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDurationSummary>()?;
@@ -255,5 +385,6 @@ pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(resolution_time, m)?)?;
     m.add_function(wrap_pyfunction!(requester_wait_time, m)?)?;
     m.add_function(wrap_pyfunction!(ticket_durations, m)?)?;
+    m.add_function(wrap_pyfunction!(ticket_spans, m)?)?;
     Ok(())
 }

@@ -105,12 +105,22 @@ pub struct DurationOptions<'a> {
     pub as_of: Option<Timestamp>,
 }
 
-/// A ticket's state for one metric: done after `f64` seconds, or open for `f64` so far.
+/// A ticket's state for one metric (from [`ticket_spans`]): done after so many
+/// seconds, or still open with so many seconds elapsed at `as_of`.
+///
+/// The open ones are what [`DurationSummary::from_durations`] censors, so the spans of
+/// tickets computed apart (in separate processes, against the same `as_of`) rebuild the
+/// summary of all of them.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Span {
+pub enum TicketSpan {
+    /// The event happened: the duration, seconds on the clock.
     Done(f64),
+    /// Not yet: the time elapsed from creation to `as_of`, seconds on the clock
+    /// (requester wait: less the time not waiting).
     Open(f64),
 }
+
+pub(super) use TicketSpan as Span;
 
 fn end_of(t: &Tickets, i: usize, metric: DurationMetric) -> Option<Timestamp> {
     match metric {
@@ -238,6 +248,51 @@ pub fn ticket_durations(
             Span::Open(_) => None,
         })
         .collect())
+}
+
+/// Per-ticket spans: the duration of a ticket that is done, and the elapsed time so far
+/// (censored at `as_of`) of one that is still open — what the summaries
+/// ([`first_response_time`], [`resolution_time`], [`requester_wait_time`]) are built from.
+///
+/// For computing a summary in pieces: the spans of several batches of tickets, computed
+/// against one and the same `as_of` (the default `as_of` of each batch is its own latest
+/// instant, so pass the latest instant of all of them, [`Tickets::latest`]), split into
+/// done and open and passed to [`DurationSummary::from_durations`], give the summary of
+/// all the tickets at once, bit for bit (the summary sorts its inputs).
+///
+/// # Formula
+/// As [`ticket_durations`]; an open ticket's span is the same formula with `as_of` for
+/// the missing event.
+///
+/// # Edge cases
+/// An open ticket's requester wait leaves out the paused and solved periods up to
+/// `as_of`; a span is never negative.
+///
+/// # Errors
+/// `out_of_order` (with the ticket's index) for an event after `as_of` or a ticket
+/// created after it.
+///
+/// # Examples
+/// ```
+/// use cxmetrics::{ticket_spans, DurationMetric, DurationOptions, DurationSummary, Ticket, TicketSpan, Tickets};
+/// let t = |s: &str| s.parse::<cxmetrics::jiff::Timestamp>().unwrap();
+/// let tickets = Tickets::from_records(&[
+///     Ticket { created: t("2026-11-02T09:00:00Z"), first_response: Some(t("2026-11-02T09:30:00Z")), ..Default::default() },
+///     Ticket { created: t("2026-11-02T09:00:00Z"), ..Default::default() },
+/// ])?;
+/// let o = DurationOptions { as_of: Some(t("2026-11-02T10:00:00Z")), ..Default::default() };
+/// let spans = ticket_spans(&tickets, DurationMetric::FirstResponse, &o)?;
+/// assert_eq!(spans, [TicketSpan::Done(1800.0), TicketSpan::Open(3600.0)]);
+/// let s = DurationSummary::from_durations(&[1800.0], &[3600.0], "calendar")?;
+/// assert_eq!(s, cxmetrics::first_response_time(&tickets, &o)?);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn ticket_spans(
+    tickets: &Tickets,
+    metric: DurationMetric,
+    options: &DurationOptions<'_>,
+) -> Result<Vec<TicketSpan>> {
+    spans(tickets, metric, options)
 }
 
 /// A summary of durations, with still-open tickets counted and censored.

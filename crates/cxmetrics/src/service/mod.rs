@@ -66,8 +66,8 @@ mod tickets;
 
 pub use aht::{AhtResult, handle_time};
 pub use durations::{
-    Clock, DurationMetric, DurationOptions, DurationSummary, ResolutionKind, first_response_time,
-    requester_wait_time, resolution_time, ticket_durations,
+    Clock, DurationMetric, DurationOptions, DurationSummary, ResolutionKind, TicketSpan,
+    first_response_time, requester_wait_time, resolution_time, ticket_durations, ticket_spans,
 };
 pub use fcr::{FcrDenominator, FcrOptions, FcrResult, fcr};
 pub use sla::{SlaResult, SlaRow, sla};
