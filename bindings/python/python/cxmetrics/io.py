@@ -33,7 +33,8 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import IO, Any, Literal, Mapping, Sequence, Union
+from typing import IO, Any, Literal, Union
+from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ._cxmetrics import CxMetricsError
@@ -380,7 +381,7 @@ class _Times:
         rows: Sequence[int],
         column: int,
         column_id: str,
-        parse: "type[_Format]",
+        parse: type[_Format],
     ) -> tuple[datetime | None, ...]:
         out: list[datetime | None] = []
         for k, (cell, row) in enumerate(zip(cells, rows)):
