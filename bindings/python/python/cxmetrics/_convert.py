@@ -263,6 +263,9 @@ def text_column(obj: Any) -> tuple[str, Any, Any] | None:
       ``__arrow_c_array__``) of string, large_string, string_view or dictionary type
       (pyarrow arrays, pandas pyarrow-backed strings, polars String / Categorical / Enum),
       read from its buffers without the GIL;
+    - ``("physical", texts, codes)``: a polars Categorical / Enum as its physical codes
+      (an unsigned integer Series, read through Arrow) and ``texts(rows)``, the texts at
+      those rows (asked once, for the first row of each code that occurs);
     - ``("fixed", (itemsize, kind), bytes)``: a numpy ``U`` (UCS-4) or ``S`` array as its
       raw bytes (a ``uint8`` view), each distinct value decoded once.
 
@@ -320,7 +323,11 @@ def text_column(obj: Any) -> tuple[str, Any, Any] | None:
         if not isinstance(obj, pl.Series):
             return None
         dtype = obj.dtype
-        if dtype in (pl.String, pl.Categorical) or isinstance(dtype, (pl.Categorical, pl.Enum)):
+        if isinstance(dtype, (pl.Categorical, pl.Enum)) or dtype in (pl.Categorical, pl.Enum):
+            # the physical codes as stored; the text of a code is asked for once, by
+            # the row where it first occurs (polars 2 has no public category list)
+            return "physical", lambda rows: obj.gather(rows).cast(pl.String).to_list(), obj.to_physical()
+        if dtype == pl.String:
             return "arrow", None, obj if hasattr(obj, "__arrow_c_stream__") else obj.to_arrow()
         if dtype == pl.Object:
             return "objects", False, np.asarray(obj.to_list(), dtype=object)

@@ -76,6 +76,12 @@ pub(crate) enum TextColumn<'py> {
     /// Arrow chunks of a string, large_string, string_view or dictionary type (the
     /// producer's buffers, read in place).
     Arrow(Vec<ArrayRef>),
+    /// Physical codes (Arrow unsigned integer chunks) and `texts(rows)`, the answers at
+    /// those rows (a polars Categorical / Enum).
+    Physical {
+        chunks: Vec<ArrayRef>,
+        texts: Bound<'py, PyAny>,
+    },
     /// A numpy `U` (UCS-4, native order) or `S` (bytes, UTF-8) array as its raw bytes,
     /// `size` bytes a row.
     Fixed {
@@ -426,6 +432,99 @@ fn arrow_values(
     Ok(out)
 }
 
+/// Rows per physical code of a polars categorical: counts, the first row, and nulls.
+struct PhysicalCounts {
+    counts: Vec<u64>,
+    first: Vec<usize>,
+    missing: u64,
+}
+
+/// The values and nulls of an unsigned-integer chunk, widened to `u64` one by one.
+macro_rules! with_physical {
+    ($chunk:expr, $v:ident => $body:expr) => {
+        match $chunk.data_type() {
+            DataType::UInt8 => {
+                let $v = $chunk.as_primitive::<UInt8Type>();
+                $body
+            }
+            DataType::UInt16 => {
+                let $v = $chunk.as_primitive::<UInt16Type>();
+                $body
+            }
+            DataType::UInt32 => {
+                let $v = $chunk.as_primitive::<UInt32Type>();
+                $body
+            }
+            other => return Err(not_text(other)),
+        }
+    };
+}
+
+/// Counts the rows of each physical code (one pass, the codes in place).
+fn count_physical(chunks: &[ArrayRef]) -> cxmetrics::Result<PhysicalCounts> {
+    let mut out = PhysicalCounts {
+        counts: Vec::new(),
+        first: Vec::new(),
+        missing: 0,
+    };
+    let mut base = 0usize;
+    for chunk in chunks {
+        with_physical!(chunk, a => {
+            let nulls = a.nulls().filter(|n| n.null_count() > 0);
+            for (i, &v) in a.values().iter().enumerate() {
+                if nulls.is_some_and(|n| n.is_null(i)) {
+                    out.missing += 1;
+                    continue;
+                }
+                let c = usize::try_from(u64::from(v)).unwrap_or(usize::MAX);
+                if c >= out.counts.len() {
+                    if c > (1 << 31) {
+                        return Err(Error::invalid_argument("scores", "a categorical code past 2³¹"));
+                    }
+                    out.counts.resize(c + 1, 0);
+                    out.first.resize(c + 1, usize::MAX);
+                }
+                if out.counts[c] == 0 {
+                    out.first[c] = base + i;
+                }
+                out.counts[c] += 1;
+            }
+        });
+        base += chunk.len();
+    }
+    Ok(out)
+}
+
+/// The physical codes as `i64` (−1 at nulls), for the per-row paths.
+fn physical_codes(chunks: &[ArrayRef]) -> Vec<i64> {
+    let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len()).sum());
+    for chunk in chunks {
+        let mut run = || -> cxmetrics::Result<()> {
+            with_physical!(chunk, a => {
+                for (i, &v) in a.values().iter().enumerate() {
+                    out.push(if a.is_null(i) { -1 } else { i64::from(v) });
+                }
+            });
+            Ok(())
+        };
+        let _ = run();
+    }
+    out
+}
+
+/// The answers at `rows` of a physical column, from its `texts(rows)` callable.
+fn physical_texts(texts: &Bound<'_, PyAny>, rows: &[usize]) -> PyResult<Vec<Category>> {
+    let got = texts.call1((rows.to_vec(),))?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (item, &row) in got.try_iter()?.zip(rows) {
+        out.push(category(&item?, Some(row))?);
+    }
+    if out.len() != rows.len() {
+        return Err(type_error("scores: the categorical's texts did not line up with its codes"));
+    }
+    Ok(out)
+}
+
 impl TextColumn<'_> {
     /// Tallies the column on `scale` (detached for large columns, except for weights
     /// and Python objects).
@@ -455,6 +554,16 @@ impl TextColumn<'_> {
             TextColumn::Arrow(chunks) => {
                 py.detach(|| no_panic(|| arrow_tally(chunks, scale, on_invalid)))
             }
+            TextColumn::Physical { chunks, texts } => {
+                let counted = py.detach(|| no_panic(|| count_physical(chunks))).map_err(core_err)?;
+                let used: Vec<usize> = (0..counted.counts.len()).filter(|&j| counted.counts[j] > 0).collect();
+                let rows: Vec<usize> = used.iter().map(|&j| counted.first[j]).collect();
+                let categories = physical_texts(texts, &rows)?;
+                let counts: Vec<u64> = used.iter().map(|&j| counted.counts[j]).collect();
+                no_panic(|| {
+                    scale.tally_category_counts(&answers(&categories), &counts, &rows, counted.missing, on_invalid)
+                })
+            }
             TextColumn::Fixed { raw, size, ucs4 } => {
                 let raw = raw.as_slice().map_err(|e| type_error(e.to_string()))?;
                 let (size, ucs4) = (*size, *ucs4);
@@ -482,6 +591,18 @@ impl TextColumn<'_> {
                 no_panic(|| with_codes!(codes, c => scale.values_codes(&answers, c, on_invalid)))
             }
             TextColumn::Arrow(chunks) => no_panic(|| arrow_values(chunks, scale, on_invalid)),
+            TextColumn::Physical { chunks, texts } => {
+                let counted = no_panic(|| count_physical(chunks)).map_err(core_err)?;
+                let used: Vec<usize> = (0..counted.counts.len()).filter(|&j| counted.counts[j] > 0).collect();
+                let rows: Vec<usize> = used.iter().map(|&j| counted.first[j]).collect();
+                let texts = physical_texts(texts, &rows)?;
+                let mut categories: Vec<Category> = (0..counted.counts.len()).map(|_| Category::Missing).collect();
+                for (&j, t) in used.iter().zip(texts) {
+                    categories[j] = t;
+                }
+                let codes = physical_codes(chunks);
+                no_panic(|| scale.values_codes(&answers(&categories), &codes, on_invalid))
+            }
             TextColumn::Fixed { raw, size, ucs4 } => {
                 let raw = raw.as_slice().map_err(|e| type_error(e.to_string()))?;
                 no_panic(|| {
@@ -594,6 +715,13 @@ pub(crate) fn extract_text<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Text
             };
             let (chunks, _) = col.into_chunks();
             Ok(Some(TextColumn::Arrow(chunks)))
+        }
+        "physical" => {
+            let Some(col) = crate::arrow::import(&column, super::Role::Keys)? else {
+                return Ok(None);
+            };
+            let (chunks, _) = col.into_chunks();
+            Ok(Some(TextColumn::Physical { chunks, texts: info }))
         }
         "fixed" => {
             let (size, code): (usize, String) = info.extract()?;

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{LabelledScale, Reading};
+use super::{Answer, LabelledScale, Reading};
 use crate::error::{Error, Result};
 use crate::tally::{Classified, OnInvalid, Score, Tally};
 
@@ -184,26 +184,6 @@ impl<'s, 'a> TextReader<'s, 'a> {
         slot
     }
 
-    /// The error of the invalid text `text` at the current row.
-    #[cold]
-    fn text_error(&self, text: &str) -> Error {
-        let index = self.row;
-        let scale = self.scale.scale();
-        match self.scale.read(text) {
-            Reading::Value(v) => classify(v, scale).into_error(index, scale),
-            Reading::WrongMaximum(m) => Error::OutOfScale {
-                index,
-                value: m,
-                min: scale.min(),
-                max: scale.max(),
-            },
-            Reading::Unknown | Reading::Missing => Error::UnknownLabel {
-                index,
-                text: text.chars().take(40).collect(),
-            },
-        }
-    }
-
     /// Counts the text answer `text` as the next row.
     ///
     /// # Errors
@@ -243,7 +223,7 @@ impl<'s, 'a> TextReader<'s, 'a> {
         if usize::from(slot) > usize::from(self.missing_slot())
             && self.on_invalid == OnInvalid::Error
         {
-            return Err(self.text_error(&text()));
+            return Err(self.scale.text_error(self.row, &text()));
         }
         self.counts[usize::from(slot)] += 1;
         self.row += 1;
@@ -303,7 +283,7 @@ impl<'s, 'a> TextReader<'s, 'a> {
         } else if slot == miss {
             f64::NAN
         } else if self.on_invalid == OnInvalid::Error {
-            return Err(self.text_error(&text()));
+            return Err(self.scale.text_error(self.row, &text()));
         } else {
             f64::INFINITY
         };
@@ -324,6 +304,100 @@ impl<'s, 'a> TextReader<'s, 'a> {
 }
 
 impl LabelledScale {
+    /// The error of the invalid text answer `text` at row `index`.
+    #[cold]
+    pub(crate) fn text_error(&self, index: usize, text: &str) -> Error {
+        let scale = self.scale();
+        match self.read(text) {
+            Reading::Value(v) => classify(v, scale).into_error(index, scale),
+            Reading::WrongMaximum(m) => Error::OutOfScale {
+                index,
+                value: m,
+                min: scale.min(),
+                max: scale.max(),
+            },
+            Reading::Unknown | Reading::Missing => Error::UnknownLabel {
+                index,
+                text: text.chars().take(40).collect(),
+            },
+        }
+    }
+
+    /// Tallies a column already counted per category: `categories[j]` was answered
+    /// `counts[j]` times, first at row `first_rows[j]`, and `missing` rows had no answer
+    /// (a categorical column whose codes were counted by the caller; each category is
+    /// read once, and a category never answered is never read).
+    ///
+    /// # Errors
+    /// `length_mismatch` unless the three slices have one length; with
+    /// [`OnInvalid::Error`], the error of the invalid category answered first, at its
+    /// first row.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::labels::Answer;
+    /// use cxmetrics::{LabelledScale, OnInvalid};
+    /// let s = LabelledScale::thumbs();
+    /// let cats = [Answer::Text("👍"), Answer::Text("meh"), Answer::Text("👎")];
+    /// let t = s.tally_category_counts(&cats, &[3, 0, 2], &[1, 0, 0], 1, OnInvalid::Error)?;
+    /// assert_eq!((t.counts(), t.missing()), (&[2, 3][..], 1));
+    /// let e = s.tally_category_counts(&cats, &[3, 1, 2], &[1, 7, 0], 0, OnInvalid::Error).unwrap_err();
+    /// assert_eq!((e.code(), e.index()), ("unknown_label", Some(7)));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn tally_category_counts(
+        &self,
+        categories: &[Answer<'_>],
+        counts: &[u64],
+        first_rows: &[usize],
+        missing: u64,
+        on_invalid: OnInvalid,
+    ) -> Result<Tally> {
+        for (what, n) in [("counts", counts.len()), ("first rows", first_rows.len())] {
+            if n != categories.len() {
+                return Err(Error::LengthMismatch {
+                    what: if what == "counts" {
+                        "categories and counts"
+                    } else {
+                        "categories and first rows"
+                    },
+                    left: categories.len(),
+                    right: n,
+                });
+            }
+        }
+        let mut r = TextReader::new(self, OnInvalid::Skip);
+        let miss = usize::from(r.missing_slot());
+        r.counts[miss] = missing;
+        let mut first_bad: Option<(usize, Answer<'_>)> = None;
+        for ((&a, &n), &row) in categories.iter().zip(counts).zip(first_rows) {
+            if n == 0 {
+                continue;
+            }
+            let slot = match a {
+                Answer::Missing => miss,
+                Answer::Number(x) => match classify(x, self.scale()) {
+                    Classified::Point(k) => k,
+                    Classified::Missing => miss,
+                    _ => miss + 1,
+                },
+                Answer::Text(t) => usize::from(r.slot_of(self.read(t))),
+            };
+            if slot > miss && first_bad.is_none_or(|(i, _)| row < i) {
+                first_bad = Some((row, a));
+            }
+            r.counts[slot] += n;
+        }
+        if let (Some((row, a)), OnInvalid::Error) = (first_bad, on_invalid) {
+            return Err(match a {
+                Answer::Text(t) => self.text_error(row, t),
+                Answer::Number(x) => classify(x, self.scale()).into_error(row, self.scale()),
+                Answer::Missing => unreachable!("a missing category is never invalid"),
+            });
+        }
+        Ok(r.finish())
+    }
+
     /// Tallies a column of text answers (`None`: missing), each distinct text read once
     /// (a [`TextReader`]).
     ///
@@ -355,10 +429,61 @@ impl LabelledScale {
     }
 }
 
+impl Tally {
+    /// Adds one text answer read on `labels` (see [`LabelledScale::read`]), with an
+    /// optional weight: the single-value counterpart of the column paths.
+    ///
+    /// # Errors
+    /// `scale_mismatch` when `labels` is on another scale; with [`OnInvalid::Error`]:
+    /// `unknown_label`, `out_of_scale`, `not_integer`, `invalid_weight`, indexed by the
+    /// rows seen before (as [`Tally::push`]). With [`OnInvalid::Skip`] an invalid answer
+    /// is counted `invalid`.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{LabelledScale, OnInvalid, Tally};
+    /// let s = LabelledScale::thumbs();
+    /// let mut t = Tally::new(s.scale());
+    /// t.push_text(&s, "👍", None, OnInvalid::Error)?;
+    /// t.push_text(&s, "n/a", None, OnInvalid::Error)?;
+    /// let e = t.push_text(&s, "meh", None, OnInvalid::Error).unwrap_err();
+    /// assert_eq!((e.code(), e.index()), ("unknown_label", Some(2)));
+    /// t.push_text(&s, "meh", None, OnInvalid::Skip)?;
+    /// assert_eq!((t.counts(), t.missing(), t.invalid()), (&[0, 1][..], 1, 1));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn push_text(
+        &mut self,
+        labels: &LabelledScale,
+        text: &str,
+        weight: Option<f64>,
+        on_invalid: OnInvalid,
+    ) -> Result<()> {
+        if labels.scale() != self.scale() {
+            return Err(Error::ScaleMismatch(format!(
+                "the answer is read on the scale {}, the tally is on {}",
+                labels.scale(),
+                self.scale()
+            )));
+        }
+        let v = match labels.read(text) {
+            Reading::Value(v) => v,
+            Reading::Missing => f64::NAN,
+            Reading::WrongMaximum(_) | Reading::Unknown => {
+                if on_invalid == OnInvalid::Error {
+                    let seen = self.n() + self.missing() + self.invalid();
+                    return Err(labels.text_error(usize::try_from(seen).unwrap_or(usize::MAX), text));
+                }
+                f64::INFINITY
+            }
+        };
+        self.push_with(v, weight, on_invalid)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::labels::Answer;
     use crate::scale::Scale;
 
     #[test]
