@@ -576,7 +576,8 @@ impl PyTally {
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let this = slf.try_borrow()?;
         let json = this.inner.to_json().into_pyobject(slf.py())?.into_any();
-        let scale = Bound::new(slf.py(), PyScale(this.inner.scale(), this.labels.0.clone()))?.into_any();
+        let scale =
+            Bound::new(slf.py(), PyScale(this.inner.scale(), this.labels.0.clone()))?.into_any();
         let restore = slf.get_type().getattr("_from_state")?;
         Ok((restore, PyTuple::new(slf.py(), [json, scale])?))
     }

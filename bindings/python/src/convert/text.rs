@@ -520,7 +520,9 @@ fn physical_texts(texts: &Bound<'_, PyAny>, rows: &[usize]) -> PyResult<Vec<Cate
         out.push(category(&item?, Some(row))?);
     }
     if out.len() != rows.len() {
-        return Err(type_error("scores: the categorical's texts did not line up with its codes"));
+        return Err(type_error(
+            "scores: the categorical's texts did not line up with its codes",
+        ));
     }
     Ok(out)
 }
@@ -555,13 +557,23 @@ impl TextColumn<'_> {
                 py.detach(|| no_panic(|| arrow_tally(chunks, scale, on_invalid)))
             }
             TextColumn::Physical { chunks, texts } => {
-                let counted = py.detach(|| no_panic(|| count_physical(chunks))).map_err(core_err)?;
-                let used: Vec<usize> = (0..counted.counts.len()).filter(|&j| counted.counts[j] > 0).collect();
+                let counted = py
+                    .detach(|| no_panic(|| count_physical(chunks)))
+                    .map_err(core_err)?;
+                let used: Vec<usize> = (0..counted.counts.len())
+                    .filter(|&j| counted.counts[j] > 0)
+                    .collect();
                 let rows: Vec<usize> = used.iter().map(|&j| counted.first[j]).collect();
                 let categories = physical_texts(texts, &rows)?;
                 let counts: Vec<u64> = used.iter().map(|&j| counted.counts[j]).collect();
                 no_panic(|| {
-                    scale.tally_category_counts(&answers(&categories), &counts, &rows, counted.missing, on_invalid)
+                    scale.tally_category_counts(
+                        &answers(&categories),
+                        &counts,
+                        &rows,
+                        counted.missing,
+                        on_invalid,
+                    )
                 })
             }
             TextColumn::Fixed { raw, size, ucs4 } => {
@@ -593,10 +605,14 @@ impl TextColumn<'_> {
             TextColumn::Arrow(chunks) => no_panic(|| arrow_values(chunks, scale, on_invalid)),
             TextColumn::Physical { chunks, texts } => {
                 let counted = no_panic(|| count_physical(chunks)).map_err(core_err)?;
-                let used: Vec<usize> = (0..counted.counts.len()).filter(|&j| counted.counts[j] > 0).collect();
+                let used: Vec<usize> = (0..counted.counts.len())
+                    .filter(|&j| counted.counts[j] > 0)
+                    .collect();
                 let rows: Vec<usize> = used.iter().map(|&j| counted.first[j]).collect();
                 let texts = physical_texts(texts, &rows)?;
-                let mut categories: Vec<Category> = (0..counted.counts.len()).map(|_| Category::Missing).collect();
+                let mut categories: Vec<Category> = (0..counted.counts.len())
+                    .map(|_| Category::Missing)
+                    .collect();
                 for (&j, t) in used.iter().zip(texts) {
                     categories[j] = t;
                 }
@@ -721,7 +737,10 @@ pub(crate) fn extract_text<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Text
                 return Ok(None);
             };
             let (chunks, _) = col.into_chunks();
-            Ok(Some(TextColumn::Physical { chunks, texts: info }))
+            Ok(Some(TextColumn::Physical {
+                chunks,
+                texts: info,
+            }))
         }
         "fixed" => {
             let (size, code): (usize, String) = info.extract()?;
