@@ -3,6 +3,11 @@
 //! fixed-width bytes, or Python objects encoded by identity — so that each distinct
 //! answer is read (normalised, looked up) once by the core and every row is a lookup.
 
+#![allow(
+    clippy::single_match_else,
+    reason = "the column kinds read best as matches"
+)]
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -406,7 +411,7 @@ fn arrow_values(
     scale: &LabelledScale,
     on_invalid: OnInvalid,
 ) -> cxmetrics::Result<Vec<f64>> {
-    let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len()).sum());
+    let mut out = Vec::with_capacity(chunks.iter().map(Array::len).sum());
     for chunk in chunks {
         let start = out.len();
         match chunk.data_type() {
@@ -497,7 +502,7 @@ fn count_physical(chunks: &[ArrayRef]) -> cxmetrics::Result<PhysicalCounts> {
 
 /// The physical codes as `i64` (−1 at nulls), for the per-row paths.
 fn physical_codes(chunks: &[ArrayRef]) -> Vec<i64> {
-    let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len()).sum());
+    let mut out = Vec::with_capacity(chunks.iter().map(Array::len).sum());
     for chunk in chunks {
         let mut run = || -> cxmetrics::Result<()> {
             with_physical!(chunk, a => {
@@ -832,7 +837,7 @@ fn from_items<'a, 'py: 'a>(
     items: impl ExactSizeIterator<Item = &'a Bound<'py, PyAny>> + Clone,
     text: bool,
 ) -> PyResult<Option<TextColumn<'py>>> {
-    if !text && !items.clone().any(|x| x.is_instance_of::<PyString>()) {
+    if !text && !items.clone().any(PyAnyMethods::is_instance_of::<PyString>) {
         return Ok(None);
     }
     let mut categories = Vec::new();

@@ -203,13 +203,12 @@ impl<'s, 'a> TextReader<'s, 'a> {
 
     #[cold]
     fn miss<F: Fn() -> Cow<'a, str>>(&mut self, b: &'a [u8], text: &F, key: Key, way: usize) -> u8 {
-        let slot = match self.seen.get(b) {
-            Some(&s) => s,
-            None => {
-                let s = self.slot_of(self.scale.read(&text()));
-                self.seen.insert(b, s);
-                s
-            }
+        let slot = if let Some(&s) = self.seen.get(b) {
+            s
+        } else {
+            let s = self.slot_of(self.scale.read(&text()));
+            self.seen.insert(b, s);
+            s
         };
         self.ways[way] = Some((key, b, slot));
         slot
