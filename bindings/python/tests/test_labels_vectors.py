@@ -86,7 +86,12 @@ def _text_containers(answers: list[Any]) -> list[tuple[str, Any]]:
         out.append(
             (
                 "arrow chunked dictionary",
-                pa.chunked_array([pa.array(answers[:half], pa.string()).dictionary_encode(), pa.array(answers[half:], pa.string()).dictionary_encode()]),
+                pa.chunked_array(
+                    [
+                        pa.array(answers[:half], pa.string()).dictionary_encode(),
+                        pa.array(answers[half:], pa.string()).dictionary_encode(),
+                    ]
+                ),
             )
         )
     try:

@@ -178,7 +178,10 @@ export class Tally {
    * scale's labels like the column paths (an unknown label's `index` is the rows seen
    * before). Text needs the full module.
    */
-  push(score: number | string | null | undefined, options?: { weight?: number | null; onInvalid?: OnInvalid | null }): this;
+  push(
+    score: number | string | null | undefined,
+    options?: { weight?: number | null; onInvalid?: OnInvalid | null },
+  ): this;
   /** Adds many scores in one pass; all or nothing. */
   extend(scores: Scores, options?: InputOptions): this;
   /**

@@ -338,7 +338,12 @@ def text_column(obj: Any) -> tuple[str, Any, Any] | None:
         if not isinstance(obj, (pa.Array, pa.ChunkedArray)):
             return None
         t = obj.type
-        if pa.types.is_dictionary(t) or pa.types.is_string(t) or pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", lambda _: False)(t):
+        if (
+            pa.types.is_dictionary(t)
+            or pa.types.is_string(t)
+            or pa.types.is_large_string(t)
+            or getattr(pa.types, "is_string_view", lambda _: False)(t)
+        ):
             return "arrow", None, obj
         return None
     return None

@@ -43,7 +43,8 @@ export function check(m, c, form = "tally") {
       if (!(e instanceof m.CxMetricsError)) return [`expected CxMetricsError, got ${e}`];
       if (e.code !== c.error) failures.push(`code ${e.code}, expected ${c.error} (${e.message})`);
       if (e.index !== (c.index ?? null)) failures.push(`index ${e.index}, expected ${c.index ?? null}`);
-      if (c.label !== undefined && !e.message.includes(c.label)) failures.push(`message without ${c.label}: ${e.message}`);
+      if (c.label !== undefined && !e.message.includes(c.label))
+        failures.push(`message without ${c.label}: ${e.message}`);
       return failures;
     }
     return [`expected the error ${c.error}, got none`];
