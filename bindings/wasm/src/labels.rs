@@ -11,8 +11,8 @@ use cxmetrics::{LabelledScale, OnInvalid};
 use js_sys::{Array, Float64Array, Int32Array};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{f64s_from, scale_from};
 use crate::RawTally;
+use crate::convert::{f64s_from, scale_from};
 use crate::errors::{JsResult, ToJs};
 
 fn build(
