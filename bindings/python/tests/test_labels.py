@@ -219,3 +219,17 @@ def test_polars_categorical_codes_and_nulls() -> None:
     assert (e.value.code, e.value.index) == ("unknown_label", 5)
     r = cx.csat(col[:5], scale=s, weights=[1.0, 1.0, 2.0, 1.0, 1.0])
     assert r.score == 100 * 2 / 4
+
+
+def test_numpy_fixed_width_strings_any_byte_order_and_stride() -> None:
+    s = cx.Scale.satisfaction5()
+    words = ["Satisfied", "Very satisfied", "", "Neutral", "satisfied"]
+    expected = cx.Tally((1, 5), [4, 5, None, 3, 4])
+    native = np.array(words)
+    assert cx.Tally(s, native) == expected
+    assert cx.Tally(s, native.astype(native.dtype.newbyteorder(">"))) == expected
+    assert cx.Tally(s, np.array(words * 2)[::2][: len(words)]) == cx.Tally((1, 5), [4, None, 4, 5, 3])
+    assert cx.Tally(s, np.array([w.encode() for w in words])) == expected
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.Tally(s, np.array(["Satisfied", "meh"]))
+    assert (e.value.code, e.value.index) == ("unknown_label", 1)

@@ -284,6 +284,8 @@ def text_column(obj: Any) -> tuple[str, Any, Any] | None:
         if obj.dtype.kind == "O":
             return "objects", False, obj
         if obj.dtype.kind in "US":
+            if not obj.dtype.isnative:
+                obj = obj.astype(obj.dtype.newbyteorder("="))
             raw = np.ascontiguousarray(obj).view(np.uint8)
             return "fixed", (obj.dtype.itemsize, obj.dtype.kind), raw
         return None
