@@ -219,6 +219,15 @@ def test_polars_categorical_codes_and_nulls() -> None:
     assert (e.value.code, e.value.index) == ("unknown_label", 5)
     r = cx.csat(col[:5], scale=s, weights=[1.0, 1.0, 2.0, 1.0, 1.0])
     assert r.score == 100 * 2 / 4
+    # without nulls (the codes counted by the numeric kernel), in one chunk and in two
+    clean = pl.Series(["Neutral", "Satisfied", "Neutral", "great", "Satisfied"], dtype=pl.Categorical)
+    assert cx.Tally(s, clean[:3]).counts == [0, 0, 2, 1, 0]
+    for c in (clean, pl.concat([clean[:2], clean[2:]], rechunk=False)):
+        with pytest.raises(cx.CxMetricsError) as e:
+            cx.Tally(s, c)
+        assert (e.value.code, e.value.index) == ("unknown_label", 3)
+        t = cx.Tally(s, c, on_invalid="skip")
+        assert (t.counts, t.invalid) == ([0, 0, 2, 2, 0], 1)
 
 
 def test_numpy_fixed_width_strings_any_byte_order_and_stride() -> None:

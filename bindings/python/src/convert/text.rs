@@ -476,6 +476,40 @@ fn count_physical(chunks: &[ArrayRef]) -> cxmetrics::Result<PhysicalCounts> {
     for chunk in chunks {
         with_physical!(chunk, a => {
             let nulls = a.nulls().filter(|n| n.null_count() > 0);
+            let values = a.values();
+            // no nulls and few codes (the usual categorical): the numeric kernel counts
+            // the codes, then one scan finds the first row of each code that occurs
+            let top = values.iter().copied().max().map_or(0, u64::from);
+            if nulls.is_none() && top < u64::from(cxmetrics::MAX_POINTS) && !values.is_empty() {
+                let k = (usize::try_from(top).unwrap_or(0) + 1).max(2); // a scale has ≥ 2 points
+                let codes = Scale::new(0, k as i64 - 1)?;
+                let t = Tally::from_scores_with(codes, values, None, OnInvalid::Error)?;
+                if out.counts.len() < k {
+                    out.counts.resize(k, 0);
+                    out.first.resize(k, usize::MAX);
+                }
+                let mut pending = 0usize;
+                for (j, &n) in t.counts().iter().enumerate() {
+                    if n > 0 && out.counts[j] == 0 {
+                        pending += 1;
+                    }
+                }
+                for (i, &v) in values.iter().enumerate() {
+                    if pending == 0 {
+                        break;
+                    }
+                    let c = usize::try_from(u64::from(v)).unwrap_or(0);
+                    if out.counts[c] == 0 && out.first[c] == usize::MAX {
+                        out.first[c] = base + i;
+                        pending -= 1;
+                    }
+                }
+                for (j, &n) in t.counts().iter().enumerate() {
+                    out.counts[j] += n;
+                }
+                base += chunk.len();
+                continue;
+            }
             for (i, &v) in a.values().iter().enumerate() {
                 if nulls.is_some_and(|n| n.is_null(i)) {
                     out.missing += 1;
