@@ -337,10 +337,19 @@ impl PyTally {
         on_invalid: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
         let on_invalid = extract_on_invalid(on_invalid)?;
-        let score = scalar_to_f64(score, Role::Scores, None)?;
         let weight = weight
             .map(|w| scalar_to_f64(w, Role::Weights, None))
             .transpose()?;
+        if let Ok(text) = score.cast::<pyo3::types::PyString>() {
+            // a text answer, read on the tally's labels (numbers, stars and the default
+            // missing vocabulary on a plain scale), as the column paths read it
+            let labels = self.scale_arg().labelled();
+            return self
+                .inner
+                .push_text(&labels, &text.to_cow()?, weight, on_invalid)
+                .map_err(core_err);
+        }
+        let score = scalar_to_f64(score, Role::Scores, None)?;
         self.inner
             .push_with(score, weight, on_invalid)
             .map_err(core_err)
@@ -565,8 +574,28 @@ impl PyTally {
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let json = slf.try_borrow()?.inner.to_json();
-        let from_json = slf.get_type().getattr("from_json")?;
-        Ok((from_json, PyTuple::new(slf.py(), [json])?))
+        let this = slf.try_borrow()?;
+        let json = this.inner.to_json().into_pyobject(slf.py())?.into_any();
+        let scale =
+            Bound::new(slf.py(), PyScale(this.inner.scale(), this.labels.0.clone()))?.into_any();
+        let restore = slf.get_type().getattr("_from_state")?;
+        Ok((restore, PyTuple::new(slf.py(), [json, scale])?))
+    }
+
+    /// Unpickling: the tally of ``to_json`` text on ``scale`` (which keeps a labelled
+    /// scale's labels).
+    #[staticmethod]
+    fn _from_state(json: &str, scale: PyRef<'_, PyScale>) -> PyResult<Self> {
+        let inner = Tally::from_json(json).map_err(core_err)?;
+        if inner.scale() != scale.0 {
+            return Err(core_err(cxmetrics::Error::ScaleMismatch(format!(
+                "the pickled tally is on {}, its scale on {}",
+                inner.scale(),
+                scale.0
+            ))));
+        }
+        let mut t = PyTally::plain(inner);
+        t.labels = Labels(scale.1.clone());
+        Ok(t)
     }
 }

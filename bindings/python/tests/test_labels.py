@@ -162,3 +162,83 @@ def test_weights_segments_trends_and_tally_extend() -> None:
         threshold=1,
     )
     assert [row.n for row in tr.rows] == [1, 1]
+
+
+def test_push_reads_text_like_the_columns() -> None:
+    s = cx.Scale.satisfaction5()
+    t = cx.Tally(s)
+    for a in ANSWERS:
+        t.push(a)
+    assert t == cx.Tally((1, 5), NUMBERS) == cx.Tally(s, ANSWERS)
+    # an unknown label: its index is the rows seen before; skipping counts it invalid
+    with pytest.raises(cx.CxMetricsError) as e:
+        t.push("great")
+    assert (e.value.code, e.value.index) == ("unknown_label", 7)
+    with pytest.raises(cx.CxMetricsError) as e:
+        t.push("4/10")
+    assert (e.value.code, e.value.index) == ("out_of_scale", 7)
+    t.push("great", on_invalid="skip")
+    assert (t.n, t.missing, t.invalid) == (5, 2, 1)
+    # weights, and a plain scale reading numbers and stars
+    w = cx.Tally((1, 5))
+    w.push("★★★★☆", weight=2.0)
+    w.push("5")
+    assert (w.counts, w.sum_weights) == ([0, 0, 0, 1, 1], 3.0)
+    with pytest.raises(cx.CxMetricsError) as e:
+        w.push("Satisfied")
+    assert (e.value.code, e.value.index) == ("unknown_label", 2)
+
+
+def test_pickled_tally_keeps_its_labels() -> None:
+    s = cx.Scale(0, 1, labels={"good": 1, "bad": 0}, missing=["offered"])
+    t = cx.Tally(s, ["good", "bad", "good", "offered"])
+    u = pickle.loads(pickle.dumps(t))
+    assert u == t and u.scale == s and u.scale.labels == s.labels
+    u.extend(["Good", "offered"])  # the labels still read
+    u.push("BAD")
+    assert (u.counts, u.missing) == ([2, 3], 2)
+    # a plain tally stays plain
+    p = pickle.loads(pickle.dumps(cx.Tally((1, 5), [5])))
+    assert p.scale == cx.Scale(1, 5) and p.counts == [0, 0, 0, 0, 1]
+
+
+def test_polars_categorical_codes_and_nulls() -> None:
+    pl = pytest.importorskip("polars")
+    s = cx.Scale.satisfaction5()
+    # another column's categories share polars' mapping: codes need not start at 0
+    pl.Series(["x", "y", "z"], dtype=pl.Categorical)
+    col = pl.Series(["Satisfied", None, "Neutral", "Satisfied", None, "great"], dtype=pl.Categorical)
+    t = cx.Tally(s, col, on_invalid="skip")
+    assert (t.counts, t.missing, t.invalid) == ([0, 0, 1, 2, 0], 2, 1)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.Tally(s, col)
+    assert (e.value.code, e.value.index) == ("unknown_label", 5)
+    chunked = pl.concat([col[:3], col[3:]], rechunk=False)
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.Tally(s, chunked)
+    assert (e.value.code, e.value.index) == ("unknown_label", 5)
+    r = cx.csat(col[:5], scale=s, weights=[1.0, 1.0, 2.0, 1.0, 1.0])
+    assert r.score == 100 * 2 / 4
+    # without nulls (the codes counted by the numeric kernel), in one chunk and in two
+    clean = pl.Series(["Neutral", "Satisfied", "Neutral", "great", "Satisfied"], dtype=pl.Categorical)
+    assert cx.Tally(s, clean[:3]).counts == [0, 0, 2, 1, 0]
+    for c in (clean, pl.concat([clean[:2], clean[2:]], rechunk=False)):
+        with pytest.raises(cx.CxMetricsError) as e:
+            cx.Tally(s, c)
+        assert (e.value.code, e.value.index) == ("unknown_label", 3)
+        t = cx.Tally(s, c, on_invalid="skip")
+        assert (t.counts, t.invalid) == ([0, 0, 2, 2, 0], 1)
+
+
+def test_numpy_fixed_width_strings_any_byte_order_and_stride() -> None:
+    s = cx.Scale.satisfaction5()
+    words = ["Satisfied", "Very satisfied", "", "Neutral", "satisfied"]
+    expected = cx.Tally((1, 5), [4, 5, None, 3, 4])
+    native = np.array(words)
+    assert cx.Tally(s, native) == expected
+    assert cx.Tally(s, native.astype(native.dtype.newbyteorder(">"))) == expected
+    assert cx.Tally(s, np.array(words * 2)[::2][: len(words)]) == cx.Tally((1, 5), [4, None, 4, 5, 3])
+    assert cx.Tally(s, np.array([w.encode() for w in words])) == expected
+    with pytest.raises(cx.CxMetricsError) as e:
+        cx.Tally(s, np.array(["Satisfied", "meh"]))
+    assert (e.value.code, e.value.index) == ("unknown_label", 1)

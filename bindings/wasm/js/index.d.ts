@@ -175,8 +175,15 @@ export class Tally {
   static fromBytes(bytes: Uint8Array): Tally;
   /** Reads what `toJSON()` (or Rust / Python `to_json`) wrote: a string or the parsed object. */
   static fromJSON(json: string | TallyJSON): Tally;
-  /** Adds one score (`null` / `undefined` / `NaN` = missing). */
-  push(score: number | null | undefined, options?: { weight?: number | null; onInvalid?: OnInvalid | null }): this;
+  /**
+   * Adds one score (`null` / `undefined` / `NaN` = missing) or text answer, read on the
+   * scale's labels like the column paths (an unknown label's `index` is the rows seen
+   * before). Text needs the full module.
+   */
+  push(
+    score: number | string | null | undefined,
+    options?: { weight?: number | null; onInvalid?: OnInvalid | null },
+  ): this;
   /** Adds many scores in one pass; all or nothing. */
   extend(scores: Scores | ScoresBuffer, options?: InputOptions): this;
   /**

@@ -11,6 +11,7 @@ use cxmetrics::{LabelledScale, OnInvalid};
 use js_sys::{Array, Float64Array, Int32Array};
 use wasm_bindgen::prelude::*;
 
+use crate::RawTally;
 use crate::convert::{f64s_from, scale_from};
 use crate::errors::{JsResult, ToJs};
 
@@ -125,4 +126,30 @@ pub fn label_values(
     let codes = codes.to_vec();
     let values = s.values_codes(&categories, &codes, policy).js()?;
     Ok(Float64Array::from(values.as_slice()))
+}
+
+#[wasm_bindgen]
+impl RawTally {
+    /// Adds one text answer (already `normalize("NFC")`d and lower-cased by the wrapper)
+    /// read on the scale's labels, with an optional weight; an error's index is the
+    /// rows seen before (as `push`).
+    #[wasm_bindgen(js_name = pushText)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_text(
+        &mut self,
+        min: f64,
+        max: f64,
+        texts: Vec<String>,
+        points: &Float64Array,
+        missing: Option<Vec<String>>,
+        text: &str,
+        weight: Option<f64>,
+        on_invalid: &str,
+    ) -> JsResult<()> {
+        let policy = OnInvalid::parse(on_invalid).js()?;
+        let s = build(min, max, texts, points, missing)?;
+        let mut t = self.inner.clone();
+        t.push_text(&s, text, weight, policy).js()?;
+        self.commit(t, "score")
+    }
 }

@@ -248,47 +248,32 @@ def _scale(min: int, max: int, labels: dict[str, int], missing: list[str]) -> An
     return Scale(min, max, labels=labels, missing=missing)
 
 
-def _has_text(values: Any) -> bool:
-    return any(isinstance(v, str) for v in values)
+def text_column(obj: Any) -> tuple[str, Any, Any] | None:
+    """How the extension reads a column of text answers, or ``None`` when the column holds
+    no text (the numeric path takes it). Each form hands the column over as stored, for the
+    extension to read each distinct answer once on a scale's labels:
 
-
-def _factorized(values: Any) -> tuple[list[Any], Any]:
-    """(categories, int codes with -1 for missing) of an object / string array."""
-    import sys
-
-    import numpy as np
-
-    if "pandas" in sys.modules:
-        import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
-
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        return list(uniques.tolist() if hasattr(uniques, "tolist") else uniques), np.asarray(codes)
-    index: dict[Any, int] = {}
-    out = np.empty(len(values), dtype=np.int64)
-    for i, v in enumerate(values.tolist() if hasattr(values, "tolist") else values):
-        if v is None or (isinstance(v, float) and v != v):
-            out[i] = -1
-        else:
-            out[i] = index.setdefault(v, len(index))
-    return list(index), out
-
-
-def text_column(obj: Any) -> tuple[list[Any] | None, Any] | None:
-    """A column of text answers as ``(categories, codes)`` (codes: a numpy integer array,
-    -1 for missing), each distinct answer once, for the extension to read on a scale's
-    labels; ``(None, object array)`` for object columns, which the extension reads item
-    by item (each distinct object once); ``None`` when the column holds no text (the
-    numeric path takes it).
-
-    pandas categoricals, polars Categorical / Enum and Arrow dictionary arrays keep
-    their own categories and codes (zero-copy for pandas); string and object columns are
-    factorised (``pandas.factorize`` when pandas is loaded).
+    - ``("codes", categories, codes)``: a dictionary-encoded column (pandas categorical),
+      its categories and its integer codes (-1 for missing), zero-copy;
+    - ``("objects", text, array)``: a numpy object array of ``str`` / ``None`` / numbers
+      (numpy object arrays, pandas object and python-storage ``string`` columns), read in
+      place by object identity; ``text`` is true for a string dtype (text even when every
+      row is missing), false when the column is text only if it holds a ``str``;
+    - ``("arrow", None, column)``: an object exporting Arrow (``__arrow_c_stream__`` /
+      ``__arrow_c_array__``) of string, large_string, string_view or dictionary type
+      (pyarrow arrays, pandas pyarrow-backed strings, polars String / Categorical / Enum),
+      read from its buffers without the GIL;
+    - ``("physical", texts, codes)``: a polars Categorical / Enum as its physical codes
+      (an unsigned integer Series, read through Arrow) and ``texts(rows)``, the texts at
+      those rows (asked once, for the first row of each code that occurs);
+    - ``("fixed", (itemsize, kind), bytes)``: a numpy ``U`` (UCS-4) or ``S`` array as its
+      raw bytes (a ``uint8`` view), each distinct value decoded once.
 
     >>> from cxmetrics._convert import text_column
     >>> import numpy as np
-    >>> cats, codes = text_column(np.array(["good", "bad", "good"]))
-    >>> cats, codes.tolist()
-    (['good', 'bad'], [0, 1, 0])
+    >>> kind, (size, code), raw = text_column(np.array(["good", "bad", "good"]))
+    >>> kind, size, code, raw.size
+    ('fixed', 16, 'U', 48)
     """
     import numpy as np
 
@@ -296,13 +281,14 @@ def text_column(obj: Any) -> tuple[list[Any] | None, Any] | None:
     if isinstance(obj, np.ndarray):
         if obj.ndim != 1:
             return None  # refused by the numeric path with its message
-        if obj.dtype.kind == "S":
-            obj = np.char.decode(obj, "utf-8")
         if obj.dtype.kind == "O":
-            return (None, obj) if _has_text(obj.tolist()) else None
-        if obj.dtype.kind != "U":
-            return None
-        return _factorized(obj)
+            return "objects", False, obj
+        if obj.dtype.kind in "US":
+            if not obj.dtype.isnative:
+                obj = obj.astype(obj.dtype.newbyteorder("="))
+            raw = np.ascontiguousarray(obj).view(np.uint8)
+            return "fixed", (obj.dtype.itemsize, obj.dtype.kind), raw
+        return None
     if root == "pandas":
         import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
@@ -318,23 +304,20 @@ def text_column(obj: Any) -> tuple[list[Any] | None, Any] | None:
                 else obj.cat
             )
             codes = np.ascontiguousarray(cat.codes)
-            return list(dtype.categories.tolist()), codes
-        if isinstance(dtype, np.dtype) and dtype.kind != "O":
-            return None
-        if isinstance(dtype, np.dtype) or pd.api.types.is_string_dtype(dtype):
-            kind = pd.api.types.infer_dtype(obj, skipna=True)
-            if kind in ("integer", "floating", "mixed-integer-float", "decimal", "boolean", "empty"):
+            return "codes", list(dtype.categories.tolist()), codes
+        if isinstance(dtype, np.dtype):
+            if dtype.kind != "O":
                 return None
-            if isinstance(dtype, np.dtype):
-                # object column: the extension reads the objects, each distinct one once
-                values = obj.to_numpy()
-                missing = pd.isna(values)
-                if missing.any():
-                    values = values.copy()
-                    values[missing] = None
-                return None, values
-            codes, uniques = pd.factorize(obj, use_na_sentinel=True)
-            return list(uniques.tolist()), np.asarray(codes)
+            # object column: the extension reads the objects (numbers go the numeric path)
+            return "objects", False, obj.to_numpy()
+        if pd.api.types.is_string_dtype(dtype):
+            array = obj.array
+            if hasattr(array, "__arrow_array__") and getattr(dtype, "storage", None) in ("pyarrow", "pyarrow_numpy"):
+                return "arrow", None, array.__arrow_array__()
+            values = getattr(array, "_ndarray", None)
+            if not (isinstance(values, np.ndarray) and values.dtype.kind == "O" and values.ndim == 1):
+                values = obj.to_numpy(dtype=object)
+            return "objects", True, values
         return None
     if root == "polars":
         import polars as pl  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -342,45 +325,28 @@ def text_column(obj: Any) -> tuple[list[Any] | None, Any] | None:
         if not isinstance(obj, pl.Series):
             return None
         dtype = obj.dtype
-        if isinstance(dtype, pl.Enum):
-            physical = obj.to_physical().cast(pl.Int64).fill_null(-1).to_numpy()
-            return dtype.categories.to_list(), physical
-        if dtype in (pl.String, pl.Categorical) or isinstance(dtype, pl.Categorical):
-            text = obj.cast(pl.String)
-            uniques = text.drop_nulls().unique(maintain_order=True)
-            codes = text.replace_strict(
-                uniques, pl.int_range(len(uniques), eager=True), default=None, return_dtype=pl.Int64
-            ).fill_null(-1)
-            return uniques.to_list(), codes.to_numpy()
+        if isinstance(dtype, (pl.Categorical, pl.Enum)) or dtype in (pl.Categorical, pl.Enum):
+            # the physical codes as stored; the text of a code is asked for once, by
+            # the row where it first occurs (polars 2 has no public category list)
+            return "physical", lambda rows: obj.gather(rows).cast(pl.String).to_list(), obj.to_physical()
+        if dtype == pl.String:
+            return "arrow", None, obj if hasattr(obj, "__arrow_c_stream__") else obj.to_arrow()
         if dtype == pl.Object:
-            values = obj.to_list()
-            if not _has_text(values):
-                return None
-            return _factorized(np.asarray(values, dtype=object))
+            return "objects", False, np.asarray(obj.to_list(), dtype=object)
         return None
     if root == "pyarrow":
         import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
-        if isinstance(obj, pa.ChunkedArray):
-            t = obj.type
-            if pa.types.is_dictionary(t):
-                obj = obj.unify_dictionaries()
-                dictionary = obj.chunk(0).dictionary if obj.num_chunks else pa.array([], t.value_type)
-                indices = pa.chunked_array([c.indices for c in obj.chunks], t.index_type)
-                return dictionary.to_pylist(), indices.cast(pa.int64()).fill_null(-1).to_numpy()
-            obj = obj.combine_chunks() if obj.num_chunks != 1 else obj.chunk(0)
-        if not isinstance(obj, pa.Array):
+        if not isinstance(obj, (pa.Array, pa.ChunkedArray)):
             return None
         t = obj.type
-        if pa.types.is_dictionary(t):
-            return obj.dictionary.to_pylist(), obj.indices.cast(pa.int64()).fill_null(-1).to_numpy(zero_copy_only=False)
         if (
-            pa.types.is_string(t)
+            pa.types.is_dictionary(t)
+            or pa.types.is_string(t)
             or pa.types.is_large_string(t)
             or getattr(pa.types, "is_string_view", lambda _: False)(t)
         ):
-            enc = obj.dictionary_encode()
-            return enc.dictionary.to_pylist(), enc.indices.cast(pa.int64()).fill_null(-1).to_numpy(zero_copy_only=False)
+            return "arrow", None, obj
         return None
     return None
 

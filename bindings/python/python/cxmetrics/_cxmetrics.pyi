@@ -391,7 +391,7 @@ class Tally:
         >>> cx.Tally.from_bytes(t.to_bytes()) == t
         True
         """
-    def push(self, score: float | None, *, weight: float | None = None, on_invalid: _OnInvalid = "error") -> None:
+    def push(self, score: float | str | None, *, weight: float | None = None, on_invalid: _OnInvalid = "error") -> None:
         """Adds one score (``None`` / NaN = missing), with an optional weight.
 
         An error's ``index`` is the number of rows seen before (``n + missing + invalid``).

@@ -1,12 +1,30 @@
-//! Text answers (labelled scales): Python columns of strings → categories and codes, read
-//! by the core's `LabelledScale` (each category once).
+//! Text answers (labelled scales): Python columns of strings handed to the core's
+//! `LabelledScale` as stored — dictionary codes, Arrow string buffers, numpy's raw
+//! fixed-width bytes, or Python objects encoded by identity — so that each distinct
+//! answer is read (normalised, looked up) once by the core and every row is a lookup.
 
+#![allow(
+    clippy::single_match_else,
+    reason = "the column kinds read best as matches"
+)]
+
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use cxmetrics::labels::Answer;
-use cxmetrics::{LabelledScale, OnInvalid, Scale, Tally};
-use numpy::{PyArray1, PyArrayDescrMethods, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    ArrowDictionaryKeyType, Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type,
+    UInt32Type, UInt64Type,
+};
+use arrow_array::{Array, ArrayRef, DictionaryArray, OffsetSizeTrait};
+use arrow_schema::DataType;
+use cxmetrics::labels::{Answer, TextReader};
+use cxmetrics::{Error, LabelledScale, OnInvalid, Scale, Tally};
+use numpy::{
+    PyArray1, PyArrayDescrMethods, PyArrayMethods, PyReadonlyArray1, PyUntypedArray,
+    PyUntypedArrayMethods,
+};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyString, PyTuple};
@@ -53,25 +71,504 @@ macro_rules! with_codes {
     };
 }
 
-/// A dictionary-encoded text column.
-pub(crate) struct TextColumn<'py> {
-    categories: Vec<Category>,
-    codes: Codes<'py>,
+/// A text column, as handed to the core.
+pub(crate) enum TextColumn<'py> {
+    /// Dictionary-encoded: each category once, and the codes of the rows.
+    Codes {
+        categories: Vec<Category>,
+        codes: Codes<'py>,
+    },
+    /// Arrow chunks of a string, large_string, string_view or dictionary type (the
+    /// producer's buffers, read in place).
+    Arrow(Vec<ArrayRef>),
+    /// Physical codes (Arrow unsigned integer chunks) and `texts(rows)`, the answers at
+    /// those rows (a polars Categorical / Enum).
+    Physical {
+        chunks: Vec<ArrayRef>,
+        texts: Bound<'py, PyAny>,
+    },
+    /// A numpy `U` (UCS-4, native order) or `S` (bytes, UTF-8) array as its raw bytes,
+    /// `size` bytes a row.
+    Fixed {
+        raw: PyReadonlyArray1<'py, u8>,
+        size: usize,
+        ucs4: bool,
+    },
+}
+
+fn answers(categories: &[Category]) -> Vec<Answer<'_>> {
+    categories
+        .iter()
+        .map(|c| match c {
+            Category::Missing => Answer::Missing,
+            Category::Number(x) => Answer::Number(*x),
+            Category::Text(t) => Answer::Text(t),
+        })
+        .collect()
+}
+
+/// `err` (of rows counted from 0) re-indexed to rows counted from `base`.
+fn shift(mut err: Error, base: usize) -> Error {
+    match &mut err {
+        Error::OutOfScale { index, .. }
+        | Error::NotInteger { index, .. }
+        | Error::NotFinite { index, .. }
+        | Error::UnknownLabel { index, .. }
+        | Error::InvalidArgument {
+            index: Some(index), ..
+        } => *index += base,
+        _ => {}
+    }
+    err
+}
+
+/// One row of a fixed-width numpy string array: its bytes without the trailing NULs
+/// (whole code units for UCS-4).
+#[inline]
+fn fixed_key(row: &[u8], ucs4: bool) -> &[u8] {
+    let mut end = row.len();
+    if ucs4 {
+        while end >= 4 && row[end - 4..end] == [0, 0, 0, 0] {
+            end -= 4;
+        }
+    } else {
+        while end > 0 && row[end - 1] == 0 {
+            end -= 1;
+        }
+    }
+    &row[..end]
+}
+
+/// The text of a fixed-width row's key (UCS-4 in native order, or UTF-8 bytes; an
+/// invalid code point or byte sequence becomes U+FFFD, which no label contains).
+fn fixed_text(key: &[u8], ucs4: bool) -> Cow<'_, str> {
+    if ucs4 {
+        key.chunks_exact(4)
+            .map(|c| {
+                char::from_u32(u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
+                    .unwrap_or(char::REPLACEMENT_CHARACTER)
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        String::from_utf8_lossy(key)
+    }
+}
+
+/// Runs `$body` with `$r` reading each row of the fixed-width array.
+fn fixed_rows<'a>(
+    raw: &'a [u8],
+    size: usize,
+    ucs4: bool,
+    mut row: impl FnMut(&'a [u8], &dyn Fn() -> Cow<'a, str>) -> cxmetrics::Result<()>,
+) -> cxmetrics::Result<()> {
+    if size == 0 {
+        return Ok(());
+    }
+    for r in raw.chunks_exact(size) {
+        let key = fixed_key(r, ucs4);
+        row(key, &|| fixed_text(key, ucs4))?;
+    }
+    Ok(())
+}
+
+/// The rows of an Arrow string chunk: each value's UTF-8 bytes, `None` at nulls.
+fn string_rows(
+    chunk: &dyn Array,
+) -> cxmetrics::Result<Box<dyn Iterator<Item = Option<&[u8]>> + '_>> {
+    Ok(match chunk.data_type() {
+        DataType::Utf8 => Box::new(
+            chunk
+                .as_string::<i32>()
+                .iter()
+                .map(|s| s.map(str::as_bytes)),
+        ),
+        DataType::LargeUtf8 => Box::new(
+            chunk
+                .as_string::<i64>()
+                .iter()
+                .map(|s| s.map(str::as_bytes)),
+        ),
+        DataType::Utf8View => Box::new(chunk.as_string_view().iter().map(|s| s.map(str::as_bytes))),
+        other => return Err(not_text(other)),
+    })
+}
+
+/// Runs `$f` (a generic function of the key type) on a dictionary chunk.
+macro_rules! with_dictionary {
+    ($chunk:expr, $key:expr, $f:ident($($arg:expr),*)) => {
+        match $key {
+            DataType::Int8 => $f($chunk.as_dictionary::<Int8Type>() $(, $arg)*),
+            DataType::Int16 => $f($chunk.as_dictionary::<Int16Type>() $(, $arg)*),
+            DataType::Int32 => $f($chunk.as_dictionary::<Int32Type>() $(, $arg)*),
+            DataType::Int64 => $f($chunk.as_dictionary::<Int64Type>() $(, $arg)*),
+            DataType::UInt8 => $f($chunk.as_dictionary::<UInt8Type>() $(, $arg)*),
+            DataType::UInt16 => $f($chunk.as_dictionary::<UInt16Type>() $(, $arg)*),
+            DataType::UInt32 => $f($chunk.as_dictionary::<UInt32Type>() $(, $arg)*),
+            DataType::UInt64 => $f($chunk.as_dictionary::<UInt64Type>() $(, $arg)*),
+            other => Err(Error::invalid_argument(
+                "scores",
+                format!("an Arrow dictionary with {other} keys is not supported"),
+            )),
+        }
+    };
+}
+
+/// The categories of an Arrow dictionary (its values: strings, nulls missing).
+fn dictionary_categories(values: &dyn Array) -> cxmetrics::Result<Vec<Category>> {
+    let nulls = values.nulls().filter(|n| n.null_count() > 0);
+    let text = |i: usize, s: &str| {
+        if nulls.is_some_and(|n| n.is_null(i)) {
+            Category::Missing
+        } else {
+            Category::Text(s.to_owned())
+        }
+    };
+    Ok(match values.data_type() {
+        DataType::Utf8 => values
+            .as_string::<i32>()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| text(i, s.unwrap_or("")))
+            .collect(),
+        DataType::LargeUtf8 => values
+            .as_string::<i64>()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| text(i, s.unwrap_or("")))
+            .collect(),
+        DataType::Utf8View => values
+            .as_string_view()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| text(i, s.unwrap_or("")))
+            .collect(),
+        other => {
+            return Err(Error::invalid_argument(
+                "scores",
+                format!("an Arrow dictionary of {other} values is not a text column"),
+            ));
+        }
+    })
+}
+
+/// The codes of a dictionary chunk (−1 at nulls): the keys in place when they have no
+/// nulls and a type the core counts, else a copy.
+fn dictionary_codes<K: ArrowDictionaryKeyType>(a: &DictionaryArray<K>) -> Vec<i64>
+where
+    K::Native: TryInto<i64>,
+{
+    let nulls = a.keys().nulls().filter(|n| n.null_count() > 0);
+    a.keys()
+        .values()
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| {
+            if nulls.is_some_and(|n| n.is_null(i)) {
+                -1
+            } else {
+                k.try_into().unwrap_or(i64::MAX)
+            }
+        })
+        .collect()
+}
+
+fn dictionary_tally<K: ArrowDictionaryKeyType>(
+    a: &DictionaryArray<K>,
+    scale: &LabelledScale,
+    on_invalid: OnInvalid,
+) -> cxmetrics::Result<Tally>
+where
+    K::Native: TryInto<i64> + cxmetrics::Score + Into<i64>,
+{
+    let categories = dictionary_categories(a.values().as_ref())?;
+    let answers = answers(&categories);
+    if a.keys().null_count() == 0 {
+        scale.tally_codes(&answers, a.keys().values(), None, on_invalid)
+    } else {
+        scale.tally_codes(&answers, &dictionary_codes(a), None, on_invalid)
+    }
+}
+
+fn dictionary_values<K: ArrowDictionaryKeyType>(
+    a: &DictionaryArray<K>,
+    scale: &LabelledScale,
+    on_invalid: OnInvalid,
+) -> cxmetrics::Result<Vec<f64>>
+where
+    K::Native: TryInto<i64>,
+{
+    let categories = dictionary_categories(a.values().as_ref())?;
+    scale.values_codes(&answers(&categories), &dictionary_codes(a), on_invalid)
+}
+
+/// Key types the core counts in place (`Score + Into<i64>`); `u64` keys are copied.
+fn dictionary_tally_any(
+    chunk: &dyn Array,
+    key: &DataType,
+    scale: &LabelledScale,
+    on_invalid: OnInvalid,
+) -> cxmetrics::Result<Tally> {
+    match key {
+        DataType::UInt64 => {
+            let a = chunk.as_dictionary::<UInt64Type>();
+            let categories = dictionary_categories(a.values().as_ref())?;
+            scale.tally_codes(
+                &answers(&categories),
+                &dictionary_codes(a),
+                None,
+                on_invalid,
+            )
+        }
+        DataType::Int8 => dictionary_tally(chunk.as_dictionary::<Int8Type>(), scale, on_invalid),
+        DataType::Int16 => dictionary_tally(chunk.as_dictionary::<Int16Type>(), scale, on_invalid),
+        DataType::Int32 => dictionary_tally(chunk.as_dictionary::<Int32Type>(), scale, on_invalid),
+        DataType::Int64 => dictionary_tally(chunk.as_dictionary::<Int64Type>(), scale, on_invalid),
+        DataType::UInt8 => dictionary_tally(chunk.as_dictionary::<UInt8Type>(), scale, on_invalid),
+        DataType::UInt16 => {
+            dictionary_tally(chunk.as_dictionary::<UInt16Type>(), scale, on_invalid)
+        }
+        DataType::UInt32 => {
+            dictionary_tally(chunk.as_dictionary::<UInt32Type>(), scale, on_invalid)
+        }
+        other => Err(Error::invalid_argument(
+            "scores",
+            format!("an Arrow dictionary with {other} keys is not supported"),
+        )),
+    }
+}
+
+/// The type of an Arrow chunk the text path reads, or a type error.
+fn not_text(dt: &DataType) -> Error {
+    Error::invalid_argument(
+        "scores",
+        format!("an Arrow column of type {dt} is not a text column"),
+    )
+}
+
+/// Tallies Arrow text chunks on `scale`, each chunk's rows indexed from its start in the
+/// whole column.
+fn arrow_tally(
+    chunks: &[ArrayRef],
+    scale: &LabelledScale,
+    on_invalid: OnInvalid,
+) -> cxmetrics::Result<Tally> {
+    let mut total = Tally::new(scale.scale());
+    let mut start = 0usize;
+    for chunk in chunks {
+        let part = match chunk.data_type() {
+            DataType::Dictionary(key, _) => {
+                dictionary_tally_any(chunk.as_ref(), key, scale, on_invalid)
+                    .map_err(|e| shift(e, start))?
+            }
+            dt => {
+                let mut r = TextReader::new(scale, on_invalid).starting_at(start);
+                match dt {
+                    DataType::Utf8 => read_strings(&mut r, chunk.as_string::<i32>())?,
+                    DataType::LargeUtf8 => read_strings(&mut r, chunk.as_string::<i64>())?,
+                    DataType::Utf8View => {
+                        let a = chunk.as_string_view();
+                        for i in 0..a.len() {
+                            if a.is_null(i) {
+                                r.missing(1);
+                            } else {
+                                r.count(a.value(i))?;
+                            }
+                        }
+                    }
+                    other => return Err(not_text(other)),
+                }
+                r.finish()
+            }
+        };
+        total.merge(&part)?;
+        start += chunk.len();
+    }
+    Ok(total)
+}
+
+fn read_strings<'a, O: OffsetSizeTrait>(
+    r: &mut TextReader<'_, 'a>,
+    a: &'a arrow_array::GenericStringArray<O>,
+) -> cxmetrics::Result<()> {
+    let offsets = a.value_offsets();
+    let data = a.value_data();
+    let nulls = a.nulls().filter(|n| n.null_count() > 0);
+    for (i, w) in offsets.windows(2).enumerate() {
+        if nulls.is_some_and(|n| n.is_null(i)) {
+            r.missing(1);
+            continue;
+        }
+        let key = &data[w[0].as_usize()..w[1].as_usize()];
+        r.count_keyed(key, || String::from_utf8_lossy(key))?;
+    }
+    Ok(())
+}
+
+/// Arrow text chunks as scores (see `LabelledScale::values`).
+fn arrow_values(
+    chunks: &[ArrayRef],
+    scale: &LabelledScale,
+    on_invalid: OnInvalid,
+) -> cxmetrics::Result<Vec<f64>> {
+    let mut out = Vec::with_capacity(chunks.iter().map(Array::len).sum());
+    for chunk in chunks {
+        let start = out.len();
+        match chunk.data_type() {
+            DataType::Dictionary(key, _) => {
+                let v = with_dictionary!(chunk, key.as_ref(), dictionary_values(scale, on_invalid))
+                    .map_err(|e| shift(e, start))?;
+                out.extend_from_slice(&v);
+            }
+            _ => {
+                let mut r = TextReader::new(scale, on_invalid).starting_at(start);
+                for row in string_rows(chunk.as_ref())? {
+                    out.push(match row {
+                        Some(k) => r.score_keyed(k, || String::from_utf8_lossy(k))?,
+                        None => {
+                            r.missing(1);
+                            f64::NAN
+                        }
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Rows per physical code of a polars categorical: counts, the first row, and nulls.
+struct PhysicalCounts {
+    counts: Vec<u64>,
+    first: Vec<usize>,
+    missing: u64,
+}
+
+/// The values and nulls of an unsigned-integer chunk, widened to `u64` one by one.
+macro_rules! with_physical {
+    ($chunk:expr, $v:ident => $body:expr) => {
+        match $chunk.data_type() {
+            DataType::UInt8 => {
+                let $v = $chunk.as_primitive::<UInt8Type>();
+                $body
+            }
+            DataType::UInt16 => {
+                let $v = $chunk.as_primitive::<UInt16Type>();
+                $body
+            }
+            DataType::UInt32 => {
+                let $v = $chunk.as_primitive::<UInt32Type>();
+                $body
+            }
+            other => return Err(not_text(other)),
+        }
+    };
+}
+
+/// Counts the rows of each physical code (one pass, the codes in place).
+fn count_physical(chunks: &[ArrayRef]) -> cxmetrics::Result<PhysicalCounts> {
+    let mut out = PhysicalCounts {
+        counts: Vec::new(),
+        first: Vec::new(),
+        missing: 0,
+    };
+    let mut base = 0usize;
+    for chunk in chunks {
+        with_physical!(chunk, a => {
+            let nulls = a.nulls().filter(|n| n.null_count() > 0);
+            let values = a.values();
+            // no nulls and few codes (the usual categorical): the numeric kernel counts
+            // the codes, then one scan finds the first row of each code that occurs
+            let top = values.iter().copied().max().map_or(0, u64::from);
+            if nulls.is_none() && top < u64::from(cxmetrics::MAX_POINTS) && !values.is_empty() {
+                let k = (usize::try_from(top).unwrap_or(0) + 1).max(2); // a scale has ≥ 2 points
+                let codes = Scale::new(0, k as i64 - 1)?;
+                let t = Tally::from_scores_with(codes, values, None, OnInvalid::Error)?;
+                if out.counts.len() < k {
+                    out.counts.resize(k, 0);
+                    out.first.resize(k, usize::MAX);
+                }
+                let mut pending = 0usize;
+                for (j, &n) in t.counts().iter().enumerate() {
+                    if n > 0 && out.counts[j] == 0 {
+                        pending += 1;
+                    }
+                }
+                for (i, &v) in values.iter().enumerate() {
+                    if pending == 0 {
+                        break;
+                    }
+                    let c = usize::try_from(u64::from(v)).unwrap_or(0);
+                    if out.counts[c] == 0 && out.first[c] == usize::MAX {
+                        out.first[c] = base + i;
+                        pending -= 1;
+                    }
+                }
+                for (j, &n) in t.counts().iter().enumerate() {
+                    out.counts[j] += n;
+                }
+                base += chunk.len();
+                continue;
+            }
+            for (i, &v) in a.values().iter().enumerate() {
+                if nulls.is_some_and(|n| n.is_null(i)) {
+                    out.missing += 1;
+                    continue;
+                }
+                let c = usize::try_from(u64::from(v)).unwrap_or(usize::MAX);
+                if c >= out.counts.len() {
+                    if c > (1 << 31) {
+                        return Err(Error::invalid_argument("scores", "a categorical code past 2³¹"));
+                    }
+                    out.counts.resize(c + 1, 0);
+                    out.first.resize(c + 1, usize::MAX);
+                }
+                if out.counts[c] == 0 {
+                    out.first[c] = base + i;
+                }
+                out.counts[c] += 1;
+            }
+        });
+        base += chunk.len();
+    }
+    Ok(out)
+}
+
+/// The physical codes as `i64` (−1 at nulls), for the per-row paths.
+fn physical_codes(chunks: &[ArrayRef]) -> Vec<i64> {
+    let mut out = Vec::with_capacity(chunks.iter().map(Array::len).sum());
+    for chunk in chunks {
+        let mut run = || -> cxmetrics::Result<()> {
+            with_physical!(chunk, a => {
+                for (i, &v) in a.values().iter().enumerate() {
+                    out.push(if a.is_null(i) { -1 } else { i64::from(v) });
+                }
+            });
+            Ok(())
+        };
+        let _ = run();
+    }
+    out
+}
+
+/// The answers at `rows` of a physical column, from its `texts(rows)` callable.
+fn physical_texts(texts: &Bound<'_, PyAny>, rows: &[usize]) -> PyResult<Vec<Category>> {
+    let got = texts.call1((rows.to_vec(),))?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (item, &row) in got.try_iter()?.zip(rows) {
+        out.push(category(&item?, Some(row))?);
+    }
+    if out.len() != rows.len() {
+        return Err(type_error(
+            "scores: the categorical's texts did not line up with its codes",
+        ));
+    }
+    Ok(out)
 }
 
 impl TextColumn<'_> {
-    fn answers(&self) -> Vec<Answer<'_>> {
-        self.categories
-            .iter()
-            .map(|c| match c {
-                Category::Missing => Answer::Missing,
-                Category::Number(x) => Answer::Number(*x),
-                Category::Text(t) => Answer::Text(t),
-            })
-            .collect()
-    }
-
-    /// Tallies the column on `scale` (detached for large columns).
+    /// Tallies the column on `scale` (detached for large columns, except for weights
+    /// and Python objects).
     pub(crate) fn tally(
         &self,
         py: Python<'_>,
@@ -79,15 +576,57 @@ impl TextColumn<'_> {
         weights: Option<&[f64]>,
         on_invalid: OnInvalid,
     ) -> PyResult<Tally> {
-        let answers = self.answers();
-        let result = with_codes!(&self.codes, c => {
-            let run = || scale.tally_codes(&answers, c, weights, on_invalid);
-            if c.len() > DETACH_THRESHOLD {
-                py.detach(|| no_panic(run))
-            } else {
-                no_panic(run)
+        let result = match self {
+            TextColumn::Codes { categories, codes } => {
+                let answers = answers(categories);
+                with_codes!(codes, c => {
+                    let run = || scale.tally_codes(&answers, c, weights, on_invalid);
+                    if c.len() > DETACH_THRESHOLD {
+                        py.detach(|| no_panic(run))
+                    } else {
+                        no_panic(run)
+                    }
+                })
             }
-        });
+            _ if weights.is_some() => {
+                let values = self.values(scale, on_invalid)?;
+                no_panic(|| Tally::from_scores_with(scale.scale(), &values, weights, on_invalid))
+            }
+            TextColumn::Arrow(chunks) => {
+                py.detach(|| no_panic(|| arrow_tally(chunks, scale, on_invalid)))
+            }
+            TextColumn::Physical { chunks, texts } => {
+                let counted = py
+                    .detach(|| no_panic(|| count_physical(chunks)))
+                    .map_err(core_err)?;
+                let used: Vec<usize> = (0..counted.counts.len())
+                    .filter(|&j| counted.counts[j] > 0)
+                    .collect();
+                let rows: Vec<usize> = used.iter().map(|&j| counted.first[j]).collect();
+                let categories = physical_texts(texts, &rows)?;
+                let counts: Vec<u64> = used.iter().map(|&j| counted.counts[j]).collect();
+                no_panic(|| {
+                    scale.tally_category_counts(
+                        &answers(&categories),
+                        &counts,
+                        &rows,
+                        counted.missing,
+                        on_invalid,
+                    )
+                })
+            }
+            TextColumn::Fixed { raw, size, ucs4 } => {
+                let raw = raw.as_slice().map_err(|e| type_error(e.to_string()))?;
+                let (size, ucs4) = (*size, *ucs4);
+                py.detach(|| {
+                    no_panic(|| {
+                        let mut r = TextReader::new(scale, on_invalid);
+                        fixed_rows(raw, size, ucs4, |key, text| r.count_keyed(key, text))?;
+                        Ok(r.finish())
+                    })
+                })
+            }
+        };
         result.map_err(core_err)
     }
 
@@ -97,9 +636,42 @@ impl TextColumn<'_> {
         scale: &LabelledScale,
         on_invalid: OnInvalid,
     ) -> PyResult<Vec<f64>> {
-        let answers = self.answers();
-        no_panic(|| with_codes!(&self.codes, c => scale.values_codes(&answers, c, on_invalid)))
-            .map_err(core_err)
+        let result = match self {
+            TextColumn::Codes { categories, codes } => {
+                let answers = answers(categories);
+                no_panic(|| with_codes!(codes, c => scale.values_codes(&answers, c, on_invalid)))
+            }
+            TextColumn::Arrow(chunks) => no_panic(|| arrow_values(chunks, scale, on_invalid)),
+            TextColumn::Physical { chunks, texts } => {
+                let counted = no_panic(|| count_physical(chunks)).map_err(core_err)?;
+                let used: Vec<usize> = (0..counted.counts.len())
+                    .filter(|&j| counted.counts[j] > 0)
+                    .collect();
+                let rows: Vec<usize> = used.iter().map(|&j| counted.first[j]).collect();
+                let texts = physical_texts(texts, &rows)?;
+                let mut categories: Vec<Category> = (0..counted.counts.len())
+                    .map(|_| Category::Missing)
+                    .collect();
+                for (&j, t) in used.iter().zip(texts) {
+                    categories[j] = t;
+                }
+                let codes = physical_codes(chunks);
+                no_panic(|| scale.values_codes(&answers(&categories), &codes, on_invalid))
+            }
+            TextColumn::Fixed { raw, size, ucs4 } => {
+                let raw = raw.as_slice().map_err(|e| type_error(e.to_string()))?;
+                no_panic(|| {
+                    let mut out = Vec::with_capacity(raw.len() / (*size).max(1));
+                    let mut r = TextReader::new(scale, on_invalid);
+                    fixed_rows(raw, *size, *ucs4, |key, text| {
+                        out.push(r.score_keyed(key, text)?);
+                        Ok(())
+                    })?;
+                    Ok(out)
+                })
+            }
+        };
+        result.map_err(core_err)
     }
 }
 
@@ -150,16 +722,12 @@ fn text_adapter(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
 /// Categorical / Enum, Arrow string and dictionary arrays.
 pub(crate) fn extract_text<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<TextColumn<'py>>> {
     if let Ok(list) = obj.cast::<PyList>() {
-        if !list.iter().any(|x| x.is_instance_of::<PyString>()) {
-            return Ok(None);
-        }
-        return from_items(list.iter()).map(Some);
+        let items: Vec<Bound<'py, PyAny>> = list.iter().collect();
+        return from_items(items.iter(), false);
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
-        if !tuple.iter().any(|x| x.is_instance_of::<PyString>()) {
-            return Ok(None);
-        }
-        return from_items(tuple.iter()).map(Some);
+        let items: Vec<Bound<'py, PyAny>> = tuple.iter().collect();
+        return from_items(items.iter(), false);
     }
     let ty = obj.get_type();
     let module = ty.module()?.to_string();
@@ -174,25 +742,74 @@ pub(crate) fn extract_text<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Text
     if !candidate {
         return Ok(None);
     }
-    let out = text_adapter(obj.py())?.call1((obj,))?;
+    let py = obj.py();
+    let out = text_adapter(py)?.call1((obj,))?;
     if out.is_none() {
         return Ok(None);
     }
-    let cats = out.get_item(0)?;
-    let codes = out.get_item(1)?;
-    if cats.is_none() {
-        // an object array of answers: read item by item (identical objects once)
-        let arr = codes.cast::<PyArray1<Py<PyAny>>>()?.try_readonly()?;
-        let py = obj.py();
-        return match arr.as_slice() {
-            Ok(items) => from_items(items.iter().map(|x| x.bind(py).clone())).map(Some),
-            Err(_) => from_items(arr.as_array().iter().map(|x| x.bind(py).clone())).map(Some),
-        };
+    let kind = out.get_item(0)?;
+    let kind = kind.cast::<PyString>()?.to_cow()?;
+    let info = out.get_item(1)?;
+    let column = out.get_item(2)?;
+    match kind.as_ref() {
+        "objects" => {
+            let arr = column.cast::<PyArray1<Py<PyAny>>>()?.try_readonly()?;
+            let text: bool = info.extract()?;
+            match arr.as_slice() {
+                Ok(items) => from_items(items.iter().map(|x| x.bind(py)), text),
+                Err(_) => {
+                    let items: Vec<Bound<'py, PyAny>> =
+                        arr.as_array().iter().map(|x| x.bind(py).clone()).collect();
+                    from_items(items.iter(), text)
+                }
+            }
+        }
+        "arrow" => {
+            let Some(col) = crate::arrow::import(&column, super::Role::Keys)? else {
+                return Ok(None);
+            };
+            let (chunks, _) = col.into_chunks();
+            Ok(Some(TextColumn::Arrow(chunks)))
+        }
+        "physical" => {
+            let Some(col) = crate::arrow::import(&column, super::Role::Keys)? else {
+                return Ok(None);
+            };
+            let (chunks, _) = col.into_chunks();
+            Ok(Some(TextColumn::Physical {
+                chunks,
+                texts: info,
+            }))
+        }
+        "fixed" => {
+            let (size, code): (usize, String) = info.extract()?;
+            let raw = column.cast::<PyArray1<u8>>()?.try_readonly()?;
+            if raw.as_slice().is_err() {
+                return Err(type_error(
+                    "scores: a numpy string array must be contiguous",
+                ));
+            }
+            Ok(Some(TextColumn::Fixed {
+                raw,
+                size,
+                ucs4: code == "U",
+            }))
+        }
+        _ => {
+            let mut categories = Vec::new();
+            for c in info.try_iter()? {
+                categories.push(category(&c?, None)?);
+            }
+            Ok(Some(TextColumn::Codes {
+                categories,
+                codes: codes_of(&column)?,
+            }))
+        }
     }
-    let mut categories = Vec::new();
-    for c in cats.try_iter()? {
-        categories.push(category(&c?, None)?);
-    }
+}
+
+/// An integer numpy array of codes, zero-copy when it is contiguous int8/16/32.
+fn codes_of<'py>(codes: &Bound<'py, PyAny>) -> PyResult<Codes<'py>> {
     let codes = if let Ok(a) = codes.cast::<PyArray1<i8>>() {
         Codes::I8(Column::View(a.try_readonly()?))
     } else if let Ok(a) = codes.cast::<PyArray1<i16>>() {
@@ -206,7 +823,7 @@ pub(crate) fn extract_text<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Text
         Codes::I64(Column::Owned(v))
     };
     // a zero-copy view must be contiguous
-    let codes = match codes {
+    Ok(match codes {
         Codes::I8(Column::View(v)) if v.as_slice().is_err() => {
             Codes::I8(Column::Owned(v.as_array().iter().copied().collect()))
         }
@@ -217,8 +834,7 @@ pub(crate) fn extract_text<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Text
             Codes::I32(Column::Owned(v.as_array().iter().copied().collect()))
         }
         other => other,
-    };
-    Ok(Some(TextColumn { categories, codes }))
+    })
 }
 
 fn category(item: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Category> {
@@ -243,49 +859,94 @@ fn category(item: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Category>
     })
 }
 
-fn from_items<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>) -> PyResult<TextColumn<'py>> {
-    let mut categories = Vec::new();
-    let mut texts: HashMap<String, i64> = HashMap::new();
-    let mut numbers: HashMap<u64, i64> = HashMap::new();
-    // the same str object (the usual case in a column of a few answers) is read once;
-    // every item is alive (held by its container) while the column is read
-    let mut seen: HashMap<usize, i64> = HashMap::new();
-    let mut codes = Vec::new();
-    for (i, item) in items.enumerate() {
-        let is_str = item.is_instance_of::<PyString>();
-        if is_str && let Some(&c) = seen.get(&item.as_ptr().addr()) {
-            codes.push(c);
-            continue;
-        }
-        let code = match category(&item, Some(i))? {
-            Category::Missing => -1,
-            Category::Text(t) => {
-                let next = categories.len() as i64;
-                if let Some(&c) = texts.get(&t) {
-                    c
-                } else {
-                    texts.insert(t.clone(), next);
-                    categories.push(Category::Text(t));
-                    next
-                }
-            }
-            Category::Number(x) => {
-                let next = categories.len() as i64;
-                *numbers.entry(x.to_bits()).or_insert_with(|| {
-                    categories.push(Category::Number(x));
-                    next
-                })
-            }
-        };
-        if is_str {
-            seen.insert(item.as_ptr().addr(), code);
-        }
-        codes.push(code);
+/// Slots of the object-identity cache (a power of two).
+const OBJECT_WAYS: usize = 256;
+
+/// Dictionary-encodes Python objects (`str`, `None`, numbers): each distinct object is
+/// looked up once (a direct-mapped cache on its address; every item is alive, held by
+/// its container, while the column is read), and each distinct text once (equal `str`
+/// objects found by their hash, then compared). `None` when `text` is false and no item
+/// is a `str` (a numeric column: the numeric path takes it).
+fn from_items<'a, 'py: 'a>(
+    items: impl ExactSizeIterator<Item = &'a Bound<'py, PyAny>> + Clone,
+    text: bool,
+) -> PyResult<Option<TextColumn<'py>>> {
+    if !text && !items.clone().any(PyAnyMethods::is_instance_of::<PyString>) {
+        return Ok(None);
     }
-    Ok(TextColumn {
-        categories,
-        codes: Codes::I64(Column::Owned(codes)),
-    })
+    let mut categories = Vec::new();
+    // equal texts in distinct objects: hash → (object, code)
+    let mut by_hash: HashMap<isize, Vec<(Bound<'py, PyAny>, i32)>> = HashMap::new();
+    let mut numbers: HashMap<u64, i32> = HashMap::new();
+    let mut ways = [(0usize, 0i32); OBJECT_WAYS];
+    let mut narrow: Vec<i8> = Vec::with_capacity(items.len());
+    let mut wide: Option<Vec<i32>> = None;
+    for (i, item) in items.enumerate() {
+        let addr = item.as_ptr().addr();
+        let way = (addr >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - 8);
+        let code = if ways[way].0 == addr {
+            ways[way].1
+        } else {
+            let code = if item.is_instance_of::<PyString>() {
+                let h = item.hash()?;
+                let bucket = by_hash.entry(h).or_default();
+                let mut found = None;
+                for (other, c) in bucket.iter() {
+                    if other.as_ptr() == item.as_ptr() || other.eq(item)? {
+                        found = Some(*c);
+                        break;
+                    }
+                }
+                match found {
+                    Some(c) => c,
+                    None => {
+                        let c = next_code(categories.len())?;
+                        let s = item.cast::<PyString>()?.to_cow()?.into_owned();
+                        categories.push(Category::Text(s));
+                        bucket.push((item.clone(), c));
+                        c
+                    }
+                }
+            } else {
+                match category(item, Some(i))? {
+                    Category::Missing => -1,
+                    Category::Number(x) => {
+                        let next = next_code(categories.len())?;
+                        *numbers.entry(x.to_bits()).or_insert_with(|| {
+                            categories.push(Category::Number(x));
+                            next
+                        })
+                    }
+                    Category::Text(_) => unreachable!("str items are read above"),
+                }
+            };
+            ways[way] = (addr, code);
+            code
+        };
+        match &mut wide {
+            Some(w) => w.push(code),
+            None => match i8::try_from(code) {
+                Ok(c) => narrow.push(c),
+                Err(_) => {
+                    let mut w: Vec<i32> = narrow.iter().map(|&c| i32::from(c)).collect();
+                    w.reserve(narrow.capacity() - narrow.len());
+                    w.push(code);
+                    wide = Some(w);
+                    narrow = Vec::new();
+                }
+            },
+        }
+    }
+    let codes = match wide {
+        Some(w) => Codes::I32(Column::Owned(w)),
+        None => Codes::I8(Column::Owned(narrow)),
+    };
+    Ok(Some(TextColumn::Codes { categories, codes }))
+}
+
+fn next_code(n: usize) -> PyResult<i32> {
+    i32::try_from(n)
+        .map_err(|_| crate::errors::invalid_argument("scores", "more than 2³¹ distinct answers"))
 }
 
 /// Scores for the functions that take one float column (segments, trends): a text

@@ -22,6 +22,9 @@ export function needLabels() {
 /** Scores as a Float64Array when `scores` is an array holding text (read on `scale`), else null. */
 export let textValues;
 
+/** Adds the text answer `text`, read on `scale`, to the raw tally `t` (Tally.push). */
+export let pushText;
+
 /**
  * Whether `scores` is an array with a string in it. Arrays too long for wasm memory are
  * left to the numeric path, which refuses them before reading any element (a sparse
@@ -88,6 +91,22 @@ export class Scale {
   }
 
   static {
+    pushText = (t, scale, text, weight, policy) => {
+      needLabels();
+      const labelled = scale.#texts !== undefined;
+      call(() =>
+        t.pushText(
+          scale.min,
+          scale.max,
+          labelled ? scale.#texts : [],
+          labelled ? scale.#points : new Float64Array(0),
+          scale.#missing,
+          fold(text),
+          weight,
+          policy,
+        ),
+      );
+    };
     textValues = (scale, scores, policy) => {
       if (!hasText(scores)) return null;
       needLabels();

@@ -5,7 +5,7 @@ import { describe, floatsArg, oneShot, scoresArg } from "./convert.mjs";
 import { CxMetricsError, call } from "./errors.mjs";
 import { given, onInvalidArg, optionalNumber, optionsArg } from "./options.mjs";
 import { raw } from "./raw.mjs";
-import { Scale, scaleArg, textValues } from "./scale.mjs";
+import { pushText, Scale, scaleArg, textValues } from "./scale.mjs";
 
 export const INTERNAL = Symbol("cxmetrics.internal");
 const MAX_JSON = 1 << 20;
@@ -190,13 +190,18 @@ export class Tally {
     );
   }
 
-  /** Adds one score (null / undefined / NaN = missing); returns this tally. */
+  /**
+   * Adds one score (null / undefined / NaN = missing) or text answer (read on the
+   * scale's labels, as the column paths read it); returns this tally.
+   */
   push(score, options) {
     const o = optionsArg(options, ["weight", "onInvalid"], "Tally.push");
     let x = score;
     if (!given(x)) x = NaN;
-    else if (typeof x !== "number") {
-      throw new TypeError(`score must be a number (null or undefined for a missing answer), not ${describe(x)}`);
+    else if (typeof x !== "number" && typeof x !== "string") {
+      throw new TypeError(
+        `score must be a number or text (null or undefined for a missing answer), not ${describe(x)}`,
+      );
     }
     let w;
     if (given(o.weight)) {
@@ -205,7 +210,8 @@ export class Tally {
     }
     const policy = onInvalidArg(o.onInvalid);
     const t = rawOf(this);
-    call(() => t.push(x, w, policy));
+    if (typeof x === "string") pushText(t, this.scale, x, w, policy);
+    else call(() => t.push(x, w, policy));
     return this;
   }
 

@@ -1,5 +1,5 @@
 // Runs in headless Chromium against the `web` build: every vector (survey, stats, service,
-// lifecycle, segments) and every named case; the survey, stats, lifecycle and segments
+// lifecycle, segments, labels) and every named case; the survey, stats, lifecycle and segments
 // vectors (not trends) again against `cxmetrics/survey/web`.
 // Publishes { passed, failed, failures } on window.__cx for tests/browser/run.mjs.
 import init, * as cx from "/pkg/web/index.mjs";
@@ -10,6 +10,7 @@ import { cases as businessCases } from "/tests/shared/cases_business.mjs";
 import { cases as serviceCases } from "/tests/shared/cases_service.mjs";
 import { cases as statsCases } from "/tests/shared/cases_stats.mjs";
 import { applies, check, VARIANTS } from "/tests/shared/vectors.mjs";
+import { check as checkLabels } from "/tests/shared/vectors_labels.mjs";
 import { check as checkLifecycleSegments, variantsOf } from "/tests/shared/vectors_lifecycle_segments.mjs";
 import { check as checkService, expressible, formsOf } from "/tests/shared/vectors_service.mjs";
 import { check as checkStats } from "/tests/shared/vectors_stats.mjs";
@@ -85,6 +86,17 @@ async function main() {
   }
   for (const [name, fn] of businessCases) record("business named", name, () => fn(cx));
   for (const [name, fn] of bufferCases) record("buffer named", name, () => fn(cx));
+
+  // Labelled answers (issue 13): every labels vector, as one array and pushed one by one.
+  const labels = await (await fetch("/vectors/labels.json")).json();
+  for (const c of labels.cases) {
+    for (const form of ["tally", "push"]) {
+      record("labels vectors", `${c.id} [${form}]`, () => {
+        const failures = checkLabels(cx, c, form);
+        if (failures.length) throw new Error(failures.join("; "));
+      });
+    }
+  }
 
   // The light module (cxmetrics/survey/web): its own .wasm and init.
   await initSurvey();

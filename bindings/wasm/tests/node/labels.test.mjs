@@ -5,22 +5,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as cx from "cxmetrics";
 import * as light from "cxmetrics/survey";
+import { check } from "../shared/vectors_labels.mjs";
 import { loadVectors } from "./helpers.mjs";
 
 const vectors = loadVectors("labels");
-const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-
-function scaleOf(m, c) {
-  if (c.preset !== null) {
-    const make = m.Scale[camel(c.preset.name)];
-    return c.preset.lang === null ? make() : make(c.preset.lang);
-  }
-  const [lo, hi] = c.scale;
-  const options = {};
-  if (c.labels !== null) options.labels = Object.fromEntries(c.labels);
-  if (c.missing !== null) options.missing = c.missing;
-  return new m.Scale(lo, hi, options);
-}
 
 test("the labels vectors are all read", () => {
   assert.ok(vectors.cases.length >= 70);
@@ -33,22 +21,10 @@ test("the light module reads numbers only (size budget)", () => {
   assert.equal(light.nps([10]).score, 100);
 });
 
-for (const [name, m] of [["full", cx]]) {
-  for (const c of vectors.cases) {
-    test(`${c.id} [${name}]`, () => {
-      const run = () => new m.Tally(scaleOf(m, c), c.answers, { onInvalid: c.on_invalid });
-      if (c.error !== undefined) {
-        assert.throws(run, (e) => {
-          assert.ok(e instanceof m.CxMetricsError, String(e));
-          assert.equal(e.code, c.error, e.message);
-          assert.equal(e.index, c.index ?? null);
-          if (c.label !== undefined) assert.ok(e.message.includes(c.label), e.message);
-          return true;
-        });
-        return;
-      }
-      const t = run();
-      assert.deepEqual([t.counts, t.missing, t.invalid], [c.expected.counts, c.expected.missing, c.expected.invalid]);
+for (const c of vectors.cases) {
+  for (const form of ["tally", "push"]) {
+    test(`${c.id} [${form}]`, () => {
+      assert.deepEqual(check(cx, c, form), []);
     });
   }
 }
@@ -85,4 +61,27 @@ test("scales with labels: refusals, equality, JSON", () => {
   assert.deepEqual(s.toJSON(), { min: 0, max: 1, labels: { Yes: 1, No: 0 }, missing: ["(no answer)"] });
   assert.throws(() => cx.csat(["Yes", "maybe"], { scale: s, threshold: 1 }), { code: "unknown_label", index: 1 });
   assert.equal(cx.csat(["Yes", "maybe"], { scale: s, threshold: 1, onInvalid: "skip" }).invalid, 1);
+});
+
+test("Tally.push reads text like the column paths", () => {
+  const s = cx.Scale.satisfaction5("en");
+  const answers = ["Very satisfied", "satisfied ", "NEUTRAL", null, "Dissatisfied", "★★★★★", "n/a"];
+  const t = new cx.Tally(s);
+  for (const a of answers) t.push(a);
+  // hand count: 5, 4, 3, -, 2, 5, -
+  assert.deepEqual([t.counts, t.missing], [[0, 1, 1, 1, 2], 2]);
+  const whole = new cx.Tally(s, answers);
+  assert.deepEqual([whole.counts, whole.missing], [t.counts, t.missing]);
+  // an unknown label's index is the rows seen before; the tally is unchanged
+  assert.throws(() => t.push("great"), { code: "unknown_label", index: 7 });
+  assert.throws(() => t.push("4/10"), { code: "out_of_scale", index: 7 });
+  t.push("great", { onInvalid: "skip" });
+  assert.deepEqual([t.n, t.missing, t.invalid], [5, 2, 1]);
+  const w = new cx.Tally([1, 5]);
+  w.push("4 out of 5", { weight: 2 });
+  w.push(5);
+  assert.deepEqual([w.counts, w.sumWeights], [[0, 0, 0, 1, 1], 3]);
+  assert.throws(() => w.push("Satisfied"), { code: "unknown_label", index: 2 });
+  assert.throws(() => w.push({}), TypeError);
+  assert.throws(() => new light.Tally([1, 5]).push("5"), { name: "TypeError", message: /full cxmetrics module/ });
 });

@@ -36,9 +36,11 @@ use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::tally::{OnInvalid, Score, Tally};
 
+mod column;
 mod presets;
 mod text;
 
+pub use column::TextReader;
 pub use presets::{PRESETS, Preset};
 pub use text::{Reading, normalize};
 
@@ -465,18 +467,38 @@ impl LabelledScale {
             .map(|&a| Self::value_of(self.read_answer(a)))
             .collect();
         let k = per.len();
-        if k == 0 || weights.is_some() || k + 1 > crate::scale::MAX_POINTS as usize {
+        if k == 0 || weights.is_some() {
             let values = self.code_values(categories, &per, codes, on_invalid)?;
             return Tally::from_scores_with(self.scale, &values, weights, on_invalid);
         }
-        // count the codes (−1 = missing, as a point) with the numeric kernels, then fold
-        // the count of each category into the point it reads as
-        let code_scale = Scale::new(-1, k.max(1) as i64 - 1)?;
-        let code_tally = Tally::from_scores_with(code_scale, codes, None, OnInvalid::Skip)?;
-        if code_tally.invalid() > 0 {
-            return Err(Self::bad_code(codes, k));
-        }
-        let c = code_tally.counts();
+        // count the codes (−1 = missing, as a point) with the numeric kernels (or, past
+        // the kernels' largest scale, one by one), then fold the count of each category
+        // into the point it reads as
+        let by_code: Vec<u64>;
+        let c: &[u64] = if k < crate::scale::MAX_POINTS as usize {
+            let code_scale = Scale::new(-1, k as i64 - 1)?;
+            let code_tally = Tally::from_scores_with(code_scale, codes, None, OnInvalid::Skip)?;
+            if code_tally.invalid() > 0 {
+                return Err(Self::bad_code(codes, k));
+            }
+            by_code = code_tally.counts().to_vec();
+            &by_code
+        } else {
+            let mut n = vec![0u64; k + 1];
+            for &code in codes {
+                let code: i64 = code.into();
+                match code
+                    .checked_add(1)
+                    .and_then(|j| usize::try_from(j).ok())
+                    .and_then(|j| n.get_mut(j))
+                {
+                    Some(m) => *m += 1,
+                    None => return Err(Self::bad_code(codes, k)),
+                }
+            }
+            by_code = n;
+            &by_code
+        };
         let p = self.scale.points();
         let mut counts = vec![0u64; p];
         let (mut missing, mut invalid) = (c[0], 0u64);
