@@ -512,11 +512,11 @@ fn weighted_reference(xs: &[f64], ws: &[f64], scale: Scale) -> Weighted {
     };
     for (i, (&x, &w)) in xs.iter().zip(ws).enumerate() {
         let (lo, hi) = (f64::from(scale.min()), f64::from(scale.max()));
+        // a valid weight is in [0, 1e144] (NaN and ±∞ are not)
+        let valid = x.fract() == 0.0 && (lo..=hi).contains(&x);
         if x.is_nan() {
             out.missing += 1;
-        } else if !(x.fract() == 0.0 && x >= lo && x <= hi)
-            || !(w.is_finite() && w >= 0.0 && w <= Tally::MAX_WEIGHT)
-        {
+        } else if !(valid && (0.0..=Tally::MAX_WEIGHT).contains(&w)) {
             out.invalid += 1;
             out.first_bad.get_or_insert(i);
         } else {
