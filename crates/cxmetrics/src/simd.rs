@@ -5,8 +5,8 @@
 //! for AVX-512 — and the widest level the CPU supports is chosen once, at run time,
 //! through the [`pulp`](https://docs.rs/pulp) crate, which enables the instructions
 //! for a closure after checking the CPU has them, so this crate keeps
-//! `forbid(unsafe_code)`. Every level gives the same counts, bit for bit: only the
-//! speed differs. On other targets (wasm included, where `pulp` is not compiled) only
+//! `forbid(unsafe_code)`. Every level gives the same counts and weight sums, bit for
+//! bit: only the speed differs. On other targets (wasm included, where `pulp` is not compiled) only
 //! [`Simd::Scalar`] and [`Simd::Baseline`] exist.
 //!
 //! The level in use is process-wide: [`Simd::current`] (the best one unless

@@ -3,12 +3,16 @@
 
 #![allow(clippy::inline_always)] // every kernel is inlined into each SIMD level's target-feature function (pulp)
 
-use super::{Classified, PointWeight, Score, Tally};
+use super::weighted::valid_weight;
+use super::{Classified, Score};
 use crate::error::Error;
 use crate::scale::Scale;
 use crate::simd::{Kernel, Simd};
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-use {super::OnInvalid, crate::error::Result};
+use {
+    super::{OnInvalid, Tally},
+    crate::error::Result,
+};
 
 /// Inputs at least this long are counted on several threads with the `parallel` feature.
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
@@ -16,27 +20,35 @@ pub(super) const PARALLEL_MIN: usize = 1 << 22;
 
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
 impl Tally {
-    /// Unweighted counting split over the available cores; counts merge exactly, and the
-    /// error reported is the one of the lowest index, as in one pass.
-    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    /// Counting split over the available cores, in parts of whole [`BLOCK`]s (so a
+    /// weighted part adds the same 256-row block sums as one pass); counts merge
+    /// exactly, weight sums within the merge bound, and the error reported is the one
+    /// of the lowest index, as in one pass. `weights`, when given, has the scores'
+    /// length (checked by the caller).
     pub(super) fn extend_parallel<T: Score>(
         &mut self,
         scores: &[T],
         mask: Option<Mask<'_>>,
+        weights: Option<&[f64]>,
         on_invalid: OnInvalid,
     ) -> Result<()> {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-        let chunk = scores.len().div_ceil(threads.max(1));
+        let chunk = scores
+            .len()
+            .div_ceil(threads.max(1))
+            .next_multiple_of(BLOCK);
         let parts: Vec<Result<Tally>> = std::thread::scope(|scope| {
             let handles: Vec<_> = scores
                 .chunks(chunk)
                 .enumerate()
                 .map(|(k, part)| {
                     let scale = self.scale;
-                    let mask = mask.map(|m| m.skip(k * chunk));
+                    let start = k * chunk;
+                    let mask = mask.map(|m| m.skip(start));
+                    let ws = weights.map(|w| &w[start..start + part.len()]);
                     scope.spawn(move || {
                         let mut t = Tally::new(scale);
-                        t.extend_inner(part, mask, None, on_invalid, k * chunk)
+                        t.extend_inner(part, mask, ws, on_invalid, start)
                             .map(|()| t)
                     })
                 })
@@ -63,7 +75,7 @@ const LANE_WIDTH: usize = 16;
 
 /// The most distinct values the byte-lane pass counts (one `u8` counter per value and
 /// lane); scales with more points (plus a missing bin) use the sub-histograms.
-const LANE_VALUES: usize = 16;
+pub(super) const LANE_VALUES: usize = 16;
 
 /// Steps a `u8` lane counter can take before it must be flushed (`u8::MAX`).
 const LANE_ROUNDS: usize = u8::MAX as usize;
@@ -75,10 +87,10 @@ const LANE_BLOCK: usize = 64 * LANE_ROUNDS;
 
 /// Bins of the branch-free histograms: 128 ≥ 101 points + missing + invalid, so a bin
 /// index masked with [`BIN_MASK`] is always in bounds (no bounds checks, no `unsafe`).
-const BINS: usize = 128;
+pub(super) const BINS: usize = 128;
 
 /// `BINS − 1`, the mask applied to every bin index.
-const BIN_MASK: usize = BINS - 1;
+pub(super) const BIN_MASK: usize = BINS - 1;
 
 /// Interleaved sub-histograms of the wide-scale pass, so runs of equal scores do not
 /// serialise on one counter.
@@ -335,7 +347,7 @@ pub(super) struct Mask<'a> {
 
 impl Mask<'_> {
     /// The mask of the rows from `from` on.
-    fn skip(self, from: usize) -> Self {
+    pub(super) fn skip(self, from: usize) -> Self {
         Mask {
             bits: self.bits,
             offset: self.offset + from,
@@ -363,7 +375,7 @@ impl Mask<'_> {
 
     /// Sets the bin of every null row of `bins` (rows `0..bins.len()`) to `missing`,
     /// reading the bitmap once, 64 bits at a time.
-    fn mark_nulls(self, bins: &mut [u8], missing: u8) {
+    pub(super) fn mark_nulls(self, bins: &mut [u8], missing: u8) {
         for (c, chunk) in bins.chunks_mut(64).enumerate() {
             let in_range = u64::MAX >> (64 - chunk.len());
             let mut nulls = !self.word(c * 64) & in_range;
@@ -379,7 +391,7 @@ impl Mask<'_> {
 
 /// [`lane_counts`] with the fewest values (4, 8, 12 or 16) that covers `lanes`.
 #[inline(always)]
-fn lane_counter<T: Score, const W: usize>(
+pub(super) fn lane_counter<T: Score, const W: usize>(
     lanes: usize,
     xs: &[T],
     sub: u8,
@@ -427,147 +439,13 @@ fn lane_counts<T: Score, const K: usize, const W: usize>(
     }
 }
 
-const MAX_WEIGHT_SQ: f64 = Tally::MAX_WEIGHT * Tally::MAX_WEIGHT;
-
-/// A weight in `[0, Tally::MAX_WEIGHT]` (NaN and ±∞ are not).
-fn valid_weight(w: f64) -> bool {
-    (0.0..=Tally::MAX_WEIGHT).contains(&w)
-}
-
-/// Rows per block of the weighted pass, whose plain per-block sums are then added with
-/// compensation: ≤ 256 non-negative terms keep each block sum within 256 ulps.
-const WEIGHT_BLOCK: usize = 256;
-
-/// The weighted hot path: `(counts, Σw and Σw² per point, missing, invalid)`, where a
-/// row with a valid score and an invalid weight (negative, NaN, ±∞, above
-/// [`Tally::MAX_WEIGHT`]) is invalid and a missing score's weight is ignored; with `stop`,
-/// the error of the first invalid row. Branch-free per row: the bin (with the weight's
-/// validity folded in) indexes plain per-block sums, which are added to compensated
-/// per-point sums once per block.
-///
-/// Self-consistent as [`count_bins`]: each block's scores and weights are copied once
-/// (256 rows, next to the per-row work a small cost) and its validity bits read once;
-/// everything about the block (bins, sums, the weight check, the error) comes from the
-/// copy.
-#[allow(clippy::cast_possible_truncation)] // bins < 128
-pub(super) fn count_weighted<T: Score>(
-    scores: &[T],
-    mask: Option<Mask<'_>>,
-    weights: &[f64],
-    min: i64,
-    p: usize,
-    stop: Stop,
-) -> Result<(Vec<u64>, Vec<PointWeight>, u64, u64), Error> {
-    let mut counts = vec![0u64; p];
-    let mut pw = vec![PointWeight::default(); p];
-    let (mut missing, mut invalid) = (0u64, 0u64);
-    let mut bins = [0u8; WEIGHT_BLOCK];
-    let mut w_copy = [0f64; WEIGHT_BLOCK];
-    let mut copy: Vec<T> = Vec::new();
-    for (k, (xs, ws)) in scores
-        .chunks(WEIGHT_BLOCK)
-        .zip(weights.chunks(WEIGHT_BLOCK))
-        .enumerate()
-    {
-        let start = k * WEIGHT_BLOCK;
-        // one private copy of the block's scores and weights decides everything about
-        // it (bins, sums, the weight check, the error)
-        let (xs, ws): (&[T], &[f64]) = if COPIES {
-            copy.clear();
-            copy.extend_from_slice(xs);
-            let w = &mut w_copy[..ws.len()];
-            w.copy_from_slice(ws);
-            (&copy, w)
-        } else {
-            (xs, ws)
-        };
-        let bins = &mut bins[..xs.len()];
-        let (mut n, mut sum, mut sq, signs) =
-            weighted_block(xs, ws, mask.map(|m| m.skip(start)), bins, min, p);
-        // A valid score with a weight that is negative, NaN, ±∞ or above MAX_WEIGHT is
-        // invalid. Such a weight leaves a sign bit in `signs` or a valid point's Σw²
-        // above MAX_WEIGHT² (or NaN); only then is the block checked row by row (and
-        // recounted if a row moves to the invalid bin).
-        let p8 = p as u8;
-        if signs >> 63 != 0 || !sq[..p].iter().all(|&s| s <= MAX_WEIGHT_SQ) {
-            let mut moved = false;
-            for (b, &w) in bins.iter_mut().zip(ws.iter()) {
-                if *b < p8 && !valid_weight(w) {
-                    *b = p8 + 1;
-                    moved = true;
-                }
-            }
-            if moved {
-                (n, sum, sq, _) = block_sums(bins, ws);
-            }
-        }
-        if let Some((scale, base)) = stop
-            && n[p + 1] > 0
-        {
-            let at = bins.iter().position(|&b| b == p8 + 1).unwrap_or(0);
-            return Err(first_bad(
-                &xs[at..],
-                None,
-                Some(&ws[at..]),
-                scale,
-                base + start + at,
-            ));
-        }
-        for k in 0..p {
-            if n[k] > 0 {
-                counts[k] += u64::from(n[k]);
-                pw[k].sum.add(sum[k]);
-                pw[k].sum_sq.add(sq[k]);
-            }
-        }
-        missing += u64::from(n[p]);
-        invalid += u64::from(n[p + 1]);
-    }
-    Ok((counts, pw, missing, invalid))
-}
-
-/// [`block_sums`] of one block of scores and weights: `bins` set from `xs` (one read
-/// of each), null rows (set bits of `nulls`) moved to missing.
-#[allow(clippy::cast_possible_truncation)] // bins < 128
-fn weighted_block<T: Score>(
-    xs: &[T],
-    ws: &[f64],
-    mask: Option<Mask<'_>>,
-    bins: &mut [u8],
-    min: i64,
-    p: usize,
-) -> ([u32; BINS], [f64; BINS], [f64; BINS], u64) {
-    T::bins(xs, min, p, bins);
-    if let Some(m) = mask {
-        m.mark_nulls(bins, p as u8);
-    }
-    block_sums(bins, ws)
-}
-
-/// Per-bin row counts, Σw and Σw² (plain sums) of one block, and the OR of the
-/// weights' bits (whose top bit says whether any weight had its sign bit set).
-fn block_sums(bins: &[u8], ws: &[f64]) -> ([u32; BINS], [f64; BINS], [f64; BINS], u64) {
-    let mut n = [0u32; BINS];
-    let mut sum = [0f64; BINS];
-    let mut sq = [0f64; BINS];
-    let mut signs = 0u64;
-    for (&b, &w) in bins.iter().zip(ws) {
-        let k = usize::from(b) & BIN_MASK;
-        n[k] += 1;
-        sum[k] += w;
-        sq[k] += w * w;
-        signs |= w.to_bits();
-    }
-    (n, sum, sq, signs)
-}
-
 /// The error of the first invalid row of `scores` (a private copy the counting pass
 /// found one in): an invalid score, or the invalid weight of a valid one. Rows whose
 /// bin in `bins` is missing (null rows) are skipped; `index_base` is the index of `scores[0]` in the
 /// caller's input.
 #[cold]
 #[inline(never)]
-fn first_bad<T: Score>(
+pub(super) fn first_bad<T: Score>(
     scores: &[T],
     bins: Option<&[u8]>,
     weights: Option<&[f64]>,
@@ -603,8 +481,9 @@ fn first_bad<T: Score>(
 
 #[cfg(test)]
 mod tests {
-    use super::{BLOCK, Mask, WEIGHT_BLOCK, count_bins, count_weighted};
+    use super::{BLOCK, Mask, count_bins};
     use crate::scale::Scale;
+    use crate::tally::weighted::{WEIGHT_BLOCK, count_weighted};
 
     const NPS: (i64, usize) = (0, 11);
 

@@ -12,7 +12,7 @@
 //!   default, or counted and skipped with [`OnInvalid::Skip`].
 //! - **Counting kernels**: a branch-free pass (byte lanes for small scales,
 //!   interleaved sub-histograms otherwise, blocked compensated sums for weights); with
-//!   the `parallel` feature, long unweighted inputs are split over all cores and merged.
+//!   the `parallel` feature, long inputs are split over all cores and merged.
 //!   Every pass is self-consistent: whatever it looks at twice (to name the first
 //!   invalid row, to take null rows back out, to check weights) it reads from one
 //!   private copy of the block, so memory another thread writes during the pass (a
@@ -44,13 +44,15 @@ mod parts;
 mod score;
 #[cfg(feature = "serde")]
 mod serial;
+mod weighted;
 
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
 use count::PARALLEL_MIN;
 pub(crate) use count::{BLOCK, COPIES};
-use count::{Mask, count_bins, count_weighted};
+use count::{Mask, count_bins};
 pub(crate) use score::Classified;
 pub use score::{OnInvalid, Score};
+use weighted::count_weighted;
 
 /// Σw and Σw² of one scale point, compensated.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -394,8 +396,8 @@ impl Tally {
         on_invalid: OnInvalid,
     ) -> Result<()> {
         #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-        if weights.is_none() && scores.len() >= PARALLEL_MIN {
-            return self.extend_parallel(scores, mask, on_invalid);
+        if scores.len() >= PARALLEL_MIN && weights.is_none_or(|w| w.len() == scores.len()) {
+            return self.extend_parallel(scores, mask, weights, on_invalid);
         }
         self.extend_inner(scores, mask, weights, on_invalid, 0)
     }
