@@ -242,3 +242,80 @@ def test_numpy_fixed_width_strings_any_byte_order_and_stride() -> None:
     with pytest.raises(cx.CxMetricsError) as e:
         cx.Tally(s, np.array(["Satisfied", "meh"]))
     assert (e.value.code, e.value.index) == ("unknown_label", 1)
+
+
+def test_large_text_columns_split_over_threads_agree_with_numbers() -> None:
+    """Columns of 2 Mi+ rows are counted in parts on several threads (object identities,
+    Arrow strings, numpy fixed-width rows): counts equal the numeric column's, the error
+    names the first bad row wherever it falls, and columns with many distinct objects
+    take the row-by-row path."""
+    s = cx.Scale.satisfaction5()
+    words = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"]
+    rng = np.random.default_rng(7)
+    n = (1 << 21) + 12_345
+    points = rng.choice(5, size=n, p=[0.05, 0.07, 0.13, 0.35, 0.40]) + 1
+    numbers = points.astype(float)
+    numbers[rng.random(n) < 0.03] = np.nan
+    # equal texts in distinct objects ("Satisfied" twice), None, numbers among the text
+    pool = np.array([None, *words, "Satisfied".lower().title(), 4, "  very SATISFIED "], dtype=object)
+    text = np.array([pool[int(p)] for p in points], dtype=object)
+    text[np.isnan(numbers)] = None
+    late = rng.choice(n, size=20_000, replace=False)
+    text[late[:10_000]] = pool[6]  # another "Satisfied" object
+    text[late[10_000:]] = pool[7]  # the number 4
+    numbers[late] = 4.0
+    expected = cx.Tally((1, 5), numbers)
+    assert cx.Tally(s, text) == expected
+    assert cx.csat(text, scale=s).score == cx.csat(numbers).score
+    strings = [None if x is None else str(x) for x in text]
+    columns = [np.array([x or "" for x in strings])]
+    try:
+        import pyarrow as pa
+
+        columns += [
+            pa.array(strings),
+            pa.array(strings, type=pa.large_string()),
+            pa.array(strings, type=pa.string_view()),
+        ]
+    except ImportError:
+        pass
+    for col in columns:
+        assert cx.Tally(s, col) == expected, type(col)
+    # an unknown answer in the second half (another thread's part), and one earlier
+    for bad_rows in ([n - 3], [n - 3, n // 2 - 1, 5]):
+        bad = text.copy()
+        bad[bad_rows] = "meh"
+        bad_strings = [None if x is None else str(x) for x in bad]
+        bad_columns = [bad, np.array([x or "" for x in bad_strings])]
+        try:
+            import pyarrow as pa
+
+            bad_columns += [pa.array(bad_strings), pa.array(bad_strings, type=pa.string_view())]
+        except ImportError:
+            pass
+        for col in bad_columns:
+            with pytest.raises(cx.CxMetricsError) as e:
+                cx.Tally(s, col)
+            assert (e.value.code, e.value.index) == ("unknown_label", min(bad_rows)), type(col)
+        skipped = cx.Tally(s, bad, on_invalid="skip")
+        assert skipped.invalid == len(bad_rows)
+        assert skipped.n == expected.n - sum(not np.isnan(numbers[r]) for r in bad_rows)
+    # one str object a row past 256 distinct objects: the row-by-row path, same counts
+    fresh = np.array([None if x is None else "".join(str(x)) + "" for x in text[:300_000]], dtype=object)
+    fresh_each = np.array(
+        [None if x is None else f"{x}" if not isinstance(x, str) else x.encode().decode() for x in text[:300_000]],
+        dtype=object,
+    )
+    assert cx.Tally(s, fresh_each) == cx.Tally(s, fresh) == cx.Tally((1, 5), numbers[:300_000])
+
+
+def test_object_columns_counted_from_threads_at_once() -> None:
+    """Concurrent calls on one shared object array (its rows counted without the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    s = cx.Scale.satisfaction5()
+    col = np.array(["Satisfied", "Neutral", None, "Very satisfied"] * 300_000, dtype=object)
+    expected = cx.Tally((1, 5), [4, 3, None, 5] * 300_000)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: cx.Tally(s, col), range(8)))
+    assert all(r == expected for r in results)

@@ -17,6 +17,7 @@ pub mod stats;
 mod sum;
 pub mod survey;
 pub mod tally;
+mod threads;
 pub mod trends;
 
 #[doc(no_inline)]

@@ -19,7 +19,7 @@ use arrow_array::types::{
 };
 use arrow_array::{Array, ArrayRef, DictionaryArray, OffsetSizeTrait};
 use arrow_schema::DataType;
-use cxmetrics::labels::{Answer, TextReader};
+use cxmetrics::labels::{Answer, TextReader, count_tokens};
 use cxmetrics::{Error, LabelledScale, OnInvalid, Scale, Tally};
 use numpy::{
     PyArray1, PyArrayDescrMethods, PyArrayMethods, PyReadonlyArray1, PyUntypedArray,
@@ -87,6 +87,10 @@ pub(crate) enum TextColumn<'py> {
         chunks: Vec<ArrayRef>,
         texts: Bound<'py, PyAny>,
     },
+    /// A contiguous numpy object array holding at least one `str` (or said to be text):
+    /// tallied by object identity without the GIL ([`objects_tally`]), else encoded by
+    /// [`from_items`].
+    Objects(PyReadonlyArray1<'py, Py<PyAny>>),
     /// A numpy `U` (UCS-4, native order) or `S` (bytes, UTF-8) array as its raw bytes,
     /// `size` bytes a row.
     Fixed {
@@ -361,25 +365,23 @@ fn arrow_tally(
                 dictionary_tally_any(chunk.as_ref(), key, scale, on_invalid)
                     .map_err(|e| shift(e, start))?
             }
-            dt => {
-                let mut r = TextReader::new(scale, on_invalid).starting_at(start);
-                match dt {
-                    DataType::Utf8 => read_strings(&mut r, chunk.as_string::<i32>())?,
-                    DataType::LargeUtf8 => read_strings(&mut r, chunk.as_string::<i64>())?,
-                    DataType::Utf8View => {
-                        let a = chunk.as_string_view();
-                        for i in 0..a.len() {
-                            if a.is_null(i) {
-                                r.missing(1);
-                            } else {
-                                r.count(a.value(i))?;
-                            }
-                        }
-                    }
-                    other => return Err(not_text(other)),
-                }
-                r.finish()
+            DataType::Utf8 => strings_tally(chunk.as_string::<i32>(), scale, on_invalid)
+                .map_err(|e| shift(e, start))?,
+            DataType::LargeUtf8 => strings_tally(chunk.as_string::<i64>(), scale, on_invalid)
+                .map_err(|e| shift(e, start))?,
+            DataType::Utf8View => {
+                let a = chunk.as_string_view();
+                let nulls = a.nulls().filter(|n| n.null_count() > 0);
+                scale
+                    .tally_keyed_rows(
+                        a.len(),
+                        |i| (!nulls.is_some_and(|n| n.is_null(i))).then(|| a.value(i).as_bytes()),
+                        String::from_utf8_lossy,
+                        on_invalid,
+                    )
+                    .map_err(|e| shift(e, start))?
             }
+            other => return Err(not_text(other)),
         };
         total.merge(&part)?;
         start += chunk.len();
@@ -387,22 +389,23 @@ fn arrow_tally(
     Ok(total)
 }
 
-fn read_strings<'a, O: OffsetSizeTrait>(
-    r: &mut TextReader<'_, 'a>,
-    a: &'a arrow_array::GenericStringArray<O>,
-) -> cxmetrics::Result<()> {
+fn strings_tally<O: OffsetSizeTrait>(
+    a: &arrow_array::GenericStringArray<O>,
+    scale: &LabelledScale,
+    on_invalid: OnInvalid,
+) -> cxmetrics::Result<Tally> {
     let offsets = a.value_offsets();
     let data = a.value_data();
     let nulls = a.nulls().filter(|n| n.null_count() > 0);
-    for (i, w) in offsets.windows(2).enumerate() {
-        if nulls.is_some_and(|n| n.is_null(i)) {
-            r.missing(1);
-            continue;
-        }
-        let key = &data[w[0].as_usize()..w[1].as_usize()];
-        r.count_keyed(key, || String::from_utf8_lossy(key))?;
-    }
-    Ok(())
+    scale.tally_keyed_rows(
+        a.len(),
+        |i| {
+            (!nulls.is_some_and(|n| n.is_null(i)))
+                .then(|| &data[offsets[i].as_usize()..offsets[i + 1].as_usize()])
+        },
+        String::from_utf8_lossy,
+        on_invalid,
+    )
 }
 
 /// Arrow text chunks as scores (see `LabelledScale::values`).
@@ -595,6 +598,17 @@ impl TextColumn<'_> {
             TextColumn::Arrow(chunks) => {
                 py.detach(|| no_panic(|| arrow_tally(chunks, scale, on_invalid)))
             }
+            TextColumn::Objects(arr) => {
+                let items = arr.as_slice().map_err(|e| type_error(e.to_string()))?;
+                if let Some(t) = objects_tally(py, items, scale, on_invalid)? {
+                    return Ok(t);
+                }
+                let codes = from_items(items.iter().map(|x| x.bind(py)), true)?;
+                return codes.map_or_else(
+                    || unreachable!("from_items encodes every column it is told is text"),
+                    |c| c.tally(py, scale, None, on_invalid),
+                );
+            }
             TextColumn::Physical { chunks, texts } => {
                 let counted = py
                     .detach(|| no_panic(|| count_physical(chunks)))
@@ -618,11 +632,15 @@ impl TextColumn<'_> {
             TextColumn::Fixed { raw, size, ucs4 } => {
                 let raw = raw.as_slice().map_err(|e| type_error(e.to_string()))?;
                 let (size, ucs4) = (*size, *ucs4);
+                let rows = raw.len().checked_div(size).unwrap_or(0);
                 py.detach(|| {
                     no_panic(|| {
-                        let mut r = TextReader::new(scale, on_invalid);
-                        fixed_rows(raw, size, ucs4, |key, text| r.count_keyed(key, text))?;
-                        Ok(r.finish())
+                        scale.tally_keyed_rows(
+                            rows,
+                            |i| Some(fixed_key(&raw[i * size..(i + 1) * size], ucs4)),
+                            |key| fixed_text(key, ucs4),
+                            on_invalid,
+                        )
                     })
                 })
             }
@@ -642,6 +660,14 @@ impl TextColumn<'_> {
                 no_panic(|| with_codes!(codes, c => scale.values_codes(&answers, c, on_invalid)))
             }
             TextColumn::Arrow(chunks) => no_panic(|| arrow_values(chunks, scale, on_invalid)),
+            TextColumn::Objects(arr) => {
+                let py = arr.py();
+                let items = arr.as_slice().map_err(|e| type_error(e.to_string()))?;
+                return match from_items(items.iter().map(|x| x.bind(py)), true)? {
+                    Some(c) => c.values(scale, on_invalid),
+                    None => unreachable!("from_items encodes every column it is told is text"),
+                };
+            }
             TextColumn::Physical { chunks, texts } => {
                 let counted = no_panic(|| count_physical(chunks)).map_err(core_err)?;
                 let used: Vec<usize> = (0..counted.counts.len())
@@ -756,7 +782,16 @@ pub(crate) fn extract_text<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Text
             let arr = column.cast::<PyArray1<Py<PyAny>>>()?.try_readonly()?;
             let text: bool = info.extract()?;
             match arr.as_slice() {
-                Ok(items) => from_items(items.iter().map(|x| x.bind(py)), text),
+                Ok(items) => {
+                    if !text
+                        && !items
+                            .iter()
+                            .any(|x| x.bind(py).is_instance_of::<PyString>())
+                    {
+                        return Ok(None);
+                    }
+                    Ok(Some(TextColumn::Objects(arr)))
+                }
                 Err(_) => {
                     let items: Vec<Bound<'py, PyAny>> =
                         arr.as_array().iter().map(|x| x.bind(py).clone()).collect();
@@ -862,11 +897,55 @@ fn category(item: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Category>
 /// Slots of the object-identity cache (a power of two).
 const OBJECT_WAYS: usize = 256;
 
-/// Dictionary-encodes Python objects (`str`, `None`, numbers): each distinct object is
-/// looked up once (a direct-mapped cache on its address; every item is alive, held by
-/// its container, while the column is read), and each distinct text once (equal `str`
-/// objects found by their hash, then compared). `None` when `text` is false and no item
-/// is a `str` (a numeric column: the numeric path takes it).
+/// The categories of a column of Python objects (`str`, `None`, numbers), each distinct
+/// object read once: equal `str` objects found by their hash, then compared, share
+/// one category, as do equal numbers.
+#[derive(Default)]
+struct ObjectCategories<'py> {
+    categories: Vec<Category>,
+    /// hash → (object, category)
+    by_hash: HashMap<isize, Vec<(Bound<'py, PyAny>, i32)>>,
+    numbers: HashMap<u64, i32>,
+    any_text: bool,
+}
+
+impl<'py> ObjectCategories<'py> {
+    /// The category of `item` (−1: missing); `index` names its row in an error.
+    fn code(&mut self, item: &Bound<'py, PyAny>, index: usize) -> PyResult<i32> {
+        if item.is_instance_of::<PyString>() {
+            self.any_text = true;
+            let h = item.hash()?;
+            let bucket = self.by_hash.entry(h).or_default();
+            for (other, c) in bucket.iter() {
+                if other.as_ptr() == item.as_ptr() || other.eq(item)? {
+                    return Ok(*c);
+                }
+            }
+            let c = next_code(self.categories.len())?;
+            let s = item.cast::<PyString>()?.to_cow()?.into_owned();
+            self.categories.push(Category::Text(s));
+            bucket.push((item.clone(), c));
+            return Ok(c);
+        }
+        Ok(match category(item, Some(index))? {
+            Category::Missing => -1,
+            Category::Number(x) => {
+                let next = next_code(self.categories.len())?;
+                *self.numbers.entry(x.to_bits()).or_insert_with(|| {
+                    self.categories.push(Category::Number(x));
+                    next
+                })
+            }
+            Category::Text(_) => unreachable!("str items are read above"),
+        })
+    }
+}
+
+/// Dictionary-encodes Python objects (`str`, `None`, numbers) with the GIL held: each
+/// distinct object is looked up once (a direct-mapped cache on its address; every item
+/// is alive, held by its container, while the column is read), and each distinct text
+/// once ([`ObjectCategories`]). `None` when `text` is false and no item is a `str` (a
+/// numeric column: the numeric path takes it).
 fn from_items<'a, 'py: 'a>(
     items: impl ExactSizeIterator<Item = &'a Bound<'py, PyAny>> + Clone,
     text: bool,
@@ -874,10 +953,7 @@ fn from_items<'a, 'py: 'a>(
     if !text && !items.clone().any(PyAnyMethods::is_instance_of::<PyString>) {
         return Ok(None);
     }
-    let mut categories = Vec::new();
-    // equal texts in distinct objects: hash → (object, code)
-    let mut by_hash: HashMap<isize, Vec<(Bound<'py, PyAny>, i32)>> = HashMap::new();
-    let mut numbers: HashMap<u64, i32> = HashMap::new();
+    let mut found = ObjectCategories::default();
     let mut ways = [(0usize, 0i32); OBJECT_WAYS];
     let mut narrow: Vec<i8> = Vec::with_capacity(items.len());
     let mut wide: Option<Vec<i32>> = None;
@@ -887,39 +963,7 @@ fn from_items<'a, 'py: 'a>(
         let code = if ways[way].0 == addr {
             ways[way].1
         } else {
-            let code = if item.is_instance_of::<PyString>() {
-                let h = item.hash()?;
-                let bucket = by_hash.entry(h).or_default();
-                let mut found = None;
-                for (other, c) in bucket.iter() {
-                    if other.as_ptr() == item.as_ptr() || other.eq(item)? {
-                        found = Some(*c);
-                        break;
-                    }
-                }
-                match found {
-                    Some(c) => c,
-                    None => {
-                        let c = next_code(categories.len())?;
-                        let s = item.cast::<PyString>()?.to_cow()?.into_owned();
-                        categories.push(Category::Text(s));
-                        bucket.push((item.clone(), c));
-                        c
-                    }
-                }
-            } else {
-                match category(item, Some(i))? {
-                    Category::Missing => -1,
-                    Category::Number(x) => {
-                        let next = next_code(categories.len())?;
-                        *numbers.entry(x.to_bits()).or_insert_with(|| {
-                            categories.push(Category::Number(x));
-                            next
-                        })
-                    }
-                    Category::Text(_) => unreachable!("str items are read above"),
-                }
-            };
+            let code = found.code(item, i)?;
             ways[way] = (addr, code);
             code
         };
@@ -941,7 +985,59 @@ fn from_items<'a, 'py: 'a>(
         Some(w) => Codes::I32(Column::Owned(w)),
         None => Codes::I8(Column::Owned(narrow)),
     };
-    Ok(Some(TextColumn::Codes { categories, codes }))
+    Ok(Some(TextColumn::Codes {
+        categories: found.categories,
+        codes,
+    }))
+}
+
+/// Tallies a contiguous object array by object identity: the rows of each distinct
+/// object are counted without the GIL and split over the threads
+/// (`labels::count_tokens`; the array holds every item, and its addresses are only
+/// compared there), then each distinct object is read once with the GIL, after checking
+/// that the array still holds it at its first row, and the counts are tallied per
+/// category. `None` past 256 distinct objects in a part (one object a row, as from
+/// JSON): the caller encodes the column with [`from_items`].
+fn objects_tally(
+    py: Python<'_>,
+    items: &[Py<PyAny>],
+    scale: &LabelledScale,
+    on_invalid: OnInvalid,
+) -> PyResult<Option<Tally>> {
+    let address = |x: &Py<PyAny>| x.as_ptr().addr();
+    let counted = if items.len() > DETACH_THRESHOLD {
+        py.detach(|| count_tokens(items, address))
+    } else {
+        count_tokens(items, address)
+    };
+    let Some(counted) = counted else {
+        return Ok(None);
+    };
+    let mut found = ObjectCategories::default();
+    let (mut codes, mut counts, mut firsts) = (Vec::new(), Vec::new(), Vec::new());
+    let mut missing = 0u64;
+    for c in counted {
+        let item = items[c.first].bind(py);
+        if item.as_ptr().addr() != c.token {
+            return Err(pyo3::exceptions::PyRuntimeError::new_err(
+                "scores: the array was changed by another thread while it was read",
+            ));
+        }
+        let code = found.code(item, c.first)?;
+        match usize::try_from(code) {
+            Ok(j) => {
+                codes.push(j);
+                counts.push(c.count);
+                firsts.push(c.first);
+            }
+            Err(_) => missing += c.count,
+        }
+    }
+    let all = answers(&found.categories);
+    let answers: Vec<Answer<'_>> = codes.iter().map(|&j| all[j]).collect();
+    no_panic(|| scale.tally_category_counts(&answers, &counts, &firsts, missing, on_invalid))
+        .map(Some)
+        .map_err(core_err)
 }
 
 fn next_code(n: usize) -> PyResult<i32> {

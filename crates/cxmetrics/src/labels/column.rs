@@ -457,6 +457,52 @@ impl LabelledScale {
         }
         Ok(r.finish())
     }
+
+    /// Tallies `rows` answers stored as bytes: row `i` is `key(i)` (`None`: missing),
+    /// decoded by `text(key)` once per distinct key (see [`TextReader::count_keyed`]).
+    /// For columns read in place (an Arrow string buffer and its offsets, numpy's
+    /// fixed-width rows). With the `parallel` feature a column of a million rows or more
+    /// is split over the threads, each part read by its own [`TextReader`], and the
+    /// parts' tallies merged (counts exactly).
+    ///
+    /// # Errors
+    /// As [`LabelledScale::tally_texts`]: the first invalid answer by index.
+    ///
+    /// # Examples
+    /// ```
+    /// use cxmetrics::{LabelledScale, OnInvalid};
+    /// let s = LabelledScale::thumbs();
+    /// // an Arrow-style string column: one buffer and the offsets of each row
+    /// let (data, offsets) = ("👍👎👍".as_bytes(), [0usize, 4, 8, 8, 12]);
+    /// let key = |i: usize| (i != 2).then(|| &data[offsets[i]..offsets[i + 1]]);
+    /// let t = s.tally_keyed_rows(4, key, String::from_utf8_lossy, OnInvalid::Error)?;
+    /// assert_eq!((t.counts(), t.missing()), (&[1, 2][..], 1));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn tally_keyed_rows<'a>(
+        &self,
+        rows: usize,
+        key: impl Fn(usize) -> Option<&'a [u8]> + Sync,
+        text: impl Fn(&'a [u8]) -> Cow<'a, str> + Sync,
+        on_invalid: OnInvalid,
+    ) -> Result<Tally> {
+        let read = |range: std::ops::Range<usize>| -> Result<Tally> {
+            let mut r = TextReader::new(self, on_invalid).starting_at(range.start);
+            for i in range {
+                match key(i) {
+                    Some(k) => r.count_keyed(k, || text(k))?,
+                    None => r.missing(1),
+                }
+            }
+            Ok(r.finish())
+        };
+        // in row order: the first part's error is the lowest index
+        let mut total = Tally::new(self.scale());
+        for part in crate::threads::split(rows, super::tokens::PARALLEL_MIN, read) {
+            total.merge(&part?)?;
+        }
+        Ok(total)
+    }
 }
 
 impl Tally {

@@ -39,10 +39,12 @@ use crate::tally::{OnInvalid, Score, Tally};
 mod column;
 mod presets;
 mod text;
+mod tokens;
 
 pub use column::TextReader;
 pub use presets::{PRESETS, Preset};
 pub use text::{Reading, normalize};
+pub use tokens::{TokenCount, count_tokens};
 
 /// The texts that mean "no answer" unless a scale says otherwise (compared after
 /// [`normalize`]): `""`, `"n/a"`, `"na"`, `"-"`, `"skipped"`, `"prefer not to say"`.
