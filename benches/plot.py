@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Draws benches/ratios.png from the benchmarks' JSON output: ours ÷ peer on a log axis
 (below 1 = cxmetrics is faster), one panel for Python (cx.nps at 10 M rows per dtype vs
-numpy / pandas / polars / DuckDB) and one for JavaScript (wasm in Node and in headless
-Chromium at 10⁶ rows vs filter/reduce and a hand-written typed-array loop).
+numpy / pandas / polars / DuckDB), one for JavaScript (wasm in Node and in headless
+Chromium at 10⁶ rows vs filter/reduce and a hand-written typed-array loop) and one for
+the zero-copy input (issue 17 item 3: a filled ScoresBuffer and the chunked copy vs the
+faster validating loop and filter/reduce).
 
     .venv/bin/python benches/python/bench_survey.py --rows 10000000 --json benches/results/python.json
     node benches/js/bench_nps.mjs --json benches/results/node.json
     node benches/js/bench_browser.mjs --json benches/results/chromium.json
+    node benches/js/bench_nps.mjs --zero --json benches/results/node_zero.json
+    node benches/js/bench_browser.mjs --zero --json benches/results/chromium_zero.json
     .venv/bin/python benches/plot.py            # → benches/ratios.png
 
 A missing JSON file leaves its part of the chart out.
@@ -128,18 +132,49 @@ def js_panel(ax, runs, n):
     hbars(ax, labels, series, f"JavaScript: wasm (copy into wasm included), {n:,} rows ({runtimes})")
 
 
+def zero_panel(ax, runs):
+    """Issue 17 item 3: ours from a filled ScoresBuffer and from a Float64Array (chunked
+    copy) ÷ the faster validating JS loop and ÷ filter/reduce, per metric and answers."""
+    cats = []
+    for run in runs:
+        for r in run["zero_copy"]:
+            if (r["metric"], r["dist"]) not in cats:
+                cats.append((r["metric"], r["dist"]))
+    palette = {"node": ("#c6dbef", "#6baed6", "#08519c"), "chromium": ("#fdd0a2", "#fd8d3c", "#a63603")}
+    series = []
+    for run in runs:
+        light, mid, dark = palette.get(run["env"], ("#ddd", "#999", "#444"))
+        who = "Node" if run["env"] == "node" else "Chromium"
+        for key, what, color in [
+            ("speedup_buffer_vs_faster_loop", "buffer ÷ faster validating loop", dark),
+            ("speedup_copy_vs_faster_loop", "copy ÷ faster validating loop", mid),
+            ("speedup_buffer_vs_filter_reduce", "buffer ÷ filter/reduce", light),
+        ]:
+            vals = []
+            for c in cats:
+                r = next((r for r in run["zero_copy"] if (r["metric"], r["dist"]) == c), None)
+                vals.append(1 / r[key] if r and r.get(key) else None)
+            series.append((f"{who}: {what}", color, None, vals))
+    runtimes = " vs ".join(r.get("runtime", r["env"]) for r in runs)
+    n = runs[0]["zero_copy"][0]["n"]
+    hbars(ax, [f"{m} {d}" for m, d in cats], series, f"JavaScript zero-copy: ScoresBuffer / chunked copy, {n:,} rows ({runtimes})")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--python", default=os.path.join(RESULTS, "python.json"))
     ap.add_argument("--node", default=os.path.join(RESULTS, "node.json"))
     ap.add_argument("--chromium", default=os.path.join(RESULTS, "chromium.json"))
+    ap.add_argument("--node-zero", default=os.path.join(RESULTS, "node_zero.json"))
+    ap.add_argument("--chromium-zero", default=os.path.join(RESULTS, "chromium_zero.json"))
     ap.add_argument("--rows", type=int, default=10_000_000, help="Python panel: rows")
     ap.add_argument("--n", type=int, default=1_000_000, help="JS panel: rows")
     ap.add_argument("--out", default=os.path.join(HERE, "ratios.png"))
     a = ap.parse_args()
     py = load(a.python)
     js = [d for d in (load(a.node), load(a.chromium)) if d]
-    panels = ([("py", py)] if py else []) + ([("js", js)] if js else [])
+    zero = [d for d in (load(a.node_zero), load(a.chromium_zero)) if d and d.get("zero_copy")]
+    panels = ([("py", py)] if py else []) + ([("js", js)] if js else []) + ([("zero", zero)] if zero else [])
     if not panels:
         raise SystemExit("no results to plot (run the benchmarks with --json first)")
 
@@ -148,6 +183,8 @@ def main():
         if kind == "py":
             res = [r for r in data["results"] if r["rows"] == a.rows and not r["peer"].startswith("cxmetrics")]
             return len(res) + len({r["dtype"] for r in res})
+        if kind == "zero":
+            return len({(r["metric"], r["dist"]) for run in data for r in run["zero_copy"]}) * (3 * len(data) + 1)
         keys = {(r["metric"], r["input"]) for run in data for r in run["results"] if r["n"] == a.n}
         return len(keys) * (3 * len(data) + 1)
 
@@ -162,11 +199,13 @@ def main():
     for ax, (kind, data) in zip(axes[:, 0], panels):
         if kind == "py":
             python_panel(ax, data, a.rows)
+        elif kind == "zero":
+            zero_panel(ax, data)
         else:
             js_panel(ax, data, a.n)
     meta = py or js[0]
     m = meta.get("machine", {})
-    dates = sorted({d["date"][:10] for d in ([py] if py else []) + js if d.get("date")})
+    dates = sorted({d["date"][:10] for d in ([py] if py else []) + js + zero if d.get("date")})
     fig.suptitle(
         f"cxmetrics ÷ peers — {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('os', '')}; "
         f"{', '.join(dates)}\none run each, best-of-N timing, on a shared cloud VM (noisy)",

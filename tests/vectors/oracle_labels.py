@@ -81,6 +81,9 @@ DIGIT_CLASS = "[" + "".join(DIGITS) + "]"
 def norm(text: str) -> str:
     t = unicodedata.normalize("NFC", text)
     t = "".join(c for c in t if c not in "\ufe0e\ufe0f" and not 0x1F3FB <= ord(c) <= 0x1F3FF)
+    # Persian typed on an Arabic keyboard: Arabic yeh (U+064A) and alef maksura (U+0649)
+    # are the Persian yeh (U+06CC), Arabic kaf (U+0643) the keheh (U+06A9) (docs/labels.md)
+    t = t.translate({0x064A: 0x06CC, 0x0649: 0x06CC, 0x0643: 0x06A9})
     return " ".join(t.split()).casefold()
 
 
@@ -235,6 +238,17 @@ def main() -> None:
             expect=("unknown_label", 1),
         )
         case(f"preset/{name}/{lang or '-'}/skip", preset=p, answers=[pairs[0][0], "???", "n/a"], on_invalid="skip")
+    # Persian answers typed with the Arabic yeh, alef maksura and kaf (docs/labels.md)
+    case(
+        "preset/satisfaction5/fa/arabic-letters",
+        preset={"name": "satisfaction5", "lang": "fa"},
+        answers=["\u062e\u064a\u0644\u064a \u0631\u0627\u0636\u064a", "\u0631\u0627\u0636\u0649", "\u0646\u0627\u0631\u0627\u0636\u064a"],
+    )
+    case(
+        "preset/agreement5/fa/arabic-letters",
+        preset={"name": "agreement5", "lang": "fa"},
+        answers=["\u0643\u0627\u0645\u0644\u0627\u064b \u0645\u0648\u0627\u0641\u0642\u0645", "\u0646\u0638\u0631\u064a \u0646\u062f\u0627\u0631\u0645"],
+    )
     # numbers, stars, native digits on plain scales
     case(
         "plain/nps-text",

@@ -19,8 +19,13 @@ pub enum Reading {
 }
 
 /// The text matching is done on: Unicode NFC, trimmed, every run of whitespace one
-/// space, case-folded; emoji variation selectors (U+FE0E, U+FE0F) and skin-tone
+/// space, case-folded, Arabic yeh and kaf read as Persian; emoji variation selectors (U+FE0E, U+FE0F) and skin-tone
 /// modifiers (U+1F3FB–U+1F3FF) removed, so "👍🏽" and "👍" are one answer.
+///
+/// The Arabic letters yeh (`ي`, U+064A), alef maksura (`ى`, U+0649) and kaf (`ك`,
+/// U+0643) read as the Persian yeh (`ی`, U+06CC) and keheh (`ک`, U+06A9): Persian
+/// answers typed on an Arabic keyboard layout match the Persian labels (the folding
+/// Persian text normalisers apply; no label set tells these letters apart).
 ///
 /// Case folding is Unicode's lower-case mapping of each character, plus the full
 /// folds `ß`, `ẞ` → `ss` and `ς` → `σ` (Python's `str.casefold` agrees on every
@@ -38,6 +43,8 @@ pub enum Reading {
 /// assert_eq!(normalize("  Very\tSATISFIED "), "very satisfied");
 /// assert_eq!(normalize("Straße"), "strasse");
 /// assert_eq!(normalize("👍🏽"), "👍");
+/// // "خیلی راضی" typed with the Arabic yeh
+/// assert_eq!(normalize("خيلي راضي"), normalize("خیلی راضی"));
 /// // "Hài lòng" typed with a combining grave accent is the same label
 /// assert_eq!(normalize("Ha\u{300}i lo\u{300}ng"), normalize("Hài lòng"));
 /// ```
@@ -59,6 +66,9 @@ pub fn normalize(text: &str) -> String {
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ς' => out.push('σ'),
+            // Persian typed on an Arabic keyboard: Arabic yeh and alef maksura, Arabic kaf
+            '\u{64A}' | '\u{649}' => out.push('\u{6CC}'),
+            '\u{643}' => out.push('\u{6A9}'),
             c => lower(c, &mut out),
         }
     }

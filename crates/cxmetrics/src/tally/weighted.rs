@@ -2,12 +2,10 @@
 //! block sums of w and w², added to compensated per-point sums.
 //!
 //! Native builds sum each block in 8 interleaved lanes (row `i` of a block goes to lane
-//! `i mod 8`; the lanes are added in one fixed order): at [`Simd::Avx512`] as per-point
-//! masked sums in vector registers (8 weights per instruction, no store per row), at
-//! the other levels as a scatter into 8 accumulator sets (so runs of equal scores do
-//! not serialise on one counter's store and reload). Both add the same terms in the
-//! same order, so every level gives the same sums, bit for bit. wasm builds keep the
-//! one-set scatter (the light module's size budget).
+//! `i mod 8`; the lanes are added in one fixed order), a scatter into 8 accumulator sets
+//! (so runs of equal scores do not serialise on one counter's store and reload); the
+//! SIMD level only maps the scores to bins, so every level gives the same sums, bit for
+//! bit. wasm builds keep the one-set scatter (the light module's size budget).
 
 #![allow(clippy::inline_always)] // the block kernel is inlined into each SIMD level's function (pulp)
 
@@ -177,30 +175,19 @@ impl BlockSums {
 #[cfg(not(target_family = "wasm"))]
 use native::BlockSums;
 
-/// The native block sums: 8 interleaved lanes, masked sums at AVX-512.
+/// The native block sums: 8 interleaved lanes.
 #[cfg(not(target_family = "wasm"))]
 mod native {
-    use super::super::count::{BIN_MASK, BINS, LANE_VALUES, Mask, lane_counter};
+    use super::super::count::{BIN_MASK, BINS, Mask};
     use super::Score;
     use crate::simd::{Kernel, Simd};
 
     /// Interleaved lanes of the block sums: row `i` of a block is added to lane `i mod 8`.
     const LANES: usize = 8;
 
-    /// Points summed per pass over a block in the masked path at AVX-512: 2 × 6 vector
-    /// accumulators stay in registers; an 11-point scale takes two passes over the
-    /// block (256 bins and weights, in L1).
-    const AVX512_GROUP: usize = 6;
-
-    /// Points summed per pass over a block at AVX2: none, the scatter. Masked sums of
-    /// 2, 3 or 4 points per pass (two 256-bit registers per 8 lanes, 16 registers) were
-    /// measured no faster on an AMD EPYC (Zen, AVX2 only): about 20 vector instructions
-    /// a row for an 11-point scale against the scatter's ~12 scalar ones.
-    const AVX2_GROUP: usize = 0;
-
     /// The sums of one block of the weighted pass, per bin (`0..p` points, `p` missing,
     /// `p + 1` invalid): rows, Σw, Σw² (plain sums, each the lanes added in one fixed
-    /// order), and the per-lane accumulators of the scatter path.
+    /// order), and the per-lane accumulators.
     pub(in crate::tally) struct BlockSums {
         pub(in crate::tally) n: [u32; BINS],
         pub(in crate::tally) sum: [f64; BINS],
@@ -223,9 +210,11 @@ mod native {
         }
 
         /// The sums of one block of scores and weights at the level `simd`: `bins` set
-        /// from `xs` (one read of each), null rows (unset bits of `mask`) moved to
-        /// missing. Returns the OR of the weights' bits (whose top bit says whether any
-        /// weight had its sign bit set).
+        /// from `xs` (one read of each) at that level, null rows (unset bits of `mask`)
+        /// moved to missing, then the scatter as compiled for the baseline (compiled with
+        /// AVX2 it ran 5–30 % slower; per-point masked sums at AVX-512 ran 7.5× slower,
+        /// both measured on an AMD EPYC). Returns the OR of the weights' bits (whose top
+        /// bit says whether any weight had its sign bit set).
         #[allow(clippy::too_many_arguments)]
         pub(in crate::tally) fn block<T: Score>(
             &mut self,
@@ -237,147 +226,37 @@ mod native {
             min: i64,
             p: usize,
         ) -> u64 {
-            let k = WeightedBlock {
-                xs,
-                ws,
-                mask,
-                bins,
-                min,
-                p,
-                sums: self,
-            };
+            let map = MapBins { xs, min, p, bins };
             match simd {
                 #[cfg(target_arch = "x86_64")]
-                Simd::Avx512 => crate::simd::avx512(k.masked::<AVX512_GROUP>()),
+                Simd::Avx512 => crate::simd::avx512(map),
                 #[cfg(target_arch = "x86_64")]
-                Simd::Avx2 => {
-                    // the bins at AVX2, the scatter as compiled for the baseline: compiled
-                    // with AVX2 the scatter was slower (measured, AMD EPYC)
-                    let WeightedBlock {
-                        xs,
-                        ws,
-                        mask,
-                        bins,
-                        min,
-                        p,
-                        sums,
-                    } = k;
-                    crate::simd::avx2(MapBins { xs, min, p, bins });
-                    if let Some(m) = mask {
-                        #[allow(clippy::cast_possible_truncation)] // p < 127
-                        m.mark_nulls(bins, p as u8);
-                    }
-                    sums.fill::<AVX2_GROUP>(bins, ws, p)
-                }
-                _ => k.masked::<0>().call(),
+                Simd::Avx2 => crate::simd::avx2(map),
+                _ => map.call(),
             }
+            if let Some(m) = mask {
+                #[allow(clippy::cast_possible_truncation)] // p < 127
+                m.mark_nulls(bins, p as u8);
+            }
+            self.sum_bins(simd, bins, ws, p)
         }
 
-        /// The sums of `bins` (already mapped) with their weights `ws` at the level
-        /// `simd`; returns the OR of the weights' bits.
+        /// The sums of `bins` (already mapped) with their weights `ws` (the same at every
+        /// level); returns the OR of the weights' bits.
         pub(in crate::tally) fn sum_bins(
             &mut self,
-            simd: Simd,
+            _simd: Simd,
             bins: &[u8],
             ws: &[f64],
             p: usize,
         ) -> u64 {
-            match simd {
-                #[cfg(target_arch = "x86_64")]
-                Simd::Avx512 => crate::simd::avx512(SumBins::<AVX512_GROUP> {
-                    bins,
-                    ws,
-                    p,
-                    sums: self,
-                }),
-                _ => SumBins::<0> {
-                    bins,
-                    ws,
-                    p,
-                    sums: self,
-                }
-                .call(),
-            }
-        }
-
-        /// Sums by point: per-point masked sums, `G` points per pass, when `G > 0` and
-        /// the bins fit the byte lanes, else the 8-set scatter. Either way the same terms
-        /// in the same order.
-        #[inline(always)]
-        fn fill<const G: usize>(&mut self, bins: &[u8], ws: &[f64], p: usize) -> u64 {
-            let used = (p + 2).min(BINS);
-            if G > 0 && used <= LANE_VALUES {
-                self.masked::<G>(bins, ws, p);
-            } else {
-                self.scatter(bins, ws, used);
-            }
+            self.scatter(bins, ws, (p + 2).min(BINS));
             ws.iter().fold(0u64, |a, w| a | w.to_bits())
         }
 
-        /// Counts from the byte lanes; Σw and Σw² per point as masked sums in 8 lanes,
-        /// `G` points per pass over the block.
-        #[inline(always)]
-        #[allow(clippy::cast_possible_truncation)] // ≤ 256 rows per block
-        fn masked<const G: usize>(&mut self, bins: &[u8], ws: &[f64], p: usize) {
-            let mut out = [0u64; LANE_VALUES];
-            lane_counter::<u8, 64>(p + 2, bins, 0, &mut out);
-            for (n, &c) in self.n.iter_mut().zip(&out) {
-                *n = c as u32;
-            }
-            let mut v0 = 0;
-            while v0 < p {
-                self.group::<G>(bins, ws, v0);
-                v0 += G;
-            }
-        }
-
-        /// Σw and Σw² of the points `v0..v0 + G` (those past `p + 1` are not counted),
-        /// each in 8 lanes kept in registers.
-        #[inline(always)]
-        #[allow(clippy::cast_possible_truncation, clippy::needless_range_loop)] // v < 128; lane loops vectorise
-        fn group<const G: usize>(&mut self, bins: &[u8], ws: &[f64], v0: usize) {
-            let mut s = [[0f64; LANES]; G];
-            let mut q = [[0f64; LANES]; G];
-            let mut bc = bins.chunks_exact(LANES);
-            let mut wc = ws.chunks_exact(LANES);
-            for (b, w) in (&mut bc).zip(&mut wc) {
-                let mut bin = [0u64; LANES];
-                let mut w1 = [0u64; LANES];
-                let mut w2 = [0u64; LANES];
-                for l in 0..LANES {
-                    bin[l] = u64::from(b[l]);
-                    w1[l] = w[l].to_bits();
-                    w2[l] = (w[l] * w[l]).to_bits();
-                }
-                for g in 0..G {
-                    let v = (v0 + g) as u64;
-                    for l in 0..LANES {
-                        // all ones where the row is in point v: the weight, else +0.0,
-                        // which leaves the sum's bits as they are (a sum is never −0.0),
-                        // so the same bits as the scatter
-                        let hit = 0u64.wrapping_sub(u64::from(bin[l] == v));
-                        s[g][l] += f64::from_bits(w1[l] & hit);
-                        q[g][l] += f64::from_bits(w2[l] & hit);
-                    }
-                }
-            }
-            for (l, (&b, &w)) in bc.remainder().iter().zip(wc.remainder()).enumerate() {
-                let g = usize::from(b).wrapping_sub(v0);
-                if g < G {
-                    s[g][l] += w;
-                    q[g][l] += w * w;
-                }
-            }
-            for g in 0..G {
-                let k = (v0 + g) & BIN_MASK;
-                self.sum[k] = lane_total(&s[g]);
-                self.sq[k] = lane_total(&q[g]);
-            }
-        }
-
         /// Rows, Σw and Σw² per bin scattered into 8 accumulator sets (row `i` to set
-        /// `i mod 8`), then added per bin; only the `used` bins are reset.
-        #[inline(always)]
+        /// `i mod 8`, so runs of equal scores do not serialise on one counter's store
+        /// and reload), then added per bin; only the `used` bins are reset.
         #[allow(clippy::needless_range_loop)] // lane loops
         fn scatter(&mut self, bins: &[u8], ws: &[f64], used: usize) {
             for k in 0..used {
@@ -410,53 +289,8 @@ mod native {
     }
 
     /// The 8 lanes of a block sum added in one fixed order (a pairwise tree).
-    #[inline(always)]
     fn lane_total(l: &[f64; LANES]) -> f64 {
         ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]))
-    }
-
-    /// One block of the weighted pass as a [`Kernel`]: bins mapped, null rows marked,
-    /// sums filled (masked when `MASKED`).
-    struct WeightedBlock<'a, T> {
-        xs: &'a [T],
-        ws: &'a [f64],
-        mask: Option<Mask<'a>>,
-        bins: &'a mut [u8],
-        min: i64,
-        p: usize,
-        sums: &'a mut BlockSums,
-    }
-
-    impl<'a, T> WeightedBlock<'a, T> {
-        fn masked<const G: usize>(self) -> Masked<'a, T, G> {
-            Masked(self)
-        }
-    }
-
-    /// [`WeightedBlock`] with its choice of sums (`G` points per masked pass; 0: the
-    /// scatter).
-    struct Masked<'a, T, const G: usize>(WeightedBlock<'a, T>);
-
-    impl<T: Score, const G: usize> Kernel for Masked<'_, T, G> {
-        type Output = u64;
-        #[inline(always)]
-        #[allow(clippy::cast_possible_truncation)] // p < 127
-        fn call(self) -> u64 {
-            let WeightedBlock {
-                xs,
-                ws,
-                mask,
-                bins,
-                min,
-                p,
-                sums,
-            } = self.0;
-            T::bins(xs, min, p, bins);
-            if let Some(m) = mask {
-                m.mark_nulls(bins, p as u8);
-            }
-            sums.fill::<G>(bins, ws, p)
-        }
     }
 
     /// [`Score::bins`] of one block, as a [`Kernel`].
@@ -472,73 +306,6 @@ mod native {
         #[inline(always)]
         fn call(self) {
             T::bins(self.xs, self.min, self.p, self.bins);
-        }
-    }
-
-    /// The sums of already mapped bins as a [`Kernel`] (`G` as in [`Masked`]).
-    struct SumBins<'a, const G: usize> {
-        bins: &'a [u8],
-        ws: &'a [f64],
-        p: usize,
-        sums: &'a mut BlockSums,
-    }
-
-    impl<const G: usize> Kernel for SumBins<'_, G> {
-        type Output = u64;
-        #[inline(always)]
-        fn call(self) -> u64 {
-            self.sums.fill::<G>(self.bins, self.ws, self.p)
-        }
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::BlockSums;
-
-        /// The masked per-point sums (any number of points per pass) give the scatter's
-        /// sums bit for bit, and its counts, whatever level the CPU has: they add the
-        /// same terms to the same lanes in the same order.
-        #[test]
-        fn masked_sums_equal_the_scatter_bit_for_bit() {
-            let mut s = 0x2545_f491_4f6c_dd1du64;
-            let mut next = move || {
-                s ^= s << 13;
-                s ^= s >> 7;
-                s ^= s << 17;
-                s
-            };
-            for p in [1usize, 2, 5, 7, 11, 13, 14] {
-                for len in [0usize, 1, 7, 8, 9, 100, 255, 256] {
-                    let bins: Vec<u8> = (0..len).map(|_| (next() % (p as u64 + 2)) as u8).collect();
-                    let ws: Vec<f64> = (0..len)
-                        .map(|_| match next() % 50 {
-                            0 => f64::NAN,
-                            1 => -1.5,
-                            2 => f64::INFINITY,
-                            3 => -0.0,
-                            k => (next() % 100_000) as f64 / k as f64,
-                        })
-                        .collect();
-                    let mut scatter = BlockSums::new();
-                    let signs = scatter.fill::<0>(&bins, &ws, p);
-                    for g in [1, 2, 3, 6] {
-                        let mut masked = BlockSums::new();
-                        let got = match g {
-                            1 => masked.fill::<1>(&bins, &ws, p),
-                            2 => masked.fill::<2>(&bins, &ws, p),
-                            3 => masked.fill::<3>(&bins, &ws, p),
-                            _ => masked.fill::<6>(&bins, &ws, p),
-                        };
-                        assert_eq!(got, signs);
-                        let what = format!("p {p}, {len} rows, {g} points a pass");
-                        assert_eq!(masked.n[..p + 2], scatter.n[..p + 2], "{what}");
-                        for k in 0..p {
-                            assert_eq!(masked.sum[k].to_bits(), scatter.sum[k].to_bits(), "{what}");
-                            assert_eq!(masked.sq[k].to_bits(), scatter.sq[k].to_bits(), "{what}");
-                        }
-                    }
-                }
-            }
         }
     }
 }
