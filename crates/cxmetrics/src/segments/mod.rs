@@ -295,50 +295,34 @@ impl Segments {
             });
         }
         let tallies: Vec<Tally> = if weights.is_none() {
-            // Unweighted: one branch-free pass into a (group × bin) histogram, the same
-            // binning as Tally's hot path. Block by block the scores are first copied
-            // (but on wasm, whose input is already private): the copy alone is counted
-            // and (to name the first invalid row) searched, so another thread writing
-            // the caller's buffer changes the result only as a write before or after
-            // the read would. (Codes are checked above and are the caller's own: the
-            // bindings build them.)
+            // Unweighted: one branch-free pass into a (group × bin) histogram
+            // ([`group_hist`]), per thread's rows with `parallel`, the histograms added.
             {
                 let p = scale.points();
                 let stride = p + 2;
-                let min = i64::from(scale.min());
-                let stop = on_invalid == OnInvalid::Error;
-                let mut hist = vec![0u64; labels.len() * stride];
-                let mut copy: Vec<T> = Vec::new();
-                for (k, (cs, sb)) in codes.chunks(BLOCK).zip(scores.chunks(BLOCK)).enumerate() {
-                    let start = k * BLOCK;
-                    let xs: &[T] = if COPIES {
-                        copy.clear();
-                        copy.extend_from_slice(sb);
-                        &copy
-                    } else {
-                        sb
-                    };
-                    let mut bad = 0u64;
-                    for (&c, &x) in cs.iter().zip(xs) {
-                        let b = x.bin(min, p);
-                        hist[c as usize * stride + b] += 1;
-                        bad += u64::from(b == p + 1);
-                    }
-                    if bad > 0 && stop {
-                        return Err(xs
-                            .iter()
-                            .enumerate()
-                            .map(|(i, x)| (i, x.classify(scale)))
-                            .find(|(_, cl)| !matches!(cl, Classified::Point(_) | Classified::Missing))
-                            .map_or_else(
-                                || {
-                                    Error::invalid_argument(
-                                        "scores",
-                                        "an invalid row was counted but could not be named; please report this as a bug",
-                                    )
-                                },
-                                |(i, cl)| cl.into_error(start + i, scale),
-                            ));
+                // on several threads (with `parallel`) when the rows outnumber the
+                // per-thread histograms' cells enough to pay for adding them up
+                let cells = labels.len() * stride;
+                let min_rows = if cells.saturating_mul(8) <= codes.len() {
+                    GROUP_PARALLEL_MIN
+                } else {
+                    usize::MAX
+                };
+                let parts = crate::threads::split(codes.len(), min_rows, |rows| {
+                    group_hist(
+                        scale,
+                        &codes[rows.clone()],
+                        &scores[rows.clone()],
+                        cells,
+                        rows.start,
+                        on_invalid,
+                    )
+                });
+                let mut parts = parts.into_iter();
+                let mut hist = parts.next().unwrap_or_else(|| Ok(vec![0; cells]))?;
+                for part in parts {
+                    for (h, n) in hist.iter_mut().zip(part?) {
+                        *h += n;
                     }
                 }
                 (0..labels.len())
@@ -536,6 +520,65 @@ pub(crate) fn group_interval(
     }
 }
 
+/// Rows from which the unweighted grouping pass is split over the threads.
+const GROUP_PARALLEL_MIN: usize = 1 << 20;
+
+/// The (group × bin) histogram of one run of rows, `start` its first row in the
+/// caller's input: one branch-free pass, the same binning as Tally's hot path. Block by
+/// block the scores are first copied (but on wasm, whose input is already private): the
+/// copy alone is counted and (to name the first invalid row) searched, so another thread
+/// writing the caller's buffer changes the result only as a write before or after the
+/// read would. (Codes are checked by the caller and are its own: the bindings build
+/// them.)
+fn group_hist<T: Score>(
+    scale: Scale,
+    codes: &[u32],
+    scores: &[T],
+    cells: usize,
+    start: usize,
+    on_invalid: OnInvalid,
+) -> Result<Vec<u64>> {
+    let p = scale.points();
+    let stride = p + 2;
+    let min = i64::from(scale.min());
+    let stop = on_invalid == OnInvalid::Error;
+    let mut hist = vec![0u64; cells];
+    let mut copy: Vec<T> = Vec::new();
+    for (k, (cs, sb)) in codes.chunks(BLOCK).zip(scores.chunks(BLOCK)).enumerate() {
+        let first = start + k * BLOCK;
+        let xs: &[T] = if COPIES {
+            copy.clear();
+            copy.extend_from_slice(sb);
+            &copy
+        } else {
+            sb
+        };
+        let mut bad = 0u64;
+        for (&c, &x) in cs.iter().zip(xs) {
+            let b = x.bin(min, p);
+            hist[c as usize * stride + b] += 1;
+            bad += u64::from(b == p + 1);
+        }
+        if bad > 0 && stop {
+            return Err(xs
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (i, x.classify(scale)))
+                .find(|(_, cl)| !matches!(cl, Classified::Point(_) | Classified::Missing))
+                .map_or_else(
+                    || {
+                        Error::invalid_argument(
+                            "scores",
+                            "an invalid row was counted but could not be named; please report this as a bug",
+                        )
+                    },
+                    |(i, cl)| cl.into_error(first + i, scale),
+                ));
+        }
+    }
+    Ok(hist)
+}
+
 fn reindex(e: Error, rows: &[usize]) -> Error {
     let map = |i: usize| rows.get(i).copied().unwrap_or(i);
     match e {
@@ -605,6 +648,65 @@ fn row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Millions of rows (split over the threads with `parallel`): every group's tally is
+    /// the one of its rows alone, and the error names the lowest invalid row in either
+    /// thread's part.
+    #[test]
+    fn large_grouping_equals_per_group_tallies() {
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let n = 3 << 20;
+        let groups = 37u32;
+        let codes: Vec<u32> = (0..n)
+            .map(|_| (next() % u64::from(groups)) as u32)
+            .collect();
+        let scores: Vec<f64> = (0..n)
+            .map(|_| match next() % 20 {
+                0 => f64::NAN,
+                k => (k % 11) as f64,
+            })
+            .collect();
+        let labels: Vec<Key> = (0..groups)
+            .map(|g| vec![KeyPart::Int(i64::from(g))])
+            .collect();
+        let s = Segments::from_codes(Scale::NPS, &codes, &labels, &scores, None, OnInvalid::Error)
+            .unwrap();
+        for (g, label) in labels.iter().enumerate() {
+            let mine: Vec<f64> = codes
+                .iter()
+                .zip(&scores)
+                .filter(|(c, _)| **c as usize == g)
+                .map(|(_, &x)| x)
+                .collect();
+            assert_eq!(
+                s.groups()[label],
+                Tally::from_scores(Scale::NPS, &mine).unwrap()
+            );
+        }
+        for bad in [vec![n - 2], vec![n - 2, n / 2 + 3, 7]] {
+            let mut xs = scores.clone();
+            for &i in &bad {
+                xs[i] = 11.0;
+            }
+            let e = Segments::from_codes(Scale::NPS, &codes, &labels, &xs, None, OnInvalid::Error)
+                .unwrap_err();
+            assert_eq!(
+                (e.code(), e.index()),
+                ("out_of_scale", bad.iter().min().copied())
+            );
+            let skipped =
+                Segments::from_codes(Scale::NPS, &codes, &labels, &xs, None, OnInvalid::Skip)
+                    .unwrap();
+            let invalid: u64 = skipped.groups().values().map(Tally::invalid).sum();
+            assert_eq!(invalid, bad.len() as u64);
+        }
+    }
 
     // Segments are built from rows, so the limit cannot be reached from the public
     // API; the groups are set directly to check that `overall` refuses rather than wraps.
