@@ -157,7 +157,12 @@ def zero_panel(ax, runs):
             series.append((f"{who}: {what}", color, None, vals))
     runtimes = " vs ".join(r.get("runtime", r["env"]) for r in runs)
     n = runs[0]["zero_copy"][0]["n"]
-    hbars(ax, [f"{m} {d}" for m, d in cats], series, f"JavaScript zero-copy: ScoresBuffer / chunked copy, {n:,} rows ({runtimes})")
+    hbars(
+        ax,
+        [f"{m} {d}" for m, d in cats],
+        series,
+        f"JavaScript zero-copy: ScoresBuffer / chunked copy, {n:,} rows ({runtimes})",
+    )
 
 
 def main():

@@ -25,8 +25,8 @@ use arrow_array::types::{
 };
 use arrow_array::{Array, ArrayRef};
 use arrow_schema::DataType;
-use cxmetrics::segments::{ColumnIds, GroupIds, Ints, KeyColumn, Validity};
-use cxmetrics::{Error, KeyPart};
+use cxmetrics::segments::{ColumnIds, GroupIds, Ints, KeyColumn, Segments, Validity};
+use cxmetrics::{Error, KeyPart, OnInvalid, Scale, Score};
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -72,22 +72,78 @@ fn helper<'py>(
     cell.import(py, "cxmetrics._convert", name)
 }
 
-/// Group ids of the key columns in `by`, and the key column names.
-pub(crate) fn group_ids(
+/// The segments of `scores` by the key columns in `by`, and the key column names. One
+/// numpy integer column without a missing mask, or one column of dictionary codes, goes
+/// to [`Segments::from_key_column`] (which counts a small range of values without
+/// giving each row an id); otherwise each column's [`ColumnIds`], [`GroupIds::combine`]
+/// and [`Segments::from_group_ids`].
+pub(crate) fn segments<T: Score>(
     py: Python<'_>,
     by: &Bound<'_, PyAny>,
-) -> PyResult<(GroupIds, Vec<String>)> {
+    scale: Scale,
+    scores: &[T],
+    weights: Option<&[f64]>,
+    on_invalid: OnInvalid,
+) -> PyResult<(Segments, Vec<String>)> {
     static VIEWS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let out = helper(py, &VIEWS, "key_columns")?.call1((by,))?;
     let views = out.get_item(0)?;
     let views = views.cast::<PyList>()?;
     let names: Vec<String> = out.get_item(1)?.extract()?;
+    if views.len() == 1 {
+        let view = views.get_item(0)?;
+        let view = view.cast::<PyTuple>()?;
+        let kind: String = view.get_item(0)?.extract()?;
+        let data = view.get_item(1)?;
+        let one = |key: KeyColumn<'_>| -> PyResult<Segments> {
+            Ok(run(py, key_len(&key), || {
+                Ok(Segments::from_key_column(
+                    scale, &key, scores, weights, on_invalid,
+                )?)
+            })?)
+        };
+        match kind.as_str() {
+            "int" if view.get_item(2)?.is_none() => {
+                return with_ints(&data, |ints| one(KeyColumn::Int(ints, None)))
+                    .map(|s| (s, names));
+            }
+            "codes" => {
+                let labels = view
+                    .get_item(2)?
+                    .cast::<PyList>()?
+                    .iter()
+                    .map(|p| key_part(&p))
+                    .collect::<PyResult<Vec<KeyPart>>>()?;
+                return with_ints(&data, |codes| {
+                    one(KeyColumn::Codes {
+                        codes,
+                        labels: &labels,
+                        validity: None,
+                    })
+                })
+                .map(|s| (s, names));
+            }
+            _ => {}
+        }
+    }
     let mut columns = Vec::with_capacity(views.len());
     for view in views.iter() {
         columns.push(column_ids(py, view.cast::<PyTuple>()?)?);
     }
     let ids = no_panic(|| GroupIds::combine(columns)).map_err(core_err)?;
-    Ok((ids, names))
+    let s = run(py, scores.len(), || {
+        Ok(Segments::from_group_ids(
+            scale, &ids, scores, weights, on_invalid,
+        )?)
+    })?;
+    Ok((s, names))
+}
+
+fn key_len(key: &KeyColumn<'_>) -> usize {
+    match key {
+        KeyColumn::Int(ints, _) | KeyColumn::Codes { codes: ints, .. } => ints.len(),
+        _ => 0,
+    }
 }
 
 /// Runs the core on `len` rows, without the GIL when there are many.

@@ -21,8 +21,8 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
 
 use crate::convert::{
-    DETACH_THRESHOLD, by_name, extract_buckets, extract_on_invalid, extract_opt_int,
-    extract_opt_u32, extract_scale, extract_str, extract_weights,
+    by_name, extract_buckets, extract_on_invalid, extract_opt_int, extract_opt_u32, extract_scale,
+    extract_str, extract_weights,
 };
 use crate::errors::{core_err, no_panic, type_error, type_name};
 use crate::results::{row_dicts, set_field_columns};
@@ -665,15 +665,10 @@ fn segment(
         on_invalid,
     )?;
     let weights = weights.map(extract_weights).transpose()?;
-    let (ids, key_names) = crate::keys::group_ids(py, by)?;
     let w = weights.as_ref().map(crate::convert::Column::as_slice);
-    let report = with_slice!(&scores, s => {
-        let run = || {
-            Segments::from_group_ids(scale, &ids, s, w, on_invalid)?.report(metric, &options)
-        };
-        if s.len() > DETACH_THRESHOLD { py.detach(|| no_panic(run)) } else { no_panic(run) }
-    })
-    .map_err(core_err)?;
+    let (segments, key_names) =
+        with_slice!(&scores, s => crate::keys::segments(py, by, scale, s, w, on_invalid))?;
+    let report = no_panic(|| segments.report(metric, &options)).map_err(core_err)?;
     Ok(PySegmentTable {
         report,
         key_names,

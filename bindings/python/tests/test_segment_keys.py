@@ -204,3 +204,28 @@ def test_string_keys_release_the_gil(releases_gil: Any) -> None:
     keys = pa.array(np.array(["x", "yy", "zzz"], dtype=object)[np.arange(n) % 3])
     for t in releases_gil(lambda: cx.segment(scores, keys), "hashing string keys"):
         assert len(t) == 3
+
+
+def test_large_dense_keys_counted_on_threads_equal_the_general_path() -> None:
+    """2 Mi+ rows of one dense integer or Categorical key column take the core's dense
+    path (a value × bin histogram on the threads, no ids): the same table as the general
+    path (Arrow keys), and the first invalid score by row wherever it falls."""
+    rng = np.random.default_rng(5)
+    n = (1 << 21) + 77
+    keys = rng.integers(-300, 400, n)
+    scores = rng.integers(0, 11, n).astype(float)
+    scores[rng.random(n) < 0.02] = np.nan
+
+    def tab(by: Any, s: np.ndarray = scores) -> list[dict[str, Any]]:
+        t = cx.segment(s, by, min_n=1)
+        return [r.to_dict() for r in t] + [t.overall.to_dict()]
+
+    general = tab(chunked(keys, pa.int64(), pieces=2))
+    assert tab(keys) == general
+    assert tab(keys.astype(np.int16)) == general
+    assert tab(pd.Series(pd.Categorical(keys))) == general
+    bad = scores.copy()
+    bad[[n - 3, n // 2 + 11]] = 11
+    for by in (keys, pd.Series(pd.Categorical(keys)), chunked(keys, pa.int64(), pieces=2)):
+        with raises_code("out_of_scale", index=n // 2 + 11):
+            cx.segment(bad, by)

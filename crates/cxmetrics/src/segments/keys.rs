@@ -49,8 +49,12 @@ use std::hash::Hash;
 
 use foldhash::fast::RandomState;
 
-use super::{Key, KeyPart};
+use std::collections::BTreeMap;
+
+use super::{GROUP_PARALLEL_MIN, Key, KeyPart, group_hist};
 use crate::error::{Error, Result};
+use crate::scale::Scale;
+use crate::tally::{OnInvalid, Score, Tally};
 
 /// A slice of integers of any width (keys, or dictionary codes).
 #[derive(Debug, Clone, Copy)]
@@ -324,6 +328,118 @@ fn int_ids<T: IntKey + std::fmt::Display>(
         labels,
         first_missing,
     })
+}
+
+/// The most distinct values (largest − smallest + 1) of a key column counted straight
+/// into a (value × bin) histogram by [`dense_groups`].
+const DENSE_VALUES: i128 = 1 << 16;
+
+/// The groups of one key column counted without ids ([`Segments::from_key_column`](super::Segments::from_key_column)):
+/// `None` unless the column is integers without missing values (not `u64`) or in-range
+/// dictionary codes, of one length with `scores`, spanning at most [`DENSE_VALUES`]
+/// values — every other column (and every key error) is left to the id path.
+pub(super) fn dense_groups<T: Score>(
+    scale: Scale,
+    key: &KeyColumn<'_>,
+    scores: &[T],
+    on_invalid: OnInvalid,
+) -> Result<Option<BTreeMap<Key, Tally>>> {
+    let (ints, labels) = match *key {
+        KeyColumn::Int(ints, None) => (ints, None),
+        KeyColumn::Codes {
+            codes,
+            labels,
+            validity: None,
+        } => (codes, Some(labels)),
+        _ => return Ok(None),
+    };
+    if ints.len() != scores.len() {
+        return Ok(None);
+    }
+    match ints {
+        Ints::I8(v) => dense_of(scale, v, labels, scores, on_invalid),
+        Ints::I16(v) => dense_of(scale, v, labels, scores, on_invalid),
+        Ints::I32(v) => dense_of(scale, v, labels, scores, on_invalid),
+        Ints::I64(v) => dense_of(scale, v, labels, scores, on_invalid),
+        Ints::U8(v) => dense_of(scale, v, labels, scores, on_invalid),
+        Ints::U16(v) => dense_of(scale, v, labels, scores, on_invalid),
+        Ints::U32(v) => dense_of(scale, v, labels, scores, on_invalid),
+        Ints::U64(_) => Ok(None),
+    }
+}
+
+fn dense_of<K: IntKey + Sync, T: Score>(
+    scale: Scale,
+    keys: &[K],
+    labels: Option<&[KeyPart]>,
+    scores: &[T],
+    on_invalid: OnInvalid,
+) -> Result<Option<BTreeMap<Key, Tally>>> {
+    let n = keys.len();
+    let (lo, hi) = crate::threads::split(n, GROUP_PARALLEL_MIN, |rows| {
+        keys[rows].iter().fold((i64::MAX, i64::MIN), |(lo, hi), k| {
+            (lo.min(k.wide()), hi.max(k.wide()))
+        })
+    })
+    .into_iter()
+    .fold((i64::MAX, i64::MIN), |(lo, hi), (a, b)| {
+        (lo.min(a), hi.max(b))
+    });
+    let span = i128::from(hi) - i128::from(lo) + 1;
+    let codes_in_range = labels.is_none_or(|l| lo >= 0 && (hi as u64) < l.len() as u64);
+    if lo > hi || span > DENSE_VALUES || !codes_in_range {
+        return Ok(None);
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // ≤ 2¹⁶
+    let span = span as usize;
+    let stride = scale.points() + 2;
+    let cells = span * stride;
+    // the rows outnumber the per-thread histograms' cells enough to pay for adding them
+    let min_rows = if cells.saturating_mul(8) <= n {
+        GROUP_PARALLEL_MIN
+    } else {
+        usize::MAX
+    };
+    // a key outside lo..=hi (changed by another thread since) maps past the histogram
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let group = |k: K| (k.wide().wrapping_sub(lo) as u64).min(span as u64) as usize;
+    let mut parts = crate::threads::split(n, min_rows, |rows| {
+        group_hist(
+            scale,
+            &keys[rows.clone()],
+            group,
+            &scores[rows.clone()],
+            cells,
+            rows.start,
+            on_invalid,
+        )
+    })
+    .into_iter();
+    let mut hist = parts.next().unwrap_or_else(|| Ok(vec![0; cells]))?;
+    for part in parts {
+        for (h, m) in hist.iter_mut().zip(part?) {
+            *h += m;
+        }
+    }
+    let p = scale.points();
+    let mut groups = BTreeMap::new();
+    for (v, row) in hist.chunks_exact(stride).enumerate() {
+        if row.iter().all(|&m| m == 0) {
+            continue; // a value in the range that no row holds
+        }
+        #[allow(clippy::cast_possible_wrap)] // v < 2¹⁶
+        let value = lo + v as i64;
+        let part = match labels {
+            None => KeyPart::Int(value),
+            #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)] // in range
+            Some(l) => l[value as usize].clone(),
+        };
+        groups
+            .entry(vec![part])
+            .or_insert_with(|| Tally::new(scale))
+            .merge(&Tally::from_bins(scale, &row[..p], row[p], row[p + 1]))?;
+    }
+    Ok(Some(groups))
 }
 
 /// Ids of hashable row keys: `row(i)` is `None` at a missing row.

@@ -252,6 +252,42 @@ impl Segments {
         )
     }
 
+    /// Groups `scores` by one key column as an engine stores it: integers of a small
+    /// range (≤ 65 536 distinct values from the smallest to the largest, no missing
+    /// keys) and dictionary codes are counted straight into a (value × bin) histogram,
+    /// split over the threads with `parallel`, without giving each row an id; any other
+    /// column, or weights, takes [`ColumnIds::from_column`], [`GroupIds::combine`] and
+    /// [`Segments::from_group_ids`]. The segments are the same either way.
+    ///
+    /// # Errors
+    /// As [`ColumnIds::from_column`], [`GroupIds::combine`] and
+    /// [`Segments::from_group_ids`].
+    ///
+    /// # Example
+    /// ```
+    /// use cxmetrics::segments::{Ints, KeyColumn, Segments};
+    /// use cxmetrics::{KeyPart, OnInvalid, Scale};
+    /// let store = KeyColumn::Int(Ints::I32(&[20, 10, 20]), None);
+    /// let s = Segments::from_key_column(Scale::NPS, &store, &[10u8, 0, 9], None, OnInvalid::Error)?;
+    /// assert_eq!(s.groups()[&vec![KeyPart::Int(20)]].counts()[9..], [1, 1]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_key_column<T: Score>(
+        scale: Scale,
+        key: &KeyColumn<'_>,
+        scores: &[T],
+        weights: Option<&[f64]>,
+        on_invalid: OnInvalid,
+    ) -> Result<Segments> {
+        if weights.is_none()
+            && let Some(groups) = keys::dense_groups(scale, key, scores, on_invalid)?
+        {
+            return Ok(Segments { scale, groups });
+        }
+        let ids = GroupIds::combine(vec![ColumnIds::from_column(key)?])?;
+        Segments::from_group_ids(scale, &ids, scores, weights, on_invalid)
+    }
+
     /// [`Segments::from_codes`]; `check`: whether the codes still need checking against
     /// the labels (a [`GroupIds`] was built with them).
     fn grouped<T: Score>(
@@ -312,6 +348,7 @@ impl Segments {
                     group_hist(
                         scale,
                         &codes[rows.clone()],
+                        |c| c as usize,
                         &scores[rows.clone()],
                         cells,
                         rows.start,
@@ -521,7 +558,7 @@ pub(crate) fn group_interval(
 }
 
 /// Rows from which the unweighted grouping pass is split over the threads.
-const GROUP_PARALLEL_MIN: usize = 1 << 20;
+pub(crate) const GROUP_PARALLEL_MIN: usize = 1 << 20;
 
 /// The (group × bin) histogram of one run of rows, `start` its first row in the
 /// caller's input: one branch-free pass, the same binning as Tally's hot path. Block by
@@ -530,9 +567,10 @@ const GROUP_PARALLEL_MIN: usize = 1 << 20;
 /// writing the caller's buffer changes the result only as a write before or after the
 /// read would. (Codes are checked by the caller and are its own: the bindings build
 /// them.)
-fn group_hist<T: Score>(
+pub(crate) fn group_hist<T: Score, C: Copy>(
     scale: Scale,
-    codes: &[u32],
+    codes: &[C],
+    group: impl Fn(C) -> usize,
     scores: &[T],
     cells: usize,
     start: usize,
@@ -556,7 +594,15 @@ fn group_hist<T: Score>(
         let mut bad = 0u64;
         for (&c, &x) in cs.iter().zip(xs) {
             let b = x.bin(min, p);
-            hist[c as usize * stride + b] += 1;
+            // a group past the histogram (keys another thread changed since they were
+            // measured) is refused, never counted elsewhere
+            let Some(h) = hist.get_mut(group(c) * stride + b) else {
+                return Err(Error::invalid_argument(
+                    "by",
+                    "the key column changed while it was read",
+                ));
+            };
+            *h += 1;
             bad += u64::from(b == p + 1);
         }
         if bad > 0 && stop {
@@ -648,6 +694,98 @@ fn row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One key column: the dense histogram path gives the id path's segments and errors
+    /// (integers of every width, negative values, codes with a label given twice,
+    /// millions of rows on the threads), and the columns it leaves alone still work.
+    #[test]
+    fn key_column_dense_path_equals_the_id_path() {
+        fn both(key: &KeyColumn<'_>, scores: &[f64]) -> (Result<Segments>, Result<Segments>) {
+            let dense = Segments::from_key_column(Scale::NPS, key, scores, None, OnInvalid::Error);
+            let ids = ColumnIds::from_column(key)
+                .and_then(|c| GroupIds::combine(vec![c]))
+                .and_then(|g| {
+                    Segments::from_group_ids(Scale::NPS, &g, scores, None, OnInvalid::Error)
+                });
+            (dense, ids)
+        }
+        fn same(key: &KeyColumn<'_>, scores: &[f64]) {
+            match both(key, scores) {
+                (Ok(a), Ok(b)) => assert_eq!(a.groups(), b.groups()),
+                (Err(a), Err(b)) => assert_eq!(
+                    (a.code(), a.index(), a.to_string()),
+                    (b.code(), b.index(), b.to_string())
+                ),
+                (a, b) => panic!("{a:?} vs {b:?}"),
+            }
+        }
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let n = (3 << 20) + 5;
+        let raw: Vec<i64> = (0..n).map(|_| (next() % 700) as i64 - 300).collect();
+        let mut scores: Vec<f64> = (0..n)
+            .map(|_| match next() % 25 {
+                0 => f64::NAN,
+                k => (k % 11) as f64,
+            })
+            .collect();
+        let i64s = raw.clone();
+        let i16s: Vec<i16> = raw.iter().map(|&x| x as i16).collect();
+        let u16s: Vec<u16> = raw.iter().map(|&x| (x + 300) as u16).collect();
+        let labels: Vec<KeyPart> = (0..700)
+            .map(|c| KeyPart::Str(format!("g{}", c % 650)))
+            .collect();
+        let codes: Vec<i32> = raw.iter().map(|&x| (x + 300) as i32).collect();
+        let columns = [
+            KeyColumn::Int(Ints::I64(&i64s), None),
+            KeyColumn::Int(Ints::I16(&i16s), None),
+            KeyColumn::Int(Ints::U16(&u16s), None),
+            KeyColumn::Codes {
+                codes: Ints::I32(&codes),
+                labels: &labels,
+                validity: None,
+            },
+        ];
+        for key in &columns {
+            same(key, &scores);
+            assert_eq!(
+                both(key, &scores).0.unwrap().groups().len(),
+                if matches!(key, KeyColumn::Codes { .. }) {
+                    650
+                } else {
+                    700
+                }
+            );
+        }
+        // invalid scores in either thread's part: the lowest row
+        scores[n - 4] = 12.0;
+        scores[n / 2 + 9] = -1.0;
+        for key in &columns {
+            same(key, &scores);
+        }
+        let e = both(&columns[0], &scores).0.unwrap_err();
+        assert_eq!((e.code(), e.index()), ("out_of_scale", Some(n / 2 + 9)));
+        // left to the id path: a wide range, a code without a label, a length mismatch
+        let wide = [0i64, 1 << 40, 0];
+        same(&KeyColumn::Int(Ints::I64(&wide), None), &[1.0, 2.0, 3.0]);
+        let bad = [0i32, 700, 1];
+        same(
+            &KeyColumn::Codes {
+                codes: Ints::I32(&bad),
+                labels: &labels,
+                validity: None,
+            },
+            &[1.0, 2.0, 3.0],
+        );
+        let short = [1i64, 2];
+        same(&KeyColumn::Int(Ints::I64(&short), None), &[1.0, 2.0, 3.0]);
+        same(&KeyColumn::Int(Ints::I64(&[]), None), &[]);
+    }
 
     /// Millions of rows (split over the threads with `parallel`): every group's tally is
     /// the one of its rows alone, and the error names the lowest invalid row in either
