@@ -51,7 +51,7 @@ use foldhash::fast::RandomState;
 
 use std::collections::BTreeMap;
 
-use super::{GROUP_PARALLEL_MIN, Key, KeyPart, group_hist};
+use super::{GROUP_PARALLEL_MIN, Key, KeyPart, group_hists};
 use crate::error::{Error, Result};
 use crate::scale::Scale;
 use crate::tally::{OnInvalid, Score, Tally};
@@ -394,33 +394,10 @@ fn dense_of<K: IntKey + Sync, T: Score>(
     let span = span as usize;
     let stride = scale.points() + 2;
     let cells = span * stride;
-    // the rows outnumber the per-thread histograms' cells enough to pay for adding them
-    let min_rows = if cells.saturating_mul(8) <= n {
-        GROUP_PARALLEL_MIN
-    } else {
-        usize::MAX
-    };
     // a key outside lo..=hi (changed by another thread since) maps past the histogram
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let group = |k: K| (k.wide().wrapping_sub(lo) as u64).min(span as u64) as usize;
-    let mut parts = crate::threads::split(n, min_rows, |rows| {
-        group_hist(
-            scale,
-            &keys[rows.clone()],
-            group,
-            &scores[rows.clone()],
-            cells,
-            rows.start,
-            on_invalid,
-        )
-    })
-    .into_iter();
-    let mut hist = parts.next().unwrap_or_else(|| Ok(vec![0; cells]))?;
-    for part in parts {
-        for (h, m) in hist.iter_mut().zip(part?) {
-            *h += m;
-        }
-    }
+    let hist = group_hists(scale, keys, group, scores, cells, on_invalid)?;
     let p = scale.points();
     let mut groups = BTreeMap::new();
     for (v, row) in hist.chunks_exact(stride).enumerate() {

@@ -336,32 +336,8 @@ impl Segments {
             {
                 let p = scale.points();
                 let stride = p + 2;
-                // on several threads (with `parallel`) when the rows outnumber the
-                // per-thread histograms' cells enough to pay for adding them up
                 let cells = labels.len() * stride;
-                let min_rows = if cells.saturating_mul(8) <= codes.len() {
-                    GROUP_PARALLEL_MIN
-                } else {
-                    usize::MAX
-                };
-                let parts = crate::threads::split(codes.len(), min_rows, |rows| {
-                    group_hist(
-                        scale,
-                        &codes[rows.clone()],
-                        |c| c as usize,
-                        &scores[rows.clone()],
-                        cells,
-                        rows.start,
-                        on_invalid,
-                    )
-                });
-                let mut parts = parts.into_iter();
-                let mut hist = parts.next().unwrap_or_else(|| Ok(vec![0; cells]))?;
-                for part in parts {
-                    for (h, n) in hist.iter_mut().zip(part?) {
-                        *h += n;
-                    }
-                }
+                let hist = group_hists(scale, codes, |c| c as usize, scores, cells, on_invalid)?;
                 (0..labels.len())
                     .map(|g| {
                         let row = &hist[g * stride..(g + 1) * stride];
@@ -560,6 +536,56 @@ pub(crate) fn group_interval(
 /// Rows from which the unweighted grouping pass is split over the threads.
 pub(crate) const GROUP_PARALLEL_MIN: usize = 1 << 20;
 
+/// [`group_hist`] of all the rows: on several threads (with `parallel`) when the rows
+/// outnumber the per-thread histograms' cells enough to pay for adding them up, the
+/// histograms added; the error is the one of the lowest row. wasm (one thread) makes
+/// one pass and no more code than it needs (the light module's size budget).
+pub(crate) fn group_hists<T: Score, C: Copy + Sync>(
+    scale: Scale,
+    codes: &[C],
+    group: impl Fn(C) -> usize + Sync,
+    scores: &[T],
+    cells: usize,
+    on_invalid: OnInvalid,
+) -> Result<Vec<u64>> {
+    #[cfg(target_family = "wasm")]
+    return group_hist(scale, codes, group, scores, cells, 0, on_invalid);
+    #[cfg(not(target_family = "wasm"))]
+    {
+        let min_rows = if cells.saturating_mul(8) <= codes.len() {
+            GROUP_PARALLEL_MIN
+        } else {
+            usize::MAX
+        };
+        let parts = crate::threads::split(codes.len(), min_rows, |rows| {
+            group_hist(
+                scale,
+                &codes[rows.clone()],
+                &group,
+                &scores[rows.clone()],
+                cells,
+                rows.start,
+                on_invalid,
+            )
+        });
+        let mut parts = parts.into_iter();
+        let mut hist = parts.next().unwrap_or_else(|| Ok(vec![0; cells]))?;
+        for part in parts {
+            for (h, n) in hist.iter_mut().zip(part?) {
+                *h += n;
+            }
+        }
+        Ok(hist)
+    }
+}
+
+/// A key past the histogram: the key column changed (another thread wrote it) after its
+/// range was measured.
+#[cold]
+fn keys_changed() -> Error {
+    Error::invalid_argument("by", "the key column changed while it was read")
+}
+
 /// The (group × bin) histogram of one run of rows, `start` its first row in the
 /// caller's input: one branch-free pass, the same binning as Tally's hot path. Block by
 /// block the scores are first copied (but on wasm, whose input is already private): the
@@ -567,7 +593,7 @@ pub(crate) const GROUP_PARALLEL_MIN: usize = 1 << 20;
 /// writing the caller's buffer changes the result only as a write before or after the
 /// read would. (Codes are checked by the caller and are its own: the bindings build
 /// them.)
-pub(crate) fn group_hist<T: Score, C: Copy>(
+fn group_hist<T: Score, C: Copy>(
     scale: Scale,
     codes: &[C],
     group: impl Fn(C) -> usize,
@@ -597,10 +623,7 @@ pub(crate) fn group_hist<T: Score, C: Copy>(
             // a group past the histogram (keys another thread changed since they were
             // measured) is refused, never counted elsewhere
             let Some(h) = hist.get_mut(group(c) * stride + b) else {
-                return Err(Error::invalid_argument(
-                    "by",
-                    "the key column changed while it was read",
-                ));
+                return Err(keys_changed());
             };
             *h += 1;
             bad += u64::from(b == p + 1);
