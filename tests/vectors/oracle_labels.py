@@ -242,12 +242,19 @@ def main() -> None:
     case(
         "preset/satisfaction5/fa/arabic-letters",
         preset={"name": "satisfaction5", "lang": "fa"},
-        answers=["\u062e\u064a\u0644\u064a \u0631\u0627\u0636\u064a", "\u0631\u0627\u0636\u0649", "\u0646\u0627\u0631\u0627\u0636\u064a"],
+        answers=[
+            "\u062e\u064a\u0644\u064a \u0631\u0627\u0636\u064a",
+            "\u0631\u0627\u0636\u0649",
+            "\u0646\u0627\u0631\u0627\u0636\u064a",
+        ],
     )
     case(
         "preset/agreement5/fa/arabic-letters",
         preset={"name": "agreement5", "lang": "fa"},
-        answers=["\u0643\u0627\u0645\u0644\u0627\u064b \u0645\u0648\u0627\u0641\u0642\u0645", "\u0646\u0638\u0631\u064a \u0646\u062f\u0627\u0631\u0645"],
+        answers=[
+            "\u0643\u0627\u0645\u0644\u0627\u064b \u0645\u0648\u0627\u0641\u0642\u0645",
+            "\u0646\u0638\u0631\u064a \u0646\u062f\u0627\u0631\u0645",
+        ],
     )
     # numbers, stars, native digits on plain scales
     case(
