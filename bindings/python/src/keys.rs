@@ -108,12 +108,7 @@ pub(crate) fn segments<T: Score>(
                     .map(|s| (s, names));
             }
             "codes" => {
-                let labels = view
-                    .get_item(2)?
-                    .cast::<PyList>()?
-                    .iter()
-                    .map(|p| key_part(&p))
-                    .collect::<PyResult<Vec<KeyPart>>>()?;
+                let labels = code_labels(view)?;
                 return with_ints(&data, |codes| {
                     one(KeyColumn::Codes {
                         codes,
@@ -210,6 +205,15 @@ pub(crate) fn key_part(part: &Bound<'_, PyAny>) -> PyResult<KeyPart> {
     }
 }
 
+/// The labels of a `codes` key view (its third item), each a key part.
+fn code_labels(view: &Bound<'_, PyTuple>) -> PyResult<Vec<KeyPart>> {
+    view.get_item(2)?
+        .cast::<PyList>()?
+        .iter()
+        .map(|p| key_part(&p))
+        .collect()
+}
+
 fn column_ids(py: Python<'_>, view: &Bound<'_, PyTuple>) -> PyResult<ColumnIds> {
     let kind: String = view.get_item(0)?.extract()?;
     let data = view.get_item(1)?;
@@ -230,12 +234,7 @@ fn column_ids(py: Python<'_>, view: &Bound<'_, PyTuple>) -> PyResult<ColumnIds> 
             })?
         }
         "codes" => {
-            let labels = view
-                .get_item(2)?
-                .cast::<PyList>()?
-                .iter()
-                .map(|p| key_part(&p))
-                .collect::<PyResult<Vec<KeyPart>>>()?;
+            let labels = code_labels(view)?;
             with_ints(&data, |codes| {
                 Ok(run(py, codes.len(), || {
                     Ok(ColumnIds::from_column(&KeyColumn::Codes {
